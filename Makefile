@@ -1,0 +1,61 @@
+# bestroute - top-level driver around CMake.
+#   make          build (build/libbestroute.a, build/libbestroute.so, build/bestroute)
+#   make run      install missing build dependencies, build, answer a few queries
+#   make check    the same, then every test (plus an ASan/UBSan pass built with clang)
+#   make bench    the lookup engine benchmark (see bench/)
+SHELL := /bin/bash
+BUILD ?= build
+SANITIZE ?=
+JOBS ?= $(shell nproc)
+CMAKE_FLAGS ?=
+
+# Debian packages the build and the tests need (libdpdk-dev only for bench).
+DEPS := cmake make gcc clang pkg-config libmnl-dev libjson-c-dev libcmocka-dev \
+        iproute2 xz-utils libclang-rt-14-dev valgrind
+
+ifneq ($(SANITIZE),)
+BUILD := build-$(subst $(comma),-,$(SANITIZE))
+CMAKE_FLAGS += -DBRT_SANITIZE=$(SANITIZE) -DCMAKE_C_COMPILER=clang
+endif
+comma := ,
+
+.PHONY: all build deps run check test check-asan bench clean install
+all: build
+
+deps:
+	@missing=""; for p in $(DEPS); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  if [ "$$(id -u)" != 0 ]; then echo "need root to install:$$missing" >&2; exit 1; fi; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+$(BUILD)/CMakeCache.txt:
+	cmake -S . -B $(BUILD) $(CMAKE_FLAGS) >/dev/null
+
+build: $(BUILD)/CMakeCache.txt
+	cmake --build $(BUILD) -j $(JOBS)
+
+run: deps build
+	@bash scripts/demo.sh $(BUILD)
+
+test: build
+	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+# The main test run, then the unit and differential tests once more under
+# address and undefined-behaviour sanitizers (built with clang).
+check: deps build
+	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+ifeq ($(SANITIZE),)
+	$(MAKE) --no-print-directory check-asan
+endif
+
+check-asan:
+	cmake -S . -B build-asan -DBRT_SANITIZE=address,undefined -DCMAKE_C_COMPILER=clang >/dev/null
+	cmake --build build-asan -j $(JOBS)
+	cd build-asan && ctest --output-on-failure -j $(JOBS) -LE nosan
+
+clean:
+	rm -rf build build-*

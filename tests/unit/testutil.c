@@ -1,0 +1,97 @@
+/* testutil.c - helpers shared by the cmocka tests. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "testutil.h"
+
+brt_table *tu_table(const char *text)
+{
+	char err[512] = "";
+	brt_builder *b = brt_builder_create();
+	brt_table *t = NULL;
+	int rc;
+
+	assert_non_null(b);
+	rc = brt_builder_load_text(b, "test", text, strlen(text), err, sizeof(err));
+	if (rc)
+		fail_msg("parse: %s", err);
+	rc = brt_builder_finish(b, &t);
+	if (rc)
+		fail_msg("finish: %s", brt_builder_error(b));
+	brt_builder_destroy(b);
+	return t;
+}
+
+static uint32_t ifindex_of(const brt_table *t, const char *name)
+{
+	const struct brt_link *l = brt_table_link_by_name(t, name);
+
+	if (!l)
+		fail_msg("no link %s", name);
+	return l->index;
+}
+
+static unsigned long num(const char *s)
+{
+	return strtoul(s, NULL, 0);
+}
+
+void tu_query(const brt_table *t, const char *words, struct brt_query *q)
+{
+	char buf[512], *save = NULL, *w, *v;
+
+	brt_query_init(q);
+	snprintf(buf, sizeof(buf), "%s", words);
+	w = strtok_r(buf, " ", &save);
+	assert_non_null(w);
+	if (brt_table_addr_parse(t, w, &q->dst))
+		fail_msg("bad destination %s", w);
+	while ((w = strtok_r(NULL, " ", &save))) {
+		v = strtok_r(NULL, " ", &save);
+		assert_non_null(v);
+		if (!strcmp(w, "from"))
+			assert_int_equal(brt_table_addr_parse(t, v, &q->src), 0);
+		else if (!strcmp(w, "oif"))
+			q->oif = ifindex_of(t, v);
+		else if (!strcmp(w, "iif"))
+			q->iif = ifindex_of(t, v);
+		else if (!strcmp(w, "mark"))
+			q->mark = (uint32_t)num(v), q->flags |= BRT_QUERY_F_MARK;
+		else if (!strcmp(w, "uid"))
+			q->uid = (uint32_t)num(v), q->flags |= BRT_QUERY_F_UID;
+		else if (!strcmp(w, "tos"))
+			q->tos = (uint8_t)num(v);
+		else if (!strcmp(w, "ipproto"))
+			q->ipproto = (uint8_t)num(v), q->flags |= BRT_QUERY_F_IPPROTO;
+		else if (!strcmp(w, "sport"))
+			q->sport = (uint16_t)num(v), q->flags |= BRT_QUERY_F_SPORT;
+		else if (!strcmp(w, "dport"))
+			q->dport = (uint16_t)num(v), q->flags |= BRT_QUERY_F_DPORT;
+		else
+			fail_msg("unknown query word %s", w);
+	}
+}
+
+const char *tu_addr(const struct brt_addr *a, char buf[BRT_ADDRSTRLEN])
+{
+	struct brt_addr plain = *a;
+
+	plain.zone = 0;
+	if (!a->family || brt_addr_format(&plain, buf, BRT_ADDRSTRLEN) < 0)
+		buf[0] = 0;
+	return buf;
+}
+
+const char *tu_ifname(const brt_table *t, uint32_t index)
+{
+	const struct brt_link *l = brt_table_link_by_index(t, index);
+
+	return l ? l->name : "";
+}
+
+const char *tu_src_path(const char *rel, char *buf, size_t len)
+{
+	snprintf(buf, len, "%s/%s", BRT_SOURCE_DIR, rel);
+	return buf;
+}

@@ -1,0 +1,24 @@
+/* testutil.h - helpers shared by the cmocka tests. */
+#ifndef BRT_TESTUTIL_H
+#define BRT_TESTUTIL_H
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "bestroute/bestroute.h"
+
+/* A table from our text format; fails the test with the parser's message. */
+brt_table *tu_table(const char *text);
+/* A query from `get` words: "DEST [from SRC] [oif DEV] ...". */
+void tu_query(const brt_table *t, const char *words, struct brt_query *q);
+/* Address text of a result field ("" for none). */
+const char *tu_addr(const struct brt_addr *a, char buf[BRT_ADDRSTRLEN]);
+/* Name of a link index in @t ("" for none). */
+const char *tu_ifname(const brt_table *t, uint32_t index);
+/* Path under the source tree. */
+const char *tu_src_path(const char *rel, char *buf, size_t len);
+
+#endif
