@@ -5,4 +5,23 @@
 #ifndef BESTROUTE_LIVE_H
 #define BESTROUTE_LIVE_H
 
+/*
+ * brt_live_snapshot - a table holding the live host's links, addresses,
+ * routes of every table, rules, nexthop objects, address labels and the
+ * sysctls that change answers (Linux policy). On error writes the reason
+ * (with the kernel's extended-ack text when it gave one) into @err.
+ * Returns 0, BRT_EIO (netlink failed), BRT_ENOMEM, BRT_ENOTSUP (not Linux).
+ */
+int brt_live_snapshot(brt_table **out, char *err, size_t errlen);
+
+/*
+ * brt_live_kernel_lookup - ask the kernel itself (RTM_GETROUTE, as
+ * `ip route get`) for @q. r->has_prefix/prefix/table come from a second
+ * request with RTM_F_FIB_MATCH; r->route is NULL. A route error of the
+ * kernel (ENETUNREACH, EHOSTUNREACH, EACCES, EINVAL) is returned as 0 with
+ * r->status set. Returns 0, BRT_EINVAL, BRT_EIO (with @err).
+ */
+int brt_live_kernel_lookup(const struct brt_query *q, struct brt_result *r,
+			   char *err, size_t errlen);
+
 #endif /* BESTROUTE_LIVE_H */
