@@ -16,13 +16,17 @@
  *  - entries are made for links in any state: the lookup, not the table,
  *    ignores links that are down (Windows keeps their routes too);
  *  - a family disabled on a link gets no entries there;
- *  - Windows has no rules: none are derived.
+ *  - Windows has no rules: none are derived;
+ *  - a loopback link the library made up gets Windows' loopback
+ *    interface metric, 75, so that it does not outbid real links for the
+ *    multicast and broadcast routes every interface carries.
  */
 #include <string.h>
 
 #include "builder_impl.h"
 
 #define WIN_METRIC 256u
+#define WIN_LOOPBACK_METRIC 75u
 
 static int add_route(struct brt_builder *b, const struct brt_addr *a,
 		     unsigned plen, uint8_t type, uint32_t ifindex,
@@ -128,10 +132,25 @@ static int derive_link_v6(struct brt_builder *b, const struct bld_link *l)
 	return add_text(b, "fe80::", 64, BRT_RT_UNICAST, i);
 }
 
+static void loopback_metric(struct brt_builder *b)
+{
+	size_t i;
+
+	for (i = 0; i < b->links.n; i++) {
+		struct brt_link *l = &b->links.data[i].l;
+
+		if (l->type == BRT_LINK_LOOPBACK && (l->flags & BRT_LINK_F_DERIVED) &&
+		    !l->metric)
+			l->metric = WIN_LOOPBACK_METRIC;
+	}
+}
+
 int brt_derive_windows(struct brt_builder *b)
 {
 	size_t i, n;
 	int err = brt_derive_common(b);
+
+	loopback_metric(b);
 
 	n = b->addrs.n;
 	for (i = 0; i < n && !err; i++) {
