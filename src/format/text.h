@@ -111,4 +111,27 @@ int brt_txt_parse_rule(struct brt_txt *t);
 int brt_txt_parse_nexthop(struct brt_txt *t);
 int brt_txt_parse_addrlabel(struct brt_txt *t);
 
+/* ---- writer (text_write*.c) */
+struct brt_sbuf {
+	char *p;
+	size_t n, cap;
+	bool oom;		/* an append failed: the text is incomplete */
+};
+
+void brt_sb_printf(struct brt_sbuf *sb, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* " WORD ADDR" for an address (written without zone); no WORD if NULL. */
+void brt_sb_addr(struct brt_sbuf *sb, const char *word,
+		 const struct brt_addr *a);
+/* " PREFIX": "default" for length 0, the bare address at full length. */
+void brt_sb_prefix(struct brt_sbuf *sb, const struct brt_prefix *p);
+/* " WORD NAME" of the link @index (nothing for 0). */
+void brt_sb_link(struct brt_sbuf *sb, const brt_table *t, const char *word,
+		 uint32_t index);
+void brt_txt_write_nhobjs(struct brt_sbuf *sb, const brt_table *t);
+void brt_txt_write_routes(struct brt_sbuf *sb, const brt_table *t,
+			  unsigned flags);
+void brt_txt_write_rules(struct brt_sbuf *sb, const brt_table *t,
+			 unsigned flags);
+
 #endif
