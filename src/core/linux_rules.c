@@ -155,6 +155,17 @@ static void note_rule(struct brt_lookup *lk, const struct brt_rule *r,
 	brt_explain_add(lk, BRT_CAND_RULE, verdict, r, NULL, r->table, 0, why);
 }
 
+/* Set the verdict of the explain entry at @idx (the rule noted before its
+ * table's routes, so that the record reads in the order of the walk). */
+static void settle_rule(struct brt_lookup *lk, size_t idx, int verdict,
+			const char *why)
+{
+	if (!lk->ex || idx >= lk->ex->n)
+		return;
+	lk->ex->c[idx].verdict = verdict;
+	lk->ex->c[idx].reason = why;
+}
+
 enum lx_verdict lx_rules_lookup(struct brt_lookup *lk, const struct lx_flow *fl,
 				lx_table_fn table_fn, struct lx_res *res)
 {
@@ -165,6 +176,7 @@ enum lx_verdict lx_rules_lookup(struct brt_lookup *lk, const struct lx_flow *fl,
 	for (i = 0; i < n; i++) {
 		const struct brt_rule *r = &rules[i];
 		ptrdiff_t target;
+		size_t mark;
 
 		if (++steps > BRT_MAX_RULE_STEPS)
 			return rule_error(res, BRT_ROUTE_UNSUPPORTED, "rule walk too long");
@@ -184,16 +196,20 @@ enum lx_verdict lx_rules_lookup(struct brt_lookup *lk, const struct lx_flow *fl,
 			note_rule(lk, r, BRT_V_RULE_MATCHED, "nop");
 			continue;
 		}
+		mark = lk->ex ? lk->ex->n : 0;
+		note_rule(lk, r, BRT_V_RULE_MATCHED, "matched");
 		v = run_action(lk, r, fl, table_fn, res);
 		if (v == LX_FOUND && suppressed(lk->t, r, res)) {
-			note_rule(lk, r, BRT_V_RULE_SUPPRESSED, "result suppressed");
+			settle_rule(lk, mark, BRT_V_RULE_SUPPRESSED, "result suppressed");
 			continue;
 		}
 		if (v == LX_AGAIN || v == LX_THROW) {
-			note_rule(lk, r, BRT_V_RULE_NO_RESULT, "table has no usable route");
+			settle_rule(lk, mark, BRT_V_RULE_NO_RESULT,
+				    v == LX_THROW ? "throw route" : "table has no usable route");
 			continue;
 		}
-		note_rule(lk, r, BRT_V_CHOSEN, v == LX_FOUND ? "route found" : "error");
+		settle_rule(lk, mark, BRT_V_CHOSEN,
+			    v == LX_FOUND ? "route found" : "ended with an error");
 		res->rule = r;
 		return v;
 	}
