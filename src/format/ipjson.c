@@ -145,6 +145,8 @@ static int parse_json(struct ipj_ctx *c, const char *data, size_t len,
 	*out = NULL;
 	if (!tok)
 		return BRT_ENOMEM;
+	/* ip writes strict JSON; json-c's lenient extras would hide damage */
+	json_tokener_set_flags(tok, JSON_TOKENER_STRICT);
 	*out = json_tokener_parse_ex(tok, data, (int)len);
 	e = json_tokener_get_error(tok);
 	end = json_tokener_get_parse_end(tok);
