@@ -49,6 +49,30 @@ static const char *kind_name(enum ipj_kind k)
 	return names[k];
 }
 
+/* The keys that make a record of kind @k, for messages. */
+static const char *kind_keys(enum ipj_kind k)
+{
+	static const char *const keys[] = {
+		"", "\"ifindex\" and \"ifname\"", "\"addr_info\"", "\"dst\"",
+		"\"priority\"", "\"id\"",
+		"\"address\", \"prefixlen\" and \"label\"",
+	};
+
+	return keys[k];
+}
+
+/* Each record must be of the dump's kind (links may come with addrs). */
+static int check_kind(struct ipj_ctx *c, enum ipj_kind k, enum ipj_kind kind)
+{
+	if (k == kind || (k == IPJ_LINK && kind == IPJ_ADDR))
+		return 0;
+	if (k == IPJ_UNKNOWN)
+		return ipj_fail(c, "not a record of an `ip -j %s` dump (it needs "
+				"%s)", kind_name(kind), kind_keys(kind));
+	return ipj_fail(c, "an `ip -j %s` record in an `ip -j %s` dump",
+			kind_name(k), kind_name(kind));
+}
+
 static int one_record(struct ipj_ctx *c, enum ipj_kind k, json_object *o)
 {
 	switch (k) {
@@ -65,7 +89,9 @@ static int one_record(struct ipj_ctx *c, enum ipj_kind k, json_object *o)
 	case IPJ_ADDRLABEL:
 		return ipj_addrlabel_record(c, o);
 	default:
-		return ipj_fail(c, "not a record of any `ip -j` dump");
+		return ipj_fail(c, "not a record of any `ip -j` dump (no key "
+				"tells link, addr, route, rule, nexthop or "
+				"addrlabel)");
 	}
 }
 
@@ -105,9 +131,8 @@ static int all_records(struct ipj_ctx *c, json_object *arr)
 			kind = IPJ_ADDR;	/* links without addresses first */
 		if (kind == IPJ_UNKNOWN)
 			kind = k;
-		if (k != kind && !(k == IPJ_LINK && kind == IPJ_ADDR))
-			return ipj_fail(c, "a %s record in a dump of %s records",
-					kind_name(k), kind_name(kind));
+		if (kind != IPJ_UNKNOWN && (rc = check_kind(c, k, kind)))
+			return rc;
 		if (!c->dry && brt_builder_set_origin(c->b, c->name,
 						      (unsigned)c->rec))
 			return ipj_builder_fail(c, BRT_ENOMEM);

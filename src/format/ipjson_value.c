@@ -63,7 +63,8 @@ bool ipj_has(json_object *o, const char *key)
 /* The value as short text for messages. */
 static const char *shown(json_object *v)
 {
-	const char *s = json_object_to_json_string_ext(v, JSON_C_TO_STRING_PLAIN);
+	const char *s = json_object_to_json_string_ext(
+		v, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE);
 
 	return s ? s : "?";
 }

@@ -694,8 +694,11 @@ static void broken_inputs(void **state)
 		     BRT_EPARSE, "\"local\": 2001:db8::1 is IPv6 but the record "
 		     "is IPv4");
 	expect_error("[{\"ifindex\":1,\"ifname\":\"a\"},{\"dst\":\"default\"}]",
-		     0, BRT_EPARSE, "record 2: a route record in a dump of link "
-		     "records");
+		     0, BRT_EPARSE, "record 2: an `ip -j route` record in an `ip -j "
+		     "link` dump");
+	expect_error("[{\"dst\":\"default\"},{\"foo\":1}]", BRT_AF_INET,
+		     BRT_EPARSE, "record 2: not a record of an `ip -j route` "
+		     "dump (it needs \"dst\")");
 	for (i = 0; i < sizeof(deep) - 1; i++)
 		deep[i] = i < sizeof(deep) / 2 ? '[' : ']';
 	deep[sizeof(deep) - 1] = 0;
