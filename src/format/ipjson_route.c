@@ -9,6 +9,8 @@
  * Absent keys mean ip's defaults: unicast, table main, proto boot, scope
  * universe. A single path is one next hop carrying the route's flags, as
  * the builder's own derived routes do; "nexthops" lists a multipath route.
+ * A route using a nexthop object ("nhid") keeps only the id, and an error
+ * route (blackhole...) no path, as the text reader does for the same line.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -218,6 +220,10 @@ static int read_route(struct ipj_ctx *c, json_object *o, struct ipj_route *x)
 	    (rc = read_paths(c, o, x)) < 0 ||
 	    (rc = route_values(c, o, x)) < 0)
 		return rc;
+	/* ip prints the paths of a nexthop object; the object is the truth.
+	 * The kernel hangs IPv6 error routes on "lo"; they have no path. */
+	if (r->nh_id || (r->type >= BRT_RT_BLACKHOLE && r->type <= BRT_RT_THROW))
+		x->n = 0;
 	if (!x->family)
 		x->family = c->family;
 	if (!x->family)

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "builder_impl.h"
 #include "internal.h"
 #include "testutil.h"
 
@@ -349,8 +350,9 @@ static void routes_v4(void **state)
 	assert_string_equal(addr_text(&r->nh[0].gw), "2001:db8:1::fe");
 	r = find_route(t, BRT_AF_INET, BRT_TABLE_MAIN, BRT_RT_UNICAST,
 		       "10.50.0.0/16");
+	/* the object's paths, not those ip printed, once finished */
 	assert_int_equal(r->nh_id, 10);
-	assert_int_equal(r->nh_count, 2);
+	assert_int_equal(r->nh_count, 0);
 	r = find_route(t, BRT_AF_INET, 100, BRT_RT_MULTICAST, "224.1.0.0/16");
 	assert_int_equal(r->protocol, BRT_PROTO_STATIC);
 	r = find_route(t, BRT_AF_INET, BRT_TABLE_LOCAL, BRT_RT_BROADCAST,
@@ -358,6 +360,31 @@ static void routes_v4(void **state)
 	assert_int_equal(r->protocol, BRT_PROTO_KERNEL);
 	assert_int_equal(r->scope, BRT_SCOPE_LINK);
 	find_route(t, BRT_AF_INET, 100, BRT_RT_LOCAL, "10.29.0.1/32");
+	brt_table_destroy(t);
+}
+
+/* A route through a nexthop group gets the group's paths. */
+static void nhid_route_resolves(void **state)
+{
+	static const char *const specs[] = {
+		"ns1-link.json", "inet:ns1-route4.json", "ns1-nexthop.json",
+	};
+	brt_table *t = load_fixtures(specs, 3);
+	const struct brt_route *r;
+	const struct brt_nexthop *nh;
+	uint32_t n = 0;
+	bool blackhole = true;
+
+	(void)state;
+	r = find_route(t, BRT_AF_INET, BRT_TABLE_MAIN, BRT_RT_UNICAST,
+		       "10.50.0.0/16");
+	nh = brt_route_nexthops(t, r, &n, &blackhole);
+	assert_int_equal(n, 2);		/* group 10 = 1/2 */
+	assert_false(blackhole);
+	assert_string_equal(addr_text(&nh[0].gw), "10.1.0.254");
+	assert_int_equal(nh[0].ifindex, ifindex(t, "v1"));
+	assert_string_equal(addr_text(&nh[1].gw), "10.2.0.254");
+	assert_int_equal(nh[1].ifindex, ifindex(t, "br0"));
 	brt_table_destroy(t);
 }
 
@@ -386,7 +413,7 @@ static void routes_v6(void **state)
 	assert_int_equal(r->nh[0].weight, 2);
 	/* no address, but "pref" tells it is IPv6 */
 	r = find_route(t, BRT_AF_INET6, 201, BRT_RT_BLACKHOLE, "::/0");
-	assert_int_equal(r->nh[0].ifindex, ifindex(t, "lo"));
+	assert_int_equal(r->nh_count, 0);	/* "dev lo" is no path */
 	r = find_route(t, BRT_AF_INET6, 200, BRT_RT_UNICAST, "::/0");
 	assert_string_equal(addr_text(&r->nh[0].gw), "fe80::1");
 	find_route(t, BRT_AF_INET6, 100, BRT_RT_UNICAST, "2001:db8:12::1/128");
@@ -737,6 +764,120 @@ static void failed_load_adds_nothing(void **state)
 	brt_builder_destroy(b);
 }
 
+/* A text fixture of tests/data/ipj with "route " before each statement. */
+static char *route_text(const char *file)
+{
+	char rel[256], path[512], line[4096], *out;
+	size_t cap = 1 << 16, n = 0;
+	FILE *f;
+
+	snprintf(rel, sizeof(rel), "tests/data/ipj/%s", file);
+	f = fopen(tu_src_path(rel, path, sizeof(path)), "r");
+	assert_non_null(f);
+	out = malloc(cap);
+	assert_non_null(out);
+	out[0] = 0;
+	while (fgets(line, sizeof(line), f)) {
+		const char *pre = line[0] == '\t' || line[0] == ' ' ? "" : "route ";
+
+		if (n + strlen(pre) + strlen(line) + 1 > cap) {
+			cap = 2 * (n + strlen(pre) + strlen(line) + 1);
+			out = realloc(out, cap);
+			assert_non_null(out);
+		}
+		n += (size_t)sprintf(out + n, "%s%s", pre, line);
+	}
+	fclose(f);
+	return out;
+}
+
+/* Equal routes, "expires" aside (the dumps were taken a moment apart). */
+static bool same_route(const brt_builder *a, const struct bld_route *x,
+		       const brt_builder *b, const struct bld_route *y)
+{
+	struct brt_route r1 = x->r, r2 = y->r;
+	uint32_t i;
+
+	if ((r1.expires == 0) != (r2.expires == 0))
+		return false;
+	r1.expires = r2.expires = 0;
+	if (memcmp(&r1, &r2, sizeof(r1)))
+		return false;
+	for (i = 0; i < r1.nh_count; i++)
+		if (memcmp(&a->nh.data[x->nh_off + i],
+			   &b->nh.data[y->nh_off + i], sizeof(struct brt_nexthop)))
+			return false;
+	return true;
+}
+
+/* Every route of @a has its own equal route in @b, and as many. */
+static void same_routes(const brt_builder *a, const brt_builder *b,
+			const char *what)
+{
+	bool *used = calloc(b->routes.n + 1, 1);
+	char dst[BRT_PREFIXSTRLEN];
+	size_t i, k;
+
+	assert_non_null(used);
+	if (a->routes.n != b->routes.n)
+		fail_msg("%s: %zu routes from JSON, %zu from text", what,
+			 a->routes.n, b->routes.n);
+	for (i = 0; i < a->routes.n; i++) {
+		for (k = 0; k < b->routes.n; k++)
+			if (!used[k] && same_route(a, &a->routes.data[i], b,
+						   &b->routes.data[k]))
+				break;
+		if (k == b->routes.n) {
+			brt_prefix_format(&a->routes.data[i].r.dst, dst,
+					  sizeof(dst));
+			fail_msg("%s: JSON route %zu (%s) not read from the text",
+				 what, i + 1, dst);
+		}
+		used[k] = true;
+	}
+	free(used);
+}
+
+/* The same dump as JSON and as text gives the same routes. */
+static void json_and_text_agree(void **state)
+{
+	static const char *const ns[] = {"ns1", "ns2", "host"};
+	static const char *const fam[] = {"4", "6"};
+	char name[64], spec[600], err[600];
+	size_t i, f;
+
+	(void)state;
+	for (i = 0; i < 3; i++)
+		for (f = 0; f < 2; f++) {
+			brt_builder *a = brt_builder_create();
+			brt_builder *b = brt_builder_create();
+			char *text;
+
+			snprintf(name, sizeof(name), "%s-link.json", ns[i]);
+			fixture(name, spec, sizeof(spec));
+			assert_int_equal(brt_builder_load_file(a, spec, err,
+							       sizeof(err)), 0);
+			assert_int_equal(brt_builder_load_file(b, spec, err,
+							       sizeof(err)), 0);
+			snprintf(name, sizeof(name), "inet:%s-route%s.json",
+				 ns[i], fam[f]);
+			if (brt_builder_load_file(a, fixture(name, spec,
+							     sizeof(spec)),
+						  err, sizeof(err)))
+				fail_msg("%s", err);
+			snprintf(name, sizeof(name), "%s-route%s.txt", ns[i],
+				 fam[f]);
+			text = route_text(name);
+			if (brt_builder_load_text(b, name, text, strlen(text),
+						  err, sizeof(err)))
+				fail_msg("%s", err);
+			free(text);
+			same_routes(a, b, name);
+			brt_builder_destroy(a);
+			brt_builder_destroy(b);
+		}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -746,6 +887,7 @@ int main(void)
 		cmocka_unit_test(link_types_and_flags),
 		cmocka_unit_test(addresses),
 		cmocka_unit_test(routes_v4),
+		cmocka_unit_test(nhid_route_resolves),
 		cmocka_unit_test(routes_v6),
 		cmocka_unit_test(rules),
 		cmocka_unit_test(nexthops_and_labels),
@@ -753,6 +895,7 @@ int main(void)
 		cmocka_unit_test(links_and_routes_tie_by_name),
 		cmocka_unit_test(broken_inputs),
 		cmocka_unit_test(failed_load_adds_nothing),
+		cmocka_unit_test(json_and_text_agree),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
