@@ -77,6 +77,9 @@ int ipj_table(struct ipj_ctx *c, json_object *o, const char *key,
 	      uint32_t *out);
 int ipj_group(struct ipj_ctx *c, json_object *o, const char *key,
 	      uint32_t *out);
+/* A TOS byte: a number or a DSCP name ("AF11", "EF"...). */
+int ipj_dsfield(struct ipj_ctx *c, json_object *o, const char *key,
+		uint8_t *out);
 int ipj_ipproto(struct ipj_ctx *c, json_object *o, const char *key,
 		uint8_t *out);
 

@@ -47,7 +47,14 @@ static int kind_type(struct ipj_ctx *c, json_object *o, uint8_t *type)
 	rc = ipj_str(c, info, "info_kind", &kind);
 	if (rc <= 0)
 		return rc;
-	if (!strcmp(kind, "tun") || !strcmp(kind, "wireguard"))
+	/* a tap device is a tun device that carries ethernet frames */
+	if (!strcmp(kind, "tun") &&
+	    json_object_is_type(ipj_get(ipj_get(info, "info_data"), "type"),
+				json_type_string) &&
+	    !strcmp(json_object_get_string(ipj_get(ipj_get(info, "info_data"),
+						   "type")), "tap"))
+		*type = BRT_LINK_ETHERNET;
+	else if (!strcmp(kind, "tun") || !strcmp(kind, "wireguard"))
 		*type = BRT_LINK_TUNNEL;
 	else if (!strcmp(kind, "wlan") || !strcmp(kind, "wifi"))
 		*type = BRT_LINK_WIRELESS;

@@ -39,6 +39,16 @@ static const struct ipj_word tables[] = {
 
 static const struct ipj_word groups[] = {{"default", 0}, {NULL, 0}};
 
+/* iproute2's rt_dsfield table (DSCP code points in the TOS byte). */
+static const struct ipj_word dsfields[] = {
+	{"default", 0x00}, {"CS1", 0x20}, {"AF11", 0x28}, {"AF12", 0x30},
+	{"AF13", 0x38}, {"CS2", 0x40}, {"AF21", 0x48}, {"AF22", 0x50},
+	{"AF23", 0x58}, {"CS3", 0x60}, {"AF31", 0x68}, {"AF32", 0x70},
+	{"AF33", 0x78}, {"CS4", 0x80}, {"AF41", 0x88}, {"AF42", 0x90},
+	{"AF43", 0x98}, {"CS5", 0xa0}, {"EF", 0xb8}, {"CS6", 0xc0},
+	{"CS7", 0xe0}, {NULL, 0},
+};
+
 /* /etc/protocols names ip may print for a rule's ipproto. */
 static const struct ipj_word ipprotos[] = {
 	{"ip", 0}, {"icmp", 1}, {"igmp", 2}, {"ipip", 4}, {"tcp", 6},
@@ -114,11 +124,45 @@ int ipj_group(struct ipj_ctx *c, json_object *o, const char *key,
 			      out);
 }
 
+int ipj_dsfield(struct ipj_ctx *c, json_object *o, const char *key,
+		uint8_t *out)
+{
+	uint32_t v;
+	int rc = word_or_number(c, o, key, dsfields, 255, "dsfield", &v);
+
+	if (rc > 0)
+		*out = (uint8_t)v;
+	return rc;
+}
+
+/* ip prints "ipproto-N" for a number /etc/protocols does not name. */
+static int ipproto_number(struct ipj_ctx *c, json_object *o, const char *key,
+			  uint32_t *out)
+{
+	json_object *num;
+	const char *s;
+	int rc;
+
+	if (ipj_str(c, o, key, &s) <= 0 || strncmp(s, "ipproto-", 8))
+		return 0;
+	num = json_object_new_object();
+	if (!num)
+		return BRT_ENOMEM;
+	json_object_object_add(num, key, json_object_new_string(s + 8));
+	rc = ipj_uint(c, num, key, 255, out);
+	json_object_put(num);
+	return rc;
+}
+
 int ipj_ipproto(struct ipj_ctx *c, json_object *o, const char *key,
 		uint8_t *out)
 {
 	uint32_t v;
-	int rc = word_or_number(c, o, key, ipprotos, 255, "IP protocol", &v);
+	int rc = ipproto_number(c, o, key, &v);
+
+	if (rc == 0)
+		rc = word_or_number(c, o, key, ipprotos, 255, "IP protocol",
+				    &v);
 
 	if (rc > 0)
 		*out = (uint8_t)v;

@@ -184,7 +184,7 @@ static int read_pref(struct ipj_ctx *c, json_object *o, int *family,
 static int route_values(struct ipj_ctx *c, json_object *o, struct ipj_route *x)
 {
 	struct brt_route *r = &x->r;
-	uint32_t tos = 0;
+	uint8_t tos = 0;
 	int rc;
 
 	if ((rc = ipj_table(c, o, "table", &r->table)) < 0 ||
@@ -192,12 +192,12 @@ static int route_values(struct ipj_ctx *c, json_object *o, struct ipj_route *x)
 	    (rc = ipj_scope(c, o, "scope", &r->scope)) < 0 ||
 	    (rc = ipj_uint(c, o, "nhid", 0xffffffffu, &r->nh_id)) < 0 ||
 	    (rc = ipj_uint(c, o, "expires", 0xffffffffu, &r->expires)) < 0 ||
-	    (rc = ipj_uint(c, o, "tos", 255, &tos)) < 0 ||
-	    (rc = ipj_uint(c, o, "dsfield", 255, &tos)) < 0 ||
+	    (rc = ipj_dsfield(c, o, "tos", &tos)) < 0 ||
+	    (rc = ipj_dsfield(c, o, "dsfield", &tos)) < 0 ||
 	    (rc = read_metrics(c, o, &r->mtu)) < 0 ||
 	    (rc = read_pref(c, o, &x->family, &r->pref)) < 0)
 		return rc;
-	r->tos = (uint8_t)tos;
+	r->tos = tos;
 	rc = ipj_uint(c, o, "metric", 0xffffffffu, &r->metric);
 	if (rc > 0)
 		r->flags |= BRT_ROUTE_F_HAS_METRIC;

@@ -99,11 +99,11 @@ static int rule_range(struct ipj_ctx *c, json_object *o, const char *key,
 /* Selectors other than the prefixes. */
 static int rule_selectors(struct ipj_ctx *c, json_object *o, struct brt_rule *r)
 {
-	uint32_t tos = 0;
+	uint8_t tos = 0;
 	int rc;
 
-	if ((rc = ipj_uint(c, o, "tos", 255, &tos)) < 0 ||
-	    (rc = ipj_uint(c, o, "dsfield", 255, &tos)) < 0 ||
+	if ((rc = ipj_dsfield(c, o, "tos", &tos)) < 0 ||
+	    (rc = ipj_dsfield(c, o, "dsfield", &tos)) < 0 ||
 	    (rc = rule_marks(c, o, r)) < 0 ||
 	    (rc = ipj_ifname(c, o, "iif", r->iif)) < 0 ||
 	    (!r->iif[0] && (rc = ipj_ifname(c, o, "iifname", r->iif)) < 0) ||
@@ -111,7 +111,7 @@ static int rule_selectors(struct ipj_ctx *c, json_object *o, struct brt_rule *r)
 	    (!r->oif[0] && (rc = ipj_ifname(c, o, "oifname", r->oif)) < 0) ||
 	    (rc = ipj_protocol(c, o, "protocol", &r->protocol)) < 0)
 		return rc;
-	r->tos = (uint8_t)tos;
+	r->tos = tos;
 	if ((rc = ipj_uint(c, o, "uid_start", 0xffffffffu, &r->uid_start)) < 0 ||
 	    (rc > 0 && (rc = ipj_uint(c, o, "uid_end", 0xffffffffu,
 				      &r->uid_end)) <= 0))

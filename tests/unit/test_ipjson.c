@@ -233,15 +233,19 @@ static void links(void **state)
 
 static void link_types_and_flags(void **state)
 {
-	brt_table *t = table_of(0,
+	brt_table *t = table_of(BRT_AF_INET,
 		"[{\"ifindex\":7,\"ifname\":\"tun0\",\"flags\":[\"POINTOPOINT\","
 		"\"UP\",\"LOWER_UP\"],\"mtu\":1420,\"link_type\":\"none\"},"
 		"{\"ifindex\":8,\"ifname\":\"ppp0\",\"flags\":[],\"mtu\":1492,"
 		"\"link_type\":\"ppp\",\"group\":\"default\"},"
 		"{\"ifindex\":9,\"ifname\":\"wg0\",\"link_type\":\"ether\","
 		"\"linkinfo\":{\"info_kind\":\"wireguard\"}},"
-		"{\"ifindex\":10,\"ifname\":\"ib0\",\"link_type\":\"infiniband\"}]",
-		NULL);
+		"{\"ifindex\":10,\"ifname\":\"ib0\",\"link_type\":\"infiniband\"},"
+		"{\"ifindex\":11,\"ifname\":\"tap0\",\"link_type\":\"ether\","
+		"\"linkinfo\":{\"info_kind\":\"tun\",\"info_data\":{\"type\":"
+		"\"tap\"}}}]",
+		"[{\"priority\":7,\"src\":\"all\",\"ipproto\":\"ipproto-200\","
+		"\"tos\":\"EF\",\"table\":\"main\"}]");
 
 	(void)state;
 	assert_int_equal(brt_table_link_by_name(t, "tun0")->type,
@@ -252,6 +256,11 @@ static void link_types_and_flags(void **state)
 	assert_int_equal(brt_table_link_by_name(t, "wg0")->type,
 			 BRT_LINK_TUNNEL);
 	assert_int_equal(brt_table_link_by_name(t, "ib0")->type, BRT_LINK_OTHER);
+	assert_int_equal(brt_table_link_by_name(t, "tap0")->type,
+			 BRT_LINK_ETHERNET);
+	/* names ip prints for numbers it has no word for, or a DSCP */
+	assert_int_equal(find_rule(t, BRT_AF_INET, 7)->ipproto, 200);
+	assert_int_equal(find_rule(t, BRT_AF_INET, 7)->tos, 0xb8);
 	brt_table_destroy(t);
 }
 
@@ -316,7 +325,7 @@ static void routes_v4(void **state)
 	assert_string_equal(addr_text(&r->prefsrc), "10.1.0.1");
 	assert_false(r->flags & BRT_ROUTE_F_HAS_METRIC);
 	r = find_route(t, BRT_AF_INET, BRT_TABLE_MAIN, BRT_RT_UNICAST,
-		       "10.21.0.0/16");
+		       "10.21.0.0/16");	/* "tos": "0x10" */
 	assert_int_equal(r->tos, 0x10);
 	assert_int_equal(r->scope, BRT_SCOPE_LINK);
 	assert_int_equal(r->protocol, BRT_PROTO_DHCP);
@@ -684,6 +693,13 @@ static void broken_inputs(void **state)
 		     BRT_EPARSE, "\"protocol\": unknown protocol \"quagga\"");
 	expect_error("[{\"dst\":\"10.0.0.0/8\",\"protocol\":256}]", 0,
 		     BRT_EPARSE, "\"protocol\": 256 is not a number in 0..255");
+	expect_error("[{\"dst\":\"10.0.0.0/8\",\"tos\":\"AF99\"}]", 0,
+		     BRT_EPARSE, "\"tos\": unknown dsfield \"AF99\"");
+	expect_error("[{\"priority\":1,\"src\":\"all\",\"ipproto\":"
+		     "\"ipproto-300\"}]", BRT_AF_INET, BRT_EPARSE, "\"ipproto\": ");
+	expect_error("[{\"priority\":1,\"src\":\"all\",\"ipproto\":\"xtp\"}]",
+		     BRT_AF_INET, BRT_EPARSE,
+		     "\"ipproto\": unknown IP protocol \"xtp\"");
 	expect_error("[{\"dst\":\"10.0.0.0/8\",\"scope\":\"galaxy\"}]", 0,
 		     BRT_EPARSE, "\"scope\": unknown scope \"galaxy\"");
 	expect_error("[{\"dst\":\"10.0.0.0/8\",\"table\":\"0\"}]", 0,
