@@ -198,9 +198,13 @@ static int load_array(struct ipj_ctx *c, json_object *arr)
 {
 	int rc = 0;
 
-	if (!json_object_is_type(arr, json_type_array))
-		return ipj_fail(c, "an `ip -j` dump is a JSON array, not %s",
-				json_type_to_name(json_object_get_type(arr)));
+	if (!json_object_is_type(arr, json_type_array)) {
+		if (c->errlen)
+			snprintf(c->err, c->errlen, "%s: an `ip -j` dump is a "
+				 "JSON array, not %s", c->name,
+				 json_type_to_name(json_object_get_type(arr)));
+		return BRT_EPARSE;
+	}
 	if (json_object_array_length(arr) &&
 	    record_kind(json_object_array_get_idx(arr, 0)) == IPJ_RULE)
 		rc = rules_family(c, arr);

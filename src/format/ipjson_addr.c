@@ -64,7 +64,8 @@ static int addr_family(struct ipj_ctx *c, json_object *ai, int *family)
 	else if (!strcmp(f, "inet6"))
 		*family = BRT_AF_INET6;
 	else
-		return ipj_fail(c, "\"family\": \"%.30s\" is not inet or inet6", f);
+		return ipj_fail(c, "\"family\": \"%.30s\" is not inet or "
+				"inet6", f);
 	return 0;
 }
 

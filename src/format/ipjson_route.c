@@ -244,7 +244,9 @@ int ipj_route_record(struct ipj_ctx *c, json_object *o)
 	memset(&x, 0, sizeof(x));
 	rc = read_route(c, o, &x);
 	if (!rc && !c->dry) {
-		rc = (x.r.nh = x.nh, x.r.nh_count = x.n, brt_builder_add_route(c->b, &x.r));
+		x.r.nh = x.nh;
+		x.r.nh_count = x.n;
+		rc = brt_builder_add_route(c->b, &x.r);
 		if (rc)
 			rc = ipj_builder_fail(c, rc);
 	}

@@ -115,7 +115,8 @@ static int rule_selectors(struct ipj_ctx *c, json_object *o, struct brt_rule *r)
 	if ((rc = ipj_uint(c, o, "uid_start", 0xffffffffu, &r->uid_start)) < 0 ||
 	    (rc > 0 && (rc = ipj_uint(c, o, "uid_end", 0xffffffffu,
 				      &r->uid_end)) <= 0))
-		return rc < 0 ? rc : ipj_fail(c, "\"uid_start\" without \"uid_end\"");
+		return rc < 0 ? rc : ipj_fail(c, "\"uid_start\" without "
+					      "\"uid_end\"");
 	if (rc > 0)
 		r->flags |= BRT_RULE_F_UIDRANGE;
 	if ((rc = ipj_ipproto(c, o, "ipproto", &r->ipproto)) < 0)
@@ -189,7 +190,8 @@ int ipj_rule_record(struct ipj_ctx *c, json_object *o)
 	if ((rc = ipj_uint(c, o, "priority", 0xffffffffu, &r.priority)) < 0 ||
 	    (rc = rule_prefix(c, o, "src", "srclen", &family, &r.src)) < 0 ||
 	    (rc = rule_prefix(c, o, "dst", "dstlen", &family, &r.dst)) < 0 ||
-	    (rc = rule_selectors(c, o, &r)) < 0 || (rc = rule_action(c, o, &r)) < 0)
+	    (rc = rule_selectors(c, o, &r)) < 0 ||
+	    (rc = rule_action(c, o, &r)) < 0)
 		return rc;
 	if (!family)
 		family = c->family ? c->family : c->dump_family;

@@ -656,7 +656,7 @@ static void broken_inputs(void **state)
 		     "t.json:2:1: invalid JSON: ");
 	expect_error("", 0, BRT_EPARSE, "invalid JSON");
 	expect_error("{\"dst\":\"default\"}", 0, BRT_EPARSE,
-		     "record 0: an `ip -j` dump is a JSON array, not object");
+		     "t.json: an `ip -j` dump is a JSON array, not object");
 	expect_error("[17]", 0, BRT_EPARSE,
 		     "record 1: not a record of any `ip -j` dump");
 	expect_error("[{\"foo\":1}]", 0, BRT_EPARSE, "record 1: not a record");
