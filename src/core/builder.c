@@ -524,3 +524,14 @@ bool brt_bld_has_route(struct brt_builder *b, uint8_t family, uint32_t table,
 	}
 	return false;
 }
+
+bool brt_bld_is_dump(const struct brt_builder *b, size_t given)
+{
+	size_t i;
+
+	for (i = 0; i < given && i < b->routes.n; i++)
+		if (b->routes.data[i].r.protocol == BRT_PROTO_KERNEL &&
+		    !(b->routes.data[i].r.flags & BRT_ROUTE_F_DERIVED))
+			return true;
+	return false;
+}
