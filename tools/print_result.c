@@ -39,19 +39,24 @@ static json_object *jtable(uint32_t id)
 	return json_object_new_string(buf);
 }
 
-static json_object *jnexthops(const brt_table *t, const struct brt_result *r)
+static json_object *jnexthops(const brt_table *t, const struct brt_query *q,
+			      const struct brt_result *r)
 {
 	json_object *arr = json_object_new_array();
+	struct brt_addr src;
 	char nb[24];
 	uint32_t i;
 
 	for (i = 0; i < r->nh_count; i++) {
 		json_object *o = json_object_new_object();
 
+		if (brt_table_nexthop_source(t, q, r, i, &src))
+			memset(&src, 0, sizeof(src));
 		json_object_object_add(o, "gateway", jaddr(&r->nh[i].gw));
 		json_object_object_add(o, "interface", json_object_new_string(
 			link_name(t, r->nh[i].ifindex, nb)));
 		json_object_object_add(o, "weight", json_object_new_int((int)r->nh[i].weight));
+		json_object_object_add(o, "source", jaddr(&src));
 		json_object_array_add(arr, o);
 	}
 	return arr;
@@ -94,7 +99,8 @@ static json_object *jcandidate(const brt_table *t, const struct brt_candidate *c
 	return o;
 }
 
-static void add_success(json_object *o, const brt_table *t, const struct brt_result *r)
+static void add_success(json_object *o, const brt_table *t, const struct brt_query *q,
+			const struct brt_result *r)
 {
 	char nb[24];
 
@@ -109,7 +115,7 @@ static void add_success(json_object *o, const brt_table *t, const struct brt_res
 	json_object_object_add(o, "interface_index", json_object_new_int64(r->ifindex));
 	json_object_object_add(o, "source", jaddr(&r->source));
 	if (r->nh_count > 1) {
-		json_object_object_add(o, "nexthops", jnexthops(t, r));
+		json_object_object_add(o, "nexthops", jnexthops(t, q, r));
 		json_object_object_add(o, "nexthop_reported", json_object_new_string(
 			"first usable; the kernel's hash may pick any of nexthops"));
 	}
@@ -124,7 +130,7 @@ static void print_json(FILE *f, const brt_table *t, const struct brt_query *q,
 
 	json_object_object_add(o, "destination", jaddr(&q->dst));
 	if (r->status == BRT_ROUTE_OK)
-		add_success(o, t, r);
+		add_success(o, t, q, r);
 	else {
 		json_object_object_add(o, "error", json_object_new_string(
 			brt_status_name((enum brt_status)r->status)));

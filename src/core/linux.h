@@ -72,6 +72,10 @@ bool lx_is_local4(const brt_table *t, const struct brt_addr *a);
 bool lx_select_src6(const brt_table *t, uint32_t ifindex,
 		    const struct brt_addr *dst, struct brt_addr *out);
 
+/* The source a next hop of a route gets (no `from` given); false if none. */
+bool lx_nexthop_source(const brt_table *t, const struct brt_addr *dst,
+		       const struct brt_route *r, const struct brt_nexthop *nh,
+		       struct brt_addr *out);
 /* The link's index of the loopback device (0 if none). */
 uint32_t lx_loopback_index(const brt_table *t);
 /* Whether a next hop can be used now (not dead, link state). */

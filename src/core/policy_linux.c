@@ -153,6 +153,21 @@ void lx_explain_rest(struct brt_lookup *lk, const struct lx_res *res)
 					lx_verdict_reason(BRT_V_LONGER_PREFIX_WON));
 }
 
+bool lx_nexthop_source(const brt_table *t, const struct brt_addr *dst,
+		       const struct brt_route *r, const struct brt_nexthop *nh,
+		       struct brt_addr *out)
+{
+	if (r->prefsrc.family) {
+		*out = r->prefsrc;
+		return true;
+	}
+	if (r->family == BRT_AF_INET) {
+		*out = lx_select_src4(t, nh->ifindex, &nh->gw, r->scope);
+		return out->family != 0;
+	}
+	return lx_select_src6(t, nh->ifindex, dst, out);
+}
+
 void brt_linux_lookup(struct brt_lookup *lk)
 {
 	if (lk->q->iif) {

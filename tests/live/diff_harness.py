@@ -68,6 +68,7 @@ class Host:
         self.cmds = []           # ip -batch lines
         self.sysctls = []        # (key, value)
         self.peer_up = []
+        self.refused = 0         # commands the kernel refused (expected)
 
     # -- construction ---------------------------------------------------
     def build(self):
@@ -271,8 +272,14 @@ class Host:
         for peer, up in self.peer_up:
             if up:
                 run(["ip", "-n", self.peer_ns, "link", "set", peer, "up"])
-        rest = [c for c in self.cmds if not c.startswith("link")]
-        run(["ip", "-n", self.ns, "-force", "-batch", "-"], "\n".join(rest) + "\n")
+        # `ip -batch` takes no per-line family switch: one batch per family
+        for fam in ("", "-4 ", "-6 "):
+            part = [c[len(fam):] for c in self.cmds
+                    if not c.startswith("link") and (c.startswith(fam) if fam else c[0] != "-")]
+            if part:
+                args = ["ip", "-n", self.ns] + ([fam.strip()] if fam else []) + ["-force", "-batch", "-"]
+                p = run(args, "\n".join(part) + "\n")
+                self.refused += p.stderr.count("Command failed")
 
     def destroy(self):
         run(["ip", "netns", "del", self.ns])
@@ -404,12 +411,10 @@ def compare(q, k, fm, kt, o, own=frozenset()):
     if o.get("nexthops"):
         # a gateway that is one of the host's own addresses is not used
         # (the kernel resolves it through the local route and sends directly)
-        hops = {(None if h.get("gateway") in own else h.get("gateway"), h.get("interface"))
-                for h in o["nexthops"]}
-        if (kgw, kdev) not in hops:
-            diffs.append(f"next hop {kgw} dev {kdev} not among {sorted(hops, key=str)}")
-        elif kdev == o.get("interface") and ksrc != o.get("source"):
-            diffs.append(f"source {ksrc} vs {o.get('source')}")
+        hops = {(None if h.get("gateway") in own else h.get("gateway"), h.get("interface"),
+                 ksrc if "from" in words else h.get("source")) for h in o["nexthops"]}
+        if (kgw, kdev, ksrc) not in hops:
+            diffs.append(f"next hop {kgw} dev {kdev} src {ksrc} not among {sorted(hops, key=str)}")
     else:
         if kgw != o.get("gateway"):
             diffs.append(f"gateway {kgw} vs {o.get('gateway')}")
