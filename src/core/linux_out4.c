@@ -180,6 +180,61 @@ static bool default_is_unstable(const struct brt_lookup *lk,
 	return false;
 }
 
+/* The first route (longest prefix first) of @f covering @gw whose scope is
+ * at least link: the route fib_check_nh_v4_gw resolves a gateway with. */
+static bool has_dev(const struct brt_route *r, uint32_t ifindex)
+{
+	uint32_t i;
+
+	for (i = 0; i < r->nh_count; i++)
+		if (r->nh[i].ifindex == ifindex)
+			return true;
+	return false;
+}
+
+static const struct brt_route *resolving_route(const struct brt_fib *f,
+					       const struct brt_nexthop *nh)
+{
+	const struct brt_pgroup *g;
+	uint32_t i;
+
+	for (g = f ? brt_fib_lookup(f, nh->gw.bytes) : NULL; g; g = brt_pgroup_parent(f, g))
+		for (i = 0; i < g->count; i++) {
+			const struct brt_route *r = f->routes[g->first + i];
+
+			if (r->scope >= BRT_SCOPE_LINK && has_dev(r, nh->ifindex) &&
+			    (r->type == BRT_RT_UNICAST || r->type == BRT_RT_LOCAL))
+				return r;
+		}
+	return NULL;
+}
+
+/*
+ * Whether the kernel uses a next hop's gateway: only when the gateway
+ * resolved, when the route was added, through a link-scope route (the
+ * next hop then has scope link). One resolved through a local route
+ * (scope host: the gateway is our own address) is sent to directly. The
+ * kernel resolves in the route's own table first, then through the rules
+ * (here: local, then main), only through routes on the next hop's device.
+ */
+static bool gateway_used(const brt_table *t, const struct brt_route *route,
+			 const struct brt_nexthop *nh)
+{
+	const struct brt_route *r = NULL;
+
+	if (!nh->gw.family)
+		return false;
+	if (nh->gw.family != BRT_AF_INET || ((nh->flags | route->flags) & BRT_NH_F_ONLINK))
+		return true;
+	if (route->table != BRT_TABLE_MAIN && route->table != BRT_TABLE_LOCAL)
+		r = resolving_route(brt_table_fib(t, BRT_AF_INET, route->table), nh);
+	if (!r)
+		r = resolving_route(brt_table_fib(t, BRT_AF_INET, BRT_TABLE_LOCAL), nh);
+	if (!r)
+		r = resolving_route(brt_table_fib(t, BRT_AF_INET, BRT_TABLE_MAIN), nh);
+	return !r || r->scope != BRT_SCOPE_HOST;
+}
+
 /* Steps 5-6 after a successful lookup; false when answered already. */
 static bool after_lookup(struct brt_lookup *lk, struct out4 *o)
 {
@@ -206,10 +261,7 @@ static bool after_lookup(struct brt_lookup *lk, struct out4 *o)
 			   : lx_select_src4(lk->t, nh ? nh->ifindex : 0,
 					    nh ? &nh->gw : NULL, r->scope);
 	o->dev_out = nh ? nh->ifindex : 0;
-	/* a gateway that is a local address resolves through the local route
-	 * (scope host): the kernel then sends directly, reporting no gateway */
-	o->gateway = nh && nh->gw.family &&
-		     !(nh->gw.family == BRT_AF_INET && lx_is_local4(lk->t, &nh->gw));
+	o->gateway = nh && gateway_used(lk->t, r, nh);
 	return true;
 }
 

@@ -411,7 +411,8 @@ def compare(q, k, fm, kt, o, own=frozenset()):
     if o.get("nexthops"):
         # a gateway that is one of the host's own addresses is not used
         # (the kernel resolves it through the local route and sends directly)
-        hops = {(None if h.get("gateway") in own else h.get("gateway"), h.get("interface"),
+        nogw = o.get("type") in ("broadcast", "multicast") and o.get("gateway") is None
+        hops = {(None if nogw or h.get("gateway") in own else h.get("gateway"), h.get("interface"),
                  ksrc if "from" in words else h.get("source")) for h in o["nexthops"]}
         if (kgw, kdev, ksrc) not in hops:
             diffs.append(f"next hop {kgw} dev {kdev} src {ksrc} not among {sorted(hops, key=str)}")
