@@ -217,22 +217,32 @@ static const struct brt_route *resolving_route(const struct brt_fib *f,
  * kernel resolves in the route's own table first, then through the rules
  * (here: local, then main), only through routes on the next hop's device.
  */
-static bool gateway_used(const brt_table *t, const struct brt_route *route,
-			 const struct brt_nexthop *nh)
+enum gw_use { GW_USED, GW_DIRECT, GW_UNKNOWN };
+
+static enum gw_use gateway_used(const brt_table *t, const struct brt_route *route,
+				const struct brt_nexthop *nh)
 {
-	const struct brt_route *r = NULL;
+	const struct brt_route *own = NULL, *r;
 
 	if (!nh->gw.family)
-		return false;
+		return GW_DIRECT;
 	if (nh->gw.family != BRT_AF_INET || ((nh->flags | route->flags) & BRT_NH_F_ONLINK))
-		return true;
+		return GW_USED;
 	if (route->table != BRT_TABLE_MAIN && route->table != BRT_TABLE_LOCAL)
-		r = resolving_route(brt_table_fib(t, BRT_AF_INET, route->table), nh);
-	if (!r)
-		r = resolving_route(brt_table_fib(t, BRT_AF_INET, BRT_TABLE_LOCAL), nh);
+		own = resolving_route(brt_table_fib(t, BRT_AF_INET, route->table), nh);
+	r = resolving_route(brt_table_fib(t, BRT_AF_INET, BRT_TABLE_LOCAL), nh);
 	if (!r)
 		r = resolving_route(brt_table_fib(t, BRT_AF_INET, BRT_TABLE_MAIN), nh);
-	return !r || r->scope != BRT_SCOPE_HOST;
+	if (!r || r->scope != BRT_SCOPE_HOST)
+		return GW_USED;
+	if (!own)
+		return GW_DIRECT;
+	/* our own address, also covered in the route's table: which one
+	 * resolved it depends on which was there first. A table written by
+	 * hand has that order; a dump of a live host does not. */
+	if (t->is_dump)
+		return GW_UNKNOWN;
+	return own < route ? GW_USED : GW_DIRECT;
 }
 
 /* Steps 5-6 after a successful lookup; false when answered already. */
@@ -241,6 +251,7 @@ static bool after_lookup(struct brt_lookup *lk, struct out4 *o)
 	const struct lx_res *res = &o->res;
 	const struct brt_route *r = res->route;
 	const struct brt_nexthop *nh = res->nh_count ? &res->nh[res->nh_sel] : NULL;
+	enum gw_use gw;
 
 	o->use_res = true;
 	o->type = res->type;
@@ -261,7 +272,13 @@ static bool after_lookup(struct brt_lookup *lk, struct out4 *o)
 			   : lx_select_src4(lk->t, nh ? nh->ifindex : 0,
 					    nh ? &nh->gw : NULL, r->scope);
 	o->dev_out = nh ? nh->ifindex : 0;
-	o->gateway = nh && gateway_used(lk->t, r, nh);
+	gw = nh ? gateway_used(lk->t, r, nh) : GW_DIRECT;
+	if (gw == GW_UNKNOWN) {
+		fail(lk, BRT_ROUTE_UNSUPPORTED, "the gateway is a local address: whether "
+		     "the kernel uses it depends on the order routes were added");
+		return false;
+	}
+	o->gateway = gw == GW_USED;
 	return true;
 }
 

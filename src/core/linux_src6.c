@@ -143,7 +143,8 @@ static void try_device(const brt_table *t, uint32_t ifindex,
 bool lx_select_src6(const brt_table *t, uint32_t ifindex,
 		    const struct brt_addr *dst, struct brt_addr *out)
 {
-	struct dst6 d = {dst, ifindex, brt_addr6_scope(dst), 0};
+	/* the unspecified address has no scope (-1): every scope is enough */
+	struct dst6 d = {dst, ifindex, brt_addr_is_zero(dst) ? -1 : brt_addr6_scope(dst), 0};
 	struct best6 best;
 	size_t i;
 
