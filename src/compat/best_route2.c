@@ -141,8 +141,12 @@ static void fill_outputs(const brt_table *t, const struct brt_query *q,
 	brt_compat_row_from_route(t, r, &nh, row);
 	if (brt_addr_is_v6_loopback(&q->dst))
 		s = q->dst;
-	s.zone = s.family == BRT_AF_INET6 && brt_addr_is_v6_linklocal(&s)
-			 ? res->ifindex : 0;
+	/* A link-local source names its own link (which may differ from
+	 * the outgoing one when that link holds no address). */
+	if (s.family == BRT_AF_INET6 && brt_addr_is_v6_linklocal(&s))
+		s.zone = s.zone ? s.zone : res->ifindex;
+	else
+		s.zone = 0;
 	if (s.family)
 		brt_compat_inet_from_addr(&s, best);
 	else

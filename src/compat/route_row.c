@@ -73,8 +73,8 @@ void brt_compat_row_from_route(const brt_table *t, const struct brt_route *r,
 	if (nh && nh->gw.family == r->family) {
 		struct brt_addr gw = nh->gw;
 
-		if (!(gw.family == BRT_AF_INET6 && brt_addr_is_v6_linklocal(&gw)))
-			gw.zone = 0;
+		/* The row's interface already says which link: no scope id. */
+		gw.zone = 0;
 		brt_compat_inet_from_addr(&gw, &row->NextHop);
 	} else
 		brt_compat_inet_zero(r->family, &row->NextHop);
