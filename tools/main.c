@@ -13,6 +13,7 @@ static const struct {
 	{"get", cmd_get, "get [--json] [--table FILE]... [--policy linux|windows] "
 			 "[--explain] DEST [from SRC] [oif DEV] ..."},
 	{"show", cmd_show, "show [--table FILE]... [--json] [--all]"},
+	{"snapshot", cmd_snapshot, "snapshot [--all]   (the live host as a table file)"},
 };
 
 void cli_error(const char *fmt, ...)

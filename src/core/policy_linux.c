@@ -1,7 +1,127 @@
-/* policy_linux.c - placeholder, replaced by the Linux policy. */
-#include "internal.h"
+/*
+ * policy_linux.c - the Linux policy's entry and the helpers its parts
+ * share: next-hop liveness, filling a result from a FIB match, explain.
+ *
+ * Next-hop liveness is derived from the link state as well as from the
+ * flags a dump carries, because the kernel itself sets them from the link
+ * state: a next hop on a link that is administratively down is dead (the
+ * kernel flushes or kills it), one on a link without carrier is linkdown.
+ */
+#include <string.h>
+
+#include "linux.h"
+
+uint32_t lx_loopback_index(const brt_table *t)
+{
+	size_t i;
+
+	for (i = 0; i < t->n_links; i++)
+		if (t->links[i].type == BRT_LINK_LOOPBACK)
+			return t->links[i].index;
+	return 0;
+}
+
+bool lx_nh_alive(const brt_table *t, const struct brt_nexthop *nh,
+		 const struct brt_route *r, uint8_t family)
+{
+	ptrdiff_t pos = brt_table_link_pos(t, nh->ifindex);
+	uint32_t flags = nh->flags | (r->nh_count <= 1 ? r->flags : 0);
+	const struct brt_link *l;
+	bool ignore;
+
+	if (flags & BRT_NH_F_DEAD)
+		return false;
+	if (pos < 0)
+		return nh->ifindex == 0;
+	l = &t->links[pos];
+	if (!(l->flags & BRT_LINK_F_UP))
+		return false;
+	if (!(l->flags & BRT_LINK_F_CARRIER))
+		flags |= BRT_NH_F_LINKDOWN;
+	ignore = family == BRT_AF_INET ? t->linkconf[pos].ignore_linkdown4
+				       : t->linkconf[pos].ignore_linkdown6;
+	return !(ignore && (flags & BRT_NH_F_LINKDOWN));
+}
+
+void lx_fill_from_res(struct brt_lookup *lk, const struct lx_res *res)
+{
+	struct brt_result *r = lk->r;
+
+	r->has_prefix = 1;
+	r->prefix = res->route->dst;
+	r->table = res->table;
+	r->metric = res->route->metric;
+	r->effective_metric = res->route->metric;
+	r->rule_priority = res->rule ? res->rule->priority : 0;
+	r->route = res->route;
+	r->nh = res->nh;
+	r->nh_count = res->nh_count;
+	r->nh_chosen = res->nh_sel;
+}
+
+const char *lx_verdict_reason(int verdict)
+{
+	switch (verdict) {
+	case BRT_V_TOS_MISMATCH: return "tos does not match";
+	case BRT_V_DEAD: return "next hops are dead";
+	case BRT_V_LINK_DOWN: return "link is down";
+	case BRT_V_WRONG_INTERFACE: return "not on the requested interface";
+	case BRT_V_ERROR_ROUTE: return "error route";
+	case BRT_V_THROW: return "throw route";
+	case BRT_V_HIGHER_METRIC: return "same prefix, higher metric";
+	case BRT_V_LATER_DEFINED: return "same prefix and metric, defined later";
+	case BRT_V_LONGER_PREFIX_WON: return "a longer prefix answered";
+	case BRT_V_SOURCE_MISMATCH: return "source outside the route's source prefix";
+	default: return "";
+	}
+}
+
+/* After a match: the chosen route, then the others that lost to it. */
+void lx_explain_rest(struct brt_lookup *lk, const struct lx_res *res)
+{
+	const struct brt_fib *f;
+	const struct brt_pgroup *g;
+	bool seen = false;
+	uint32_t i;
+
+	if (!lk->ex || !res->route)
+		return;
+	brt_explain_add(lk, BRT_CAND_ROUTE, BRT_V_CHOSEN, res->rule, res->route,
+			res->table, res->route->metric, "longest usable prefix, best metric");
+	f = brt_table_fib(lk->t, res->route->family, res->table);
+	g = f ? brt_fib_lookup(f, lk->q->dst.bytes) : NULL;
+	while (g && g->dst.len != res->plen)
+		g = brt_pgroup_parent(f, g);
+	for (i = 0; g && i < g->count; i++) {
+		const struct brt_route *x = f->routes[g->first + i];
+		int v = x->metric == res->route->metric ? BRT_V_LATER_DEFINED
+							: BRT_V_HIGHER_METRIC;
+
+		if (x == res->route) {
+			seen = true;
+			continue;
+		}
+		if (seen)
+			brt_explain_add(lk, BRT_CAND_ROUTE, v, res->rule, x, res->table,
+					x->metric, lx_verdict_reason(v));
+	}
+	for (g = g ? brt_pgroup_parent(f, g) : NULL; g; g = brt_pgroup_parent(f, g))
+		for (i = 0; i < g->count; i++)
+			brt_explain_add(lk, BRT_CAND_ROUTE, BRT_V_LONGER_PREFIX_WON,
+					res->rule, f->routes[g->first + i], res->table,
+					f->routes[g->first + i]->metric,
+					lx_verdict_reason(BRT_V_LONGER_PREFIX_WON));
+}
 
 void brt_linux_lookup(struct brt_lookup *lk)
 {
-	brt_result_error(lk->r, BRT_ROUTE_UNSUPPORTED, "not yet");
+	if (lk->q->iif) {
+		brt_result_error(lk->r, BRT_ROUTE_UNSUPPORTED,
+				 "input-path lookups (iif) are not modelled");
+		return;
+	}
+	if (lk->q->dst.family == BRT_AF_INET)
+		lx_output4(lk);
+	else
+		lx_output6(lk);
 }

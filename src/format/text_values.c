@@ -164,9 +164,14 @@ int brt_txt_prefix(struct brt_txt *t, size_t i, int family,
 int brt_txt_ifname(struct brt_txt *t, size_t i, char out[BRT_IFNAMSIZ])
 {
 	const char *s = brt_txt_word(t, i);
-	size_t n = strlen(s);
+	size_t n = strlen(s), k;
 
-	if (n == 0 || n >= BRT_IFNAMSIZ || strchr(s, '/'))
+	/* as the kernel's dev_valid_name: no '/', ':' or blanks */
+	for (k = 0; k < n; k++)
+		if ((unsigned char)s[k] <= ' ' || s[k] == 0x7f || s[k] == '/' ||
+		    s[k] == ':')
+			break;
+	if (n == 0 || n >= BRT_IFNAMSIZ || k < n)
 		return brt_txt_fail(t, i, BRT_EPARSE, "bad link name '%s'", s);
 	memcpy(out, s, n + 1);
 	return 0;
