@@ -67,7 +67,7 @@ static int parse_fwmark(struct brt_txt *t, struct brt_rule *r)
 static int parse_ports(struct brt_txt *t, uint16_t *lo, uint16_t *hi)
 {
 	const char *v;
-	uint32_t a, b;
+	uint32_t a = 0, b = 0;
 	int err = brt_txt_value(t, &v);
 
 	if (!err)
