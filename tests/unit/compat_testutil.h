@@ -16,6 +16,9 @@
 #include "testutil.h"
 
 /* LUID as Windows builds it: IfType << 48 | NetLuidIndex << 24. */
+/* protocol, origin pairs */
+#define NETMGMT_P 3, 0
+
 #define CT_LUID(type, idx) ((uint64_t)(type) << 48 | (uint64_t)(idx) << 24)
 
 /* Make the functions answer for tests/data/compat/@name.table. */
