@@ -14,7 +14,9 @@
  *    multicast ff00::/8 in local on every non-loopback link.
  *  - default rules and the default address label table.
  * Each is added only where the table lacks a route of the same family,
- * table, type, prefix and link (a dump of a real host has them all).
+ * table, type, prefix and link; a dump of a real host (it holds routes of
+ * protocol kernel) gets no derived routes at all, since the kernel's own
+ * set is the truth there, gaps included.
  */
 #include <stdio.h>
 #include <string.h>
@@ -260,6 +262,8 @@ int brt_derive_linux(struct brt_builder *b)
 	int err = brt_derive_common(b);
 
 	mark_secondaries(b);
+	if (brt_bld_is_dump(b, b->routes.n))	/* the kernel's own routes */
+		return err ? err : derive_rules(b);
 	n = b->addrs.n;
 	for (i = 0; i < n && !err; i++) {
 		struct brt_address a = b->addrs.data[i].a;

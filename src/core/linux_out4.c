@@ -15,8 +15,7 @@
  *  6. otherwise the next hop (multipath: any usable one; the kernel's hash
  *     is not predictable) and its source (prefsrc, else inet_select_addr
  *     on its device near its gateway within the route's scope);
- *  7. __mkroute_output: loopback destinations need the loopback device,
- *     limited broadcast and multicast set the type (and multicast through
+ *  7. __mkroute_output: limited broadcast and multicast set the type (and multicast through
  *     a route shorter than /4 drops the gateway), 0.x.x.x is invalid.
  */
 #include <string.h>
@@ -207,7 +206,10 @@ static bool after_lookup(struct brt_lookup *lk, struct out4 *o)
 			   : lx_select_src4(lk->t, nh ? nh->ifindex : 0,
 					    nh ? &nh->gw : NULL, r->scope);
 	o->dev_out = nh ? nh->ifindex : 0;
-	o->gateway = nh && nh->gw.family;
+	/* a gateway that is a local address resolves through the local route
+	 * (scope host): the kernel then sends directly, reporting no gateway */
+	o->gateway = nh && nh->gw.family &&
+		     !(nh->gw.family == BRT_AF_INET && lx_is_local4(lk->t, &nh->gw));
 	return true;
 }
 
@@ -215,11 +217,8 @@ static bool after_lookup(struct brt_lookup *lk, struct out4 *o)
 static void make_route(struct brt_lookup *lk, struct out4 *o)
 {
 	const struct brt_addr *d = &lk->q->dst;
-	const struct brt_link *dev = brt_table_link_by_index(lk->t, o->dev_out);
 	struct brt_result *r = lk->r;
 
-	if (brt_addr_is_v4_loopback(d) && (!dev || dev->type != BRT_LINK_LOOPBACK))
-		return fail(lk, BRT_ROUTE_INVALID, "loopback destination on a non-loopback device");
 	if (is_lbcast(d)) {
 		o->type = BRT_RT_BROADCAST;
 		o->gateway = false;
@@ -227,8 +226,6 @@ static void make_route(struct brt_lookup *lk, struct out4 *o)
 		o->type = BRT_RT_MULTICAST;
 		if (o->use_res && o->res.plen < 4)
 			o->gateway = false;
-	} else if (is_zeronet(d) && !brt_addr_is_zero(d)) {
-		return fail(lk, BRT_ROUTE_INVALID, "destination in 0.0.0.0/8");
 	}
 	if (o->use_res)
 		lx_fill_from_res(lk, &o->res);

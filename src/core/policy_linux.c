@@ -2,10 +2,11 @@
  * policy_linux.c - the Linux policy's entry and the helpers its parts
  * share: next-hop liveness, filling a result from a FIB match, explain.
  *
- * Next-hop liveness is derived from the link state as well as from the
- * flags a dump carries, because the kernel itself sets them from the link
- * state: a next hop on a link that is administratively down is dead (the
- * kernel flushes or kills it), one on a link without carrier is linkdown.
+ * Next-hop liveness: a dump carries the kernel's own dead/linkdown flags;
+ * a table written by hand has them inferred from the link state as the
+ * kernel would set them: a next hop on a link that is administratively
+ * down is dead (the kernel flushes or kills it), one on a link without
+ * carrier is linkdown (local routes excepted, see link_state_exempt).
  */
 #include <string.h>
 
@@ -21,6 +22,16 @@ uint32_t lx_loopback_index(const brt_table *t)
 	return 0;
 }
 
+/* Local and anycast routes keep their next hops whatever the link does:
+ * IPv4 gives them scope host (nexthop scope nowhere, never synced down),
+ * IPv6 exempts RTF_LOCAL/RTF_ANYCAST from linkdown. */
+static bool link_state_exempt(const struct brt_route *r)
+{
+	if (r->family == BRT_AF_INET)
+		return r->scope == BRT_SCOPE_HOST;
+	return r->type == BRT_RT_LOCAL || r->type == BRT_RT_ANYCAST;
+}
+
 bool lx_nh_alive(const brt_table *t, const struct brt_nexthop *nh,
 		 const struct brt_route *r, uint8_t family)
 {
@@ -34,13 +45,39 @@ bool lx_nh_alive(const brt_table *t, const struct brt_nexthop *nh,
 	if (pos < 0)
 		return nh->ifindex == 0;
 	l = &t->links[pos];
-	if (!(l->flags & BRT_LINK_F_UP))
-		return false;
-	if (!(l->flags & BRT_LINK_F_CARRIER))
-		flags |= BRT_NH_F_LINKDOWN;
+	if (!t->is_dump && !link_state_exempt(r)) {
+		if (!(l->flags & BRT_LINK_F_UP))
+			return false;
+		if (!(l->flags & BRT_LINK_F_CARRIER))
+			flags |= BRT_NH_F_LINKDOWN;
+	}
 	ignore = family == BRT_AF_INET ? t->linkconf[pos].ignore_linkdown4
 				       : t->linkconf[pos].ignore_linkdown6;
 	return !(ignore && (flags & BRT_NH_F_LINKDOWN));
+}
+
+/*
+ * Whether the IPv4 rules are the three the kernel starts with. Until a rule
+ * is added, the kernel keeps table local merged into main
+ * (fib_has_custom_rules is false) and reports "main" for local routes.
+ */
+static bool v4_rules_default(const brt_table *t)
+{
+	static const uint32_t prio[3] = {0, 32766, 32767};
+	static const uint32_t table[3] = {BRT_TABLE_LOCAL, BRT_TABLE_MAIN,
+					  BRT_TABLE_DEFAULT};
+	size_t i, n;
+	const struct brt_rule *r = brt_table_rules(t, BRT_AF_INET, &n);
+
+	if (n != 3)
+		return false;
+	for (i = 0; i < 3; i++)
+		if (r[i].priority != prio[i] || r[i].action != BRT_RULE_LOOKUP ||
+		    r[i].table != table[i] || r[i].src.len || r[i].dst.len ||
+		    (r[i].flags & ~(uint32_t)BRT_RULE_F_DERIVED) || r[i].iif[0] ||
+		    r[i].oif[0] || r[i].tos)
+			return false;
+	return true;
 }
 
 void lx_fill_from_res(struct brt_lookup *lk, const struct lx_res *res)
@@ -50,6 +87,9 @@ void lx_fill_from_res(struct brt_lookup *lk, const struct lx_res *res)
 	r->has_prefix = 1;
 	r->prefix = res->route->dst;
 	r->table = res->table;
+	if (r->table == BRT_TABLE_LOCAL && res->route->family == BRT_AF_INET &&
+	    v4_rules_default(lk->t))
+		r->table = BRT_TABLE_MAIN;
 	r->metric = res->route->metric;
 	r->effective_metric = res->route->metric;
 	r->rule_priority = res->rule ? res->rule->priority : 0;

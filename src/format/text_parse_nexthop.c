@@ -186,35 +186,49 @@ int brt_txt_parse_nexthop(struct brt_txt *t)
 	return err;
 }
 
+/* One word of addrlabel; the prefix is parsed once its place is known. */
+static int addrlabel_word(struct brt_txt *t, struct brt_addrlabel *l,
+			  size_t *pfx_at, bool *label, const char *w)
+{
+	char dev[BRT_IFNAMSIZ];
+	const char *v;
+	int err;
+
+	if (strcmp(w, "label") && strcmp(w, "dev") && strcmp(w, "prefix")) {
+		if (*pfx_at)
+			return brt_txt_unknown(t);
+		*pfx_at = t->pos - 1;	/* the bare prefix */
+		return 0;
+	}
+	err = brt_txt_value(t, &v);
+	if (err)
+		return err;
+	if (!strcmp(w, "prefix")) {
+		*pfx_at = t->pos - 1;
+		return 0;
+	}
+	if (!strcmp(w, "label")) {
+		*label = true;
+		return brt_txt_u32(t, t->pos - 1, UINT32_MAX - 1, &l->label);
+	}
+	err = brt_txt_ifname(t, t->pos - 1, dev);
+	if (!err && !(l->ifindex = brt_builder_ifref(t->b, dev)))
+		err = BRT_ENOMEM;
+	return err;
+}
+
 /* addrlabel [prefix] PREFIX [dev NAME] label N */
 int brt_txt_parse_addrlabel(struct brt_txt *t)
 {
 	struct brt_addrlabel l;
-	const char *w, *v;
+	const char *w;
 	size_t pfx_at = 0;
 	bool label = false;
 	int err = 0;
 
 	memset(&l, 0, sizeof(l));
-	while (!err && (w = brt_txt_take(t))) {
-		if (!strcmp(w, "label") || !strcmp(w, "dev") || !strcmp(w, "prefix"))
-			err = brt_txt_value(t, &v);
-		else if (!pfx_at) {
-			pfx_at = t->pos - 1;
-			continue;
-		} else
-			err = brt_txt_unknown(t);
-		if (err)
-			break;
-		if (!strcmp(w, "prefix"))
-			pfx_at = t->pos - 1;
-		else if (!strcmp(w, "label"))
-			label = true,
-			err = brt_txt_u32(t, t->pos - 1, UINT32_MAX - 1, &l.label);
-		else if (!(err = brt_txt_ifname(t, t->pos - 1, (char[BRT_IFNAMSIZ]){0})) &&
-			 !(l.ifindex = brt_builder_ifref(t->b, v)))
-			err = BRT_ENOMEM;
-	}
+	while (!err && (w = brt_txt_take(t)))
+		err = addrlabel_word(t, &l, &pfx_at, &label, w);
 	if (!err && (!pfx_at || !label))
 		err = brt_txt_fail(t, 0, BRT_EPARSE,
 				   "addrlabel needs a prefix and a label '%s'",

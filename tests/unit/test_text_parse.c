@@ -396,6 +396,13 @@ static void broken_inputs(void **state)
 		     "t.table:1:10: address family differs from -6 '10.0.0.0/8'");
 	expect_error("route 10.0.0.0/8 table x\n", BRT_EPARSE,
 		     "t.table:1:24: bad table 'x'");
+	/* the builder's own checks, placed at the statement */
+	expect_error("\n rule 5: goto 3\n", BRT_EINVAL,
+		     "t.table:2:2: goto must point to a later rule");
+	expect_error("nexthop id 4 blackhole\nnexthop id 4 blackhole\n", BRT_EEXIST,
+		     "t.table:2:1: nexthop id 4 defined twice");
+	expect_error("route 10.0.0.0/8\n\tnexthop dev eth0\n\tnexthop via 10.0.0.1 frob\n",
+		     BRT_EPARSE, "t.table:3:23: unknown word 'frob'");
 	expect_error("rule 5: uidrange 9-3 lookup 1\n", BRT_EPARSE,
 		     "t.table:1:18: range out of order or above 4294967295 '9-3'");
 }

@@ -67,11 +67,15 @@ static struct nlmsghdr *build_get(char *buf, const struct brt_query *q,
 	rtm->rtm_dst_len = (uint8_t)(bytes * 8);
 	if (q->dst.family == BRT_AF_INET)
 		rtm->rtm_tos = q->tos;
-	/* strict checking refuses LOOKUP_TABLE for IPv6, which always says */
+	/*
+	 * Without LOOKUP_TABLE IPv4 reports table main whatever table
+	 * answered (fib match included); strict checking refuses the flag
+	 * for IPv6, which always reports the real table.
+	 */
 	if (fibmatch)
 		rtm->rtm_flags = RTM_F_FIB_MATCH;
-	else if (q->dst.family == BRT_AF_INET)
-		rtm->rtm_flags = RTM_F_LOOKUP_TABLE;
+	if (q->dst.family == BRT_AF_INET)
+		rtm->rtm_flags |= RTM_F_LOOKUP_TABLE;
 	mnl_attr_put(nlh, RTA_DST, bytes, q->dst.bytes);
 	if (q->src.family) {
 		rtm->rtm_src_len = (uint8_t)(bytes * 8);

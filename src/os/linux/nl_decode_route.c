@@ -276,7 +276,8 @@ int brt_nl_decode_route(const void *buf, size_t len, unsigned opts,
 		e = route_nexthops(r, rtm, tb, nh, nh_cap, err, errlen);
 	if (e)
 		return e;
-	if (r->table == 0)
+	/* a lookup answered without a FIB entry reports table 0 */
+	if (r->table == 0 && !(opts & BRT_NL_ROUTE_ACCEPT_CLONED))
 		return brt_nl_fail(err, errlen, "route", "table 0");
 	r->nh = nh;
 	return 0;

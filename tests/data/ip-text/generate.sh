@@ -1,5 +1,7 @@
 #!/bin/bash
-# generate ip text fixtures in namespaces
+# Regenerate the ip text fixtures (needs root): a namespace with veth
+# links, addresses, routes of every type, nexthop objects, rules with every
+# selector and address labels; the output of ip goes to this directory.
 set -x
 N=textfmt-ns1
 ip netns del $N 2>/dev/null
@@ -90,7 +92,7 @@ $X -6 rule add pref 1101 iif v1 oif v2 table 200
 $X addrlabel add prefix 2001:db8:5::/48 label 99
 $X addrlabel add prefix 2001:db8:6::/48 dev v1 label 98
 sleep 0.2
-D=/work/wt/textfmt/tests/data/ip-text
+D=$(cd "$(dirname "$0")" && pwd)
 $X route show table all > $D/route4.txt
 $X -6 route show table all > $D/route6.txt
 $X rule show > $D/rule4.txt
