@@ -23,7 +23,8 @@ static DWORD read_dest(const struct sockaddr *sa, SOCKADDR_INET *dst)
 		return NO_ERROR;
 	}
 	if (sa->sa_family == AF_INET6) {
-		const struct sockaddr_in6 *in6 = (const struct sockaddr_in6 *)sa;
+		const struct sockaddr_in6 *in6 =
+			(const struct sockaddr_in6 *)sa;
 
 		dst->Ipv6.sin6_family = AF_INET6;
 		dst->Ipv6.sin6_addr = in6->sin6_addr;
@@ -115,14 +116,16 @@ static DWORD link_address(const brt_table *t, uint32_t ifindex)
 static void fill_v1(const brt_table *t, const MIB_IPFORWARD_ROW2 *row,
 		    const SOCKADDR_INET *best, PMIB_IPFORWARDROW out)
 {
-	const struct brt_link *l = brt_table_link_by_index(t, row->InterfaceIndex);
+	const struct brt_link *l =
+		brt_table_link_by_index(t, row->InterfaceIndex);
 	DWORD gw = row->NextHop.Ipv4.sin_addr.s_addr;
 
 	memset(out, 0, sizeof(*out));
 	out->dwForwardDest = row->DestinationPrefix.Prefix.Ipv4.sin_addr.s_addr;
 	out->dwForwardMask = mask_of(row->DestinationPrefix.PrefixLength);
 	out->dwForwardIfIndex = row->InterfaceIndex;
-	out->dwForwardType = gw ? MIB_IPROUTE_TYPE_INDIRECT : MIB_IPROUTE_TYPE_DIRECT;
+	out->dwForwardType =
+		gw ? MIB_IPROUTE_TYPE_INDIRECT : MIB_IPROUTE_TYPE_DIRECT;
 	/* Direct: the interface's own address, the one it sends from. */
 	if (!gw)
 		gw = best->Ipv4.sin_addr.s_addr;
@@ -154,7 +157,8 @@ DWORD WINAPI GetBestRoute(DWORD dwDestAddr, DWORD dwSourceAddr,
 	rc = brt_compat_acquire(&ref);
 	if (rc)
 		return rc;
-	rc = brt_compat_best_route(ref.t, NULL, 0, &src, &dst, &row, &best, &res);
+	rc = brt_compat_best_route(ref.t, NULL, 0, &src, &dst, &row, &best,
+				   &res);
 	if (!rc)
 		fill_v1(ref.t, &row, &best, pBestRoute);
 	brt_compat_release(&ref);

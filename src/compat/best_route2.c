@@ -249,6 +249,7 @@ NTSTATUS brt_kernel_GetBestRoute2(NET_LUID *InterfaceLuid,
 	struct brt_result res;
 	NTSTATUS st;
 	uint32_t oif = 0;
+	uint8_t family;
 
 	(void)AddressSortOptions;
 	zero_outputs(BestRoute, BestSourceAddress);
@@ -258,9 +259,9 @@ NTSTATUS brt_kernel_GetBestRoute2(NET_LUID *InterfaceLuid,
 		return STATUS_INVALID_PARAMETER;
 	if (brt_compat_acquire(&ref))
 		return STATUS_UNSUCCESSFUL;
+	family = brt_compat_family_in(DestinationAddress->si_family);
 	st = interface_kernel(ref.t, InterfaceLuid, InterfaceIndex, &oif);
-	if (!st && !brt_compat_family_enabled(
-			   ref.t, brt_compat_family_in(DestinationAddress->si_family)))
+	if (!st && !brt_compat_family_enabled(ref.t, family))
 		st = STATUS_NOT_SUPPORTED;
 	if (!st)
 		st = brt_compat_ntstatus(resolve(ref.t, oif, SourceAddress,

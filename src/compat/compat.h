@@ -102,7 +102,7 @@ const struct brt_route *brt_compat_find_route(const brt_table *t,
 					      const struct brt_compat_key *key,
 					      const struct brt_nexthop **nh);
 /* Whether a route is one GetIpForwardTable2 lists. */
-bool brt_compat_route_listed(const struct brt_route *r);
+bool brt_compat_route_listed(const brt_table *t, const struct brt_route *r);
 
 /* ------------------------------------------------------------- notify.c */
 

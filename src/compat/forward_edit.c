@@ -108,7 +108,8 @@ static int apply(struct edit *e, brt_builder *b,
 	if (e->row->Metric != 0xffffffffu)
 		r.metric = e->row->Metric;
 	r.flags |= BRT_ROUTE_F_HAS_METRIC;
-	r.expires = e->row->ValidLifetime == 0xffffffffu ? 0 : e->row->ValidLifetime;
+	r.expires = e->row->ValidLifetime == 0xffffffffu
+			    ? 0 : e->row->ValidLifetime;
 	nh = *oldnh;
 	return add_one(b, &r, &nh);
 }
@@ -126,7 +127,8 @@ static DWORD win32_of(int rc)
 
 /* Build the edited table and swap it in; fills e->notice. */
 static DWORD rebuild(struct edit *e, const brt_table *t,
-		     const struct brt_route *old, const struct brt_nexthop *oldnh)
+		     const struct brt_route *old,
+		     const struct brt_nexthop *oldnh)
 {
 	brt_builder *b = brt_builder_from_table(t);
 	brt_table *nt = NULL;
@@ -196,7 +198,8 @@ static DWORD edit(enum edit_kind kind, const MIB_IPFORWARD_ROW2 *row)
 	if (mode == 0) {
 		rc = brt_compat_row_key(NULL, row, &e.key);
 		if (!rc)
-			rc = geteuid() ? ERROR_ACCESS_DENIED : ERROR_NOT_SUPPORTED;
+			rc = geteuid() ? ERROR_ACCESS_DENIED
+				       : ERROR_NOT_SUPPORTED;
 		return rc;
 	}
 	brt_compat_edit_lock();

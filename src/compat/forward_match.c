@@ -71,9 +71,15 @@ DWORD brt_compat_row_key(const brt_table *t, const MIB_IPFORWARD_ROW2 *row,
 	return NO_ERROR;
 }
 
-bool brt_compat_route_listed(const struct brt_route *r)
+bool brt_compat_route_listed(const brt_table *t, const struct brt_route *r)
 {
-	return r->table == BRT_TABLE_MAIN || r->table == BRT_TABLE_LOCAL;
+	/* Error routes lead nowhere: Windows has no row for them. */
+	if (r->type >= BRT_RT_BLACKHOLE && r->type <= BRT_RT_THROW)
+		return false;
+	/* Windows has one table; Linux answers from main and local unless
+	 * rules say otherwise, and policy tables have no Windows row. */
+	return brt_table_policy(t) == BRT_POLICY_WINDOWS ||
+	       r->table == BRT_TABLE_MAIN || r->table == BRT_TABLE_LOCAL;
 }
 
 static bool nexthop_matches(const struct brt_nexthop *nh,
@@ -98,7 +104,8 @@ const struct brt_route *brt_compat_find_route(const brt_table *t,
 		const struct brt_route *r = brt_table_route(t, i);
 		const struct brt_nexthop *v;
 
-		if (!brt_compat_route_listed(r) || r->family != key->dst.addr.family ||
+		if (!brt_compat_route_listed(t, r) ||
+		    r->family != key->dst.addr.family ||
 		    !brt_prefix_equal(&r->dst, &key->dst))
 			continue;
 		v = brt_route_nexthops(t, r, &cnt, &bh);

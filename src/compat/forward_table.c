@@ -12,7 +12,7 @@
 
 #include "compat.h"
 
-/* Calls @emit for each listed (route, next hop) of @family; the count. */
+/* Rows of @family into @out (when not NULL); the number of rows. */
 static size_t walk_family(const brt_table *t, uint8_t family,
 			  MIB_IPFORWARD_ROW2 *out)
 {
@@ -24,14 +24,15 @@ static size_t walk_family(const brt_table *t, uint8_t family,
 		const struct brt_route *r = brt_table_route(t, i);
 		const struct brt_nexthop *nh;
 
-		if (r->family != family || !brt_compat_route_listed(r))
+		if (r->family != family || !brt_compat_route_listed(t, r))
 			continue;
 		nh = brt_route_nexthops(t, r, &cnt, &bh);
 		for (k = 0; nh && k < cnt; k++) {
 			if (!nh[k].ifindex)
 				continue;
 			if (out)
-				brt_compat_row_from_route(t, r, &nh[k], &out[rows]);
+				brt_compat_row_from_route(t, r, &nh[k],
+							  &out[rows]);
 			rows++;
 		}
 	}

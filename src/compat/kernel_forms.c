@@ -72,6 +72,6 @@ NTSTATUS brt_kernel_ConvertInterfaceLuidToNameA(const NET_LUID *InterfaceLuid,
 						PSTR InterfaceName,
 						SIZE_T Length)
 {
-	return brt_compat_ntstatus(
-		ConvertInterfaceLuidToNameA(InterfaceLuid, InterfaceName, Length));
+	return brt_compat_ntstatus(ConvertInterfaceLuidToNameA(
+		InterfaceLuid, InterfaceName, Length));
 }

@@ -51,8 +51,9 @@ static void run_one(struct reg *g, const MIB_IPFORWARD_ROW2 *row,
 	call = !g->cancelled;
 	pthread_mutex_unlock(&reg_lock);
 	if (call) {
+		/* each callback may scribble on its own copy */
 		if (row)
-			copy = *row;	/* each callback may scribble on its own */
+			copy = *row;
 		running = g;
 		g->cb(g->ctx, row ? &copy : NULL, type);
 		running = outer;

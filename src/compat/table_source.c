@@ -46,7 +46,8 @@ static size_t split_specs(char *list, char **specs, size_t max)
 
 	while (*p && n < max) {
 		colon = strchr(p, ':');
-		if (colon && (!strncmp(p, "inet:", 5) || !strncmp(p, "inet6:", 6)))
+		if (colon &&
+		    (!strncmp(p, "inet:", 5) || !strncmp(p, "inet6:", 6)))
 			colon = strchr(colon + 1, ':');
 		if (colon)
 			*colon = 0;
@@ -79,7 +80,8 @@ static int load_list(const char *list, struct holder **out)
 	}
 	free(copy);
 	if (rc) {
-		fprintf(stderr, "bestroute: cannot load BESTROUTE_TABLE '%s': %s\n",
+		fprintf(stderr,
+			"bestroute: cannot load BESTROUTE_TABLE '%s': %s\n",
 			list, err[0] ? err : brt_strerror(rc));
 		free(h);
 		return rc;
@@ -148,8 +150,8 @@ static DWORD acquire_live(struct brt_compat_ref *ref)
 		return NO_ERROR;
 	/* A host we cannot read now may be readable later: say it once. */
 	if (!__atomic_exchange_n(&told, 1, __ATOMIC_RELAXED))
-		fprintf(stderr, "bestroute: cannot read the host's tables: %s\n",
-			err);
+		fprintf(stderr,
+			"bestroute: cannot read the host's tables: %s\n", err);
 	ref->t = NULL;
 	return ERROR_CAN_NOT_COMPLETE;
 }

@@ -76,6 +76,21 @@ static void forward_table_rows(void **state)
 	FreeMibTable(all);
 }
 
+static void forward_table_windows(void **state)
+{
+	PMIB_IPFORWARD_TABLE2 t = NULL;
+	struct ct_row bgp = {5, 131, "198.51.100.0/24", "172.16.0.1", 10, 14, 0, 0};
+
+	(void)state;
+	ct_use("win");
+	assert_int_equal(GetIpForwardTable2(AF_INET, &t), 0);
+	ct_check_row(find_row(t, "198.51.100.0/24", "172.16.0.1", 5, "4"), &bgp);
+	/* the blackhole route has no row; the down link's route has one */
+	assert_null(find_row(t, "198.18.0.0/15", "", 0, "4"));
+	assert_non_null(find_row(t, "10.99.0.0/16", "10.200.0.254", 4, "4"));
+	FreeMibTable(t);
+}
+
 static void forward_table_codes(void **state)
 {
 	PMIB_IPFORWARD_TABLE2 t = (PMIB_IPFORWARD_TABLE2)1;
@@ -276,6 +291,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(forward_table_rows),
+		cmocka_unit_test(forward_table_windows),
 		cmocka_unit_test(forward_table_codes),
 		cmocka_unit_test(initialize_entry),
 		cmocka_unit_test(entry_codes),

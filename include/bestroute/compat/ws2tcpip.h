@@ -28,7 +28,6 @@ static inline PCSTR InetNtopA(INT family, const VOID *addr, PSTR buf,
 	return inet_ntop(family, addr, buf, (socklen_t)len);
 }
 
-#define inet_pton_win InetPtonA
 #define InetPton InetPtonA
 #define InetNtop InetNtopA
 
