@@ -60,7 +60,7 @@ DWORD WINAPI GetBestInterfaceEx(struct sockaddr *pDestAddr,
 	rc = brt_compat_acquire(&ref);
 	if (rc)
 		return rc;
-	if (!brt_compat_family_enabled(ref.t,
+	if (!brt_compat_family_enabled(&ref,
 				       brt_compat_family_in(dst.si_family)))
 		rc = ERROR_NOT_SUPPORTED;
 	else

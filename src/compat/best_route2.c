@@ -261,7 +261,7 @@ NTSTATUS brt_kernel_GetBestRoute2(NET_LUID *InterfaceLuid,
 		return STATUS_UNSUCCESSFUL;
 	family = brt_compat_family_in(DestinationAddress->si_family);
 	st = interface_kernel(ref.t, InterfaceLuid, InterfaceIndex, &oif);
-	if (!st && !brt_compat_family_enabled(ref.t, family))
+	if (!st && !brt_compat_family_enabled(&ref, family))
 		st = STATUS_NOT_SUPPORTED;
 	if (!st)
 		st = brt_compat_ntstatus(resolve(ref.t, oif, SourceAddress,

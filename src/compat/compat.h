@@ -65,8 +65,10 @@ unsigned brt_compat_family_out(uint8_t family);
  * on success *@owner is the link holding it. */
 bool brt_compat_is_local(const brt_table *t, const struct brt_addr *a,
 			 uint32_t *owner);
-/* Whether the family has a stack: a link of @t with it enabled. */
-bool brt_compat_family_enabled(const brt_table *t, uint8_t family);
+/* Whether the family has a stack: a link of the table with it enabled
+ * (and, on the live host, the kernel's IPv6 at all). */
+bool brt_compat_family_enabled(const struct brt_compat_ref *ref,
+			       uint8_t family);
 
 /* ---------------------------------------------------------- route_row.c */
 

@@ -8,6 +8,7 @@
  * Linux does, and these functions translate in case they ever differ.
  */
 #include <string.h>
+#include <unistd.h>
 
 #include "compat.h"
 
@@ -85,9 +86,16 @@ static bool link_has_family(const brt_table *t, const struct brt_link *l,
 	return !(c && c->disable_ipv6 > 0);
 }
 
-bool brt_compat_family_enabled(const brt_table *t, uint8_t family)
+bool brt_compat_family_enabled(const struct brt_compat_ref *ref,
+			       uint8_t family)
 {
+	const brt_table *t = ref->t;
 	size_t i, n = brt_table_link_count(t);
+
+	/* A kernel booted with ipv6.disable=1 has no IPv6 sysctls at all. */
+	if (ref->live && family == BRT_AF_INET6 &&
+	    access("/proc/sys/net/ipv6", F_OK) != 0)
+		return false;
 
 	for (i = 0; i < n; i++)
 		if (link_has_family(t, brt_table_link(t, i), family))

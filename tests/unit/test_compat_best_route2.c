@@ -338,6 +338,25 @@ static void environment_variable(void **state)
 	brt_compat_use_table(NULL);
 }
 
+/* "inet:" prefixes join the file after them in BESTROUTE_TABLE. */
+static void environment_with_ip_dumps(void **state)
+{
+	char list[2048], name[16];
+	MIB_IPFORWARD_ROW2 row;
+	SOCKADDR_INET best, dst = ct_sa("8.8.8.8"), hop = ct_sa("192.0.2.1");
+	const char *d = BRT_SOURCE_DIR "/tests/data/ipj";
+
+	(void)state;
+	snprintf(list, sizeof(list), "%s/host-link.json:%s/host-addr.json:"
+		 "inet:%s/host-route4.json:inet6:%s/host-route6.json", d, d, d, d);
+	assert_int_equal(brt_compat_use_table(list), 0);
+	assert_int_equal(GetBestRoute2(NULL, 0, NULL, &dst, 0, &row, &best), 0);
+	assert_memory_equal(&row.NextHop, &hop, sizeof(hop));
+	assert_int_equal(ConvertInterfaceLuidToNameA(&row.InterfaceLuid, name,
+						     sizeof(name)), 0);
+	assert_string_equal(name, "eth0");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -345,6 +364,7 @@ int main(void)
 		cmocka_unit_test(null_arguments),
 		cmocka_unit_test(table_that_fails_to_load),
 		cmocka_unit_test(environment_variable),
+		cmocka_unit_test(environment_with_ip_dumps),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
