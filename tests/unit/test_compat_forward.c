@@ -5,6 +5,7 @@
  * edits' effect on later lookups, the live host's refusal, and the
  * NTSTATUS forms.
  */
+#include <pthread.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -260,6 +261,41 @@ static void delete_one_next_hop(void **state)
 	FreeMibTable(t);
 }
 
+/* Lookups racing with edits: each sees a whole table, old or new. */
+static void *lookups(void *arg)
+{
+	int i, *bad = arg;
+
+	for (i = 0; i < 300; i++) {
+		MIB_IPFORWARD_ROW2 row;
+		SOCKADDR_INET best, d = ct_sa("203.0.117.5");
+
+		if (GetBestRoute2(NULL, 0, NULL, &d, 0, &row, &best) ||
+		    (row.InterfaceIndex != 2 && row.InterfaceIndex != 3))
+			(*bad)++;
+	}
+	return NULL;
+}
+
+static void edits_race_lookups(void **state)
+{
+	MIB_IPFORWARD_ROW2 r = caller_row("203.0.117.0", 24, "10.0.0.1", 3, 9);
+	pthread_t th[2];
+	int bad[2] = {0, 0}, i;
+
+	(void)state;
+	ct_use("win");
+	for (i = 0; i < 2; i++)
+		assert_int_equal(pthread_create(&th[i], NULL, lookups, &bad[i]), 0);
+	for (i = 0; i < 40; i++) {
+		assert_int_equal(CreateIpForwardEntry2(&r), 0);
+		assert_int_equal(DeleteIpForwardEntry2(&r), 0);
+	}
+	for (i = 0; i < 2; i++)
+		pthread_join(th[i], NULL);
+	assert_int_equal(bad[0] + bad[1], 0);
+}
+
 /* The live host: checks first, then privilege, then "not yet". */
 static void live_host(void **state)
 {
@@ -297,6 +333,7 @@ int main(void)
 		cmocka_unit_test(entry_codes),
 		cmocka_unit_test(create_set_delete),
 		cmocka_unit_test(delete_one_next_hop),
+		cmocka_unit_test(edits_race_lookups),
 		cmocka_unit_test(live_host),
 	};
 
