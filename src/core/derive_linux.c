@@ -224,18 +224,26 @@ static int derive_v6_link(struct brt_builder *b, const struct bld_link *l)
 	return add_derived(b, &r, l->l.index, 0);
 }
 
-/* A default rule unless the family already has a rule looking up @table. */
+/*
+ * A default rule unless the table has it already: in a dump (which lists
+ * every rule of a family, moved or deleted defaults included) any rule of
+ * the family counts; in a table written by hand, a rule of the same
+ * priority looking up the same table.
+ */
 static int derive_rule(struct brt_builder *b, uint8_t family, uint32_t prio,
 		       uint32_t table)
 {
+	bool dump = brt_bld_is_dump(b, b->derived_routes_from);
 	struct brt_rule r;
 	size_t i;
 
 	for (i = 0; i < b->rules.n; i++) {
 		const struct brt_rule *x = &b->rules.data[i].r;
 
-		if (x->family == family && x->action == BRT_RULE_LOOKUP &&
-		    x->table == table)
+		if (x->family != family || (x->flags & BRT_RULE_F_DERIVED))
+			continue;
+		if (dump || (x->action == BRT_RULE_LOOKUP && x->table == table &&
+			     x->priority == prio))
 			return 0;
 	}
 	brt_rule_init(&r);
