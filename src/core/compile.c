@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fast.h"
 #include "fib_build.h"
 #include "table_build.h"
 
@@ -218,6 +219,7 @@ static int build_fibs(brt_table *t)
 			memcpy(f->routes, all + start,
 			       f->n_routes * sizeof(*f->routes));
 		err = err ? err : brt_fib_build(f);
+		err = err ? err : brt_fast_build(f);
 		start = i;
 	}
 	free(all);

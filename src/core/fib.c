@@ -9,11 +9,13 @@
  *  - routes of a group are ordered as the kernel tries them (see
  *    internal.h), and ties keep insertion order.
  * The reference lookup is a linear scan over all groups: slow and
- * obviously right, the oracle for every faster structure.
+ * obviously right, the oracle for every faster structure; brt_fib_lookup
+ * uses the compiled structure (fast.c) when the fib has one.
  */
 #include <stdlib.h>
 #include <string.h>
 
+#include "fast.h"
 #include "fib_build.h"
 
 static int cmp_prefix(const struct brt_prefix *a, const struct brt_prefix *b)
@@ -108,6 +110,8 @@ int brt_fib_build(struct brt_fib *f)
 
 void brt_fib_free(struct brt_fib *f)
 {
+	brt_fast_free(f->fast);
+	f->fast = NULL;
 	free(f->groups);
 	free(f->routes);
 	f->groups = NULL;
@@ -133,5 +137,7 @@ const struct brt_pgroup *brt_fib_lookup_ref(const struct brt_fib *f,
 const struct brt_pgroup *brt_fib_lookup(const struct brt_fib *f,
 					const uint8_t *addr)
 {
+	if (f->fast)
+		return brt_fast_lookup(f, addr);
 	return brt_fib_lookup_ref(f, addr);
 }

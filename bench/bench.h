@@ -1,0 +1,56 @@
+/* bench.h - what the lookup benchmark's engines share. */
+#ifndef BRT_BENCH_H
+#define BRT_BENCH_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define BENCH_NONE 0x7fffffffu	/* answer when no prefix matches */
+
+typedef unsigned __int128 bkey;	/* left-aligned address or prefix */
+
+/* A prefix set and its destinations; prefix i maps to value i. */
+struct bset {
+	const char *name;
+	int v6;
+	size_t n;
+	bkey *key;
+	uint8_t *len;
+	size_t nd;		/* destinations of each kind */
+	uint32_t *d4[2];	/* [0] uniform, [1] inside prefixes (IPv4) */
+	uint8_t (*d6[2])[16];	/* the same for IPv6 */
+};
+
+struct engine_ops {
+	const char *name;
+	int v6;
+	void *(*build)(const struct bset *s);	/* NULL on failure */
+	void (*destroy)(void *e);
+	size_t (*memory)(void *e);
+	/* answers for destinations [off, off+cnt) of kind @matched */
+	void (*run)(void *e, const struct bset *s, int matched, int bulk,
+		    size_t off, size_t cnt, uint32_t *out);
+	int (*del)(void *e, const struct bset *s, size_t i);
+	int (*add)(void *e, const struct bset *s, size_t i);
+	/* a lookup thread's quiescent-state protocol (NULL: none needed) */
+	void *(*reader_start)(void *e);
+	void (*reader_quiescent)(void *r);
+	void (*reader_stop)(void *r);
+};
+
+static inline void bkey_bytes(bkey k, uint8_t *b)
+{
+	int i;
+
+	for (i = 15; i >= 0; i--, k >>= 8)
+		b[i] = (uint8_t)k;
+}
+
+#ifdef BENCH_HAVE_DPDK
+/* bench_dpdk.c */
+int bench_dpdk_init(void);
+extern const struct engine_ops bench_rte_fib, bench_rte_lpm, bench_rte_fib6,
+	bench_rte_lpm6;
+#endif
+
+#endif

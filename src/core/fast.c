@@ -1,0 +1,55 @@
+/*
+ * fast.c - a fib's prefix groups in the lpm engine.
+ *
+ * Invariant: f->fast maps every address to the index of the longest group
+ * containing it, exactly as brt_fib_lookup_ref() (the oracle) answers;
+ * the fallback chain is the groups' parent links, so the engine holds one
+ * value per group and nothing about routes.
+ */
+#include <stdlib.h>
+
+#include "fast.h"
+#include "lpm.h"
+
+struct brt_fast {
+	struct brt_lpm *lpm;
+};
+
+int brt_fast_build(struct brt_fib *f)
+{
+	struct brt_fast *fast;
+	size_t i;
+	int err;
+
+	if (f->n_groups > BRT_LPM_VALUE_MAX)
+		return BRT_ELIMIT;
+	fast = calloc(1, sizeof(*fast));
+	if (!fast)
+		return BRT_ENOMEM;
+	err = brt_lpm_create(&fast->lpm, f->family, 0, f->n_groups);
+	for (i = 0; !err && i < f->n_groups; i++)
+		err = brt_lpm_insert(fast->lpm, f->groups[i].dst.addr.bytes,
+				     f->groups[i].dst.len, (uint32_t)i);
+	if (err) {
+		brt_fast_free(fast);
+		return err;
+	}
+	f->fast = fast;
+	return 0;
+}
+
+void brt_fast_free(struct brt_fast *fast)
+{
+	if (!fast)
+		return;
+	brt_lpm_destroy(fast->lpm);
+	free(fast);
+}
+
+const struct brt_pgroup *brt_fast_lookup(const struct brt_fib *f,
+					 const uint8_t *addr)
+{
+	uint32_t v = brt_lpm_lookup(f->fast->lpm, addr);
+
+	return v == BRT_LPM_NONE ? NULL : &f->groups[v];
+}

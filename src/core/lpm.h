@@ -1,0 +1,92 @@
+/*
+ * lpm.h - the fast longest-prefix-match engine (internal API).
+ *
+ * One brt_lpm maps the addresses of one family to a 31-bit value (the
+ * index of a prefix group in a compiled fib, or whatever a caller keeps):
+ * the value of the longest inserted prefix that contains the address, or
+ * BRT_LPM_NONE.
+ *
+ * Shape (our own design, after reading poptrie, DXR, DIR-24-8 and tree
+ * bitmap): a direct table indexed by the top `direct_bits` bits, then
+ * nodes of 6-bit strides. A node holds two 64-bit vectors: which of its 64
+ * slots descend to a child node, and where a run of equal leaf values
+ * starts; children and leaves sit in contiguous arrays indexed by
+ * popcount, so a node is 24 bytes and a leaf 4. A writer-side path-
+ * compressed binary trie (the control trie) holds the prefixes themselves.
+ *
+ * Concurrency contract:
+ *  - one writer at a time calls insert, delete, reclaim, check, memory
+ *    (the caller serialises them);
+ *  - any number of threads may call the lookups at the same time, without
+ *    locks; every answer is the answer of some version the writer
+ *    published (before or after each update), never a mixture;
+ *  - memory a writer retires is reused only after every registered reader
+ *    passed a quiescent point (QSBR): a reader thread registers, calls
+ *    brt_lpm_reader_quiescent() between batches of lookups (while it holds
+ *    no answer-in-progress) and unregisters (or goes offline) when idle.
+ *    Unregistered threads may look up only while no writer runs.
+ */
+#ifndef BRT_CORE_LPM_H
+#define BRT_CORE_LPM_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define BRT_LPM_NONE 0x7fffffffu	/* no prefix contains the address */
+#define BRT_LPM_VALUE_MAX 0x7ffffffeu	/* values are 0..this */
+#define BRT_LPM_MAX_READERS 64u
+
+struct brt_lpm;
+struct brt_lpm_reader;
+
+struct brt_lpm_mem {
+	size_t direct;		/* the direct table */
+	size_t nodes;		/* node arena, high-water mark (free blocks too) */
+	size_t leaves;		/* leaf arena, high-water mark */
+	size_t lookup;		/* direct + nodes + leaves: what lookups touch */
+	size_t control;		/* the writer's prefix trie and bookkeeping */
+	size_t prefixes;	/* number of prefixes held */
+};
+
+/*
+ * @family BRT_AF_INET or BRT_AF_INET6; @direct_bits 1..24 (0: pick from
+ * @expected_prefixes: small tables get a small direct table).
+ */
+int brt_lpm_create(struct brt_lpm **out, uint8_t family, unsigned direct_bits,
+		   size_t expected_prefixes);
+void brt_lpm_destroy(struct brt_lpm *l);
+
+/* @addr: network-order bytes of the family; host bits past @len ignored.
+ * Insert replaces the value of an existing prefix. */
+int brt_lpm_insert(struct brt_lpm *l, const uint8_t *addr, unsigned len,
+		   uint32_t value);
+/* BRT_ENOENT when the prefix is not held. */
+int brt_lpm_delete(struct brt_lpm *l, const uint8_t *addr, unsigned len);
+
+/* Lookups. IPv4 addresses in host order (1.2.3.4 is 0x01020304). */
+uint32_t brt_lpm4_lookup(const struct brt_lpm *l, uint32_t addr);
+void brt_lpm4_lookup_bulk(const struct brt_lpm *l, const uint32_t *addrs,
+			  uint32_t *out, size_t n);
+uint32_t brt_lpm6_lookup(const struct brt_lpm *l, const uint8_t *addr);
+void brt_lpm6_lookup_bulk(const struct brt_lpm *l, const uint8_t (*addrs)[16],
+			  uint32_t *out, size_t n);
+/* Either family, network-order bytes. */
+uint32_t brt_lpm_lookup(const struct brt_lpm *l, const uint8_t *addr);
+
+/*
+ * Audit: the control trie is a valid path-compressed trie, and every
+ * direct entry, node and leaf equals what a full rebuild from the trie
+ * would produce. 0, or BRT_ECONFLICT naming the first difference in @msg.
+ */
+int brt_lpm_check(const struct brt_lpm *l, char *msg, size_t msglen);
+size_t brt_lpm_memory(const struct brt_lpm *l, struct brt_lpm_mem *m);
+
+/* Readers (QSBR). Register returns NULL when all slots are taken. */
+struct brt_lpm_reader *brt_lpm_reader_register(struct brt_lpm *l);
+void brt_lpm_reader_quiescent(struct brt_lpm_reader *r);
+void brt_lpm_reader_offline(struct brt_lpm_reader *r);
+void brt_lpm_reader_unregister(struct brt_lpm_reader *r);
+/* Free retired memory that no reader can still see (also done by updates). */
+void brt_lpm_reclaim(struct brt_lpm *l);
+
+#endif /* BRT_CORE_LPM_H */

@@ -1,0 +1,240 @@
+/*
+ * arena.c - blocks of nodes and leaves, and their grace period.
+ *
+ * Invariants:
+ *  - an arena is one reservation that never moves (mmap, pages touched
+ *    on demand), so an index a reader loaded stays valid memory;
+ *  - a block is in exactly one place: live in the structure, on the
+ *    fresh list (built by the update in progress, not yet visible), on the
+ *    pending list (unlinked by the update in progress), on the retired
+ *    list (unlinked, readers may still hold it), or on a free list;
+ *  - a retired block tagged with epoch E returns to a free list only when
+ *    every online reader has announced an epoch >= E, i.e. passed a
+ *    quiescent point after the update that unlinked it was published.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+
+#include "lpm_impl.h"
+#include "bestroute/bestroute.h"
+
+static int vec_push(struct lpm_u32vec *v, uint32_t x)
+{
+	if (v->n == v->cap) {
+		size_t cap = v->cap ? v->cap * 2 : 16;
+		uint32_t *p = realloc(v->v, cap * sizeof(*p));
+
+		if (!p)
+			return BRT_ENOMEM;
+		v->v = p;
+		v->cap = cap;
+	}
+	v->v[v->n++] = x;
+	return 0;
+}
+
+static int ret_push(struct lpm_retlist *r, struct lpm_retired x)
+{
+	if (r->n == r->cap) {
+		size_t cap = r->cap ? r->cap * 2 : 64;
+		struct lpm_retired *p = realloc(r->v, cap * sizeof(*p));
+
+		if (!p)
+			return BRT_ENOMEM;
+		r->v = p;
+		r->cap = cap;
+	}
+	r->v[r->n++] = x;
+	return 0;
+}
+
+int brt_lpm_arena_init(struct lpm_arena *a, size_t elem, uint32_t cap)
+{
+	void *p = mmap(NULL, elem * cap, PROT_READ | PROT_WRITE,
+		       MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+
+	memset(a, 0, sizeof(*a));
+	if (p == MAP_FAILED)
+		return BRT_ENOMEM;
+	a->base = p;
+	a->elem = elem;
+	a->cap = cap;
+	return 0;
+}
+
+void brt_lpm_arena_fini(struct lpm_arena *a)
+{
+	unsigned i;
+
+	if (a->base)
+		munmap(a->base, a->elem * a->cap);
+	for (i = 0; i < 65; i++)
+		free(a->free[i].v);
+	memset(a, 0, sizeof(*a));
+}
+
+static uint32_t arena_take(struct lpm_arena *a, unsigned size)
+{
+	struct lpm_u32vec *f = &a->free[size];
+	uint32_t idx;
+
+	if (f->n)
+		return f->v[--f->n];
+	if (a->cap - a->top < size)
+		return LPM_NIL;
+	idx = a->top;
+	a->top += size;
+	return idx;
+}
+
+static int arena_give(struct lpm_arena *a, uint32_t idx, unsigned size)
+{
+	return vec_push(&a->free[size], idx);
+}
+
+uint32_t brt_lpm_alloc(struct brt_lpm *l, bool leaf, unsigned size)
+{
+	struct lpm_arena *a = leaf ? &l->la : &l->na;
+	uint32_t idx = arena_take(a, size);
+
+	if (idx == LPM_NIL)
+		return LPM_NIL;
+	if (ret_push(&l->fresh, (struct lpm_retired){ 0, idx, (uint8_t)size,
+						     leaf })) {
+		arena_give(a, idx, size);
+		return LPM_NIL;
+	}
+	return idx;
+}
+
+int brt_lpm_retire(struct brt_lpm *l, bool leaf, uint32_t idx, unsigned size)
+{
+	if (!size)
+		return 0;
+	return ret_push(&l->pending, (struct lpm_retired){ 0, idx,
+							   (uint8_t)size, leaf });
+}
+
+/* The smallest epoch an online reader may still be working in. */
+static uint64_t readers_min(struct brt_lpm *l)
+{
+	uint64_t m = UINT64_MAX;
+	unsigned i;
+
+	for (i = 0; i < BRT_LPM_MAX_READERS; i++) {
+		uint64_t s;
+
+		if (!atomic_load(&l->readers[i].used))
+			continue;
+		s = atomic_load(&l->readers[i].seen);
+		if (s < m)
+			m = s;
+	}
+	return m;
+}
+
+void brt_lpm_reclaim(struct brt_lpm *l)
+{
+	uint64_t safe;
+	size_t i, keep = 0;
+
+	if (!l->retired.n)
+		return;
+	safe = readers_min(l);
+	for (i = 0; i < l->retired.n; i++) {
+		struct lpm_retired r = l->retired.v[i];
+
+		/* a failed push keeps the block retired: leaked until destroy */
+		if (r.tag > safe ||
+		    arena_give(r.is_leaf ? &l->la : &l->na, r.idx, r.size))
+			l->retired.v[keep++] = r;
+	}
+	l->retired.n = keep;
+}
+
+void brt_lpm_publish(struct brt_lpm *l)
+{
+	uint64_t e = atomic_fetch_add(&l->epoch, 1) + 1;
+	size_t i;
+
+	l->fresh.n = 0;
+	for (i = 0; i < l->pending.n; i++) {
+		struct lpm_retired r = l->pending.v[i];
+
+		r.tag = e;
+		if (ret_push(&l->retired, r))
+			break;	/* out of memory: the block leaks, never reused */
+	}
+	l->pending.n = 0;
+	brt_lpm_reclaim(l);
+}
+
+void brt_lpm_abort(struct brt_lpm *l)
+{
+	size_t i;
+
+	for (i = 0; i < l->fresh.n; i++) {
+		struct lpm_retired r = l->fresh.v[i];
+
+		arena_give(r.is_leaf ? &l->la : &l->na, r.idx, r.size);
+	}
+	l->fresh.n = 0;
+	l->pending.n = 0;
+}
+
+size_t brt_lpm_arena_free_elems(const struct lpm_arena *a)
+{
+	size_t n = 0;
+	unsigned s, i;
+
+	for (s = 1; s < 65; s++)
+		for (i = 0; i < a->free[s].n; i++)
+			n += s;
+	return n;
+}
+
+size_t brt_lpm_retired_elems(const struct brt_lpm *l, bool leaf)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < l->retired.n; i++)
+		if (l->retired.v[i].is_leaf == leaf)
+			n += l->retired.v[i].size;
+	return n;
+}
+
+/* ------------------------------------------------------------ readers */
+
+struct brt_lpm_reader *brt_lpm_reader_register(struct brt_lpm *l)
+{
+	unsigned i;
+
+	for (i = 0; i < BRT_LPM_MAX_READERS; i++) {
+		struct brt_lpm_reader *r = &l->readers[i];
+		int expect = 0;
+
+		if (atomic_compare_exchange_strong(&r->used, &expect, 1)) {
+			r->l = l;
+			atomic_store(&r->seen, atomic_load(&l->epoch));
+			return r;
+		}
+	}
+	return NULL;
+}
+
+void brt_lpm_reader_quiescent(struct brt_lpm_reader *r)
+{
+	atomic_store(&r->seen, atomic_load(&r->l->epoch));
+}
+
+void brt_lpm_reader_offline(struct brt_lpm_reader *r)
+{
+	atomic_store(&r->seen, UINT64_MAX);
+}
+
+void brt_lpm_reader_unregister(struct brt_lpm_reader *r)
+{
+	atomic_store(&r->seen, UINT64_MAX);
+	atomic_store(&r->used, 0);
+}

@@ -1,0 +1,131 @@
+/*
+ * check.c - audit the structure against the control trie.
+ *
+ * The structure is canonical (lpm_impl.h), so the audit repaints every
+ * level from the trie and demands the exact same direct entries, vectors
+ * and leaf runs; it also accounts for every arena element: live, free or
+ * waiting for readers, each exactly once in total.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "lpm_impl.h"
+#include "bestroute/bestroute.h"
+
+struct audit {
+	const struct brt_lpm *l;
+	size_t nodes, leaves;	/* live elements met */
+	char *msg;
+	size_t len;
+};
+
+static int fail(struct audit *a, const char *what, unsigned d, uint32_t at)
+{
+	snprintf(a->msg, a->len, "%s at depth %u, node %u", what, d, at);
+	return BRT_ECONFLICT;
+}
+
+static int check_node(struct audit *a, uint32_t at, unsigned d, uint32_t sub,
+		      uint32_t def)
+{
+	const struct brt_lpm *l = a->l;
+	const struct lpm_node *n = &LPM_NODES(l)[at];
+	uint32_t v[64], croot[64], prev = 0;
+	uint64_t vec = 0, leafvec = 0;
+	unsigned s, nl = 0, nc = 0;
+
+	if (at >= l->na.top)
+		return fail(a, "node index out of the arena", d, at);
+	brt_lpm_paint(&l->trie, sub, d, LPM_STRIDE, def, v, croot);
+	for (s = 0; s < 64; s++) {
+		if (croot[s] != LPM_NIL) {
+			vec |= 1ull << s;
+			continue;
+		}
+		if (nl && v[s] == prev)
+			continue;
+		if (n->base0 + nl >= l->la.top ||
+		    LPM_LEAVES(l)[n->base0 + nl] != v[s])
+			return fail(a, "leaf differs from the table", d, at);
+		leafvec |= 1ull << s;
+		prev = v[s];
+		nl++;
+	}
+	if (vec != n->vec)
+		return fail(a, "child vector differs from the table", d, at);
+	if (leafvec != n->leafvec)
+		return fail(a, "leaf vector differs from the table", d, at);
+	a->leaves += nl;
+	for (s = 0; s < 64; s++) {
+		if (!(vec >> s & 1))
+			continue;
+		a->nodes++;
+		if (check_node(a, n->base1 + nc++, d + LPM_STRIDE, croot[s],
+			       v[s]))
+			return BRT_ECONFLICT;
+	}
+	return 0;
+}
+
+static int check_direct(struct audit *a)
+{
+	const struct brt_lpm *l = a->l;
+	size_t i, n = (size_t)1 << l->dbits;
+	uint32_t *v = malloc(n * 2 * sizeof(*v)), def, sub;
+	int err = 0;
+
+	if (!v)
+		return BRT_ENOMEM;
+	sub = brt_lpm_trie_find(&l->trie, 0, 0, &def);
+	brt_lpm_paint(&l->trie, sub, 0, l->dbits, def, v, v + n);
+	for (i = 0; i < n && !err; i++) {
+		uint32_t e = l->direct[i], croot = v[n + i];
+
+		if (croot == LPM_NIL && e != (LPM_LEAF | v[i]))
+			err = fail(a, "direct entry differs from the table", 0,
+				   (uint32_t)i);
+		else if (croot != LPM_NIL && (e & LPM_LEAF))
+			err = fail(a, "direct entry lacks its node", 0,
+				   (uint32_t)i);
+		else if (croot != LPM_NIL) {
+			a->nodes++;
+			err = check_node(a, e, l->dbits, croot, v[i]);
+		}
+	}
+	free(v);
+	return err;
+}
+
+static int check_accounts(struct audit *a)
+{
+	const struct brt_lpm *l = a->l;
+	size_t nodes = a->nodes + brt_lpm_arena_free_elems(&l->na) +
+		       brt_lpm_retired_elems(l, false);
+	size_t leaves = a->leaves + brt_lpm_arena_free_elems(&l->la) +
+			brt_lpm_retired_elems(l, true);
+
+	if (l->pending.n || l->fresh.n)
+		return fail(a, "an update was left half done", 0, 0);
+	if (nodes != l->na.top)
+		return fail(a, "node arena elements lost or doubled", 0,
+			    (uint32_t)nodes);
+	if (leaves != l->la.top)
+		return fail(a, "leaf arena elements lost or doubled", 0,
+			    (uint32_t)leaves);
+	return 0;
+}
+
+int brt_lpm_check(const struct brt_lpm *l, char *msg, size_t len)
+{
+	struct audit a = { l, 0, 0, msg, len };
+	int err;
+
+	if (len)
+		msg[0] = 0;
+	err = brt_lpm_trie_audit(&l->trie, l->width, msg, len);
+	if (!err)
+		err = check_direct(&a);
+	if (!err)
+		err = check_accounts(&a);
+	return err;
+}

@@ -1,0 +1,200 @@
+/*
+ * lookup.c - the readers' side: single and bulk lookups.
+ *
+ * Invariants relied on: a direct entry is loaded with acquire and
+ * everything below it was written before it was published and is never
+ * written again while a registered reader may hold it (arena.c); so a
+ * lookup that starts from one loaded entry walks one consistent version.
+ * The bulk lookups walk a batch level by level and prefetch each next
+ * node or leaf, so the cache misses of a batch overlap instead of adding
+ * up. Functions are cloned for CPUs with POPCNT (the common case) and
+ * without.
+ */
+#include "lpm_impl.h"
+#include "bestroute/bestroute.h"
+
+#if defined(__x86_64__) && defined(__has_attribute)
+#if __has_attribute(target_clones)
+#define LPM_HOT __attribute__((target_clones("popcnt", "default")))
+#endif
+#endif
+#ifndef LPM_HOT
+#define LPM_HOT
+#endif
+
+#define LPM_BATCH 16u
+
+static inline unsigned popc(uint64_t x)
+{
+	return (unsigned)__builtin_popcountll(x);
+}
+
+static inline uint32_t entry_load(const struct brt_lpm *l, uint32_t i)
+{
+	return __atomic_load_n(&l->direct[i], __ATOMIC_ACQUIRE);
+}
+
+/* One step down from node @n at slot @s: a node index in *next (true),
+ * or a leaf index in *next (false). */
+static inline bool step(const struct lpm_node *n, unsigned s, uint32_t *next)
+{
+	uint64_t below = n->vec << (63 - s);
+
+	if (below >> 63) {
+		*next = n->base1 + popc(below) - 1;
+		return true;
+	}
+	*next = n->base0 + popc(n->leafvec << (63 - s)) - 1;
+	return false;
+}
+
+static inline unsigned slot4(uint64_t k, unsigned d)
+{
+	return (unsigned)(k >> (58 - d)) & 63;
+}
+
+static inline unsigned slot6(lpm_key k, unsigned d)
+{
+	if (d <= 122)
+		return (unsigned)(k >> (122 - d)) & 63;
+	return (unsigned)(k << (d - 122)) & 63;
+}
+
+LPM_HOT uint32_t brt_lpm4_lookup(const struct brt_lpm *l, uint32_t a)
+{
+	const struct lpm_node *nodes = LPM_NODES(l);
+	uint32_t e = entry_load(l, a >> (32 - l->dbits)), next;
+	uint64_t k = (uint64_t)a << 32;
+	unsigned d = l->dbits;
+
+	if (e & LPM_LEAF)
+		return e & ~LPM_LEAF;
+	while (step(&nodes[e], slot4(k, d), &next)) {
+		e = next;
+		d += LPM_STRIDE;
+	}
+	return LPM_LEAVES(l)[next];
+}
+
+static lpm_key key6(const uint8_t *a)
+{
+	lpm_key k = 0;
+	unsigned i;
+
+	for (i = 0; i < 16; i++)
+		k = k << 8 | a[i];
+	return k;
+}
+
+LPM_HOT uint32_t brt_lpm6_lookup(const struct brt_lpm *l, const uint8_t *a)
+{
+	const struct lpm_node *nodes = LPM_NODES(l);
+	lpm_key k = key6(a);
+	uint32_t e = entry_load(l, (uint32_t)(k >> (128 - l->dbits))), next;
+	unsigned d = l->dbits;
+
+	if (e & LPM_LEAF)
+		return e & ~LPM_LEAF;
+	while (step(&nodes[e], slot6(k, d), &next)) {
+		e = next;
+		d += LPM_STRIDE;
+	}
+	return LPM_LEAVES(l)[next];
+}
+
+uint32_t brt_lpm_lookup(const struct brt_lpm *l, const uint8_t *addr)
+{
+	if (l->family == BRT_AF_INET)
+		return brt_lpm4_lookup(l, (uint32_t)addr[0] << 24 |
+				       (uint32_t)addr[1] << 16 |
+				       (uint32_t)addr[2] << 8 | addr[3]);
+	return brt_lpm6_lookup(l, addr);
+}
+
+/*
+ * The batch walk shared by both families: @e holds the loaded direct
+ * entries, @slot_at gives a lookup's slot at a depth. Pending lookups are
+ * compacted into idx[] at each level; leaves are read last.
+ */
+#define LPM_BATCH_WALK(SLOT)						\
+	do {								\
+		const struct lpm_node *nodes = LPM_NODES(l);		\
+		const uint32_t *leaves = LPM_LEAVES(l);		\
+		unsigned i, j, np = 0, nl = 0, d = l->dbits;		\
+		uint8_t idx[LPM_BATCH], lidx[LPM_BATCH];		\
+		for (i = 0; i < n; i++) {				\
+			if (e[i] & LPM_LEAF) {				\
+				out[i] = e[i] & ~LPM_LEAF;		\
+				continue;				\
+			}						\
+			__builtin_prefetch(&nodes[e[i]]);		\
+			idx[np++] = (uint8_t)i;				\
+		}							\
+		while (np) {						\
+			unsigned keep = 0;				\
+			for (j = 0; j < np; j++) {			\
+				i = idx[j];				\
+				if (step(&nodes[e[i]], SLOT, &e[i])) {	\
+					__builtin_prefetch(&nodes[e[i]]); \
+					idx[keep++] = (uint8_t)i;	\
+				} else {				\
+					__builtin_prefetch(&leaves[e[i]]); \
+					lidx[nl++] = (uint8_t)i;	\
+				}					\
+			}						\
+			np = keep;					\
+			d += LPM_STRIDE;				\
+		}							\
+		for (j = 0; j < nl; j++)				\
+			out[lidx[j]] = leaves[e[lidx[j]]];		\
+	} while (0)
+
+LPM_HOT static void batch4(const struct brt_lpm *l, const uint32_t *a,
+			   uint32_t *out, unsigned n)
+{
+	uint32_t e[LPM_BATCH];
+	unsigned sh = 32 - l->dbits, t;
+
+	for (t = 0; t < n; t++)
+		__builtin_prefetch(&l->direct[a[t] >> sh]);
+	for (t = 0; t < n; t++)
+		e[t] = entry_load(l, a[t] >> sh);
+	LPM_BATCH_WALK(slot4((uint64_t)a[i] << 32, d));
+}
+
+LPM_HOT void brt_lpm4_lookup_bulk(const struct brt_lpm *l, const uint32_t *a,
+				  uint32_t *out, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i += LPM_BATCH)
+		batch4(l, a + i, out + i,
+		       (unsigned)(n - i < LPM_BATCH ? n - i : LPM_BATCH));
+}
+
+LPM_HOT static void batch6(const struct brt_lpm *l, const uint8_t (*a)[16],
+			   uint32_t *out, unsigned n)
+{
+	uint32_t e[LPM_BATCH];
+	lpm_key k[LPM_BATCH];
+	unsigned sh = 128 - l->dbits, t;
+
+	for (t = 0; t < n; t++) {
+		k[t] = key6(a[t]);
+		__builtin_prefetch(&l->direct[(uint32_t)(k[t] >> sh)]);
+	}
+	for (t = 0; t < n; t++)
+		e[t] = entry_load(l, (uint32_t)(k[t] >> sh));
+	LPM_BATCH_WALK(slot6(k[i], d));
+}
+
+LPM_HOT void brt_lpm6_lookup_bulk(const struct brt_lpm *l,
+				  const uint8_t (*a)[16], uint32_t *out,
+				  size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i += LPM_BATCH)
+		batch6(l, a + i, out + i,
+		       (unsigned)(n - i < LPM_BATCH ? n - i : LPM_BATCH));
+}

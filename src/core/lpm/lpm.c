@@ -1,0 +1,114 @@
+/*
+ * lpm.c - creating, filling and measuring an lpm engine.
+ *
+ * Invariants: after create the structure answers BRT_LPM_NONE everywhere
+ * (every direct entry a leaf); afterwards it always equals what
+ * brt_lpm_build_all() would make from the control trie (see check.c).
+ * Arguments are validated here, at the API entry, and nowhere below.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "lpm_impl.h"
+#include "bestroute/bestroute.h"
+
+#define NODE_CAP (1u << 25)	/* 768 MiB of address space, touched lazily */
+#define LEAF_CAP (1u << 26)	/* 256 MiB */
+
+static unsigned pick_direct_bits(uint8_t family, size_t expected)
+{
+	if (expected < 4096)
+		return 12;	/* 16 KiB: small tables stay small */
+	return family == BRT_AF_INET ? 18 : 16;
+}
+
+int brt_lpm_create(struct brt_lpm **out, uint8_t family, unsigned direct_bits,
+		   size_t expected)
+{
+	struct brt_lpm *l;
+	size_t i, n;
+
+	*out = NULL;
+	if ((family != BRT_AF_INET && family != BRT_AF_INET6) ||
+	    direct_bits > 24)
+		return BRT_EINVAL;
+	l = calloc(1, sizeof(*l));
+	if (!l)
+		return BRT_ENOMEM;
+	l->family = family;
+	l->width = family == BRT_AF_INET ? 32 : 128;
+	l->dbits = direct_bits ? direct_bits : pick_direct_bits(family, expected);
+	n = (size_t)1 << l->dbits;
+	l->direct = malloc(n * sizeof(*l->direct));
+	if (!l->direct || brt_lpm_trie_init(&l->trie) ||
+	    brt_lpm_arena_init(&l->na, sizeof(struct lpm_node), NODE_CAP) ||
+	    brt_lpm_arena_init(&l->la, sizeof(uint32_t), LEAF_CAP)) {
+		brt_lpm_destroy(l);
+		return BRT_ENOMEM;
+	}
+	for (i = 0; i < n; i++)
+		l->direct[i] = LPM_LEAF | BRT_LPM_NONE;
+	*out = l;
+	return 0;
+}
+
+void brt_lpm_destroy(struct brt_lpm *l)
+{
+	if (!l)
+		return;
+	free(l->direct);
+	brt_lpm_trie_fini(&l->trie);
+	brt_lpm_arena_fini(&l->na);
+	brt_lpm_arena_fini(&l->la);
+	free(l->pending.v);
+	free(l->retired.v);
+	free(l->fresh.v);
+	free(l);
+}
+
+lpm_key brt_lpm_key(const struct brt_lpm *l, const uint8_t *addr)
+{
+	lpm_key k = 0;
+	unsigned i, n = l->width / 8;
+
+	for (i = 0; i < n; i++)
+		k = k << 8 | addr[i];
+	return k << (128 - l->width);
+}
+
+int brt_lpm_insert(struct brt_lpm *l, const uint8_t *addr, unsigned len,
+		   uint32_t value)
+{
+	if (!l || !addr || len > l->width || value > BRT_LPM_VALUE_MAX)
+		return BRT_EINVAL;
+	return brt_lpm_update(l, brt_lpm_key(l, addr), len, true, value);
+}
+
+int brt_lpm_delete(struct brt_lpm *l, const uint8_t *addr, unsigned len)
+{
+	if (!l || !addr || len > l->width)
+		return BRT_EINVAL;
+	return brt_lpm_update(l, brt_lpm_key(l, addr), len, false, 0);
+}
+
+size_t brt_lpm_memory(const struct brt_lpm *l, struct brt_lpm_mem *m)
+{
+	struct brt_lpm_mem tmp;
+	unsigned s;
+
+	if (!m)
+		m = &tmp;
+	memset(m, 0, sizeof(*m));
+	m->direct = ((size_t)1 << l->dbits) * sizeof(*l->direct);
+	m->nodes = (size_t)l->na.top * l->na.elem;
+	m->leaves = (size_t)l->la.top * l->la.elem;
+	m->lookup = m->direct + m->nodes + m->leaves;
+	m->control = sizeof(*l) + (size_t)l->trie.cap * sizeof(*l->trie.n) +
+		     (l->retired.cap + l->pending.cap + l->fresh.cap) *
+		     sizeof(struct lpm_retired);
+	for (s = 0; s < 65; s++)
+		m->control += (l->na.free[s].cap + l->la.free[s].cap) *
+			      sizeof(uint32_t);
+	m->prefixes = l->trie.prefixes;
+	return m->lookup;
+}

@@ -1,0 +1,174 @@
+/*
+ * lpm_impl.h - what the files of the lpm engine share (not an API).
+ *
+ * Keys are 128-bit, left-aligned: an IPv4 address sits in the top 32 bits
+ * and the bits past the family's width are zero, so one slot function
+ * serves both families (the last IPv4 or IPv6 stride reads zeros past the
+ * end; a prefix that ends there paints every slot it covers).
+ *
+ * Direct entry: LPM_LEAF|value, or the index of a one-node block.
+ * Node: bit s of vec set = slot s descends to children[popcount below s];
+ * else the slot's value is leaves[base0 + popcount(leafvec up to s) - 1],
+ * where leafvec marks each leaf slot whose value differs from the leaf
+ * slot before it (child slots are skipped), so runs are stored once.
+ * A node exists exactly where the control trie holds some prefix longer
+ * than the node's depth under it: the form is canonical, which is what
+ * brt_lpm_check() compares against.
+ */
+#ifndef BRT_LPM_IMPL_H
+#define BRT_LPM_IMPL_H
+
+#include <stdatomic.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "../lpm.h"
+
+typedef unsigned __int128 lpm_key;
+
+#define LPM_LEAF 0x80000000u
+#define LPM_NIL UINT32_MAX
+#define LPM_STRIDE 6u
+
+struct lpm_node {
+	uint64_t vec;		/* slots that have a child node */
+	uint64_t leafvec;	/* leaf slots that start a run */
+	uint32_t base0;		/* first leaf, in the leaf arena */
+	uint32_t base1;		/* first child, in the node arena */
+};
+
+/* Control trie node: a prefix (has) or a branch point (two children). */
+struct lpm_tnode {
+	lpm_key key;
+	uint32_t child[2];
+	uint32_t value;
+	uint8_t len;
+	uint8_t has;
+};
+
+struct lpm_trie {
+	struct lpm_tnode *n;	/* n[0] is the root, /0, never freed */
+	uint32_t cap, used, free_head;
+	size_t prefixes;
+};
+
+struct lpm_u32vec {
+	uint32_t *v;
+	size_t n, cap;
+};
+
+/* Blocks of 1..64 elements carved from one never-moving reservation. */
+struct lpm_arena {
+	unsigned char *base;
+	size_t elem;
+	uint32_t cap, top;		/* in elements */
+	struct lpm_u32vec free[65];	/* per block size */
+};
+
+struct lpm_retired {
+	uint64_t tag;		/* epoch after which no reader can see it */
+	uint32_t idx;
+	uint8_t size;
+	uint8_t is_leaf;
+};
+
+struct brt_lpm_reader {
+	_Atomic uint64_t seen;	/* epoch at the last quiescent point */
+	_Atomic int used;
+	struct brt_lpm *l;
+	char pad[64 - 2 * sizeof(uint64_t) - sizeof(void *)];
+};
+
+struct lpm_retlist {
+	struct lpm_retired *v;
+	size_t n, cap;
+};
+
+struct brt_lpm {
+	uint8_t family;
+	unsigned width;		/* 32 or 128 */
+	unsigned dbits;		/* direct table index bits */
+	uint32_t *direct;	/* 2^dbits entries, written atomically */
+	struct lpm_arena na;	/* struct lpm_node */
+	struct lpm_arena la;	/* uint32_t leaves */
+	struct lpm_trie trie;
+	struct lpm_retlist pending;	/* retired by the update in progress */
+	struct lpm_retlist retired;	/* waiting for readers */
+	struct lpm_retlist fresh;	/* allocated by the update in progress */
+	_Atomic uint64_t epoch;
+	struct brt_lpm_reader readers[BRT_LPM_MAX_READERS];
+};
+
+#define LPM_NODES(l) ((struct lpm_node *)(void *)(l)->na.base)
+#define LPM_LEAVES(l) ((uint32_t *)(void *)(l)->la.base)
+
+/* The @s bits of @k after its first @d bits. */
+static inline unsigned lpm_slot(lpm_key k, unsigned d, unsigned s)
+{
+	unsigned mask = (1u << s) - 1;
+
+	if (d + s <= 128)
+		return (unsigned)(k >> (128 - d - s)) & mask;
+	return (unsigned)(k << (d + s - 128)) & mask;
+}
+
+static inline lpm_key lpm_mask(unsigned len)
+{
+	return len ? ~(lpm_key)0 << (128 - len) : 0;
+}
+
+static inline unsigned lpm_bit(lpm_key k, unsigned i)
+{
+	return (unsigned)(k >> (127 - i)) & 1;
+}
+
+lpm_key brt_lpm_key(const struct brt_lpm *l, const uint8_t *addr);
+
+/* arena.c */
+int brt_lpm_arena_init(struct lpm_arena *a, size_t elem, uint32_t cap);
+void brt_lpm_arena_fini(struct lpm_arena *a);
+/* A block of @size elements, or LPM_NIL; recorded as fresh. */
+uint32_t brt_lpm_alloc(struct brt_lpm *l, bool leaf, unsigned size);
+/* Give a block to the readers' grace period (after the next publish). */
+int brt_lpm_retire(struct brt_lpm *l, bool leaf, uint32_t idx, unsigned size);
+/* End of an update: tag pending blocks with a new epoch, forget fresh. */
+void brt_lpm_publish(struct brt_lpm *l);
+/* Failed update: free fresh blocks at once, drop pending retirements. */
+void brt_lpm_abort(struct brt_lpm *l);
+size_t brt_lpm_arena_free_elems(const struct lpm_arena *a);
+size_t brt_lpm_retired_elems(const struct brt_lpm *l, bool leaf);
+
+/* trie.c */
+int brt_lpm_trie_init(struct lpm_trie *t);
+void brt_lpm_trie_fini(struct lpm_trie *t);
+/* Set a prefix; *changed tells whether the mapping changed, *old_value
+ * the previous value (LPM_NIL when new). */
+int brt_lpm_trie_insert(struct lpm_trie *t, lpm_key k, unsigned len,
+			uint32_t value, bool *changed, uint32_t *old_value);
+int brt_lpm_trie_delete(struct lpm_trie *t, lpm_key k, unsigned len,
+			uint32_t *old_value);
+/*
+ * The node whose subtree holds every prefix longer than @d under @k's
+ * first @d bits (it may itself be /d), or LPM_NIL; *def the value of the
+ * longest prefix of length <= d covering them (BRT_LPM_NONE if none).
+ */
+uint32_t brt_lpm_trie_find(const struct lpm_trie *t, lpm_key k, unsigned d,
+			   uint32_t *def);
+int brt_lpm_trie_audit(const struct lpm_trie *t, unsigned width, char *msg,
+		       size_t len);
+
+/* paint.c: the 2^s slots after depth d under sub (see lpm_tnode) */
+void brt_lpm_paint(const struct lpm_trie *t, uint32_t sub, unsigned d,
+		   unsigned s, uint32_t def, uint32_t *v, uint32_t *croot);
+
+/* build.c */
+int brt_lpm_build_node(struct brt_lpm *l, uint32_t dst, unsigned d,
+		       uint32_t sub, uint32_t def);
+void brt_lpm_retire_subtree(struct brt_lpm *l, const struct lpm_node *n);
+int brt_lpm_build_all(struct brt_lpm *l);
+
+/* update.c */
+int brt_lpm_update(struct brt_lpm *l, lpm_key k, unsigned len, bool insert,
+		   uint32_t value);
+
+#endif /* BRT_LPM_IMPL_H */

@@ -1,0 +1,303 @@
+/*
+ * trie.c - the writer's control trie: a path-compressed binary trie.
+ *
+ * Invariants (audited by brt_lpm_trie_audit):
+ *  - n[0] is the root, /0, and is never removed;
+ *  - a node's key has no bits set past its length;
+ *  - a child is longer than its parent, agrees with it on the parent's
+ *    length, and sits on the side of its bit just past the parent's length;
+ *  - a node that holds no prefix (other than the root) has two children,
+ *    so the trie has fewer than two nodes per prefix and every subtree
+ *    holds at least one prefix.
+ * A preorder walk therefore meets a covering prefix before what it covers,
+ * which is what the painter (paint.c) relies on.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <stdio.h>
+
+#include "lpm_impl.h"
+#include "bestroute/bestroute.h"
+
+static unsigned clz128(lpm_key x)
+{
+	uint64_t hi = (uint64_t)(x >> 64), lo = (uint64_t)x;
+
+	if (hi)
+		return (unsigned)__builtin_clzll(hi);
+	if (lo)
+		return 64 + (unsigned)__builtin_clzll(lo);
+	return 128;
+}
+
+static unsigned common_bits(lpm_key a, lpm_key b, unsigned max)
+{
+	unsigned c = clz128(a ^ b);
+
+	return c < max ? c : max;
+}
+
+int brt_lpm_trie_init(struct lpm_trie *t)
+{
+	memset(t, 0, sizeof(*t));
+	t->cap = 64;
+	t->n = calloc(t->cap, sizeof(*t->n));
+	if (!t->n)
+		return BRT_ENOMEM;
+	t->used = 1;
+	t->free_head = LPM_NIL;
+	t->n[0].child[0] = t->n[0].child[1] = LPM_NIL;
+	t->n[0].value = BRT_LPM_NONE;
+	return 0;
+}
+
+void brt_lpm_trie_fini(struct lpm_trie *t)
+{
+	free(t->n);
+	memset(t, 0, sizeof(*t));
+}
+
+/* Make sure two nodes can be taken without failing. */
+static int reserve2(struct lpm_trie *t)
+{
+	uint32_t avail = t->cap - t->used;
+	uint32_t f = t->free_head;
+
+	if (f != LPM_NIL && (++avail, t->n[f].child[0] != LPM_NIL))
+		avail++;
+	if (avail >= 2)
+		return 0;
+	if (t->cap > UINT32_MAX / 2 - 2)
+		return BRT_ELIMIT;
+	{
+		uint32_t cap = t->cap * 2;
+		struct lpm_tnode *p = realloc(t->n, cap * sizeof(*p));
+
+		if (!p)
+			return BRT_ENOMEM;
+		t->n = p;
+		t->cap = cap;
+	}
+	return 0;
+}
+
+static uint32_t take(struct lpm_trie *t, lpm_key k, unsigned len)
+{
+	uint32_t i = t->free_head;
+
+	if (i != LPM_NIL)
+		t->free_head = t->n[i].child[0];
+	else
+		i = t->used++;
+	t->n[i].key = k;
+	t->n[i].len = (uint8_t)len;
+	t->n[i].has = 0;
+	t->n[i].value = BRT_LPM_NONE;
+	t->n[i].child[0] = t->n[i].child[1] = LPM_NIL;
+	return i;
+}
+
+static void give(struct lpm_trie *t, uint32_t i)
+{
+	t->n[i].child[0] = t->free_head;
+	t->n[i].has = 0;
+	t->free_head = i;
+}
+
+static void set_value(struct lpm_trie *t, uint32_t i, uint32_t value,
+		      bool *changed, uint32_t *old)
+{
+	struct lpm_tnode *n = &t->n[i];
+
+	*old = n->has ? n->value : LPM_NIL;
+	*changed = !n->has || n->value != value;
+	if (!n->has)
+		t->prefixes++;
+	n->has = 1;
+	n->value = value;
+}
+
+/* Hang a new prefix (or the branch above it) below @parent, near @c. */
+static void split(struct lpm_trie *t, uint32_t parent, unsigned side,
+		  lpm_key k, unsigned len, uint32_t leaf)
+{
+	uint32_t c = t->n[parent].child[side];
+	lpm_key ck = t->n[c].key;
+	unsigned common = common_bits(ck, k, t->n[c].len < len ?
+				      t->n[c].len : len);
+
+	if (common == len) {	/* the new prefix covers c */
+		t->n[leaf].child[lpm_bit(ck, len)] = c;
+		t->n[parent].child[side] = leaf;
+		return;
+	}
+	{
+		uint32_t br = take(t, k & lpm_mask(common), common);
+
+		t->n[br].child[lpm_bit(k, common)] = leaf;
+		t->n[br].child[lpm_bit(ck, common)] = c;
+		t->n[parent].child[side] = br;
+	}
+}
+
+int brt_lpm_trie_insert(struct lpm_trie *t, lpm_key k, unsigned len,
+			uint32_t value, bool *changed, uint32_t *old)
+{
+	uint32_t cur = 0;
+	int err = reserve2(t);
+
+	if (err)
+		return err;
+	k &= lpm_mask(len);
+	for (;;) {
+		const struct lpm_tnode *n = &t->n[cur];
+		unsigned side;
+		uint32_t c;
+
+		if (n->len == len) {
+			set_value(t, cur, value, changed, old);
+			return 0;
+		}
+		side = lpm_bit(k, n->len);
+		c = n->child[side];
+		if (c != LPM_NIL && t->n[c].len <= len &&
+		    common_bits(t->n[c].key, k, t->n[c].len) == t->n[c].len) {
+			cur = c;
+			continue;
+		}
+		{
+			uint32_t leaf = take(t, k, len);
+
+			set_value(t, leaf, value, changed, old);
+			if (c == LPM_NIL)
+				t->n[cur].child[side] = leaf;
+			else
+				split(t, cur, side, k, len, leaf);
+		}
+		return 0;
+	}
+}
+
+/* Replace the link @parent.child[side] -> @i by i's only child. */
+static void splice(struct lpm_trie *t, uint32_t parent, unsigned side,
+		   uint32_t i)
+{
+	const struct lpm_tnode *n = &t->n[i];
+	uint32_t only = n->child[0] != LPM_NIL ? n->child[0] : n->child[1];
+
+	t->n[parent].child[side] = only;
+	give(t, i);
+}
+
+static unsigned nchildren(const struct lpm_tnode *n)
+{
+	return (n->child[0] != LPM_NIL) + (n->child[1] != LPM_NIL);
+}
+
+int brt_lpm_trie_delete(struct lpm_trie *t, lpm_key k, unsigned len,
+			uint32_t *old)
+{
+	uint32_t gp = LPM_NIL, parent = LPM_NIL, cur = 0;
+	unsigned gside = 0, side = 0;
+
+	k &= lpm_mask(len);
+	while (t->n[cur].len < len) {
+		gp = parent;
+		gside = side;
+		parent = cur;
+		side = lpm_bit(k, t->n[cur].len);
+		cur = t->n[cur].child[side];
+		if (cur == LPM_NIL || t->n[cur].len > len ||
+		    common_bits(t->n[cur].key, k, t->n[cur].len) < t->n[cur].len)
+			return BRT_ENOENT;
+	}
+	if (t->n[cur].len != len || !t->n[cur].has)
+		return BRT_ENOENT;
+	*old = t->n[cur].value;
+	t->n[cur].has = 0;
+	t->n[cur].value = BRT_LPM_NONE;
+	t->prefixes--;
+	if (cur == 0 || nchildren(&t->n[cur]) == 2)
+		return 0;
+	if (nchildren(&t->n[cur]) == 1) {
+		splice(t, parent, side, cur);
+		return 0;
+	}
+	t->n[parent].child[side] = LPM_NIL;
+	give(t, cur);
+	if (parent != 0 && !t->n[parent].has)
+		splice(t, gp, gside, parent);
+	return 0;
+}
+
+uint32_t brt_lpm_trie_find(const struct lpm_trie *t, lpm_key k, unsigned d,
+			   uint32_t *def)
+{
+	uint32_t cur = 0;
+
+	*def = BRT_LPM_NONE;
+	for (;;) {
+		const struct lpm_tnode *n = &t->n[cur];
+
+		if (n->len > d)
+			return common_bits(n->key, k, d) == d ? cur : LPM_NIL;
+		if (common_bits(n->key, k, n->len) < n->len)
+			return LPM_NIL;
+		if (n->has)
+			*def = n->value;
+		if (n->len == d)
+			return nchildren(n) ? cur : LPM_NIL;
+		cur = n->child[lpm_bit(k, n->len)];
+		if (cur == LPM_NIL)
+			return LPM_NIL;
+	}
+}
+
+static int audit_node(const struct lpm_trie *t, uint32_t i, unsigned width,
+		      size_t *count, char *msg, size_t len)
+{
+	const struct lpm_tnode *n = &t->n[i];
+	unsigned s;
+
+	if (n->len > width || (n->key & ~lpm_mask(n->len)) ||
+	    (i && !n->has && nchildren(n) != 2)) {
+		snprintf(msg, len, "trie node %u (/%u) malformed", i, n->len);
+		return BRT_ECONFLICT;
+	}
+	*count += n->has;
+	for (s = 0; s < 2; s++) {
+		uint32_t c = n->child[s];
+
+		if (c == LPM_NIL)
+			continue;
+		if (c >= t->used || t->n[c].len <= n->len ||
+		    common_bits(t->n[c].key, n->key, n->len) < n->len ||
+		    lpm_bit(t->n[c].key, n->len) != s) {
+			snprintf(msg, len, "trie child %u of node %u misplaced",
+				 c, i);
+			return BRT_ECONFLICT;
+		}
+		if (audit_node(t, c, width, count, msg, len))
+			return BRT_ECONFLICT;
+	}
+	return 0;
+}
+
+int brt_lpm_trie_audit(const struct lpm_trie *t, unsigned width, char *msg,
+		       size_t len)
+{
+	size_t count = 0;
+
+	if (t->n[0].len != 0 || t->n[0].key != 0) {
+		snprintf(msg, len, "trie root is not /0");
+		return BRT_ECONFLICT;
+	}
+	if (audit_node(t, 0, width, &count, msg, len))
+		return BRT_ECONFLICT;
+	if (count != t->prefixes) {
+		snprintf(msg, len, "trie holds %zu prefixes, counts %zu",
+			 count, t->prefixes);
+		return BRT_ECONFLICT;
+	}
+	return 0;
+}

@@ -1,0 +1,285 @@
+/*
+ * test_lpm.c - the fast lpm engine against a naive reference: random
+ * tables in random insertion orders, deletions, value replacement, nested
+ * prefixes, /0, host routes, prefixes at the top of the address space;
+ * brt_lpm_check() after every mutation; bulk lookups equal single ones.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "lpm.h"
+#include "internal.h"
+#include "testutil.h"
+
+struct ref_pfx {
+	uint8_t a[16];
+	unsigned len;
+	uint32_t value;
+	bool live;
+};
+
+struct ref {
+	struct ref_pfx *p;
+	size_t n;
+	unsigned bytes;
+};
+
+static uint64_t rng_state = 88172645463325252ull;
+
+static uint64_t rnd(void)
+{
+	rng_state ^= rng_state << 13;
+	rng_state ^= rng_state >> 7;
+	rng_state ^= rng_state << 17;
+	return rng_state;
+}
+
+static uint32_t ref_lookup(const struct ref *r, const uint8_t *a)
+{
+	int best = -1;
+	size_t i;
+
+	for (i = 0; i < r->n; i++)
+		if (r->p[i].live && (best < 0 || r->p[i].len > r->p[best].len) &&
+		    brt_bits_match(r->p[i].a, a, r->p[i].len))
+			best = (int)i;
+	return best < 0 ? BRT_LPM_NONE : r->p[best].value;
+}
+
+/* An address near the interesting spots of the table. */
+static void probe(const struct ref *r, uint8_t *a)
+{
+	unsigned i, k = (unsigned)(rnd() % 4);
+
+	for (i = 0; i < 16; i++)
+		a[i] = (uint8_t)rnd();
+	if (k == 0 && r->n) {	/* inside a prefix, often at its ends */
+		const struct ref_pfx *p = &r->p[rnd() % r->n];
+		uint8_t fill = (rnd() & 1) ? 0xff : 0x00;
+
+		for (i = 0; i < r->bytes * 8; i++) {
+			unsigned bit = i < p->len ? (p->a[i / 8] >> (7 - i % 8)) & 1
+				       : (rnd() % 3 ? (fill & 1) : (unsigned)rnd() & 1);
+
+			a[i / 8] = (uint8_t)((a[i / 8] & ~(0x80 >> (i % 8))) |
+					     (bit << (7 - i % 8)));
+		}
+	} else if (k == 1) {	/* the top of the address space */
+		for (i = 0; i < 16; i++)
+			a[i] = i < 4 + rnd() % 12 ? 0xff : a[i];
+	}
+}
+
+static void verify(const struct brt_lpm *l, const struct ref *r, unsigned n)
+{
+	uint8_t a[16];
+	char msg[160];
+	unsigned i;
+
+	if (brt_lpm_check(l, msg, sizeof(msg)))
+		fail_msg("check: %s", msg);
+	for (i = 0; i < n; i++) {
+		probe(r, a);
+		if (brt_lpm_lookup(l, a) != ref_lookup(r, a))
+			fail_msg("lookup differs from the reference: %u vs %u",
+				 brt_lpm_lookup(l, a), ref_lookup(r, a));
+	}
+}
+
+/* A prefix: random, nested in or around an existing one, or at the top. */
+static void random_prefix(const struct ref *r, unsigned bits, struct ref_pfx *p)
+{
+	unsigned i, k = (unsigned)(rnd() % 5);
+
+	memset(p, 0, sizeof(*p));
+	for (i = 0; i < bits / 8; i++)
+		p->a[i] = (uint8_t)rnd();
+	p->len = (unsigned)(rnd() % (bits + 1));
+	if (k == 0 && r->n) {
+		const struct ref_pfx *q = &r->p[rnd() % r->n];
+
+		memcpy(p->a, q->a, 16);
+		p->len = q->len + (unsigned)(rnd() % 9);
+		p->len = p->len > bits ? bits : p->len;
+		if (rnd() & 1)
+			p->len = q->len > 6 ? q->len - (unsigned)(rnd() % 6) : 0;
+	} else if (k == 1) {
+		memset(p->a, 0xff, bits / 8);
+		p->len = bits - (unsigned)(rnd() % 12);
+	} else if (k == 2) {
+		p->len = bits - (unsigned)(rnd() % 3);
+	}
+	brt_bits_mask(p->a, bits / 8, p->len);
+	p->value = (uint32_t)(rnd() % 1000);
+	p->live = true;
+}
+
+static struct ref_pfx *ref_find(struct ref *r, const struct ref_pfx *p)
+{
+	size_t i;
+
+	for (i = 0; i < r->n; i++)
+		if (r->p[i].len == p->len && !memcmp(r->p[i].a, p->a, 16))
+			return &r->p[i];
+	return NULL;
+}
+
+static void run_random(uint8_t family, unsigned dbits, unsigned count)
+{
+	unsigned bits = family == BRT_AF_INET ? 32 : 128, i;
+	struct ref r = { calloc(count, sizeof(struct ref_pfx)), 0, bits / 8 };
+	struct brt_lpm *l;
+
+	assert_int_equal(brt_lpm_create(&l, family, dbits, 0), 0);
+	for (i = 0; i < count; i++) {
+		struct ref_pfx p, *old;
+
+		random_prefix(&r, bits, &p);
+		assert_int_equal(brt_lpm_insert(l, p.a, p.len, p.value), 0);
+		old = ref_find(&r, &p);
+		if (old)
+			old->value = p.value;
+		else
+			r.p[r.n++] = p;
+		verify(l, &r, 40);
+	}
+	/* delete in random order, sometimes re-adding with a new value */
+	for (i = 0; i < r.n * 2; i++) {
+		struct ref_pfx *p = &r.p[rnd() % r.n];
+
+		if (p->live) {
+			assert_int_equal(brt_lpm_delete(l, p->a, p->len), 0);
+			p->live = false;
+		} else if (rnd() % 4 == 0) {
+			p->value = (uint32_t)(rnd() % 1000);
+			assert_int_equal(brt_lpm_insert(l, p->a, p->len,
+							p->value), 0);
+			p->live = true;
+		} else {
+			assert_int_equal(brt_lpm_delete(l, p->a, p->len),
+					 BRT_ENOENT);
+		}
+		verify(l, &r, 40);
+	}
+	for (i = 0; i < r.n; i++)
+		if (r.p[i].live) {
+			assert_int_equal(brt_lpm_delete(l, r.p[i].a, r.p[i].len), 0);
+			r.p[i].live = false;
+			verify(l, &r, 10);
+		}
+	{
+		struct brt_lpm_mem m;
+
+		brt_lpm_memory(l, &m);
+		assert_int_equal(m.prefixes, 0);
+	}
+	brt_lpm_destroy(l);
+	free(r.p);
+}
+
+static void random_v4(void **state)
+{
+	static const unsigned dbits[] = { 1, 4, 8, 12, 16, 18 };
+	unsigned i;
+
+	(void)state;
+	for (i = 0; i < sizeof(dbits) / sizeof(dbits[0]); i++)
+		run_random(BRT_AF_INET, dbits[i], 300);
+}
+
+static void random_v6(void **state)
+{
+	static const unsigned dbits[] = { 2, 8, 12, 16 };
+	unsigned i;
+
+	(void)state;
+	for (i = 0; i < sizeof(dbits) / sizeof(dbits[0]); i++)
+		run_random(BRT_AF_INET6, dbits[i], 300);
+}
+
+static void edges(void **state)
+{
+	struct brt_lpm *l;
+	uint8_t z[16] = { 0 }, top[16];
+	char msg[160];
+
+	(void)state;
+	memset(top, 0xff, sizeof(top));
+	assert_int_equal(brt_lpm_create(&l, 7, 0, 0), BRT_EINVAL);
+	assert_int_equal(brt_lpm_create(&l, BRT_AF_INET, 25, 0), BRT_EINVAL);
+	assert_int_equal(brt_lpm_create(&l, BRT_AF_INET, 0, 0), 0);
+	assert_int_equal(brt_lpm4_lookup(l, 0x01020304), BRT_LPM_NONE);
+	assert_int_equal(brt_lpm_insert(l, z, 33, 1), BRT_EINVAL);
+	assert_int_equal(brt_lpm_insert(l, z, 0, BRT_LPM_NONE), BRT_EINVAL);
+	assert_int_equal(brt_lpm_delete(l, z, 0), BRT_ENOENT);
+	assert_int_equal(brt_lpm_insert(l, z, 0, 5), 0);
+	assert_int_equal(brt_lpm4_lookup(l, 0xffffffff), 5);
+	assert_int_equal(brt_lpm_insert(l, top, 32, 6), 0);
+	assert_int_equal(brt_lpm4_lookup(l, 0xffffffff), 6);
+	assert_int_equal(brt_lpm4_lookup(l, 0xfffffffe), 5);
+	/* host bits past the length are ignored */
+	assert_int_equal(brt_lpm_insert(l, top, 31, 7), 0);
+	assert_int_equal(brt_lpm4_lookup(l, 0xfffffffe), 7);
+	assert_int_equal(brt_lpm_delete(l, z, 0), 0);
+	assert_int_equal(brt_lpm4_lookup(l, 0x01020304), BRT_LPM_NONE);
+	assert_int_equal(brt_lpm4_lookup(l, 0xfffffffe), 7);
+	assert_int_equal(brt_lpm_check(l, msg, sizeof(msg)), 0);
+	brt_lpm_destroy(l);
+
+	assert_int_equal(brt_lpm_create(&l, BRT_AF_INET6, 0, 0), 0);
+	assert_int_equal(brt_lpm_insert(l, top, 128, 1), 0);
+	assert_int_equal(brt_lpm_insert(l, top, 16, 2), 0);
+	assert_int_equal(brt_lpm6_lookup(l, top), 1);
+	top[15] = 0xfe;
+	assert_int_equal(brt_lpm6_lookup(l, top), 2);
+	assert_int_equal(brt_lpm_insert(l, z, 129, 1), BRT_EINVAL);
+	assert_int_equal(brt_lpm_check(l, msg, sizeof(msg)), 0);
+	brt_lpm_destroy(l);
+}
+
+static void bulk_equals_single(void **state)
+{
+	struct brt_lpm *l4, *l6;
+	uint32_t a4[1000], o[1000];
+	uint8_t a6[1000][16];
+	unsigned i, j;
+
+	(void)state;
+	assert_int_equal(brt_lpm_create(&l4, BRT_AF_INET, 10, 0), 0);
+	assert_int_equal(brt_lpm_create(&l6, BRT_AF_INET6, 10, 0), 0);
+	for (i = 0; i < 3000; i++) {
+		uint8_t a[16];
+
+		for (j = 0; j < 16; j++)
+			a[j] = (uint8_t)(rnd() & (j < 2 ? 0x0f : 0xff));
+		brt_lpm_insert(l4, a, 8 + (unsigned)(rnd() % 25), i);
+		brt_lpm_insert(l6, a, 8 + (unsigned)(rnd() % 121), i);
+	}
+	for (i = 0; i < 1000; i++) {
+		a4[i] = (uint32_t)rnd() & 0x0fffffffu;
+		for (j = 0; j < 16; j++)
+			a6[i][j] = (uint8_t)(rnd() & (j < 2 ? 0x0f : 0xff));
+		if (i % 3 == 0)
+			memset(a6[i] + 4, 0, 12);
+	}
+	/* odd length: a partial last batch */
+	brt_lpm4_lookup_bulk(l4, a4, o, 999);
+	for (i = 0; i < 999; i++)
+		assert_int_equal(o[i], brt_lpm4_lookup(l4, a4[i]));
+	brt_lpm6_lookup_bulk(l6, (const uint8_t (*)[16])a6, o, 999);
+	for (i = 0; i < 999; i++)
+		assert_int_equal(o[i], brt_lpm6_lookup(l6, a6[i]));
+	brt_lpm_destroy(l4);
+	brt_lpm_destroy(l6);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(edges),
+		cmocka_unit_test(bulk_equals_single),
+		cmocka_unit_test(random_v4),
+		cmocka_unit_test(random_v6),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
