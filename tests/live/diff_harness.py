@@ -409,11 +409,17 @@ def compare(q, k, fm, kt, o, own=frozenset()):
         # selection would pick without it, which no sender would use.
         ksrc = words[words.index("from") + 1]
     if o.get("nexthops"):
-        # a gateway that is one of the host's own addresses is not used
-        # (the kernel resolves it through the local route and sends directly)
+        # A next hop via one of the host's own addresses is the same next hop
+        # whether or not the kernel prints the gateway (that depends on how
+        # the gateway resolved when the route was added): accept both forms.
         nogw = o.get("type") in ("broadcast", "multicast") and o.get("gateway") is None
-        hops = {(None if nogw or h.get("gateway") in own else h.get("gateway"), h.get("interface"),
-                 ksrc if "from" in words else h.get("source")) for h in o["nexthops"]}
+        hops = set()
+        for h in o["nexthops"]:
+            src = ksrc if "from" in words else h.get("source")
+            gw = None if nogw else h.get("gateway")
+            hops.add((gw, h.get("interface"), src))
+            if gw in own:
+                hops.add((None, h.get("interface"), src))
         if (kgw, kdev, ksrc) not in hops:
             diffs.append(f"next hop {kgw} dev {kdev} src {ksrc} not among {sorted(hops, key=str)}")
     else:
