@@ -44,6 +44,9 @@ void print_result(FILE *f, const brt_table *t, const struct brt_query *q,
 		  const struct brt_result *r, const brt_explain *ex,
 		  const struct print_opts *po);
 
+/* `show --json`: the table as one JSON object on one line. */
+int show_json(FILE *f, const brt_table *t, bool all);
+
 /* Name of a link index ("if7" when unknown). */
 const char *link_name(const brt_table *t, uint32_t index, char buf[24]);
 

@@ -1,4 +1,4 @@
-/* cmd_show.c - `bestroute show`: print the table in our text format. */
+/* cmd_show.c - `bestroute show`: the table in our text format, or JSON. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -8,6 +8,7 @@ int cmd_show(int argc, char **argv)
 {
 	struct table_opts o = {NULL, 0, -1};
 	unsigned flags = 0;
+	bool json = false;
 	brt_table *t;
 	char *text = NULL;
 	bool live;
@@ -21,6 +22,8 @@ int cmd_show(int argc, char **argv)
 			continue;
 		if (!strcmp(argv[i], "--all"))
 			flags |= BRT_WRITE_ALL;
+		else if (!strcmp(argv[i], "--json"))
+			json = true;
 		else
 			goto usage;
 	}
@@ -28,6 +31,11 @@ int cmd_show(int argc, char **argv)
 	table_opts_free(&o);
 	if (!t)
 		return 1;
+	if (json) {
+		show_json(stdout, t, flags & BRT_WRITE_ALL);
+		brt_table_destroy(t);
+		return 0;
+	}
 	rc = brt_table_write_text(t, flags, &text);
 	if (rc)
 		cli_error("show: %s", brt_strerror(rc));
@@ -38,6 +46,6 @@ int cmd_show(int argc, char **argv)
 	return rc ? 1 : 0;
 usage:
 	table_opts_free(&o);
-	cli_error("usage: bestroute show [--table FILE]... [--policy linux|windows] [--all]");
+	cli_error("usage: bestroute show [--table FILE]... [--policy linux|windows] [--all] [--json]");
 	return 1;
 }
