@@ -63,7 +63,7 @@ static int answer(const brt_table *t, const struct get_opts *o, bool live,
 	struct brt_result r;
 	brt_explain *ex = NULL;
 	struct print_opts po = o->print;
-	char err[512];
+	char err[512], note[300];
 	int rc;
 
 	if (query_parse(t, argc, argv, &q, err, sizeof(err))) {
@@ -84,9 +84,12 @@ static int answer(const brt_table *t, const struct get_opts *o, bool live,
 	} else {
 		rc = o->print.explain ? brt_table_explain(t, &q, &r, &ex)
 				      : brt_table_lookup(t, &q, &r);
-		if (live && r.status == BRT_ROUTE_UNSUPPORTED &&
-		    !brt_live_kernel_lookup(&q, &r, err, sizeof(err)))
-			po.source_note = "kernel (behaviour not modelled: asked the kernel)";
+		if (live && r.status == BRT_ROUTE_UNSUPPORTED) {
+			snprintf(note, sizeof(note), "kernel (not modelled: %s)",
+				 r.message ? r.message : "");
+			if (!brt_live_kernel_lookup(&q, &r, err, sizeof(err)))
+				po.source_note = note;
+		}
 	}
 	print_result(stdout, t, &q, &r, ex, &po);
 	brt_explain_destroy(ex);
