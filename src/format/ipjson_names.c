@@ -4,32 +4,18 @@
  * iproute2 prints a name from its tables (rt_scopes, rt_protos, rt_tables,
  * group, /etc/protocols) when it has one and the number otherwise, so every
  * reader here accepts the standard names and any number, as a JSON number
- * or a string. A name outside the standard tables cannot be turned back
+ * or a string. Scopes, protocols and IP protocols share the text format's
+ * name tables (text_names.c), so both readers know the same words. A name outside the standard tables cannot be turned back
  * into a number without the host's files: it is an error naming the key.
  */
 #include <string.h>
 
 #include "format/ipjson_impl.h"
+#include "format/text.h"
 
 struct ipj_word {
 	const char *name;
 	uint32_t value;
-};
-
-static const struct ipj_word scopes[] = {
-	{"global", BRT_SCOPE_UNIVERSE}, {"universe", BRT_SCOPE_UNIVERSE},
-	{"site", BRT_SCOPE_SITE}, {"link", BRT_SCOPE_LINK},
-	{"host", BRT_SCOPE_HOST}, {"nowhere", BRT_SCOPE_NOWHERE}, {NULL, 0},
-};
-
-/* iproute2's rt_protos table. */
-static const struct ipj_word protocols[] = {
-	{"unspec", 0}, {"redirect", 1}, {"kernel", 2}, {"boot", 3},
-	{"static", 4}, {"gated", 8}, {"ra", 9}, {"mrt", 10}, {"zebra", 11},
-	{"bird", 12}, {"dnrouted", 13}, {"xorp", 14}, {"ntk", 15},
-	{"dhcp", 16}, {"keepalived", 18}, {"babel", 42}, {"openr", 99},
-	{"bgp", 186}, {"isis", 187}, {"ospf", 188}, {"rip", 189},
-	{"eigrp", 192}, {NULL, 0},
 };
 
 static const struct ipj_word tables[] = {
@@ -47,14 +33,6 @@ static const struct ipj_word dsfields[] = {
 	{"AF33", 0x78}, {"CS4", 0x80}, {"AF41", 0x88}, {"AF42", 0x90},
 	{"AF43", 0x98}, {"CS5", 0xa0}, {"EF", 0xb8}, {"CS6", 0xc0},
 	{"CS7", 0xe0}, {NULL, 0},
-};
-
-/* /etc/protocols names ip may print for a rule's ipproto. */
-static const struct ipj_word ipprotos[] = {
-	{"ip", 0}, {"icmp", 1}, {"igmp", 2}, {"ipip", 4}, {"tcp", 6},
-	{"egp", 8}, {"udp", 17}, {"ipv6", 41}, {"rsvp", 46}, {"gre", 47},
-	{"esp", 50}, {"ah", 51}, {"ipv6-icmp", 58}, {"icmpv6", 58},
-	{"pim", 103}, {"sctp", 132}, {"udplite", 136}, {NULL, 0},
 };
 
 /* A word from @words, or a number up to @max. */
@@ -82,11 +60,34 @@ static int word_or_number(struct ipj_ctx *c, json_object *o, const char *key,
 	return rc;
 }
 
+/* A word the text format's name table knows (@parse), or a number. */
+static int named_or_number(struct ipj_ctx *c, json_object *o, const char *key,
+			   int (*parse)(const char *), const char *what,
+			   uint32_t *out)
+{
+	json_object *v = ipj_get(o, key);
+	const char *s;
+	int n;
+
+	if (v && json_object_is_type(v, json_type_string)) {
+		s = json_object_get_string(v);
+		if (*s < '0' || *s > '9') {
+			n = parse(s);
+			if (n < 0)
+				return ipj_fail(c, "\"%s\": unknown %s \"%.60s\"",
+						key, what, s);
+			*out = (uint32_t)n;
+			return 1;
+		}
+	}
+	return ipj_uint(c, o, key, 255, out);
+}
+
 int ipj_scope(struct ipj_ctx *c, json_object *o, const char *key,
 	      uint8_t *out)
 {
 	uint32_t v;
-	int rc = word_or_number(c, o, key, scopes, 255, "scope", &v);
+	int rc = named_or_number(c, o, key, brt_txt_scope_parse, "scope", &v);
 
 	if (rc > 0)
 		*out = (uint8_t)v;
@@ -97,7 +98,7 @@ int ipj_protocol(struct ipj_ctx *c, json_object *o, const char *key,
 		 uint8_t *out)
 {
 	uint32_t v;
-	int rc = word_or_number(c, o, key, protocols, 255, "protocol", &v);
+	int rc = named_or_number(c, o, key, brt_txt_proto_parse, "protocol", &v);
 
 	if (rc > 0)
 		*out = (uint8_t)v;
@@ -161,8 +162,8 @@ int ipj_ipproto(struct ipj_ctx *c, json_object *o, const char *key,
 	int rc = ipproto_number(c, o, key, &v);
 
 	if (rc == 0)
-		rc = word_or_number(c, o, key, ipprotos, 255, "IP protocol",
-				    &v);
+		rc = named_or_number(c, o, key, brt_txt_ipproto_parse,
+				     "IP protocol", &v);
 
 	if (rc > 0)
 		*out = (uint8_t)v;

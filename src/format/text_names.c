@@ -108,10 +108,12 @@ const char *brt_txt_rtype_name(unsigned type)
 	return "unicast";
 }
 
+/* /etc/protocols names `ip` prints; the first name of a number is ours. */
 static const struct name_num ipprotos[] = {
 	{"icmp", 1}, {"igmp", 2}, {"tcp", 6}, {"udp", 17}, {"dccp", 33},
 	{"ipv6", 41}, {"gre", 47}, {"esp", 50}, {"ah", 51},
-	{"ipv6-icmp", 58}, {"sctp", 132}, {"udplite", 136},
+	{"ipv6-icmp", 58}, {"sctp", 132}, {"udplite", 136}, {"ip", 0},
+	{"ipip", 4}, {"egp", 8}, {"rsvp", 46}, {"icmpv6", 58}, {"pim", 103},
 };
 
 int brt_txt_ipproto_parse(const char *s)
