@@ -228,6 +228,8 @@ void print_result(FILE *f, const brt_table *t, const struct brt_query *q,
 		fprintf(f, ": %s (%s)\n", r->message ? r->message : "",
 			brt_status_name((enum brt_status)r->status));
 	}
+	if (po->source_note)
+		fprintf(f, "  answered by the %s\n", po->source_note);
 	if (ex)
 		print_text_explain(f, t, ex);
 }

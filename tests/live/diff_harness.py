@@ -175,6 +175,12 @@ class Host:
             line = f"route {verb} prohibit {pfx} {tail}"
         elif t < 0.19 and table != "main":
             line = f"route {verb} throw {pfx} {tail}"
+        elif t < 0.22 and table != "main" and self.v4:
+            n, i = r.choice(self.v4)
+            line = f"route {verb} local {pfx} dev {n} {tail}"
+        elif t < 0.24 and table != "main" and self.v4:
+            n, i = r.choice(self.v4)
+            line = f"route {verb} broadcast {pfx} dev {n} {tail}"
         elif t < 0.30:
             hops = [self.gateway4() for _ in range(r.randint(2, 3))]
             hops = [h for h in hops if h]
