@@ -151,8 +151,8 @@ static void test_own_address_gateway_printed_or_not(void **state)
 
 	(void)state;
 	answer("10.9.1.1", &q, &o, &k);
-	assert_int_equal(o.gateway.family, BRT_AF_INET);	/* ours prints it */
-	memset(&k.gateway, 0, sizeof(k.gateway));	/* the kernel left it out */
+	assert_int_equal(o.gateway.family, 0);	/* ours leaves it out */
+	brt_addr_parse("10.1.0.5", &k.gateway);	/* the kernel prints it */
 	assert_int_equal(differs(&q, &o, &k, NULL), 0);
 	/* a gateway that is not ours is not optional */
 	answer("8.8.8.8", &q, &o, &k);
