@@ -58,6 +58,7 @@ read -r load6 refused6 < <(load -6 "$tmp/v6")
 n4=$(wc -l <"$tmp/v4") n6=$(wc -l <"$tmp/v6")
 echo "loaded $n4 IPv4 routes in ${load4}s ($refused4 refused), $n6 IPv6 routes in ${load6}s ($refused6 refused)"
 
+loadavg=$(cut -d' ' -f1 /proc/loadavg)
 ip netns exec "$ns" "$build/bench_live" "$secs" "$kq" >"$tmp/out" || { cat "$tmp/out"; exit 1; }
 cat "$tmp/out"
 val() { awk -v k="$1" '$1 == k { print $2 }' "$tmp/out"; }
