@@ -59,3 +59,10 @@ check-asan:
 
 clean:
 	rm -rf build build-*
+
+# The live backend at Internet scale (root): bench/live/run.sh. DATA= the
+# prefix sets; BENCH_LIVE_PREFIXES=N loads only N of each (a quick check).
+DATA ?= ../shared/data
+.PHONY: bench-live
+bench-live: build
+	bash bench/live/run.sh $(BUILD) $(DATA) bench/RESULTS.md

@@ -14,6 +14,7 @@ static const struct {
 			 "[--explain] DEST [from SRC] [oif DEV] ..."},
 	{"show", cmd_show, "show [--table FILE]... [--json] [--all]"},
 	{"snapshot", cmd_snapshot, "snapshot [--all]   (the live host as a table file)"},
+	{"verify", cmd_verify, "verify [--count N] [--seed S] [--json]   (ours against the kernel)"},
 };
 
 void cli_error(const char *fmt, ...)
