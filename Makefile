@@ -3,11 +3,16 @@
 #   make run      install missing build dependencies, build, answer a few queries
 #   make check    the same, then every test (plus an ASan/UBSan pass built with clang)
 #   make bench    the lookup engine benchmark (see bench/)
+#   make install  PREFIX=/usr/local DESTDIR= : library, headers, bestroute.pc,
+#                 the tool and man pages
+#   make fuzz     FUZZ_SECONDS=60 : each libFuzzer target (clang) for that long
 SHELL := /bin/bash
 BUILD ?= build
 SANITIZE ?=
 JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?=
+PREFIX ?= /usr/local
+DESTDIR ?=
 
 # Debian packages the build and the tests need (libdpdk-dev only for bench).
 DEPS := cmake make gcc clang pkg-config libmnl-dev libjson-c-dev libcmocka-dev \
@@ -56,6 +61,13 @@ check-asan:
 	cmake -S . -B build-asan -DBRT_SANITIZE=address,undefined -DCMAKE_C_COMPILER=clang >/dev/null
 	cmake --build build-asan -j $(JOBS)
 	cd build-asan && ctest --output-on-failure -j $(JOBS) -LE nosan
+
+# The prefix is baked into bestroute.pc, so configure with it; DESTDIR only
+# relocates the copy (staging for packages).
+install:
+	cmake -S . -B $(BUILD) $(CMAKE_FLAGS) -DCMAKE_INSTALL_PREFIX=$(PREFIX) >/dev/null
+	cmake --build $(BUILD) -j $(JOBS)
+	DESTDIR=$(DESTDIR) cmake --install $(BUILD)
 
 clean:
 	rm -rf build build-*
