@@ -18,7 +18,8 @@ seed() {	# seed NAME FILES...
 	done
 	return 0
 }
-seed fuzz_text "$src"/examples/*.table $(find "$src/tests/data" -name '*.table')
+seed fuzz_text "$src"/examples/*.table "$src"/fuzz/regress/*.table \
+	$(find "$src/tests/data" -name '*.table')
 # The importer takes the family hint from the first byte (0: guess).
 mkdir -p "$corpus/fuzz_ipjson"
 for f in "$src"/tests/data/ipj/*.json; do
