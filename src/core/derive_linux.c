@@ -20,6 +20,7 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "builder_impl.h"
@@ -265,35 +266,19 @@ static int derive_rules(struct brt_builder *b)
 	return err ? err : derive_rule(b, BRT_AF_INET6, 32766, BRT_TABLE_MAIN);
 }
 
-static int by_index(const void *x, const void *y)
-{
-	const struct bld_link *a = *(const struct bld_link *const *)x;
-	const struct bld_link *c = *(const struct bld_link *const *)y;
-
-	return (a->l.index > c->l.index) - (a->l.index < c->l.index);
-}
-
-/* Each link's fe80::/64 and multicast routes, in link index order: the
- * kernel adds them as links come up, and indexes are handed out in
- * creation order. It also keeps the answers independent of the order a
- * file lists its links in (the writer lists them by index, so a written
- * table must derive the same tie order). */
+/* Each link's fe80::/64 and multicast routes, links in index order. */
 static int derive_v6_links(struct brt_builder *b)
 {
-	const struct bld_link **order;
-	size_t i;
+	size_t i, *order = brt_derive_link_order(b);
 	int err = 0;
 
-	if (!b->links.n)
-		return 0;
-	order = malloc(b->links.n * sizeof(*order));
 	if (!order)
 		return BRT_ENOMEM;
-	for (i = 0; i < b->links.n; i++)
-		order[i] = &b->links.data[i];
-	qsort(order, b->links.n, sizeof(*order), by_index);
-	for (i = 0; i < b->links.n && !err; i++)
-		err = derive_v6_link(b, order[i]);
+	for (i = 0; i < b->links.n && !err; i++) {
+		struct bld_link l = b->links.data[order[i]];	/* may move */
+
+		err = derive_v6_link(b, &l);
+	}
 	free(order);
 	return err;
 }
