@@ -27,13 +27,14 @@ static int usage(void)
 	return 1;
 }
 
-/* Options before the query words; returns the index of DEST or -1. */
+/* Options (--long, and -t) before the query words; returns the index of
+ * DEST or -1. A destination never starts with "-". */
 static int parse_opts(int argc, char **argv, struct get_opts *o)
 {
 	int i, taken;
 
 	o->tables.policy = -1;
-	for (i = 0; i < argc && argv[i][0] == '-' && argv[i][1] == '-'; i++) {
+	for (i = 0; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
 		taken = table_opts_take(&o->tables, argc, argv, &i);
 		if (taken < 0)
 			return -1;

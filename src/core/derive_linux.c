@@ -19,6 +19,8 @@
  * set is the truth there, gaps included.
  */
 #include <stdio.h>
+#include <stdlib.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "builder_impl.h"
@@ -264,6 +266,23 @@ static int derive_rules(struct brt_builder *b)
 	return err ? err : derive_rule(b, BRT_AF_INET6, 32766, BRT_TABLE_MAIN);
 }
 
+/* Each link's fe80::/64 and multicast routes, links in index order. */
+static int derive_v6_links(struct brt_builder *b)
+{
+	size_t i, *order = brt_derive_link_order(b);
+	int err = 0;
+
+	if (!order)
+		return BRT_ENOMEM;
+	for (i = 0; i < b->links.n && !err; i++) {
+		struct bld_link l = b->links.data[order[i]];	/* may move */
+
+		err = derive_v6_link(b, &l);
+	}
+	free(order);
+	return err;
+}
+
 int brt_derive_linux(struct brt_builder *b)
 {
 	size_t i, n;
@@ -279,7 +298,6 @@ int brt_derive_linux(struct brt_builder *b)
 		err = a.addr.family == BRT_AF_INET ? derive_v4(b, &a)
 						   : derive_v6(b, &a);
 	}
-	for (i = 0; i < b->links.n && !err; i++)
-		err = derive_v6_link(b, &b->links.data[i]);
+	err = err ? err : derive_v6_links(b);
 	return err ? err : derive_rules(b);
 }

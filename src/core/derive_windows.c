@@ -23,6 +23,8 @@
  */
 #include <string.h>
 
+#include <stdlib.h>
+
 #include "builder_impl.h"
 
 #define WIN_METRIC 256u
@@ -147,7 +149,7 @@ static void loopback_metric(struct brt_builder *b)
 
 int brt_derive_windows(struct brt_builder *b)
 {
-	size_t i, n;
+	size_t i, n, *order;
 	int err = brt_derive_common(b);
 
 	loopback_metric(b);
@@ -158,11 +160,15 @@ int brt_derive_windows(struct brt_builder *b)
 
 		err = derive_address(b, &a);
 	}
+	order = err ? NULL : brt_derive_link_order(b);
+	if (!err && !order)
+		return BRT_ENOMEM;
 	for (i = 0; i < b->links.n && !err; i++) {
-		struct bld_link l = b->links.data[i];
+		struct bld_link l = b->links.data[order[i]];
 
 		err = derive_link_v4(b, &l);
 		err = err ? err : derive_link_v6(b, &l);
 	}
+	free(order);
 	return err;
 }

@@ -12,6 +12,13 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* The layout checks of these headers, in C11 and in C++11. */
+#ifdef __cplusplus
+#define BRT_STATIC_ASSERT(cond, msg) static_assert(cond, msg)
+#else
+#define BRT_STATIC_ASSERT(cond, msg) _Static_assert(cond, msg)
+#endif
+
 #ifndef VOID
 #define VOID void
 #endif

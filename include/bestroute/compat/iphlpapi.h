@@ -53,9 +53,9 @@ typedef struct _MIB_IPFORWARDROW {
 	DWORD dwForwardMetric5;
 } MIB_IPFORWARDROW, *PMIB_IPFORWARDROW;
 
-_Static_assert(sizeof(MIB_IPFORWARDROW) == 56, "MIB_IPFORWARDROW is 56");
-_Static_assert(offsetof(MIB_IPFORWARDROW, dwForwardType) == 20, "");
-_Static_assert(offsetof(MIB_IPFORWARDROW, dwForwardMetric1) == 36, "");
+BRT_STATIC_ASSERT(sizeof(MIB_IPFORWARDROW) == 56, "MIB_IPFORWARDROW is 56");
+BRT_STATIC_ASSERT(offsetof(MIB_IPFORWARDROW, dwForwardType) == 20, "");
+BRT_STATIC_ASSERT(offsetof(MIB_IPFORWARDROW, dwForwardMetric1) == 36, "");
 
 DWORD WINAPI GetBestInterface(IPAddr dwDestAddr, PDWORD pdwBestIfIndex);
 DWORD WINAPI GetBestInterfaceEx(struct sockaddr *pDestAddr,

@@ -161,27 +161,27 @@ typedef VOID(NETIOAPI_API_ *PIPFORWARD_CHANGE_CALLBACK)(
 
 /* ------------------------------------------------------ layout checks */
 
-_Static_assert(sizeof(NET_LUID) == 8, "NET_LUID is 8 bytes");
-_Static_assert(sizeof(IP_ADDRESS_PREFIX) == 32, "IP_ADDRESS_PREFIX is 32");
-_Static_assert(offsetof(IP_ADDRESS_PREFIX, PrefixLength) == 28,
+BRT_STATIC_ASSERT(sizeof(NET_LUID) == 8, "NET_LUID is 8 bytes");
+BRT_STATIC_ASSERT(sizeof(IP_ADDRESS_PREFIX) == 32, "IP_ADDRESS_PREFIX is 32");
+BRT_STATIC_ASSERT(offsetof(IP_ADDRESS_PREFIX, PrefixLength) == 28,
 	       "PrefixLength at 28");
-_Static_assert(sizeof(NL_ROUTE_PROTOCOL) == 4, "enums are 4 bytes");
-_Static_assert(sizeof(MIB_IPFORWARD_ROW2) == 104, "MIB_IPFORWARD_ROW2 is 104");
-_Static_assert(offsetof(MIB_IPFORWARD_ROW2, InterfaceIndex) == 8, "");
-_Static_assert(offsetof(MIB_IPFORWARD_ROW2, DestinationPrefix) == 12, "");
-_Static_assert(offsetof(MIB_IPFORWARD_ROW2, NextHop) == 44, "");
-_Static_assert(offsetof(MIB_IPFORWARD_ROW2, SitePrefixLength) == 72, "");
-_Static_assert(offsetof(MIB_IPFORWARD_ROW2, ValidLifetime) == 76, "");
-_Static_assert(offsetof(MIB_IPFORWARD_ROW2, PreferredLifetime) == 80, "");
-_Static_assert(offsetof(MIB_IPFORWARD_ROW2, Metric) == 84, "");
-_Static_assert(offsetof(MIB_IPFORWARD_ROW2, Protocol) == 88, "");
-_Static_assert(offsetof(MIB_IPFORWARD_ROW2, Loopback) == 92, "");
-_Static_assert(offsetof(MIB_IPFORWARD_ROW2, AutoconfigureAddress) == 93, "");
-_Static_assert(offsetof(MIB_IPFORWARD_ROW2, Publish) == 94, "");
-_Static_assert(offsetof(MIB_IPFORWARD_ROW2, Immortal) == 95, "");
-_Static_assert(offsetof(MIB_IPFORWARD_ROW2, Age) == 96, "");
-_Static_assert(offsetof(MIB_IPFORWARD_ROW2, Origin) == 100, "");
-_Static_assert(offsetof(MIB_IPFORWARD_TABLE2, Table) == 8, "Table at 8");
+BRT_STATIC_ASSERT(sizeof(NL_ROUTE_PROTOCOL) == 4, "enums are 4 bytes");
+BRT_STATIC_ASSERT(sizeof(MIB_IPFORWARD_ROW2) == 104, "MIB_IPFORWARD_ROW2 is 104");
+BRT_STATIC_ASSERT(offsetof(MIB_IPFORWARD_ROW2, InterfaceIndex) == 8, "");
+BRT_STATIC_ASSERT(offsetof(MIB_IPFORWARD_ROW2, DestinationPrefix) == 12, "");
+BRT_STATIC_ASSERT(offsetof(MIB_IPFORWARD_ROW2, NextHop) == 44, "");
+BRT_STATIC_ASSERT(offsetof(MIB_IPFORWARD_ROW2, SitePrefixLength) == 72, "");
+BRT_STATIC_ASSERT(offsetof(MIB_IPFORWARD_ROW2, ValidLifetime) == 76, "");
+BRT_STATIC_ASSERT(offsetof(MIB_IPFORWARD_ROW2, PreferredLifetime) == 80, "");
+BRT_STATIC_ASSERT(offsetof(MIB_IPFORWARD_ROW2, Metric) == 84, "");
+BRT_STATIC_ASSERT(offsetof(MIB_IPFORWARD_ROW2, Protocol) == 88, "");
+BRT_STATIC_ASSERT(offsetof(MIB_IPFORWARD_ROW2, Loopback) == 92, "");
+BRT_STATIC_ASSERT(offsetof(MIB_IPFORWARD_ROW2, AutoconfigureAddress) == 93, "");
+BRT_STATIC_ASSERT(offsetof(MIB_IPFORWARD_ROW2, Publish) == 94, "");
+BRT_STATIC_ASSERT(offsetof(MIB_IPFORWARD_ROW2, Immortal) == 95, "");
+BRT_STATIC_ASSERT(offsetof(MIB_IPFORWARD_ROW2, Age) == 96, "");
+BRT_STATIC_ASSERT(offsetof(MIB_IPFORWARD_ROW2, Origin) == 100, "");
+BRT_STATIC_ASSERT(offsetof(MIB_IPFORWARD_TABLE2, Table) == 8, "Table at 8");
 
 /* ----------------------------------------------------- kernel symbols */
 

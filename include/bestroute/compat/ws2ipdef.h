@@ -20,10 +20,10 @@ typedef union _SOCKADDR_INET {
 	ADDRESS_FAMILY si_family;
 } SOCKADDR_INET, *PSOCKADDR_INET;
 
-_Static_assert(sizeof(SOCKADDR_INET) == 28, "SOCKADDR_INET is 28 bytes");
-_Static_assert(offsetof(struct sockaddr_in, sin_addr) == 4, "sin_addr at 4");
-_Static_assert(offsetof(struct sockaddr_in6, sin6_addr) == 8, "sin6_addr at 8");
-_Static_assert(offsetof(struct sockaddr_in6, sin6_scope_id) == 24,
+BRT_STATIC_ASSERT(sizeof(SOCKADDR_INET) == 28, "SOCKADDR_INET is 28 bytes");
+BRT_STATIC_ASSERT(offsetof(struct sockaddr_in, sin_addr) == 4, "sin_addr at 4");
+BRT_STATIC_ASSERT(offsetof(struct sockaddr_in6, sin6_addr) == 8, "sin6_addr at 8");
+BRT_STATIC_ASSERT(offsetof(struct sockaddr_in6, sin6_scope_id) == 24,
 	       "sin6_scope_id at 24");
 
 #endif /* BESTROUTE_WS2IPDEF_H */
