@@ -14,6 +14,7 @@ static const struct {
 			 "[--explain] DEST [from SRC] [oif DEV] ..."},
 	{"show", cmd_show, "show [--table FILE]... [--json] [--all]"},
 	{"snapshot", cmd_snapshot, "snapshot [--all]   (the live host as a table file)"},
+	{"route", cmd_route, "route add|change|replace|append|del ROUTE   (change the live host)"},
 };
 
 void cli_error(const char *fmt, ...)
