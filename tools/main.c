@@ -15,6 +15,7 @@ static const struct {
 	{"show", cmd_show, "show [--table FILE]... [--json] [--all]"},
 	{"snapshot", cmd_snapshot, "snapshot [--all]   (the live host as a table file)"},
 	{"route", cmd_route, "route add|change|replace|append|del ROUTE   (change the live host)"},
+	{"monitor", cmd_monitor, "monitor [--json] [--count N]   (route changes as they happen)"},
 };
 
 void cli_error(const char *fmt, ...)

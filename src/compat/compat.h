@@ -120,6 +120,16 @@ DWORD brt_compat_edit_live(enum brt_compat_edit kind,
 
 /* ------------------------------------------------------------- notify.c */
 
+/* A registration kept alive (busy) across deliveries; false when it is
+ * cancelled. Each hold is ended by one release, which may free it. */
+bool brt_compat_reg_hold(void *reg);
+void brt_compat_reg_release(void *reg);
+/* @row to registration @reg alone (held by the caller), if it wants it. */
+void brt_compat_reg_deliver(void *reg, const MIB_IPFORWARD_ROW2 *row,
+			    MIB_NOTIFICATION_TYPE type);
+/* The monitor callback of a live registration (notify_live.c). */
+void brt_compat_notify_live(void *reg, int event, const struct brt_route *r);
+
 /* Tell every registration of the family about @row. */
 void brt_compat_notify(const MIB_IPFORWARD_ROW2 *row,
 		       MIB_NOTIFICATION_TYPE type);
