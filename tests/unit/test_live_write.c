@@ -12,6 +12,7 @@
 #include <pthread.h>
 #include <sched.h>
 #include <stdarg.h>
+#include <stdatomic.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -301,6 +302,46 @@ static void notify_live(void **state)
 	assert_int_equal(sh("ip route del 10.40.0.0/16 metric 3"), 0);
 }
 
+/* A monitor stopped from its own callback: no further call, no hang. */
+struct self_stop {
+	brt_live_monitor *m;
+	atomic_int calls;
+	atomic_int adds;
+};
+
+static void stop_self(void *ctx, int event, const struct brt_route *r)
+{
+	struct self_stop *s = ctx;
+
+	(void)r;
+	atomic_fetch_add(&s->calls, 1);
+	if (event == BRT_LIVE_ROUTE_ADD)
+		atomic_fetch_add(&s->adds, 1);
+	brt_live_monitor_stop(s->m);
+}
+
+static void monitor_stop_from_callback(void **state)
+{
+	struct self_stop s;
+	brt_live_monitor *m = NULL;
+	char err[256];
+	int i;
+
+	(void)state;
+	memset(&s, 0, sizeof(s));
+	assert_int_equal(brt_live_monitor_start(NULL, stop_self, &s, err, sizeof(err)),
+			 BRT_EINVAL);
+	assert_int_equal(brt_live_monitor_start(&m, stop_self, &s, err, sizeof(err)), 0);
+	s.m = m;
+	assert_int_equal(sh("ip route add 10.41.0.0/16 via 10.9.0.2"), 0);
+	assert_int_equal(sh("ip route del 10.41.0.0/16 via 10.9.0.2"), 0);
+	for (i = 0; i < 300 && !atomic_load(&s.calls); i++)
+		usleep(10 * 1000);
+	usleep(100 * 1000);	/* the delete must not be delivered */
+	assert_int_equal(atomic_load(&s.calls), 1);
+	assert_int_equal(atomic_load(&s.adds), 1);
+}
+
 static int setup(void **state)
 {
 	char path[128];
@@ -347,6 +388,7 @@ int main(void)
 		cmocka_unit_test(compat_edits),
 		cmocka_unit_test(unprivileged),
 		cmocka_unit_test(notify_live),
+		cmocka_unit_test(monitor_stop_from_callback),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
