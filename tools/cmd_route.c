@@ -125,7 +125,16 @@ int cmd_route(int argc, char **argv)
 	if (!t)
 		return 2;
 	r = given_route(t);
-	rc = r ? route_ops[i].op(r, err, sizeof(err)) : BRT_EINVAL;
+	if (r && route_ops[i].op == brt_live_route_del &&
+	    !(r->flags & BRT_ROUTE_F_HAS_METRIC)) {
+		/* as `ip route del`: no metric given matches any metric */
+		struct brt_route any = *r;
+
+		any.metric = 0;
+		rc = brt_live_route_del(&any, err, sizeof(err));
+	} else {
+		rc = r ? route_ops[i].op(r, err, sizeof(err)) : BRT_EINVAL;
+	}
 	if (rc)
 		cli_error("%s", r ? (err[0] ? err : brt_strerror(rc))
 			       : "route: the words gave no route");

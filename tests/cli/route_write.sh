@@ -58,6 +58,9 @@ in_ns "$bin" route add 2001:db8:1::/64 via 2001:db8:9::2 dev va || fail "add v6"
 in_ns "$bin" route append 2001:db8:1::/64 via 2001:db8:9::3 dev va || fail "append v6"
 [ "$(routes 2001:db8:1::/64)" = "2001:db8:9::2 2001:db8:9::3 " ] ||
 	fail "append: kernel has $(routes 2001:db8:1::/64)"
+ip -n "$ns" -6 route add 2001:db8:2::/64 via 2001:db8:9::2 metric 77
+in_ns "$bin" route del 2001:db8:2::/64 || fail "del without a metric matches any metric"
+[ -z "$(routes 2001:db8:2::/64)" ] || fail "del v6 without metric: kernel has $(routes 2001:db8:2::/64)"
 in_ns "$bin" route del 2001:db8:1::/64 via 2001:db8:9::2 dev va || fail "del one next hop"
 [ "$(routes 2001:db8:1::/64)" = "2001:db8:9::3 " ] ||
 	fail "del one next hop: kernel has $(routes 2001:db8:1::/64)"
