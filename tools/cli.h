@@ -12,6 +12,8 @@ int cmd_get(int argc, char **argv);
 int cmd_show(int argc, char **argv);
 int cmd_snapshot(int argc, char **argv);
 int cmd_verify(int argc, char **argv);
+int cmd_route(int argc, char **argv);
+int cmd_monitor(int argc, char **argv);
 
 /* Print "bestroute: " and a message to stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -15,6 +15,8 @@ static const struct {
 	{"show", cmd_show, "show [--table FILE]... [--policy linux|windows] [--all] [--json]"},
 	{"snapshot", cmd_snapshot, "snapshot [--all]   (the live host as a table file)"},
 	{"verify", cmd_verify, "verify [--count N] [--seed S] [--json]   (ours against the kernel)"},
+	{"route", cmd_route, "route add|change|replace|append|del ROUTE   (change the live host)"},
+	{"monitor", cmd_monitor, "monitor [--json] [--count N]   (route changes as they happen)"},
 };
 
 void cli_error(const char *fmt, ...)

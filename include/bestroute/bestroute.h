@@ -637,6 +637,15 @@ int brt_table_load(const char *const *specs, size_t n, int policy,
  */
 int brt_table_write_text(const brt_table *t, unsigned flags, char **out);
 
+/*
+ * brt_route_write_text - one route as the `route` statement of our text
+ * format (without the final newline), link names taken from @t (a link
+ * @t does not know is written "?"). *@out is a new string (free() it).
+ * Returns 0, BRT_EINVAL or BRT_ENOMEM.
+ */
+int brt_route_write_text(const brt_table *t, const struct brt_route *r,
+			 char **out);
+
 /* ------------------------------------------------------------- live host */
 
 #include "bestroute/live.h"

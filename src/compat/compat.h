@@ -106,7 +106,29 @@ const struct brt_route *brt_compat_find_route(const brt_table *t,
 /* Whether a route is one GetIpForwardTable2 lists. */
 bool brt_compat_route_listed(const brt_table *t, const struct brt_route *r);
 
+/* ------------------------------------------- forward_edit.c, forward_live.c */
+
+enum brt_compat_edit { BRT_EDIT_CREATE, BRT_EDIT_SET, BRT_EDIT_DELETE };
+
+/* The route a caller's checked row describes, its one next hop in @nh. */
+void brt_compat_route_from_row(const MIB_IPFORWARD_ROW2 *row,
+			       const struct brt_compat_key *key,
+			       struct brt_route *r, struct brt_nexthop *nh);
+/* Create/Set/Delete on the live host, through the kernel: a Win32 code. */
+DWORD brt_compat_edit_live(enum brt_compat_edit kind,
+			   const MIB_IPFORWARD_ROW2 *row);
+
 /* ------------------------------------------------------------- notify.c */
+
+/* A registration kept alive (busy) across deliveries; false when it is
+ * cancelled. Each hold is ended by one release, which may free it. */
+bool brt_compat_reg_hold(void *reg);
+void brt_compat_reg_release(void *reg);
+/* @row to registration @reg alone (held by the caller), if it wants it. */
+void brt_compat_reg_deliver(void *reg, const MIB_IPFORWARD_ROW2 *row,
+			    MIB_NOTIFICATION_TYPE type);
+/* The monitor callback of a live registration (notify_live.c). */
+void brt_compat_notify_live(void *reg, int event, const struct brt_route *r);
 
 /* Tell every registration of the family about @row. */
 void brt_compat_notify(const MIB_IPFORWARD_ROW2 *row,

@@ -10,44 +10,39 @@
  *    multipath route splits it, the other next hops keep their route;
  *  - listeners hear of an edit after it is in place and after the locks
  *    are released, so a callback may call any function of ours;
- *  - the live host is edited by a later version: ERROR_NOT_SUPPORTED
- *    after the checks a caller can already rely on (shape, privilege).
+ *  - the live host is edited through the kernel (forward_live.c); its
+ *    listeners hear of it from the kernel, not from here.
  */
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "compat.h"
 
-enum edit_kind { EDIT_CREATE, EDIT_SET, EDIT_DELETE };
-
 struct edit {
-	enum edit_kind kind;
+	enum brt_compat_edit kind;
 	const MIB_IPFORWARD_ROW2 *row;
 	struct brt_compat_key key;
 	MIB_IPFORWARD_ROW2 notice;	/* the row listeners get */
 };
 
-/* The route a caller's row describes, with its one next hop in @nh. */
-static void route_from_row(const struct edit *e, struct brt_route *r,
-			   struct brt_nexthop *nh)
+void brt_compat_route_from_row(const MIB_IPFORWARD_ROW2 *row,
+			       const struct brt_compat_key *key,
+			       struct brt_route *r, struct brt_nexthop *nh)
 {
-	const MIB_IPFORWARD_ROW2 *row = e->row;
-
 	brt_route_init(r);
 	brt_nexthop_init(nh);
-	r->family = e->key.dst.addr.family;
-	r->dst = e->key.dst;
+	r->family = key->dst.addr.family;
+	r->dst = key->dst;
 	r->metric = row->Metric == 0xffffffffu ? 0 : row->Metric;
 	r->flags = BRT_ROUTE_F_HAS_METRIC;
 	r->protocol = row->Protocol == (NL_ROUTE_PROTOCOL)-1
 			      ? BRT_PROTO_STATIC
 			      : brt_compat_proto_in(row->Protocol);
 	r->expires = row->ValidLifetime == 0xffffffffu ? 0 : row->ValidLifetime;
-	r->scope = e->key.gw.family || r->family == BRT_AF_INET6
+	r->scope = key->gw.family || r->family == BRT_AF_INET6
 			   ? BRT_SCOPE_UNIVERSE : BRT_SCOPE_LINK;
-	nh->gw = e->key.gw;
-	nh->ifindex = e->key.ifindex;
+	nh->gw = key->gw;
+	nh->ifindex = key->ifindex;
 	nh->weight = 1;
 	r->nh = nh;
 	r->nh_count = 1;
@@ -95,12 +90,12 @@ static int apply(struct edit *e, brt_builder *b,
 	struct brt_nexthop nh;
 	int rc = 0;
 
-	if (e->kind != EDIT_CREATE)
+	if (e->kind != BRT_EDIT_CREATE)
 		rc = remove_nexthop(b, old, oldnh);
-	if (rc || e->kind == EDIT_DELETE)
+	if (rc || e->kind == BRT_EDIT_DELETE)
 		return rc;
-	if (e->kind == EDIT_CREATE) {
-		route_from_row(e, &r, &nh);
+	if (e->kind == BRT_EDIT_CREATE) {
+		brt_compat_route_from_row(e->row, &e->key, &r, &nh);
 		return brt_builder_add_route(b, &r);
 	}
 	r = *old;	/* Set: what Windows lets a caller change */
@@ -144,7 +139,7 @@ static DWORD rebuild(struct edit *e, const brt_table *t,
 	brt_builder_destroy(b);
 	if (rc)
 		return win32_of(rc);
-	if (e->kind != EDIT_DELETE) {
+	if (e->kind != BRT_EDIT_DELETE) {
 		r = brt_compat_find_route(nt, &e->key, &nh);
 		if (r)
 			brt_compat_row_from_route(nt, r, nh, &e->notice);
@@ -164,9 +159,9 @@ static DWORD edit_table(struct edit *e)
 	rc = brt_compat_row_key(ref.t, e->row, &e->key);
 	if (!rc) {
 		old = brt_compat_find_route(ref.t, &e->key, &oldnh);
-		if (e->kind == EDIT_CREATE && old)
+		if (e->kind == BRT_EDIT_CREATE && old)
 			rc = ERROR_OBJECT_ALREADY_EXISTS;
-		else if (e->kind != EDIT_CREATE && !old)
+		else if (e->kind != BRT_EDIT_CREATE && !old)
 			rc = ERROR_NOT_FOUND;
 		else {
 			if (old)
@@ -179,7 +174,7 @@ static DWORD edit_table(struct edit *e)
 	return rc;
 }
 
-static DWORD edit(enum edit_kind kind, const MIB_IPFORWARD_ROW2 *row)
+static DWORD edit(enum brt_compat_edit kind, const MIB_IPFORWARD_ROW2 *row)
 {
 	static const MIB_NOTIFICATION_TYPE what[] = {
 		MibAddInstance, MibParameterNotification, MibDeleteInstance};
@@ -195,13 +190,8 @@ static DWORD edit(enum edit_kind kind, const MIB_IPFORWARD_ROW2 *row)
 	mode = brt_compat_mode();
 	if (mode < 0)
 		return ERROR_CAN_NOT_COMPLETE;
-	if (mode == 0) {
-		rc = brt_compat_row_key(NULL, row, &e.key);
-		if (!rc)
-			rc = geteuid() ? ERROR_ACCESS_DENIED
-				       : ERROR_NOT_SUPPORTED;
-		return rc;
-	}
+	if (mode == 0)
+		return brt_compat_edit_live(kind, row);
 	brt_compat_edit_lock();
 	rc = edit_table(&e);
 	brt_compat_edit_unlock();
@@ -212,15 +202,15 @@ static DWORD edit(enum edit_kind kind, const MIB_IPFORWARD_ROW2 *row)
 
 DWORD WINAPI CreateIpForwardEntry2(const MIB_IPFORWARD_ROW2 *Row)
 {
-	return edit(EDIT_CREATE, Row);
+	return edit(BRT_EDIT_CREATE, Row);
 }
 
 DWORD WINAPI SetIpForwardEntry2(const MIB_IPFORWARD_ROW2 *Route)
 {
-	return edit(EDIT_SET, Route);
+	return edit(BRT_EDIT_SET, Route);
 }
 
 DWORD WINAPI DeleteIpForwardEntry2(const MIB_IPFORWARD_ROW2 *Row)
 {
-	return edit(EDIT_DELETE, Row);
+	return edit(BRT_EDIT_DELETE, Row);
 }

@@ -10,7 +10,11 @@
  *  - once CancelMibChangeNotify2 returns, the callback is not running and
  *    will not run again (unless the caller is that callback itself: it
  *    cannot wait for its own return);
- *  - on the live host, kernel changes are delivered by a later version.
+ *  - on the live host each registration has a kernel monitor of its own
+ *    (notify_live.c): its callbacks run on the monitor's thread, which the
+ *    library owns; cancelling stops the monitor first, so nothing more is
+ *    queued, then waits as above. Cancelled from its own callback, the
+ *    monitor and the registration are freed when that callback returns.
  */
 #include <pthread.h>
 #include <stdlib.h>
@@ -25,6 +29,7 @@ struct reg {
 	unsigned busy;			/* dispatches running the callback */
 	bool cancelled;
 	bool orphan;			/* cancelled from its own callback */
+	brt_live_monitor *mon;		/* live host: the kernel's changes */
 };
 
 static pthread_mutex_t reg_lock = PTHREAD_MUTEX_INITIALIZER;
@@ -39,13 +44,39 @@ static bool wants(const struct reg *g, const MIB_IPFORWARD_ROW2 *row)
 		g->family == row->DestinationPrefix.Prefix.si_family);
 }
 
+void brt_compat_reg_release(void *reg)
+{
+	struct reg *g = reg;
+	bool release;
+
+	pthread_mutex_lock(&reg_lock);
+	release = --g->busy == 0 && g->orphan;
+	pthread_cond_broadcast(&reg_idle);
+	pthread_mutex_unlock(&reg_lock);
+	if (release)
+		free(g);
+}
+
+bool brt_compat_reg_hold(void *reg)
+{
+	struct reg *g = reg;
+	bool held;
+
+	pthread_mutex_lock(&reg_lock);
+	held = !g->cancelled;
+	if (held)
+		g->busy++;
+	pthread_mutex_unlock(&reg_lock);
+	return held;
+}
+
 /* Run one registration's callback; the caller made it busy. */
 static void run_one(struct reg *g, const MIB_IPFORWARD_ROW2 *row,
 		    MIB_NOTIFICATION_TYPE type)
 {
 	MIB_IPFORWARD_ROW2 copy;
 	struct reg *outer = running;
-	bool call, release;
+	bool call;
 
 	pthread_mutex_lock(&reg_lock);
 	call = !g->cancelled;
@@ -58,12 +89,22 @@ static void run_one(struct reg *g, const MIB_IPFORWARD_ROW2 *row,
 		g->cb(g->ctx, row ? &copy : NULL, type);
 		running = outer;
 	}
+	brt_compat_reg_release(g);
+}
+
+void brt_compat_reg_deliver(void *reg, const MIB_IPFORWARD_ROW2 *row,
+			    MIB_NOTIFICATION_TYPE type)
+{
+	struct reg *g = reg;
+	bool go;
+
 	pthread_mutex_lock(&reg_lock);
-	release = --g->busy == 0 && g->orphan;
-	pthread_cond_broadcast(&reg_idle);
+	go = wants(g, row);
+	if (go)
+		g->busy++;
 	pthread_mutex_unlock(&reg_lock);
-	if (release)
-		free(g);
+	if (go)
+		run_one(g, row, type);
 }
 
 void brt_compat_notify(const MIB_IPFORWARD_ROW2 *row,
@@ -95,6 +136,7 @@ DWORD WINAPI NotifyRouteChange2(ADDRESS_FAMILY AddressFamily,
 				HANDLE *NotificationHandle)
 {
 	struct reg *g;
+	int mode;
 
 	if (NotificationHandle)
 		*NotificationHandle = NULL;
@@ -102,7 +144,8 @@ DWORD WINAPI NotifyRouteChange2(ADDRESS_FAMILY AddressFamily,
 	    (AddressFamily != AF_UNSPEC && AddressFamily != AF_INET &&
 	     AddressFamily != AF_INET6))
 		return ERROR_INVALID_PARAMETER;
-	if (brt_compat_mode() < 0)
+	mode = brt_compat_mode();
+	if (mode < 0)
 		return ERROR_CAN_NOT_COMPLETE;
 	g = calloc(1, sizeof(*g));
 	if (!g)
@@ -111,6 +154,11 @@ DWORD WINAPI NotifyRouteChange2(ADDRESS_FAMILY AddressFamily,
 	g->cb = Callback;
 	g->ctx = CallerContext;
 	g->busy = InitialNotification ? 1 : 0;	/* run_one drops it */
+	if (mode == 0 && brt_live_monitor_start(&g->mon, brt_compat_notify_live,
+						g, NULL, 0)) {
+		free(g);
+		return ERROR_CAN_NOT_COMPLETE;
+	}
 	pthread_mutex_lock(&reg_lock);
 	g->next = regs;
 	regs = g;
@@ -136,6 +184,7 @@ static bool unlink_reg(struct reg *g)
 DWORD WINAPI CancelMibChangeNotify2(HANDLE NotificationHandle)
 {
 	struct reg *g = NotificationHandle;
+	bool own;
 
 	if (!g)
 		return ERROR_INVALID_PARAMETER;
@@ -146,12 +195,15 @@ DWORD WINAPI CancelMibChangeNotify2(HANDLE NotificationHandle)
 	}
 	g->cancelled = true;
 	/* A dispatch holding g may still read g->next: keep it valid. */
-	if (running == g) {
-		/* Its own callback: the dispatch frees it when it returns. */
-		g->orphan = true;
-		pthread_mutex_unlock(&reg_lock);
+	own = running == g;
+	/* Its own callback: the dispatch frees it when it returns. */
+	g->orphan = own;
+	pthread_mutex_unlock(&reg_lock);
+	/* outside the lock: a running callback ends by taking it */
+	brt_live_monitor_stop(g->mon);
+	if (own)
 		return NO_ERROR;
-	}
+	pthread_mutex_lock(&reg_lock);
 	while (g->busy)
 		pthread_cond_wait(&reg_idle, &reg_lock);
 	pthread_mutex_unlock(&reg_lock);

@@ -6,6 +6,8 @@
  * by family and protocol), and names the family with -4/-6 only where the
  * reader could not infer it.
  */
+#include <stdlib.h>
+
 #include "text.h"
 
 #define NH_FLAGS (BRT_NH_F_DEAD | BRT_NH_F_ONLINK | BRT_NH_F_LINKDOWN)
@@ -164,4 +166,23 @@ void brt_txt_write_routes(struct brt_sbuf *sb, const brt_table *t,
 		if ((flags & BRT_WRITE_ALL) || !(r->flags & BRT_ROUTE_F_DERIVED))
 			write_route(sb, t, r);
 	}
+}
+
+int brt_route_write_text(const brt_table *t, const struct brt_route *r,
+			 char **out)
+{
+	struct brt_sbuf sb = {NULL, 0, 0, false};
+
+	if (!t || !r || !out || (r->nh_count && !r->nh))
+		return BRT_EINVAL;
+	*out = NULL;
+	write_route(&sb, t, r);
+	if (sb.oom) {
+		free(sb.p);
+		return BRT_ENOMEM;
+	}
+	if (sb.n && sb.p[sb.n - 1] == '\n')
+		sb.p[--sb.n] = 0;	/* one statement, without its newline */
+	*out = sb.p;
+	return 0;
 }

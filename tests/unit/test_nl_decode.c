@@ -230,6 +230,27 @@ static void route_fields(void **state)
 					     err, sizeof(err)), BRT_ELIMIT);
 }
 
+/* A monitor's RTM_DELROUTE notice carries the removed route alike. */
+static void route_delete_notice(void **state)
+{
+	char buf[BUFSZ];
+	struct nlmsghdr *nlh = route_mp_msg(buf);
+	struct brt_nexthop nh[4];
+	struct brt_route r;
+
+	(void)state;
+	nlh->nlmsg_type = RTM_DELROUTE;
+	assert_int_equal(brt_nl_decode_route(buf, nlh->nlmsg_len, 0, &r, nh, 4,
+					     err, sizeof(err)), 0);
+	assert_int_equal(r.table, 1000);
+	assert_int_equal(r.metric, 20);
+	assert_int_equal(r.nh_count, 2);
+	assert_string_equal(fmt(&nh[0].gw), "10.1.2.1");
+	nlh->nlmsg_type = RTM_GETROUTE;	/* a request is no route */
+	assert_int_equal(brt_nl_decode_route(buf, nlh->nlmsg_len, 0, &r, nh, 4,
+					     err, sizeof(err)), BRT_EPARSE);
+}
+
 static void route_single_cloned_and_nhid(void **state)
 {
 	char buf[BUFSZ];
@@ -725,6 +746,7 @@ int main(void)
 		cmocka_unit_test(link_fields),
 		cmocka_unit_test(addr_fields),
 		cmocka_unit_test(route_fields),
+		cmocka_unit_test(route_delete_notice),
 		cmocka_unit_test(route_single_cloned_and_nhid),
 		cmocka_unit_test(rule_fields),
 		cmocka_unit_test(nexthop_fields),

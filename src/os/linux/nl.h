@@ -14,6 +14,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/types.h>
 
 #include <libmnl/libmnl.h>
 
@@ -131,6 +132,14 @@ int brt_nl_reply_check(const struct nlmsghdr *nlh, uint32_t sender_port,
  * Returns the errno, or -1 when the message is malformed.
  */
 int brt_nl_error_text(const struct nlmsghdr *nlh, char *text, size_t len);
+
+/*
+ * brt_nl_recv - one datagram into nl->buf, its sender's port in *@sender.
+ * Returns its length, or BRT_EIO with @err and errno kept (ENOBUFS: the
+ * kernel dropped messages for us). A truncated datagram is an error.
+ */
+ssize_t brt_nl_recv(struct brt_nl *nl, uint32_t *sender, char *err,
+		    size_t errlen);
 
 /* Called for each data message of a reply; returns 0 or a BRT_E* code. */
 typedef int (*brt_nl_msg_cb)(const struct nlmsghdr *nlh, void *data);

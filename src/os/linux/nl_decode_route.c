@@ -8,7 +8,8 @@
  * object the model resolves itself; error routes (blackhole, unreachable,
  * prohibit, throw) have none either. Cached clones (RTM_F_CLONED) are not
  * FIB entries and are skipped unless the caller asked for a
- * RTM_GETROUTE answer, which the kernel marks as a clone.
+ * RTM_GETROUTE answer, which the kernel marks as a clone. RTM_DELROUTE
+ * (a monitor's notice) carries the removed route in the same form.
  */
 #include <stdio.h>
 #include <string.h>
@@ -251,7 +252,7 @@ int brt_nl_decode_route(const void *buf, size_t len, unsigned opts,
 	const struct rtmsg *rtm;
 	int e;
 
-	e = brt_nl_check_msg(buf, len, RTM_NEWROUTE, RTM_NEWROUTE, sizeof(*rtm),
+	e = brt_nl_check_msg(buf, len, RTM_NEWROUTE, RTM_DELROUTE, sizeof(*rtm),
 			     "route", err, errlen);
 	if (e)
 		return e;

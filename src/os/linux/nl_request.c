@@ -27,8 +27,8 @@ struct reply_state {
 	int kerr;
 };
 
-static ssize_t recv_kernel(struct brt_nl *nl, uint32_t *sender, char *err,
-			   size_t errlen)
+ssize_t brt_nl_recv(struct brt_nl *nl, uint32_t *sender, char *err,
+		    size_t errlen)
 {
 	struct sockaddr_nl sa;
 	struct iovec iov = {nl->buf, nl->buflen};
@@ -44,7 +44,10 @@ static ssize_t recv_kernel(struct brt_nl *nl, uint32_t *sender, char *err,
 		n = recvmsg(mnl_socket_get_fd(nl->sock), &msg, 0);
 	while (n < 0 && errno == EINTR);
 	if (n < 0) {
-		snprintf(err, errlen, "netlink receive: %s", strerror(errno));
+		int saved = errno;	/* callers tell ENOBUFS apart */
+
+		snprintf(err, errlen, "netlink receive: %s", strerror(saved));
+		errno = saved;
 		return BRT_EIO;
 	}
 	if (msg.msg_flags & MSG_TRUNC) {
@@ -129,7 +132,7 @@ int brt_nl_request(struct brt_nl *nl, struct nlmsghdr *req, brt_nl_msg_cb cb,
 		return BRT_EIO;
 	}
 	while (!st.done) {
-		n = recv_kernel(nl, &sender, err, errlen);
+		n = brt_nl_recv(nl, &sender, err, errlen);
 		if (n < 0)
 			return (int)n;
 		if (sender != 0)

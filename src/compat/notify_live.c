@@ -1,0 +1,58 @@
+/*
+ * notify_live.c - the kernel's route changes as NotifyRouteChange2
+ * notifications (the monitor callback of a live registration).
+ *
+ * Invariants:
+ *  - rows are those GetIpForwardTable2 lists: one per next hop, routes of
+ *    the main and local tables with an interface; a new route is
+ *    MibAddInstance, a replaced one (NLM_F_REPLACE) MibParameterNotification,
+ *    a removed one MibDeleteInstance;
+ *  - the registration is held for the whole route, so a callback that
+ *    cancels it does not free it under the rows still to deliver;
+ *  - a fresh snapshot gives the rows their interface LUIDs (a removed
+ *    route's link may be gone: its LUID is then 0);
+ *  - lost kernel messages are not notified yet: resynchronising is a
+ *    later step. Routes using nexthop objects carry no inline next hop
+ *    and give no row.
+ */
+#include "compat.h"
+
+static MIB_NOTIFICATION_TYPE type_of(int event)
+{
+	switch (event) {
+	case BRT_LIVE_ROUTE_DEL: return MibDeleteInstance;
+	case BRT_LIVE_ROUTE_CHANGE: return MibParameterNotification;
+	default: return MibAddInstance;
+	}
+}
+
+static void deliver_rows(void *reg, const brt_table *t, int event,
+			 const struct brt_route *r)
+{
+	MIB_IPFORWARD_ROW2 row;
+	uint32_t i;
+
+	if (!brt_compat_route_listed(t, r))
+		return;
+	for (i = 0; i < r->nh_count; i++) {
+		if (!r->nh[i].ifindex)
+			continue;
+		brt_compat_row_from_route(t, r, &r->nh[i], &row);
+		brt_compat_reg_deliver(reg, &row, type_of(event));
+	}
+}
+
+void brt_compat_notify_live(void *reg, int event, const struct brt_route *r)
+{
+	struct brt_compat_ref ref;
+
+	if (!r || event == BRT_LIVE_ROUTE_LOST)
+		return;
+	if (!brt_compat_reg_hold(reg))
+		return;
+	if (brt_compat_acquire(&ref) == NO_ERROR) {
+		deliver_rows(reg, ref.t, event, r);
+		brt_compat_release(&ref);
+	}
+	brt_compat_reg_release(reg);
+}
