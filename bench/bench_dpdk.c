@@ -33,7 +33,7 @@ struct dp {
 int bench_dpdk_init(void)
 {
 	char *argv[] = { "bench_lpm", "--no-huge", "--no-pci", "-m", "3072",
-			 "-l", "0", "--in-memory", "--log-level=lib.*:error",
+			 "-l", "0", "--file-prefix=brt_bench", "--log-level=lib.*:error",
 			 NULL };
 
 	return rte_eal_init(9, argv) < 0 ? -1 : 0;

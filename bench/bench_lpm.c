@@ -962,7 +962,7 @@ int main(int argc, char **argv)
 	machine(argc, argv);
 #ifdef BENCH_HAVE_DPDK
 	dpdk = bench_dpdk_init() == 0;
-	out("- DPDK 22.11 (EAL --no-huge --no-pci -m 3072 -l 0 --in-memory): %s\n",
+	out("- DPDK 22.11 (EAL --no-huge --no-pci -m 3072 -l 0 --file-prefix=brt_bench): %s\n",
 	    dpdk ? "rte_fib DIR-24-8 4-byte, rte_lpm with RCU QSBR (defer "
 	    "queue), rte_fib6 trie 4-byte, rte_lpm6" : "EAL init failed: skipped");
 #else
