@@ -33,7 +33,7 @@
 #include <stdint.h>
 
 #define BRT_LPM_NONE 0x7fffffffu	/* no prefix contains the address */
-#define BRT_LPM_VALUE_MAX 0x7ffffffeu	/* values are 0..this */
+#define BRT_LPM_VALUE_MAX 0x7ffffffdu	/* values are 0..this */
 #define BRT_LPM_MAX_READERS 64u
 
 struct brt_lpm;
@@ -41,9 +41,10 @@ struct brt_lpm_reader;
 
 struct brt_lpm_mem {
 	size_t direct;		/* the direct table */
+	size_t heads;		/* head arena (nodes at dbits + their value) */
 	size_t nodes;		/* node arena, high-water mark (free blocks too) */
 	size_t leaves;		/* leaf arena, high-water mark */
-	size_t lookup;		/* direct + nodes + leaves: what lookups touch */
+	size_t lookup;		/* all of the above: what lookups touch */
 	size_t control;		/* the writer's prefix trie and bookkeeping */
 	size_t prefixes;	/* number of prefixes held */
 };
