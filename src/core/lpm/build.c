@@ -26,6 +26,7 @@ struct level {
 	uint32_t croot[64];
 	uint8_t plen[64];
 	uint8_t mode[64];
+	uint64_t cmask;		/* slots with a croot */
 };
 
 static unsigned popc(uint64_t x)
@@ -84,11 +85,10 @@ static int emit(struct brt_lpm *l, struct lpm_node *dst, unsigned d,
 	struct lpm_node n = { 0, 0, 0, 0 };
 	uint32_t leaves[64];
 	unsigned s, i = 0, nl, nc;
+	uint64_t bits;
 	int err;
 
-	for (s = 0; s < 64; s++)
-		if (lv->croot[s] != LPM_NIL)
-			n.vec |= 1ull << s;
+	n.vec = lv->cmask;
 	nl = leaf_runs(lv->v, n.vec, &n.leafvec, leaves);
 	nc = popc(n.vec);
 	if (nl && (n.base0 = brt_lpm_alloc(l, LPM_K_LEAF, nl)) == LPM_NIL)
@@ -97,9 +97,8 @@ static int emit(struct brt_lpm *l, struct lpm_node *dst, unsigned d,
 		return BRT_ENOMEM;
 	if (nl)
 		memcpy(&LPM_LEAVES(l)[n.base0], leaves, nl * sizeof(*leaves));
-	for (s = 0; s < 64; s++) {
-		if (!(n.vec >> s & 1))
-			continue;
+	for (bits = n.vec; bits; bits &= bits - 1) {
+		s = (unsigned)__builtin_ctzll(bits);
 		err = emit_child(l, &LPM_NODES(l)[n.base1 + i++], old, d, lv,
 				 s, u);
 		if (err)
@@ -114,7 +113,8 @@ int brt_lpm_build_node(struct brt_lpm *l, struct lpm_node *dst, unsigned d,
 {
 	struct level lv;
 
-	brt_lpm_paint(&l->trie, sub, d, LPM_STRIDE, def, lv.v, lv.croot, NULL);
+	lv.cmask = brt_lpm_paint(&l->trie, sub, d, LPM_STRIDE, def, lv.v,
+				 lv.croot, NULL);
 	memset(lv.mode, CHILD_BUILD, sizeof(lv.mode));
 	return emit(l, dst, d, &lv, NULL, NULL);
 }
@@ -141,12 +141,13 @@ static void choose_modes(struct level *lv, const struct lpm_node *o,
 	unsigned sp = lpm_slot(u->key, d, LPM_STRIDE);
 	unsigned sh = target ? d + LPM_STRIDE - u->len : 0;
 	unsigned lo = sp >> sh << sh, hi = lo + (1u << sh), s;
+	uint64_t bits;
 
-	for (s = 0; s < 64; s++) {
-		bool had = o->vec >> s & 1;
+	for (bits = lv->cmask; bits; bits &= bits - 1) {
+		bool had;
 
-		if (lv->croot[s] == LPM_NIL)
-			continue;
+		s = (unsigned)__builtin_ctzll(bits);
+		had = o->vec >> s & 1;
 		if (!target && s == sp)
 			lv->mode[s] = had ? CHILD_RECURSE : CHILD_BUILD;
 		else if (target && s >= lo && s < hi && lv->plen[s] <= u->len)
@@ -160,11 +161,11 @@ static void choose_modes(struct level *lv, const struct lpm_node *o,
 static void retire_replaced(struct brt_lpm *l, const struct lpm_node *o,
 			    const struct level *lv)
 {
-	unsigned s;
+	uint64_t bits;
 
-	for (s = 0; s < 64; s++) {
-		if (!(o->vec >> s & 1))
-			continue;
+	for (bits = o->vec; bits; bits &= bits - 1) {
+		unsigned s = (unsigned)__builtin_ctzll(bits);
+
 		if (lv->croot[s] == LPM_NIL || lv->mode[s] == CHILD_BUILD)
 			brt_lpm_retire_subtree(l, child_at(l, o, s));
 	}
@@ -179,8 +180,8 @@ int brt_lpm_rebuild_node(struct brt_lpm *l, struct lpm_node *dst,
 	struct level lv;
 	int err;
 
-	brt_lpm_paint(&l->trie, sub, d, LPM_STRIDE, def, lv.v, lv.croot,
-		      lv.plen);
+	lv.cmask = brt_lpm_paint(&l->trie, sub, d, LPM_STRIDE, def, lv.v,
+				 lv.croot, lv.plen);
 	memset(lv.mode, CHILD_BUILD, sizeof(lv.mode));
 	choose_modes(&lv, old, d, u);
 	err = emit(l, dst, d, &lv, old, u);

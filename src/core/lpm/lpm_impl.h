@@ -175,10 +175,11 @@ int brt_lpm_trie_audit(const struct lpm_trie *t, unsigned width, char *msg,
 		       size_t len);
 
 /* paint.c: the 2^s slots after depth d under sub; plen (optional) gets
- * the length of the prefix that gave each slot its value (0: @def) */
-void brt_lpm_paint(const struct lpm_trie *t, uint32_t sub, unsigned d,
-		   unsigned s, uint32_t def, uint32_t *v, uint32_t *croot,
-		   uint8_t *plen);
+ * the length of the prefix that gave each slot its value (0: @def);
+ * returns the mask of slots with a croot (of the first 64) */
+uint64_t brt_lpm_paint(const struct lpm_trie *t, uint32_t sub, unsigned d,
+		       unsigned s, uint32_t def, uint32_t *v, uint32_t *croot,
+		       uint8_t *plen);
 
 /* build.c */
 int brt_lpm_build_node(struct brt_lpm *l, struct lpm_node *dst, unsigned d,

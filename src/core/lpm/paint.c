@@ -25,16 +25,24 @@ static void fill(uint32_t *v, unsigned first, unsigned n, uint32_t value)
 struct canvas {
 	uint32_t *v, *croot;
 	uint8_t *plen;
+	uint64_t cmask;
 };
 
+static void mark(struct canvas *c, unsigned slot, uint32_t i)
+{
+	c->croot[slot] = i;
+	if (slot < 64)
+		c->cmask |= 1ull << slot;
+}
+
 static void walk(const struct lpm_trie *t, uint32_t i, unsigned d,
-		 unsigned s, const struct canvas *c)
+		 unsigned s, struct canvas *c)
 {
 	const struct lpm_tnode *n = &t->n[i];
 	unsigned end = d + s;
 
 	if (n->len > end) {
-		c->croot[lpm_slot(n->key, d, s)] = i;
+		mark(c, lpm_slot(n->key, d, s), i);
 		return;
 	}
 	if (n->len > d && n->has) {
@@ -47,7 +55,7 @@ static void walk(const struct lpm_trie *t, uint32_t i, unsigned d,
 	}
 	if (n->len == end) {
 		if (n->child[0] != LPM_NIL || n->child[1] != LPM_NIL)
-			c->croot[lpm_slot(n->key, d, s)] = i;
+			mark(c, lpm_slot(n->key, d, s), i);
 		return;
 	}
 	if (n->child[0] != LPM_NIL)
@@ -56,11 +64,11 @@ static void walk(const struct lpm_trie *t, uint32_t i, unsigned d,
 		walk(t, n->child[1], d, s, c);
 }
 
-void brt_lpm_paint(const struct lpm_trie *t, uint32_t sub, unsigned d,
-		   unsigned s, uint32_t def, uint32_t *v, uint32_t *croot,
-		   uint8_t *plen)
+uint64_t brt_lpm_paint(const struct lpm_trie *t, uint32_t sub, unsigned d,
+		       unsigned s, uint32_t def, uint32_t *v, uint32_t *croot,
+		       uint8_t *plen)
 {
-	struct canvas c = { v, croot, plen };
+	struct canvas c = { v, croot, plen, 0 };
 	unsigned i, n = 1u << s;
 
 	for (i = 0; i < n; i++) {
@@ -71,4 +79,5 @@ void brt_lpm_paint(const struct lpm_trie *t, uint32_t sub, unsigned d,
 		memset(plen, 0, n);
 	if (sub != LPM_NIL)
 		walk(t, sub, d, s, &c);
+	return c.cmask;
 }
