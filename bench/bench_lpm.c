@@ -440,20 +440,24 @@ static const struct engine_ops bench_ref = {
 
 static void *ours_build(const struct bset *s)
 {
+	struct brt_lpm_prefix *p = malloc((s->n + 1) * sizeof(*p));
 	struct brt_lpm *l;
 	size_t i;
 
-	if (brt_lpm_create(&l, s->v6 ? BRT_AF_INET6 : BRT_AF_INET, 0, s->n))
+	if (brt_lpm_create(&l, s->v6 ? BRT_AF_INET6 : BRT_AF_INET, 0, s->n)) {
+		free(p);
 		return NULL;
-	for (i = 0; i < s->n; i++) {
-		uint8_t b[16];
-
-		bkey_bytes(s->key[i], b);
-		if (brt_lpm_insert(l, b, s->len[i], (uint32_t)i)) {
-			brt_lpm_destroy(l);
-			return NULL;
-		}
 	}
+	for (i = 0; i < s->n; i++) {
+		bkey_bytes(s->key[i], p[i].addr);
+		p[i].len = s->len[i];
+		p[i].value = (uint32_t)i;
+	}
+	if (brt_lpm_insert_bulk(l, p, s->n)) {
+		brt_lpm_destroy(l);
+		l = NULL;
+	}
+	free(p);
 	return l;
 }
 

@@ -61,6 +61,19 @@ void brt_lpm_destroy(struct brt_lpm *l);
  * Insert replaces the value of an existing prefix. */
 int brt_lpm_insert(struct brt_lpm *l, const uint8_t *addr, unsigned len,
 		   uint32_t value);
+struct brt_lpm_prefix {
+	uint8_t addr[16];	/* network order; IPv4 in addr[0..3] */
+	uint8_t len;
+	uint32_t value;
+};
+/*
+ * Insert many prefixes at once: the trie is filled in address order and
+ * the structure rebuilt once (a full table loads several times faster than
+ * one insert at a time). Later duplicates win. Readers may run meanwhile.
+ * On failure nothing changed.
+ */
+int brt_lpm_insert_bulk(struct brt_lpm *l, const struct brt_lpm_prefix *p,
+			size_t n);
 /* BRT_ENOENT when the prefix is not held. */
 int brt_lpm_delete(struct brt_lpm *l, const uint8_t *addr, unsigned len);
 

@@ -189,5 +189,9 @@ void brt_lpm_retire_subtree(struct brt_lpm *l, const struct lpm_node *n);
 /* update.c */
 int brt_lpm_update(struct brt_lpm *l, lpm_key k, unsigned len, bool insert,
 		   uint32_t value);
+/* Trie changes are done; rebuild every direct entry from the trie. */
+int brt_lpm_rebuild_all(struct brt_lpm *l);
+/* Reserve room for @n more trie nodes. */
+int brt_lpm_trie_reserve(struct lpm_trie *t, size_t n);
 
 #endif /* BRT_LPM_IMPL_H */

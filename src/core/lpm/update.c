@@ -194,3 +194,30 @@ int brt_lpm_update(struct brt_lpm *l, lpm_key k, unsigned len, bool insert,
 		return update_short(l, k, len, insert, value);
 	return update_long(l, k, len, insert, value);
 }
+
+int brt_lpm_rebuild_all(struct brt_lpm *l)
+{
+	size_t i, n = (size_t)1 << l->dbits;
+	uint32_t *buf = malloc(n * 3 * sizeof(*buf)), def, sub;
+	uint32_t *v = buf, *croot = buf + n, *ent = buf + 2 * n;
+	int err = 0;
+
+	if (!buf)
+		return BRT_ENOMEM;
+	sub = brt_lpm_trie_find(&l->trie, 0, 0, &def);
+	brt_lpm_paint(&l->trie, sub, 0, l->dbits, def, v, croot, NULL);
+	for (i = 0; i < n && !err; i++)
+		err = fresh_entry(l, croot[i], v[i], &ent[i]);
+	if (err) {
+		brt_lpm_abort(l);
+		free(buf);
+		return err;
+	}
+	for (i = 0; i < n; i++) {
+		retire_entry(l, l->direct[i]);
+		__atomic_store_n(&l->direct[i], ent[i], __ATOMIC_RELEASE);
+	}
+	brt_lpm_publish(l);
+	free(buf);
+	return 0;
+}
