@@ -299,7 +299,7 @@ static void *fib6_build(const struct bset *s)
 	c.default_nh = BENCH_NONE;
 	c.max_routes = 2 * (int)s->n + 64;
 	c.trie.nh_sz = RTE_FIB6_TRIE_4B;
-	c.trie.num_tbl8 = 2 * tbl8_needed(s);
+	c.trie.num_tbl8 = 8 * tbl8_needed(s);	/* its ranges need more */
 	f = rte_fib6_create("bench_fib6", 0, &c);
 	for (i = 0; f && i < s->n; i++) {
 		uint8_t b[16];

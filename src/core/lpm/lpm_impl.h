@@ -6,7 +6,10 @@
  * serves both families (the last IPv4 or IPv6 stride reads zeros past the
  * end; a prefix that ends there paints every slot it covers).
  *
- * Direct entry: LPM_LEAF|value, or the index of a one-node block.
+ * Direct entry: LPM_LEAF|value (the longest prefix of length <= dbits),
+ * or the index of a head: the node at depth dbits plus that value (def).
+ * Leaves below a head hold only what prefixes longer than dbits give, and
+ * LPM_INHERIT elsewhere, so a short prefix never rewrites a subtree.
  * Node: bit s of vec set = slot s descends to children[popcount below s];
  * else the slot's value is leaves[base0 + popcount(leafvec up to s) - 1],
  * where leafvec marks each leaf slot whose value differs from the leaf

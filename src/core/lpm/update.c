@@ -3,13 +3,15 @@
  *
  * Invariants:
  *  - the structure is changed only through direct entries: each new
- *    entry (a leaf, or a fresh one-node block heading a rebuilt path) is
+ *    entry (a leaf, or a fresh head over a rebuilt or shared subtree) is
  *    fully built before the first one is stored, and each store is a
- *    release store, so a reader sees an entry's old subtree or its new
+ *    release store, so a reader sees an entry's old version or its new
  *    one, never a mix; then the update is published (arena.c);
  *  - a prefix no longer than the direct bits changes only the entries of
- *    its range whose painted value changed (the prefixes beneath them are
- *    not affected); a longer one changes one entry, along one path;
+ *    its range it is (after an insert) or was (before a delete) the
+ *    longest match for: leaves get the new value, heads are copied with
+ *    the new def and keep their subtree (whose leaves inherit the def);
+ *  - a longer prefix changes one entry, along one path (build.c);
  *  - on failure (out of memory) nothing was stored, fresh blocks are
  *    freed and the trie change is undone, so the structure still answers
  *    for the table it answered for before.
