@@ -7,13 +7,14 @@
  * lookup that starts from one loaded entry walks one consistent version.
  * The bulk lookups walk a batch level by level and prefetch each next
  * node or leaf, so the cache misses of a batch overlap instead of adding
- * up. Functions are cloned for CPUs with POPCNT (the common case) and
- * without.
+ * up. With GCC, functions are cloned for CPUs with POPCNT (the common
+ * case) and without.
  */
 #include "lpm_impl.h"
 #include "bestroute/bestroute.h"
 
-#if defined(__x86_64__) && defined(__has_attribute)
+/* clang 14 does not resolve target_clones across a static library */
+#if defined(__x86_64__) && !defined(__clang__) && defined(__has_attribute)
 #if __has_attribute(target_clones)
 #define LPM_HOT __attribute__((target_clones("popcnt", "default")))
 #endif
