@@ -3,11 +3,17 @@
 #   make run      install missing build dependencies, build, answer a few queries
 #   make check    the same, then every test (plus an ASan/UBSan pass built with clang)
 #   make bench    the lookup engine benchmark (see bench/)
+#   make install  PREFIX=/usr/local DESTDIR= : library, headers, bestroute.pc,
+#                 the tool and man pages
+#   make fuzz     FUZZ_SECONDS=60 : each libFuzzer target (clang) for that long
 SHELL := /bin/bash
 BUILD ?= build
 SANITIZE ?=
 JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?=
+PREFIX ?= /usr/local
+FUZZ_SECONDS ?= 60
+DESTDIR ?=
 
 # Debian packages the build and the tests need (libdpdk-dev only for bench).
 DEPS := cmake make gcc clang pkg-config libmnl-dev libjson-c-dev libcmocka-dev \
@@ -19,7 +25,7 @@ CMAKE_FLAGS += -DBRT_SANITIZE=$(SANITIZE) -DCMAKE_C_COMPILER=clang
 endif
 comma := ,
 
-.PHONY: all build deps run check test check-asan bench clean install
+.PHONY: all build deps run check test check-asan check-fuzz fuzz bench clean install
 all: build
 
 deps:
@@ -50,12 +56,35 @@ check: deps build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 ifeq ($(SANITIZE),)
 	$(MAKE) --no-print-directory check-asan
+	$(MAKE) --no-print-directory check-fuzz
 endif
 
 check-asan:
 	cmake -S . -B build-asan -DBRT_SANITIZE=address,undefined -DCMAKE_C_COMPILER=clang >/dev/null
 	cmake --build build-asan -j $(JOBS)
 	cd build-asan && ctest --output-on-failure -j $(JOBS) -LE nosan
+
+# The prefix is baked into bestroute.pc, so configure with it; DESTDIR only
+# relocates the copy (staging for packages).
+install:
+	cmake -S . -B $(BUILD) $(CMAKE_FLAGS) -DCMAKE_INSTALL_PREFIX=$(PREFIX) >/dev/null
+	cmake --build $(BUILD) -j $(JOBS)
+	DESTDIR=$(DESTDIR) cmake --install $(BUILD)
+
+# libFuzzer targets (fuzz/): a clang build of their own with coverage,
+# address and undefined-behaviour sanitizers; each runs FUZZ_SECONDS from
+# a scratch corpus seeded from examples/ and tests/data (scripts/fuzz.sh).
+build-fuzz/CMakeCache.txt:
+	cmake -S . -B build-fuzz -DBRT_FUZZ=ON -DCMAKE_C_COMPILER=clang \
+	      -DBRT_SANITIZE=address,undefined >/dev/null
+
+fuzz: build-fuzz/CMakeCache.txt
+	cmake --build build-fuzz -j $(JOBS) --target brt_fuzzers
+	bash scripts/fuzz.sh build-fuzz $(FUZZ_SECONDS)
+
+# The smoke run of `make check`: each fuzzer briefly.
+check-fuzz:
+	$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=10
 
 clean:
 	rm -rf build build-*
@@ -66,3 +95,10 @@ clean:
 bench: $(BUILD)/CMakeCache.txt
 	cmake --build $(BUILD) -j $(JOBS) --target bench_lpm
 	$(BUILD)/bench_lpm --data ../shared/data --out bench/RESULTS.md --notes bench/NOTES.md
+
+# The live backend at Internet scale (root): bench/live/run.sh. DATA= the
+# prefix sets; BENCH_LIVE_PREFIXES=N loads only N of each (a quick check).
+DATA ?= ../shared/data
+.PHONY: bench-live
+bench-live: build
+	bash bench/live/run.sh $(BUILD) $(DATA) bench/RESULTS.md

@@ -858,8 +858,36 @@ static const char *data_dir(const char *given)
 	return "/work/shared/data";
 }
 
+/* Another section of the file, kept when rewriting it ("" if none). */
+static char *kept_section(const char *path, const char *heading)
+{
+	FILE *f = fopen(path, "r");
+	char line[4096];
+	size_t n = 0, cap = 1;
+	char *s = calloc(1, cap);
+	int in = 0;
+
+	while (f && fgets(line, sizeof(line), f)) {
+		size_t k = strlen(line);
+
+		if (!strncmp(line, "## ", 3))
+			in = !strncmp(line, heading, strlen(heading));
+		if (!in)
+			continue;
+		s = realloc(s, cap += k);
+		memcpy(s + n, line, k + 1);
+		n += k;
+	}
+	if (f)
+		fclose(f);
+	return s;
+}
+
+/* The report, then the notes, then the "Live host" section that
+ * bench/live/run.sh (make bench-live) keeps in the same file. */
 static void write_file(const char *path, const char *notes)
 {
+	char *live = kept_section(path, "## Live host");
 	FILE *f = fopen(path, "w");
 	FILE *nf = notes ? fopen(notes, "r") : NULL;
 	char buf[4096];
@@ -867,6 +895,7 @@ static void write_file(const char *path, const char *notes)
 
 	if (!f) {
 		perror(path);
+		free(live);
 		return;
 	}
 	fwrite(report, 1, report_len, f);
@@ -874,7 +903,10 @@ static void write_file(const char *path, const char *notes)
 		fwrite(buf, 1, k, f);
 	if (nf)
 		fclose(nf);
+	if (*live)
+		fprintf(f, "\n%s", live);
 	fclose(f);
+	free(live);
 }
 
 static const struct result *R(const struct setres *sr, const char *name)

@@ -12,7 +12,9 @@ static const struct {
 } commands[] = {
 	{"get", cmd_get, "get [--json] [--table FILE]... [--policy linux|windows] "
 			 "[--explain] DEST [from SRC] [oif DEV] ..."},
-	{"show", cmd_show, "show [--table FILE]... [--json] [--all]"},
+	{"show", cmd_show, "show [--table FILE]... [--policy linux|windows] [--all] [--json]"},
+	{"snapshot", cmd_snapshot, "snapshot [--all]   (the live host as a table file)"},
+	{"verify", cmd_verify, "verify [--count N] [--seed S] [--json]   (ours against the kernel)"},
 };
 
 void cli_error(const char *fmt, ...)

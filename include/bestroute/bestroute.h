@@ -526,6 +526,17 @@ struct brt_result {
 int brt_table_lookup(const brt_table *t, const struct brt_query *q,
 		     struct brt_result *r);
 
+/*
+ * brt_table_nexthop_source - the source address next hop @i of answer @r
+ * gets (each next hop of a multipath route may give another source). @q
+ * and @r are the query and answer of brt_table_lookup on @t.
+ * Returns 0, BRT_EINVAL (NULL, an error answer, @i out of range) or
+ * BRT_ENOENT (no address of the host fits).
+ */
+int brt_table_nexthop_source(const brt_table *t, const struct brt_query *q,
+			     const struct brt_result *r, uint32_t i,
+			     struct brt_addr *out);
+
 /* Explain: every candidate rule and route considered, in order. */
 enum brt_verdict {
 	BRT_V_CHOSEN = 0,		/* this one answered */

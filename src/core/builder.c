@@ -214,6 +214,35 @@ static int link_conflict(struct brt_builder *b, const struct bld_link *old,
 			    l->name, a);
 }
 
+/* The name a link index stands for: a provisional or a defined link. */
+static const char *ifindex_name(struct brt_builder *b, uint32_t idx)
+{
+	struct bld_link *x;
+
+	if (idx >= BRT_IFREF_BASE)
+		return idx - BRT_IFREF_BASE < b->ifrefs.n ?
+		       b->ifrefs.data[idx - BRT_IFREF_BASE] : NULL;
+	x = brt_bld_link_by_index(b, idx);
+	return x ? x->l.name : NULL;
+}
+
+/* Identical links, where a master named before it was defined (a
+ * provisional index) equals the same master named afterwards. */
+static bool same_link(struct brt_builder *b, const struct brt_link *old,
+		      const struct brt_link *l)
+{
+	struct brt_link x = *old;
+	const char *m1, *m2;
+
+	if (x.master != l->master && x.master && l->master) {
+		m1 = ifindex_name(b, x.master);
+		m2 = ifindex_name(b, l->master);
+		if (m1 && m2 && !strncmp(m1, m2, BRT_IFNAMSIZ))
+			x.master = l->master;
+	}
+	return !memcmp(&x, l, sizeof(x));
+}
+
 int brt_builder_add_link(brt_builder *b, const struct brt_link *l)
 {
 	struct bld_link *old, nl;
@@ -228,7 +257,7 @@ int brt_builder_add_link(brt_builder *b, const struct brt_link *l)
 	if (!old)
 		old = brt_bld_link_by_index(b, l->index);
 	if (old) {
-		if (!memcmp(&old->l, l, sizeof(*l)))
+		if (same_link(b, &old->l, l))
 			return 0;
 		return link_conflict(b, old, l);
 	}
@@ -493,5 +522,16 @@ bool brt_bld_has_route(struct brt_builder *b, uint8_t family, uint32_t table,
 				 b->nh.data[x->nh_off].ifindex == ifindex))
 			return true;
 	}
+	return false;
+}
+
+bool brt_bld_is_dump(const struct brt_builder *b, size_t given)
+{
+	size_t i;
+
+	for (i = 0; i < given && i < b->routes.n; i++)
+		if (b->routes.data[i].r.protocol == BRT_PROTO_KERNEL &&
+		    !(b->routes.data[i].r.flags & BRT_ROUTE_F_DERIVED))
+			return true;
 	return false;
 }

@@ -87,6 +87,12 @@ bool brt_bld_has_route(struct brt_builder *b, uint8_t family, uint32_t table,
  * ::1/128 when the table has no loopback link, and the default IPv6
  * address label table when it has none. */
 int brt_derive_common(struct brt_builder *b);
+/* Positions in b->links sorted by link index (malloc'd, b->links.n
+ * entries; free() it), or NULL when out of memory. Per-link derived routes
+ * are made in this order. */
+size_t *brt_derive_link_order(const struct brt_builder *b);
+/* Whether the first @given routes hold kernel-made ones (a dump). */
+bool brt_bld_is_dump(const struct brt_builder *b, size_t given);
 /* Value of a sysctl or NULL. */
 const char *brt_bld_sysctl(const struct brt_builder *b, const char *key);
 

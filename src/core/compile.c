@@ -236,6 +236,7 @@ int brt_table_compile(struct brt_builder *b, size_t given, brt_table **out)
 	if (!t)
 		return BRT_ENOMEM;
 	t->policy = (enum brt_policy)b->policy;
+	t->is_dump = brt_bld_is_dump(b, given);
 	err = copy_links(t, b);
 	err = err ? err : brt_table_resolve_conf(t, b);
 	err = err ? err : copy_addrs(t, b);

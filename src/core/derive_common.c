@@ -7,6 +7,7 @@
  * labels gets the kernel's default label table (the same as RFC 6724's
  * policy table, in `ip addrlabel` order).
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "builder_impl.h"
@@ -89,4 +90,43 @@ int brt_derive_common(struct brt_builder *b)
 	int err = derive_loopback(b);
 
 	return err ? err : derive_labels(b);
+}
+
+struct link_pos {
+	uint32_t index;
+	size_t pos;
+};
+
+static int by_index(const void *x, const void *y)
+{
+	const struct link_pos *a = x, *c = y;
+
+	return (a->index > c->index) - (a->index < c->index);
+}
+
+/* Links in index order, not the order files list them: the host makes a
+ * link's own routes as the link appears, and indexes are handed out in
+ * creation order. It also keeps answers that depend on the order of
+ * per-link derived routes (zone-less fe80::, multicast) independent of
+ * how a file lists its links; the writer lists them by index. */
+size_t *brt_derive_link_order(const struct brt_builder *b)
+{
+	struct link_pos *lp = malloc((b->links.n + 1) * sizeof(*lp));
+	size_t *order = malloc((b->links.n + 1) * sizeof(*order));
+	size_t i;
+
+	if (!lp || !order) {
+		free(lp);
+		free(order);
+		return NULL;
+	}
+	for (i = 0; i < b->links.n; i++) {
+		lp[i].index = b->links.data[i].l.index;
+		lp[i].pos = i;
+	}
+	qsort(lp, b->links.n, sizeof(*lp), by_index);
+	for (i = 0; i < b->links.n; i++)
+		order[i] = lp[i].pos;
+	free(lp);
+	return order;
 }

@@ -14,9 +14,13 @@
  *    multicast ff00::/8 in local on every non-loopback link.
  *  - default rules and the default address label table.
  * Each is added only where the table lacks a route of the same family,
- * table, type, prefix and link (a dump of a real host has them all).
+ * table, type, prefix and link; a dump of a real host (it holds routes of
+ * protocol kernel) gets no derived routes at all, since the kernel's own
+ * set is the truth there, gaps included.
  */
 #include <stdio.h>
+#include <stdlib.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "builder_impl.h"
@@ -222,18 +226,26 @@ static int derive_v6_link(struct brt_builder *b, const struct bld_link *l)
 	return add_derived(b, &r, l->l.index, 0);
 }
 
-/* A default rule unless the family already has a rule looking up @table. */
+/*
+ * A default rule unless the table has it already: in a dump (which lists
+ * every rule of a family, moved or deleted defaults included) any rule of
+ * the family counts; in a table written by hand, a rule of the same
+ * priority looking up the same table.
+ */
 static int derive_rule(struct brt_builder *b, uint8_t family, uint32_t prio,
 		       uint32_t table)
 {
+	bool dump = brt_bld_is_dump(b, b->derived_routes_from);
 	struct brt_rule r;
 	size_t i;
 
 	for (i = 0; i < b->rules.n; i++) {
 		const struct brt_rule *x = &b->rules.data[i].r;
 
-		if (x->family == family && x->action == BRT_RULE_LOOKUP &&
-		    x->table == table)
+		if (x->family != family || (x->flags & BRT_RULE_F_DERIVED))
+			continue;
+		if (dump || (x->action == BRT_RULE_LOOKUP && x->table == table &&
+			     x->priority == prio))
 			return 0;
 	}
 	brt_rule_init(&r);
@@ -254,12 +266,31 @@ static int derive_rules(struct brt_builder *b)
 	return err ? err : derive_rule(b, BRT_AF_INET6, 32766, BRT_TABLE_MAIN);
 }
 
+/* Each link's fe80::/64 and multicast routes, links in index order. */
+static int derive_v6_links(struct brt_builder *b)
+{
+	size_t i, *order = brt_derive_link_order(b);
+	int err = 0;
+
+	if (!order)
+		return BRT_ENOMEM;
+	for (i = 0; i < b->links.n && !err; i++) {
+		struct bld_link l = b->links.data[order[i]];	/* may move */
+
+		err = derive_v6_link(b, &l);
+	}
+	free(order);
+	return err;
+}
+
 int brt_derive_linux(struct brt_builder *b)
 {
 	size_t i, n;
 	int err = brt_derive_common(b);
 
 	mark_secondaries(b);
+	if (brt_bld_is_dump(b, b->routes.n))	/* the kernel's own routes */
+		return err ? err : derive_rules(b);
 	n = b->addrs.n;
 	for (i = 0; i < n && !err; i++) {
 		struct brt_address a = b->addrs.data[i].a;
@@ -267,7 +298,6 @@ int brt_derive_linux(struct brt_builder *b)
 		err = a.addr.family == BRT_AF_INET ? derive_v4(b, &a)
 						   : derive_v6(b, &a);
 	}
-	for (i = 0; i < b->links.n && !err; i++)
-		err = derive_v6_link(b, &b->links.data[i]);
+	err = err ? err : derive_v6_links(b);
 	return err ? err : derive_rules(b);
 }

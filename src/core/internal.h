@@ -86,6 +86,10 @@ struct brt_sysctl {
 
 struct brt_table {
 	enum brt_policy policy;
+	/* A dump of a real host (it holds kernel routes that were given, not
+	 * derived): its flags are the kernel's own, so link state is not used
+	 * to infer dead or linkdown next hops. */
+	bool is_dump;
 
 	struct brt_link *links;		/* sorted by index */
 	struct brt_linkconf *linkconf;	/* parallel to links */

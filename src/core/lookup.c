@@ -8,6 +8,8 @@
 #include <string.h>
 
 #include "internal.h"
+#include "linux.h"
+#include "windows_impl.h"
 
 void brt_result_error(struct brt_result *r, enum brt_status s,
 		      const char *message)
@@ -137,4 +139,27 @@ void brt_explain_destroy(brt_explain *e)
 		return;
 	free(e->c);
 	free(e);
+}
+
+int brt_table_nexthop_source(const brt_table *t, const struct brt_query *q,
+			     const struct brt_result *r, uint32_t i,
+			     struct brt_addr *out)
+{
+	const struct brt_nexthop *nh;
+	bool ok;
+
+	if (!t || !q || !r || !out || r->status != BRT_ROUTE_OK || !r->route ||
+	    i >= r->nh_count)
+		return BRT_EINVAL;
+	if (i == r->nh_chosen || q->src.family) {
+		*out = r->source;
+		return out->family ? 0 : BRT_ENOENT;
+	}
+	nh = &r->nh[i];
+	if (t->policy == BRT_POLICY_WINDOWS)
+		ok = brt_windows_source(t, &q->dst, nh->ifindex,
+					nh->gw.family ? &nh->gw : &q->dst, out);
+	else
+		ok = lx_nexthop_source(t, &q->dst, r->route, nh, out);
+	return ok ? 0 : BRT_ENOENT;
 }

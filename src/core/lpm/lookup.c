@@ -13,8 +13,9 @@
 #include "lpm_impl.h"
 #include "bestroute/bestroute.h"
 
-/* clang 14 does not resolve target_clones across a static library */
-#if defined(__x86_64__) && !defined(__clang__) && defined(__has_attribute)
+/* clang 14 emits target_clones resolvers that do not link from a static
+ * library with hidden visibility: clones are a gcc-only optimisation. */
+#if defined(__x86_64__) && defined(__has_attribute) && !defined(__clang__)
 #if __has_attribute(target_clones)
 #define LPM_HOT __attribute__((target_clones("popcnt", "default")))
 #endif

@@ -1,0 +1,86 @@
+/*
+ * bestroute_wintypes.h - the Windows scalar types and calling-convention
+ * names that the other headers of this folder share (not a Windows header).
+ *
+ * Sizes follow the 64-bit Windows ABI (LLP64): LONG and ULONG are 32 bits.
+ * None of these names is used by POSIX headers, so a caller may include
+ * <sys/socket.h> or <netinet/in.h> next to ours.
+ */
+#ifndef BESTROUTE_WINTYPES_H
+#define BESTROUTE_WINTYPES_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* The layout checks of these headers, in C11 and in C++11. */
+#ifdef __cplusplus
+#define BRT_STATIC_ASSERT(cond, msg) static_assert(cond, msg)
+#else
+#define BRT_STATIC_ASSERT(cond, msg) _Static_assert(cond, msg)
+#endif
+
+#ifndef VOID
+#define VOID void
+#endif
+#ifndef CONST
+#define CONST const
+#endif
+#ifndef TRUE
+#define TRUE 1
+#endif
+#ifndef FALSE
+#define FALSE 0
+#endif
+
+/* Calling conventions mean nothing on the x86-64 System V ABI. */
+#ifndef WINAPI
+#define WINAPI
+#endif
+#ifndef NTAPI
+#define NTAPI
+#endif
+#ifndef CALLBACK
+#define CALLBACK
+#endif
+
+/* SAL annotations that Microsoft's samples carry. */
+#ifndef _In_
+#define _In_
+#define _In_opt_
+#define _Out_
+#define _Out_opt_
+#define _Inout_
+#define _Inout_opt_
+#define _In_reads_(n)
+#define _Out_writes_(n)
+#define _Outptr_
+#define _Success_(e)
+#define _Must_inspect_result_
+#endif
+#ifndef IN
+#define IN
+#define OUT
+#define OPTIONAL
+#endif
+
+typedef char CHAR;
+typedef unsigned char UCHAR, BYTE, UINT8, *PUCHAR, *PBYTE;
+typedef unsigned char BOOLEAN, *PBOOLEAN;
+typedef int16_t SHORT;
+typedef uint16_t USHORT, WORD, UINT16, *PUSHORT, *PWORD;
+typedef int32_t INT, LONG, INT32, *PLONG;
+typedef uint32_t UINT, ULONG, DWORD, UINT32, *PULONG, *PDWORD, *LPDWORD;
+typedef int BOOL, *PBOOL;
+typedef int64_t LONG64, LONGLONG, INT64;
+typedef uint64_t ULONG64, ULONGLONG, UINT64, DWORD64, *PULONG64;
+typedef uintptr_t ULONG_PTR, DWORD_PTR, UINT_PTR;
+typedef intptr_t LONG_PTR, INT_PTR;
+typedef size_t SIZE_T, *PSIZE_T;
+typedef void *PVOID, *LPVOID, *HANDLE, **PHANDLE;
+typedef const void *LPCVOID, *PCVOID;
+typedef char *PSTR, *LPSTR, *PCHAR;
+typedef const char *PCSTR, *LPCSTR;
+typedef uint16_t WCHAR;
+typedef LONG NTSTATUS, *PNTSTATUS;
+
+#endif /* BESTROUTE_WINTYPES_H */

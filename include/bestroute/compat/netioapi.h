@@ -1,0 +1,286 @@
+/*
+ * netioapi.h (bestroute) - the route functions of Windows' IP Helper API,
+ * answered by libbestroute for the live Linux host or for a table file
+ * (see bestroute-winapi(3) and the BESTROUTE_TABLE environment variable).
+ *
+ * Two forms, as on Windows:
+ *  - user mode (default): functions return a Win32 code (DWORD);
+ *  - kernel mode (define BESTROUTE_KERNEL_MODE or _KERNEL_MODE before the
+ *    first include): they return NTSTATUS, as NETIO documents them. The
+ *    names are then mapped to the library's brt_kernel_* symbols, so two
+ *    files of one program may each use one form.
+ *
+ * Layouts are those of 64-bit Windows; static assertions below check them.
+ */
+#ifndef BESTROUTE_NETIOAPI_H
+#define BESTROUTE_NETIOAPI_H
+
+#include "bestroute_wintypes.h"
+#include "winerror.h"
+#include "ntstatus.h"
+#include "ws2def.h"
+#include "ws2ipdef.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(__GNUC__)
+#pragma GCC visibility push(default)
+#endif
+
+#if defined(BESTROUTE_KERNEL_MODE) || defined(_KERNEL_MODE)
+#define BESTROUTE_NETIO_KERNEL 1
+typedef NTSTATUS NETIO_STATUS;
+#else
+typedef DWORD NETIO_STATUS;
+#endif
+#define NETIOAPI_API_ WINAPI
+#define NETIOAPI_API NETIO_STATUS NETIOAPI_API_
+#define NETIO_SUCCESS(x) ((x) == 0)
+
+/* ---------------------------------------------------------------- types */
+
+typedef ULONG NET_IFINDEX, *PNET_IFINDEX, IF_INDEX, *PIF_INDEX;
+typedef ULONG IFTYPE;
+#define NET_IFINDEX_UNSPECIFIED ((NET_IFINDEX)0)
+#define IF_MAX_STRING_SIZE 256
+#define NDIS_IF_MAX_STRING_SIZE IF_MAX_STRING_SIZE
+
+/* Reserved: bits 0-23, NetLuidIndex: bits 24-47, IfType: bits 48-63. */
+typedef union _NET_LUID_LH {
+	ULONG64 Value;
+	struct {
+		ULONG64 Reserved : 24;
+		ULONG64 NetLuidIndex : 24;
+		ULONG64 IfType : 16;
+	} Info;
+} NET_LUID_LH, *PNET_LUID_LH, NET_LUID, *PNET_LUID, IF_LUID, *PIF_LUID;
+
+#define IF_TYPE_OTHER 1
+#define IF_TYPE_ETHERNET_CSMACD 6
+#define IF_TYPE_ISO88025_TOKENRING 9
+#define IF_TYPE_PPP 23
+#define IF_TYPE_SOFTWARE_LOOPBACK 24
+#define IF_TYPE_ATM 37
+#define IF_TYPE_IEEE80211 71
+#define IF_TYPE_TUNNEL 131
+#define IF_TYPE_IEEE1394 144
+
+typedef struct _IP_ADDRESS_PREFIX {
+	SOCKADDR_INET Prefix;
+	UINT8 PrefixLength;
+} IP_ADDRESS_PREFIX, *PIP_ADDRESS_PREFIX;
+
+typedef enum {
+	RouteProtocolOther = 1,
+	RouteProtocolLocal = 2,
+	RouteProtocolNetMgmt = 3,
+	RouteProtocolIcmp = 4,
+	RouteProtocolEgp = 5,
+	RouteProtocolGgp = 6,
+	RouteProtocolHello = 7,
+	RouteProtocolRip = 8,
+	RouteProtocolIsIs = 9,
+	RouteProtocolEsIs = 10,
+	RouteProtocolCisco = 11,
+	RouteProtocolBbn = 12,
+	RouteProtocolOspf = 13,
+	RouteProtocolBgp = 14,
+	RouteProtocolIdpr = 15,
+	RouteProtocolEigrp = 16,
+	RouteProtocolDvmrp = 17,
+	RouteProtocolRpl = 18,
+	RouteProtocolDhcp = 19,
+	MIB_IPPROTO_OTHER = 1,
+	MIB_IPPROTO_LOCAL = 2,
+	MIB_IPPROTO_NETMGMT = 3,
+	MIB_IPPROTO_ICMP = 4,
+	MIB_IPPROTO_EGP = 5,
+	MIB_IPPROTO_GGP = 6,
+	MIB_IPPROTO_HELLO = 7,
+	MIB_IPPROTO_RIP = 8,
+	MIB_IPPROTO_IS_IS = 9,
+	MIB_IPPROTO_ES_IS = 10,
+	MIB_IPPROTO_CISCO = 11,
+	MIB_IPPROTO_BBN = 12,
+	MIB_IPPROTO_OSPF = 13,
+	MIB_IPPROTO_BGP = 14,
+	MIB_IPPROTO_IDPR = 15,
+	MIB_IPPROTO_EIGRP = 16,
+	MIB_IPPROTO_DVMRP = 17,
+	MIB_IPPROTO_RPL = 18,
+	MIB_IPPROTO_DHCP = 19,
+	MIB_IPPROTO_NT_AUTOSTATIC = 10002,
+	MIB_IPPROTO_NT_STATIC = 10006,
+	MIB_IPPROTO_NT_STATIC_NON_DOD = 10007,
+} NL_ROUTE_PROTOCOL, *PNL_ROUTE_PROTOCOL, MIB_IPFORWARD_PROTO;
+
+typedef enum _NL_ROUTE_ORIGIN {
+	NlroManual = 0,
+	NlroWellKnown = 1,
+	NlroDHCP = 2,
+	NlroRouterAdvertisement = 3,
+	Nlro6to4 = 4,
+} NL_ROUTE_ORIGIN, *PNL_ROUTE_ORIGIN;
+
+typedef enum _MIB_NOTIFICATION_TYPE {
+	MibParameterNotification = 0,
+	MibAddInstance = 1,
+	MibDeleteInstance = 2,
+	MibInitialNotification = 3,
+} MIB_NOTIFICATION_TYPE, *PMIB_NOTIFICATION_TYPE;
+
+typedef struct _MIB_IPFORWARD_ROW2 {
+	NET_LUID InterfaceLuid;
+	NET_IFINDEX InterfaceIndex;
+	IP_ADDRESS_PREFIX DestinationPrefix;
+	SOCKADDR_INET NextHop;
+	UCHAR SitePrefixLength;
+	ULONG ValidLifetime;
+	ULONG PreferredLifetime;
+	ULONG Metric;
+	NL_ROUTE_PROTOCOL Protocol;
+	BOOLEAN Loopback;
+	BOOLEAN AutoconfigureAddress;
+	BOOLEAN Publish;
+	BOOLEAN Immortal;
+	ULONG Age;
+	NL_ROUTE_ORIGIN Origin;
+} MIB_IPFORWARD_ROW2, *PMIB_IPFORWARD_ROW2;
+
+#define ANY_SIZE 1
+typedef struct _MIB_IPFORWARD_TABLE2 {
+	ULONG NumEntries;
+	MIB_IPFORWARD_ROW2 Table[ANY_SIZE];
+} MIB_IPFORWARD_TABLE2, *PMIB_IPFORWARD_TABLE2;
+
+typedef VOID(NETIOAPI_API_ *PIPFORWARD_CHANGE_CALLBACK)(
+	PVOID CallerContext, PMIB_IPFORWARD_ROW2 Row,
+	MIB_NOTIFICATION_TYPE NotificationType);
+
+/* ------------------------------------------------------ layout checks */
+
+BRT_STATIC_ASSERT(sizeof(NET_LUID) == 8, "NET_LUID is 8 bytes");
+BRT_STATIC_ASSERT(sizeof(IP_ADDRESS_PREFIX) == 32, "IP_ADDRESS_PREFIX is 32");
+BRT_STATIC_ASSERT(offsetof(IP_ADDRESS_PREFIX, PrefixLength) == 28,
+	       "PrefixLength at 28");
+BRT_STATIC_ASSERT(sizeof(NL_ROUTE_PROTOCOL) == 4, "enums are 4 bytes");
+BRT_STATIC_ASSERT(sizeof(MIB_IPFORWARD_ROW2) == 104, "MIB_IPFORWARD_ROW2 is 104");
+BRT_STATIC_ASSERT(offsetof(MIB_IPFORWARD_ROW2, InterfaceIndex) == 8, "");
+BRT_STATIC_ASSERT(offsetof(MIB_IPFORWARD_ROW2, DestinationPrefix) == 12, "");
+BRT_STATIC_ASSERT(offsetof(MIB_IPFORWARD_ROW2, NextHop) == 44, "");
+BRT_STATIC_ASSERT(offsetof(MIB_IPFORWARD_ROW2, SitePrefixLength) == 72, "");
+BRT_STATIC_ASSERT(offsetof(MIB_IPFORWARD_ROW2, ValidLifetime) == 76, "");
+BRT_STATIC_ASSERT(offsetof(MIB_IPFORWARD_ROW2, PreferredLifetime) == 80, "");
+BRT_STATIC_ASSERT(offsetof(MIB_IPFORWARD_ROW2, Metric) == 84, "");
+BRT_STATIC_ASSERT(offsetof(MIB_IPFORWARD_ROW2, Protocol) == 88, "");
+BRT_STATIC_ASSERT(offsetof(MIB_IPFORWARD_ROW2, Loopback) == 92, "");
+BRT_STATIC_ASSERT(offsetof(MIB_IPFORWARD_ROW2, AutoconfigureAddress) == 93, "");
+BRT_STATIC_ASSERT(offsetof(MIB_IPFORWARD_ROW2, Publish) == 94, "");
+BRT_STATIC_ASSERT(offsetof(MIB_IPFORWARD_ROW2, Immortal) == 95, "");
+BRT_STATIC_ASSERT(offsetof(MIB_IPFORWARD_ROW2, Age) == 96, "");
+BRT_STATIC_ASSERT(offsetof(MIB_IPFORWARD_ROW2, Origin) == 100, "");
+BRT_STATIC_ASSERT(offsetof(MIB_IPFORWARD_TABLE2, Table) == 8, "Table at 8");
+
+/* ----------------------------------------------------- kernel symbols */
+
+/* The kernel-mode (NTSTATUS) forms, under the library's own names. */
+NTSTATUS brt_kernel_GetBestRoute2(NET_LUID *InterfaceLuid,
+				  NET_IFINDEX InterfaceIndex,
+				  const SOCKADDR_INET *SourceAddress,
+				  const SOCKADDR_INET *DestinationAddress,
+				  ULONG AddressSortOptions,
+				  PMIB_IPFORWARD_ROW2 BestRoute,
+				  SOCKADDR_INET *BestSourceAddress);
+NTSTATUS brt_kernel_GetIpForwardTable2(ADDRESS_FAMILY Family,
+				       PMIB_IPFORWARD_TABLE2 *Table);
+NTSTATUS brt_kernel_GetIpForwardEntry2(PMIB_IPFORWARD_ROW2 Row);
+NTSTATUS brt_kernel_CreateIpForwardEntry2(const MIB_IPFORWARD_ROW2 *Row);
+NTSTATUS brt_kernel_SetIpForwardEntry2(const MIB_IPFORWARD_ROW2 *Route);
+NTSTATUS brt_kernel_DeleteIpForwardEntry2(const MIB_IPFORWARD_ROW2 *Row);
+NTSTATUS brt_kernel_NotifyRouteChange2(ADDRESS_FAMILY AddressFamily,
+				       PIPFORWARD_CHANGE_CALLBACK Callback,
+				       PVOID CallerContext,
+				       BOOLEAN InitialNotification,
+				       HANDLE *NotificationHandle);
+NTSTATUS brt_kernel_CancelMibChangeNotify2(HANDLE NotificationHandle);
+NTSTATUS brt_kernel_ConvertInterfaceIndexToLuid(NET_IFINDEX InterfaceIndex,
+						PNET_LUID InterfaceLuid);
+NTSTATUS brt_kernel_ConvertInterfaceLuidToIndex(const NET_LUID *InterfaceLuid,
+						PNET_IFINDEX InterfaceIndex);
+NTSTATUS brt_kernel_ConvertInterfaceNameToLuidA(const CHAR *InterfaceName,
+						NET_LUID *InterfaceLuid);
+NTSTATUS brt_kernel_ConvertInterfaceLuidToNameA(const NET_LUID *InterfaceLuid,
+						PSTR InterfaceName,
+						SIZE_T Length);
+
+#ifdef BESTROUTE_NETIO_KERNEL
+#define GetBestRoute2 brt_kernel_GetBestRoute2
+#define GetIpForwardTable2 brt_kernel_GetIpForwardTable2
+#define GetIpForwardEntry2 brt_kernel_GetIpForwardEntry2
+#define CreateIpForwardEntry2 brt_kernel_CreateIpForwardEntry2
+#define SetIpForwardEntry2 brt_kernel_SetIpForwardEntry2
+#define DeleteIpForwardEntry2 brt_kernel_DeleteIpForwardEntry2
+#define NotifyRouteChange2 brt_kernel_NotifyRouteChange2
+#define CancelMibChangeNotify2 brt_kernel_CancelMibChangeNotify2
+#define ConvertInterfaceIndexToLuid brt_kernel_ConvertInterfaceIndexToLuid
+#define ConvertInterfaceLuidToIndex brt_kernel_ConvertInterfaceLuidToIndex
+#define ConvertInterfaceNameToLuidA brt_kernel_ConvertInterfaceNameToLuidA
+#define ConvertInterfaceLuidToNameA brt_kernel_ConvertInterfaceLuidToNameA
+#else
+/* ---------------------------------------------------- user-mode forms */
+
+NETIOAPI_API GetBestRoute2(NET_LUID *InterfaceLuid, NET_IFINDEX InterfaceIndex,
+			   const SOCKADDR_INET *SourceAddress,
+			   const SOCKADDR_INET *DestinationAddress,
+			   ULONG AddressSortOptions,
+			   PMIB_IPFORWARD_ROW2 BestRoute,
+			   SOCKADDR_INET *BestSourceAddress);
+NETIOAPI_API GetIpForwardTable2(ADDRESS_FAMILY Family,
+				PMIB_IPFORWARD_TABLE2 *Table);
+NETIOAPI_API GetIpForwardEntry2(PMIB_IPFORWARD_ROW2 Row);
+NETIOAPI_API CreateIpForwardEntry2(const MIB_IPFORWARD_ROW2 *Row);
+NETIOAPI_API SetIpForwardEntry2(const MIB_IPFORWARD_ROW2 *Route);
+NETIOAPI_API DeleteIpForwardEntry2(const MIB_IPFORWARD_ROW2 *Row);
+NETIOAPI_API NotifyRouteChange2(ADDRESS_FAMILY AddressFamily,
+				PIPFORWARD_CHANGE_CALLBACK Callback,
+				PVOID CallerContext,
+				BOOLEAN InitialNotification,
+				HANDLE *NotificationHandle);
+NETIOAPI_API CancelMibChangeNotify2(HANDLE NotificationHandle);
+NETIOAPI_API ConvertInterfaceIndexToLuid(NET_IFINDEX InterfaceIndex,
+					 PNET_LUID InterfaceLuid);
+NETIOAPI_API ConvertInterfaceLuidToIndex(const NET_LUID *InterfaceLuid,
+					 PNET_IFINDEX InterfaceIndex);
+NETIOAPI_API ConvertInterfaceNameToLuidA(const CHAR *InterfaceName,
+					 NET_LUID *InterfaceLuid);
+NETIOAPI_API ConvertInterfaceLuidToNameA(const NET_LUID *InterfaceLuid,
+					 PSTR InterfaceName, SIZE_T Length);
+#endif
+
+/* The same in both forms (they return nothing). */
+VOID NETIOAPI_API_ InitializeIpForwardEntry(PMIB_IPFORWARD_ROW2 Row);
+VOID NETIOAPI_API_ FreeMibTable(PVOID Memory);
+
+/*
+ * brt_compat_use_table - bestroute's own: make every function above
+ * answer for a table instead of the live host. @spec_list is what
+ * BESTROUTE_TABLE holds: table files separated by ':' ("inet:" and
+ * "inet6:" prefixes allowed), loaded now. "" selects the live host; NULL
+ * forgets the choice, so the next call reads BESTROUTE_TABLE again.
+ * Returns 0 or a negative BRT_E* code; on failure the reason is printed
+ * once on standard error and every function returns
+ * ERROR_CAN_NOT_COMPLETE (STATUS_UNSUCCESSFUL) until another choice.
+ */
+int brt_compat_use_table(const char *spec_list);
+
+#if defined(__GNUC__)
+#pragma GCC visibility pop
+#endif
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* BESTROUTE_NETIOAPI_H */

@@ -1,0 +1,166 @@
+/*
+ * best_interface.c - GetBestInterfaceEx, GetBestInterface and GetBestRoute,
+ * the first-generation functions, on top of the same lookup as
+ * GetBestRoute2.
+ *
+ * A caller's sockaddr is read by its family: an AF_INET one is a 16-byte
+ * sockaddr_in (callers pass exactly that much), so nothing past it is
+ * touched, and junk in its port and sin_zero does not matter.
+ */
+#include <string.h>
+
+#include "compat.h"
+
+/* The destination as a SOCKADDR_INET, reading no more than its family's. */
+static DWORD read_dest(const struct sockaddr *sa, SOCKADDR_INET *dst)
+{
+	memset(dst, 0, sizeof(*dst));
+	if (sa->sa_family == AF_INET) {
+		const struct sockaddr_in *in = (const struct sockaddr_in *)sa;
+
+		dst->Ipv4.sin_family = AF_INET;
+		dst->Ipv4.sin_addr = in->sin_addr;
+		return NO_ERROR;
+	}
+	if (sa->sa_family == AF_INET6) {
+		const struct sockaddr_in6 *in6 =
+			(const struct sockaddr_in6 *)sa;
+
+		dst->Ipv6.sin6_family = AF_INET6;
+		dst->Ipv6.sin6_addr = in6->sin6_addr;
+		dst->Ipv6.sin6_scope_id = in6->sin6_scope_id;
+		return NO_ERROR;
+	}
+	return ERROR_INVALID_PARAMETER;
+}
+
+static bool bad_scope(const SOCKADDR_INET *dst)
+{
+	struct brt_addr a;
+
+	brt_compat_addr_from_inet(dst, &a);
+	return a.zone && !brt_addr_is_v6_linklocal(&a) &&
+	       !brt_addr_is_v6_multicast(&a);
+}
+
+DWORD WINAPI GetBestInterfaceEx(struct sockaddr *pDestAddr,
+				PDWORD pdwBestIfIndex)
+{
+	struct brt_compat_ref ref;
+	struct brt_result res;
+	MIB_IPFORWARD_ROW2 row;
+	SOCKADDR_INET dst, best;
+	DWORD rc;
+
+	if (!pDestAddr || !pdwBestIfIndex)
+		return ERROR_INVALID_PARAMETER;
+	rc = read_dest(pDestAddr, &dst);
+	if (rc || bad_scope(&dst))
+		return ERROR_INVALID_PARAMETER;
+	rc = brt_compat_acquire(&ref);
+	if (rc)
+		return rc;
+	if (!brt_compat_family_enabled(&ref,
+				       brt_compat_family_in(dst.si_family)))
+		rc = ERROR_NOT_SUPPORTED;
+	else
+		rc = brt_compat_best_route(ref.t, NULL, 0, NULL, &dst, &row,
+					   &best, &res);
+	if (!rc)
+		*pdwBestIfIndex = row.InterfaceIndex;
+	brt_compat_release(&ref);
+	return rc;
+}
+
+DWORD WINAPI GetBestInterface(IPAddr dwDestAddr, PDWORD pdwBestIfIndex)
+{
+	struct sockaddr_in in;
+
+	if (!pdwBestIfIndex)
+		return ERROR_INVALID_PARAMETER;
+	memset(&in, 0, sizeof(in));
+	in.sin_family = AF_INET;
+	in.sin_addr.s_addr = dwDestAddr;
+	return GetBestInterfaceEx((struct sockaddr *)&in, pdwBestIfIndex);
+}
+
+/* Network-order mask of a prefix length. */
+static DWORD mask_of(unsigned len)
+{
+	uint32_t host = len ? 0xffffffffu << (32 - len) : 0;
+	uint8_t b[4] = {(uint8_t)(host >> 24), (uint8_t)(host >> 16),
+			(uint8_t)(host >> 8), (uint8_t)host};
+	DWORD out;
+
+	memcpy(&out, b, 4);
+	return out;
+}
+
+/* The first IPv4 address of a link, network order (0 for none). */
+static DWORD link_address(const brt_table *t, uint32_t ifindex)
+{
+	size_t i, n = brt_table_address_count(t);
+	DWORD out = 0;
+
+	for (i = 0; i < n; i++) {
+		const struct brt_address *a = brt_table_address(t, i);
+
+		if (a->ifindex == ifindex && a->addr.family == BRT_AF_INET) {
+			memcpy(&out, a->addr.bytes, 4);
+			break;
+		}
+	}
+	return out;
+}
+
+static void fill_v1(const brt_table *t, const MIB_IPFORWARD_ROW2 *row,
+		    const SOCKADDR_INET *best, PMIB_IPFORWARDROW out)
+{
+	const struct brt_link *l =
+		brt_table_link_by_index(t, row->InterfaceIndex);
+	DWORD gw = row->NextHop.Ipv4.sin_addr.s_addr;
+
+	memset(out, 0, sizeof(*out));
+	out->dwForwardDest = row->DestinationPrefix.Prefix.Ipv4.sin_addr.s_addr;
+	out->dwForwardMask = mask_of(row->DestinationPrefix.PrefixLength);
+	out->dwForwardIfIndex = row->InterfaceIndex;
+	out->dwForwardType =
+		gw ? MIB_IPROUTE_TYPE_INDIRECT : MIB_IPROUTE_TYPE_DIRECT;
+	/* Direct: the interface's own address, the one it sends from. */
+	if (!gw)
+		gw = best->Ipv4.sin_addr.s_addr;
+	if (!gw)
+		gw = link_address(t, row->InterfaceIndex);
+	out->dwForwardNextHop = gw;
+	out->dwForwardProto = (DWORD)row->Protocol;
+	out->dwForwardMetric1 = row->Metric + (l ? l->metric : 0);
+	out->dwForwardMetric2 = out->dwForwardMetric3 = 0xffffffffu;
+	out->dwForwardMetric4 = out->dwForwardMetric5 = 0xffffffffu;
+}
+
+DWORD WINAPI GetBestRoute(DWORD dwDestAddr, DWORD dwSourceAddr,
+			  PMIB_IPFORWARDROW pBestRoute)
+{
+	struct brt_compat_ref ref;
+	struct brt_result res;
+	MIB_IPFORWARD_ROW2 row;
+	SOCKADDR_INET dst, src, best;
+	DWORD rc;
+
+	if (!pBestRoute)
+		return ERROR_INVALID_PARAMETER;
+	memset(pBestRoute, 0, sizeof(*pBestRoute));
+	brt_compat_inet_zero(BRT_AF_INET, &dst);
+	brt_compat_inet_zero(BRT_AF_INET, &src);
+	dst.Ipv4.sin_addr.s_addr = dwDestAddr;
+	src.Ipv4.sin_addr.s_addr = dwSourceAddr;
+	rc = brt_compat_acquire(&ref);
+	if (rc)
+		return rc;
+	rc = brt_compat_best_route(ref.t, NULL, 0, &src, &dst, &row, &best,
+				   &res);
+	if (!rc)
+		fill_v1(ref.t, &row, &best, pBestRoute);
+	brt_compat_release(&ref);
+	return rc;
+}

@@ -1,0 +1,274 @@
+/*
+ * best_route2.c - GetBestRoute2 in its user-mode (Win32 codes) and kernel
+ * mode (NTSTATUS) forms.
+ *
+ * Both forms pick an interface from the caller's arguments in their own
+ * way (interface_user / interface_kernel), then share one path: the
+ * source address (a local one pins the lookup to its interface, as a
+ * strong host does), IPv6 scope ids, loopback destinations, the lookup
+ * under the table's policy, and the two outputs. Whatever fails, both
+ * outputs are left zeroed; on success every byte of them is written.
+ */
+#include <string.h>
+
+#include "compat.h"
+
+static void zero_outputs(PMIB_IPFORWARD_ROW2 row, SOCKADDR_INET *best)
+{
+	if (row)
+		memset(row, 0, sizeof(*row));
+	if (best)
+		memset(best, 0, sizeof(*best));
+}
+
+/* User mode: a zero LUID value means no interface; LUID wins over index. */
+static DWORD interface_user(const brt_table *t, const NET_LUID *luid,
+			    NET_IFINDEX index, uint32_t *oif)
+{
+	const struct brt_link *l;
+
+	*oif = 0;
+	if (luid) {
+		if (!luid->Value)
+			return NO_ERROR;
+		l = brt_compat_link_by_luid(t, luid->Value);
+		if (!l)
+			return ERROR_NOT_FOUND;
+		*oif = l->index;
+		return NO_ERROR;
+	}
+	if (!index)
+		return NO_ERROR;
+	if (!brt_table_link_by_index(t, index))
+		return ERROR_FILE_NOT_FOUND;
+	*oif = index;
+	return NO_ERROR;
+}
+
+/* A local source pins the interface; foreign families and :: are ignored. */
+static DWORD apply_source(const brt_table *t, const SOCKADDR_INET *src,
+			  struct brt_query *q)
+{
+	struct brt_addr a;
+	uint32_t owner = 0;
+
+	if (!src || !brt_compat_addr_from_inet(src, &a) ||
+	    a.family != q->dst.family || brt_addr_is_zero(&a))
+		return NO_ERROR;
+	if (a.family == BRT_AF_INET6 && a.zone && !brt_addr_is_v6_linklocal(&a))
+		return ERROR_INVALID_PARAMETER;
+	if (!brt_compat_is_local(t, &a, &owner))
+		return ERROR_NOT_FOUND;
+	a.zone = a.family == BRT_AF_INET6 && brt_addr_is_v6_linklocal(&a)
+			 ? owner : 0;
+	q->src = a;
+	q->oif = owner;
+	return NO_ERROR;
+}
+
+static bool is_linklocal_scope(const struct brt_addr *a)
+{
+	return a->family == BRT_AF_INET6 && !brt_addr_is_v6_loopback(a) &&
+	       brt_addr6_scope(a) <= 2;
+}
+
+/* Scope ids and loopback destinations against the chosen interface. */
+static DWORD check_destination(const brt_table *t, struct brt_query *q)
+{
+	struct brt_addr *d = &q->dst;
+	const struct brt_link *l;
+
+	if (d->zone && !is_linklocal_scope(d))
+		return ERROR_INVALID_PARAMETER;
+	if (is_linklocal_scope(d)) {
+		if (d->zone && q->oif && d->zone != q->oif)
+			return ERROR_INVALID_PARAMETER;
+		if (d->zone && !brt_table_link_by_index(t, d->zone))
+			return ERROR_INVALID_PARAMETER;
+		if (d->zone)
+			q->oif = d->zone;
+		else
+			d->zone = q->oif;
+	}
+	l = q->oif ? brt_table_link_by_index(t, q->oif) : NULL;
+	if (l && l->type != BRT_LINK_LOOPBACK &&
+	    (brt_addr_is_v4_loopback(d) || brt_addr_is_v6_loopback(d)))
+		return ERROR_INVALID_PARAMETER;
+	return NO_ERROR;
+}
+
+static DWORD status_code(int status)
+{
+	switch (status) {
+	case BRT_ROUTE_OK: return NO_ERROR;
+	case BRT_ROUTE_INVALID: return ERROR_INVALID_PARAMETER;
+	case BRT_ROUTE_UNSUPPORTED: return ERROR_NOT_SUPPORTED;
+	default: return ERROR_NETWORK_UNREACHABLE;
+	}
+}
+
+/* A route record for an answer that came without one (no FIB entry). */
+static void route_of_result(const struct brt_query *q,
+			    const struct brt_result *res, struct brt_route *r)
+{
+	brt_route_init(r);
+	r->family = q->dst.family;
+	r->type = res->type;
+	r->metric = res->metric;
+	r->protocol = BRT_PROTO_KERNEL;
+	if (res->has_prefix)
+		r->dst = res->prefix;
+	else
+		brt_prefix_make(&r->dst, &q->dst, brt_family_bits(r->family));
+}
+
+static void fill_outputs(const brt_table *t, const struct brt_query *q,
+			 const struct brt_result *res, PMIB_IPFORWARD_ROW2 row,
+			 SOCKADDR_INET *best)
+{
+	struct brt_nexthop nh;
+	struct brt_route own;
+	const struct brt_route *r = res->route;
+	struct brt_addr s = res->source;
+
+	brt_nexthop_init(&nh);
+	nh.gw = res->gateway;
+	nh.ifindex = res->ifindex;
+	if (!r) {
+		route_of_result(q, res, &own);
+		r = &own;
+	}
+	brt_compat_row_from_route(t, r, &nh, row);
+	if (brt_addr_is_v6_loopback(&q->dst))
+		s = q->dst;
+	/* A link-local source names its own link (which may differ from
+	 * the outgoing one when that link holds no address). */
+	if (s.family == BRT_AF_INET6 && brt_addr_is_v6_linklocal(&s))
+		s.zone = s.zone ? s.zone : res->ifindex;
+	else
+		s.zone = 0;
+	if (s.family)
+		brt_compat_inet_from_addr(&s, best);
+	else
+		brt_compat_inet_zero(q->dst.family, best);
+}
+
+/* The path both forms share once the interface is known (@oif or 0). */
+static DWORD resolve(const brt_table *t, uint32_t oif,
+		     const SOCKADDR_INET *src, const SOCKADDR_INET *dst,
+		     PMIB_IPFORWARD_ROW2 row, SOCKADDR_INET *best,
+		     struct brt_result *res)
+{
+	struct brt_query q;
+	DWORD rc;
+
+	brt_query_init(&q);
+	brt_compat_addr_from_inet(dst, &q.dst);
+	q.oif = oif;
+	rc = apply_source(t, src, &q);
+	if (!rc)
+		rc = check_destination(t, &q);
+	if (rc)
+		return rc;
+	if (brt_table_lookup(t, &q, res))
+		return ERROR_INVALID_PARAMETER;
+	rc = status_code(res->status);
+	if (!rc)
+		fill_outputs(t, &q, res, row, best);
+	return rc;
+}
+
+DWORD brt_compat_best_route(const brt_table *t, NET_LUID *luid,
+			    NET_IFINDEX index, const SOCKADDR_INET *src,
+			    const SOCKADDR_INET *dst, PMIB_IPFORWARD_ROW2 row,
+			    SOCKADDR_INET *best, struct brt_result *res)
+{
+	uint32_t oif;
+	DWORD rc;
+
+	if (!brt_compat_family_in(dst->si_family))
+		return ERROR_INVALID_PARAMETER;
+	rc = interface_user(t, luid, index, &oif);
+	if (!rc)
+		rc = resolve(t, oif, src, dst, row, best, res);
+	if (rc)
+		zero_outputs(row, best);
+	return rc;
+}
+
+DWORD WINAPI GetBestRoute2(NET_LUID *InterfaceLuid, NET_IFINDEX InterfaceIndex,
+			   const SOCKADDR_INET *SourceAddress,
+			   const SOCKADDR_INET *DestinationAddress,
+			   ULONG AddressSortOptions,
+			   PMIB_IPFORWARD_ROW2 BestRoute,
+			   SOCKADDR_INET *BestSourceAddress)
+{
+	struct brt_compat_ref ref;
+	struct brt_result res;
+	DWORD rc;
+
+	(void)AddressSortOptions;
+	zero_outputs(BestRoute, BestSourceAddress);
+	if (!DestinationAddress || !BestRoute || !BestSourceAddress)
+		return ERROR_INVALID_PARAMETER;
+	if (!brt_compat_family_in(DestinationAddress->si_family))
+		return ERROR_INVALID_PARAMETER;
+	rc = brt_compat_acquire(&ref);
+	if (rc)
+		return rc;
+	rc = brt_compat_best_route(ref.t, InterfaceLuid, InterfaceIndex,
+				   SourceAddress, DestinationAddress, BestRoute,
+				   BestSourceAddress, &res);
+	brt_compat_release(&ref);
+	return rc;
+}
+
+/* Kernel mode: one interface argument is required; LUID, then index. */
+static NTSTATUS interface_kernel(const brt_table *t, const NET_LUID *luid,
+				 NET_IFINDEX index, uint32_t *oif)
+{
+	const struct brt_link *l;
+
+	if (luid && luid->Value)
+		l = brt_compat_link_by_luid(t, luid->Value);
+	else
+		l = brt_table_link_by_index(t, index);
+	*oif = l ? l->index : 0;
+	return l ? STATUS_SUCCESS : STATUS_NOT_FOUND;
+}
+
+NTSTATUS brt_kernel_GetBestRoute2(NET_LUID *InterfaceLuid,
+				  NET_IFINDEX InterfaceIndex,
+				  const SOCKADDR_INET *SourceAddress,
+				  const SOCKADDR_INET *DestinationAddress,
+				  ULONG AddressSortOptions,
+				  PMIB_IPFORWARD_ROW2 BestRoute,
+				  SOCKADDR_INET *BestSourceAddress)
+{
+	struct brt_compat_ref ref;
+	struct brt_result res;
+	NTSTATUS st;
+	uint32_t oif = 0;
+	uint8_t family;
+
+	(void)AddressSortOptions;
+	zero_outputs(BestRoute, BestSourceAddress);
+	if (!DestinationAddress || !BestRoute || !BestSourceAddress ||
+	    (!(InterfaceLuid && InterfaceLuid->Value) && !InterfaceIndex) ||
+	    !brt_compat_family_in(DestinationAddress->si_family))
+		return STATUS_INVALID_PARAMETER;
+	if (brt_compat_acquire(&ref))
+		return STATUS_UNSUCCESSFUL;
+	family = brt_compat_family_in(DestinationAddress->si_family);
+	st = interface_kernel(ref.t, InterfaceLuid, InterfaceIndex, &oif);
+	if (!st && !brt_compat_family_enabled(&ref, family))
+		st = STATUS_NOT_SUPPORTED;
+	if (!st)
+		st = brt_compat_ntstatus(resolve(ref.t, oif, SourceAddress,
+						 DestinationAddress, BestRoute,
+						 BestSourceAddress, &res));
+	if (st)
+		zero_outputs(BestRoute, BestSourceAddress);
+	brt_compat_release(&ref);
+	return st;
+}

@@ -1,0 +1,104 @@
+/*
+ * sockaddr.c - Windows socket addresses to the library's addresses and
+ * back, and the questions about the host's own addresses that several
+ * functions ask.
+ *
+ * SOCKADDR_INET holds the host's sockaddr_in/sockaddr_in6, so si_family
+ * carries the host's AF_INET/AF_INET6; the library numbers families as
+ * Linux does, and these functions translate in case they ever differ.
+ */
+#include <string.h>
+#include <unistd.h>
+
+#include "compat.h"
+
+uint8_t brt_compat_family_in(unsigned af)
+{
+	return af == AF_INET ? BRT_AF_INET : af == AF_INET6 ? BRT_AF_INET6 : 0;
+}
+
+unsigned brt_compat_family_out(uint8_t family)
+{
+	return family == BRT_AF_INET ? AF_INET
+	       : family == BRT_AF_INET6 ? AF_INET6 : AF_UNSPEC;
+}
+
+bool brt_compat_addr_from_inet(const SOCKADDR_INET *s, struct brt_addr *a)
+{
+	memset(a, 0, sizeof(*a));
+	a->family = brt_compat_family_in(s->si_family);
+	if (a->family == BRT_AF_INET)
+		memcpy(a->bytes, &s->Ipv4.sin_addr, 4);
+	else if (a->family == BRT_AF_INET6) {
+		memcpy(a->bytes, &s->Ipv6.sin6_addr, 16);
+		a->zone = s->Ipv6.sin6_scope_id;
+	}
+	return a->family != 0;
+}
+
+void brt_compat_inet_zero(uint8_t family, SOCKADDR_INET *s)
+{
+	memset(s, 0, sizeof(*s));
+	s->si_family = (ADDRESS_FAMILY)brt_compat_family_out(family);
+}
+
+void brt_compat_inet_from_addr(const struct brt_addr *a, SOCKADDR_INET *s)
+{
+	brt_compat_inet_zero(a->family, s);
+	if (a->family == BRT_AF_INET)
+		memcpy(&s->Ipv4.sin_addr, a->bytes, 4);
+	else if (a->family == BRT_AF_INET6) {
+		memcpy(&s->Ipv6.sin6_addr, a->bytes, 16);
+		s->Ipv6.sin6_scope_id = a->zone;
+	}
+}
+
+bool brt_compat_is_local(const brt_table *t, const struct brt_addr *a,
+			 uint32_t *owner)
+{
+	size_t i, n = brt_table_address_count(t);
+
+	for (i = 0; i < n; i++) {
+		const struct brt_address *x = brt_table_address(t, i);
+
+		if (!brt_addr_equal(&x->addr, a))
+			continue;
+		/* A link-local address is only the one of its zone. */
+		if (a->family == BRT_AF_INET6 && a->zone &&
+		    brt_addr_is_v6_linklocal(a) && x->ifindex != a->zone)
+			continue;
+		if (owner)
+			*owner = x->ifindex;
+		return true;
+	}
+	return false;
+}
+
+static bool link_has_family(const brt_table *t, const struct brt_link *l,
+			    uint8_t family)
+{
+	const struct brt_linkconf *c = brt_table_linkconf(t, l->index);
+
+	if (family == BRT_AF_INET)
+		return !(l->flags & BRT_LINK_F_NO_IPV4);
+	if (l->flags & BRT_LINK_F_NO_IPV6)
+		return false;
+	return !(c && c->disable_ipv6 > 0);
+}
+
+bool brt_compat_family_enabled(const struct brt_compat_ref *ref,
+			       uint8_t family)
+{
+	const brt_table *t = ref->t;
+	size_t i, n = brt_table_link_count(t);
+
+	/* A kernel booted with ipv6.disable=1 has no IPv6 sysctls at all. */
+	if (ref->live && family == BRT_AF_INET6 &&
+	    access("/proc/sys/net/ipv6", F_OK) != 0)
+		return false;
+
+	for (i = 0; i < n; i++)
+		if (link_has_family(t, brt_table_link(t, i), family))
+			return true;
+	return false;
+}

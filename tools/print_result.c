@@ -1,0 +1,235 @@
+/*
+ * print_result.c - one answer as text (like `ip route get`) or as one
+ * JSON object on one line (keys documented in bestroute(1)).
+ */
+#include <json-c/json.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+
+static const char *type_name(uint8_t type)
+{
+	static const char *const names[] = {
+		"unspec", "unicast", "local", "broadcast", "anycast", "multicast",
+		"blackhole", "unreachable", "prohibit", "throw",
+	};
+
+	return type < sizeof(names) / sizeof(names[0]) ? names[type] : "unknown";
+}
+
+static json_object *jaddr(const struct brt_addr *a)
+{
+	char buf[BRT_ADDRSTRLEN];
+	struct brt_addr plain;
+
+	if (!a->family)
+		return NULL;
+	plain = *a;
+	plain.zone = 0;
+	brt_addr_format(&plain, buf, sizeof(buf));
+	return json_object_new_string(buf);
+}
+
+static json_object *jtable(uint32_t id)
+{
+	char buf[16];
+
+	brt_table_id_format(id, buf, sizeof(buf));
+	return json_object_new_string(buf);
+}
+
+static json_object *jnexthops(const brt_table *t, const struct brt_query *q,
+			      const struct brt_result *r)
+{
+	json_object *arr = json_object_new_array();
+	struct brt_addr src;
+	char nb[24];
+	uint32_t i;
+
+	for (i = 0; i < r->nh_count; i++) {
+		json_object *o = json_object_new_object();
+
+		if (brt_table_nexthop_source(t, q, r, i, &src))
+			memset(&src, 0, sizeof(src));
+		json_object_object_add(o, "gateway", jaddr(&r->nh[i].gw));
+		json_object_object_add(o, "interface", json_object_new_string(
+			link_name(t, r->nh[i].ifindex, nb)));
+		json_object_object_add(o, "weight", json_object_new_int((int)r->nh[i].weight));
+		json_object_object_add(o, "source", jaddr(&src));
+		json_object_array_add(arr, o);
+	}
+	return arr;
+}
+
+static json_object *jprefix(const struct brt_prefix *p)
+{
+	char buf[BRT_PREFIXSTRLEN];
+
+	brt_prefix_format(p, buf, sizeof(buf));
+	return json_object_new_string(buf);
+}
+
+static json_object *jcandidate(const brt_table *t, const struct brt_candidate *c)
+{
+	json_object *o = json_object_new_object();
+	char nb[24];
+
+	json_object_object_add(o, "kind", json_object_new_string(
+		c->kind == BRT_CAND_RULE ? "rule" : "route"));
+	if (c->rule)
+		json_object_object_add(o, "rule_priority",
+				       json_object_new_int64(c->rule->priority));
+	json_object_object_add(o, "table", jtable(c->table));
+	if (c->route) {
+		json_object_object_add(o, "prefix", jprefix(&c->route->dst));
+		json_object_object_add(o, "type", json_object_new_string(type_name(c->route->type)));
+		json_object_object_add(o, "metric", json_object_new_int64(c->route->metric));
+		json_object_object_add(o, "effective_metric",
+				       json_object_new_int64(c->effective_metric));
+		if (c->route->nh_count) {
+			json_object_object_add(o, "gateway", jaddr(&c->route->nh[0].gw));
+			json_object_object_add(o, "interface", json_object_new_string(
+				link_name(t, c->route->nh[0].ifindex, nb)));
+		}
+	}
+	json_object_object_add(o, "verdict", json_object_new_string(
+		brt_verdict_name((enum brt_verdict)c->verdict)));
+	json_object_object_add(o, "reason", json_object_new_string(c->reason ? c->reason : ""));
+	return o;
+}
+
+static void add_success(json_object *o, const brt_table *t, const struct brt_query *q,
+			const struct brt_result *r)
+{
+	char nb[24];
+
+	json_object_object_add(o, "type", json_object_new_string(type_name(r->type)));
+	json_object_object_add(o, "prefix", r->has_prefix ? jprefix(&r->prefix) : NULL);
+	json_object_object_add(o, "table", r->has_prefix ? jtable(r->table) : NULL);
+	json_object_object_add(o, "metric", r->has_prefix ? json_object_new_int64(r->metric) : NULL);
+	json_object_object_add(o, "effective_metric",
+			       r->has_prefix ? json_object_new_int64(r->effective_metric) : NULL);
+	json_object_object_add(o, "gateway", jaddr(&r->gateway));
+	json_object_object_add(o, "interface", json_object_new_string(link_name(t, r->ifindex, nb)));
+	json_object_object_add(o, "interface_index", json_object_new_int64(r->ifindex));
+	json_object_object_add(o, "source", jaddr(&r->source));
+	if (r->nh_count > 1) {
+		json_object_object_add(o, "nexthops", jnexthops(t, q, r));
+		json_object_object_add(o, "nexthop_reported", json_object_new_string(
+			"first usable; the kernel's hash may pick any of nexthops"));
+	}
+}
+
+static void print_json(FILE *f, const brt_table *t, const struct brt_query *q,
+		       const struct brt_result *r, const brt_explain *ex,
+		       const struct print_opts *po)
+{
+	json_object *o = json_object_new_object(), *arr;
+	size_t i;
+
+	json_object_object_add(o, "destination", jaddr(&q->dst));
+	if (r->status == BRT_ROUTE_OK)
+		add_success(o, t, q, r);
+	else {
+		json_object_object_add(o, "error", json_object_new_string(
+			brt_status_name((enum brt_status)r->status)));
+		json_object_object_add(o, "message", json_object_new_string(
+			r->message ? r->message : ""));
+	}
+	if (po->source_note)
+		json_object_object_add(o, "answered_by", json_object_new_string(po->source_note));
+	if (ex) {
+		arr = json_object_new_array();
+		for (i = 0; i < brt_explain_count(ex); i++)
+			json_object_array_add(arr, jcandidate(t, brt_explain_get(ex, i)));
+		json_object_object_add(o, "candidates", arr);
+	}
+	fprintf(f, "%s\n", json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN |
+							     JSON_C_TO_STRING_NOSLASHESCAPE));
+	json_object_put(o);
+}
+
+static void text_addr(FILE *f, const char *word, const struct brt_addr *a)
+{
+	char buf[BRT_ADDRSTRLEN];
+	struct brt_addr plain = *a;
+
+	plain.zone = 0;
+	if (a->family && brt_addr_format(&plain, buf, sizeof(buf)) >= 0)
+		fprintf(f, "%s%s", word, buf);
+}
+
+static void print_text_ok(FILE *f, const brt_table *t, const struct brt_query *q,
+			  const struct brt_result *r)
+{
+	char nb[24], tb[16];
+	uint32_t i;
+
+	if (r->type != BRT_RT_UNICAST)
+		fprintf(f, "%s ", type_name(r->type));
+	text_addr(f, "", &q->dst);
+	text_addr(f, " via ", &r->gateway);
+	fprintf(f, " dev %s", link_name(t, r->ifindex, nb));
+	if (r->has_prefix && r->table != BRT_TABLE_MAIN) {
+		brt_table_id_format(r->table, tb, sizeof(tb));
+		fprintf(f, " table %s", tb);
+	}
+	text_addr(f, " src ", &r->source);
+	if (r->has_prefix)
+		fprintf(f, " metric %u", r->metric);
+	if (r->has_prefix && r->effective_metric != r->metric)
+		fprintf(f, " effective_metric %u", r->effective_metric);
+	fputc('\n', f);
+	for (i = 0; r->nh_count > 1 && i < r->nh_count; i++) {
+		fprintf(f, "    nexthop");
+		text_addr(f, " via ", &r->nh[i].gw);
+		fprintf(f, " dev %s weight %u%s\n", link_name(t, r->nh[i].ifindex, nb),
+			r->nh[i].weight, i == r->nh_chosen ? " (reported)" : "");
+	}
+}
+
+static void print_text_explain(FILE *f, const brt_table *t, const brt_explain *ex)
+{
+	char pb[BRT_PREFIXSTRLEN], tb[16], nb[24];
+	size_t i;
+
+	for (i = 0; i < brt_explain_count(ex); i++) {
+		const struct brt_candidate *c = brt_explain_get(ex, i);
+
+		brt_table_id_format(c->table, tb, sizeof(tb));
+		if (c->kind == BRT_CAND_RULE) {
+			fprintf(f, "  rule %u (table %s): %s", c->rule->priority, tb,
+				brt_verdict_name((enum brt_verdict)c->verdict));
+		} else {
+			brt_prefix_format(&c->route->dst, pb, sizeof(pb));
+			fprintf(f, "    route %s %s table %s metric %u", type_name(c->route->type),
+				pb, tb, c->route->metric);
+			if (c->route->nh_count) {
+				text_addr(f, " via ", &c->route->nh[0].gw);
+				fprintf(f, " dev %s", link_name(t, c->route->nh[0].ifindex, nb));
+			}
+			fprintf(f, ": %s", brt_verdict_name((enum brt_verdict)c->verdict));
+		}
+		fprintf(f, "%s%s\n", c->reason && *c->reason ? " - " : "", c->reason ? c->reason : "");
+	}
+}
+
+void print_result(FILE *f, const brt_table *t, const struct brt_query *q,
+		  const struct brt_result *r, const brt_explain *ex,
+		  const struct print_opts *po)
+{
+	if (po->json)
+		return print_json(f, t, q, r, ex, po);
+	if (r->status == BRT_ROUTE_OK)
+		print_text_ok(f, t, q, r);
+	else {
+		text_addr(f, "", &q->dst);
+		fprintf(f, ": %s (%s)\n", r->message ? r->message : "",
+			brt_status_name((enum brt_status)r->status));
+	}
+	if (po->source_note)
+		fprintf(f, "  answered by the %s\n", po->source_note);
+	if (ex)
+		print_text_explain(f, t, ex);
+}
