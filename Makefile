@@ -89,6 +89,13 @@ check-fuzz:
 clean:
 	rm -rf build build-*
 
+# The lookup engine benchmark: ours, the reference and DPDK (when
+# libdpdk-dev is installed) on the real prefix sets; writes bench/RESULTS.md
+# and prints RATIO lines last.
+bench: $(BUILD)/CMakeCache.txt
+	cmake --build $(BUILD) -j $(JOBS) --target bench_lpm
+	$(BUILD)/bench_lpm --data ../shared/data --out bench/RESULTS.md --notes bench/NOTES.md
+
 # The live backend at Internet scale (root): bench/live/run.sh. DATA= the
 # prefix sets; BENCH_LIVE_PREFIXES=N loads only N of each (a quick check).
 DATA ?= ../shared/data

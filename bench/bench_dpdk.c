@@ -5,6 +5,8 @@
  * structure was created and filled (for rte_fib it includes its RIB).
  * rte_lpm gets its RCU (QSBR, defer queue) so updates are safe under
  * concurrent readers; rte_fib in 22.11 has no safe concurrent update.
+ * rte_lpm and rte_lpm6 refuse /0: the default route is kept beside them
+ * and answered on a miss, as DPDK applications do.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -28,12 +30,13 @@ struct dp {
 	void *t;
 	size_t mem;
 	struct rte_rcu_qsbr *qsv;
+	uint32_t def;		/* rte_lpm/rte_lpm6 take no /0: kept here */
 };
 
 int bench_dpdk_init(void)
 {
 	char *argv[] = { "bench_lpm", "--no-huge", "--no-pci", "-m", "3072",
-			 "-l", "0", "--in-memory", "--log-level=lib.*:error",
+			 "-l", "0", "--file-prefix=brt_bench", "--log-level=lib.*:error",
 			 NULL };
 
 	return rte_eal_init(9, argv) < 0 ? -1 : 0;
@@ -83,7 +86,8 @@ static uint32_t tbl8_needed(const struct bset *s)
 	return (uint32_t)(n + n / 4 + 256);
 }
 
-static void *finish(void *t, size_t before, struct rte_rcu_qsbr *qsv)
+static void *finish(void *t, size_t before, struct rte_rcu_qsbr *qsv,
+		    uint32_t def)
 {
 	struct dp *d;
 
@@ -91,6 +95,7 @@ static void *finish(void *t, size_t before, struct rte_rcu_qsbr *qsv)
 		return NULL;
 	d = calloc(1, sizeof(*d));
 	d->t = t;
+	d->def = def;
 	d->mem = heap_used() - before;
 	d->qsv = qsv;
 	return d;
@@ -108,21 +113,22 @@ static void *fib_build(const struct bset *s)
 	struct rte_fib_conf c;
 	size_t before = heap_used(), i;
 	struct rte_fib *f;
+	int err;
 
 	memset(&c, 0, sizeof(c));
 	c.type = RTE_FIB_DIR24_8;
 	c.default_nh = BENCH_NONE;
-	c.max_routes = (int)s->n + 64;
+	c.max_routes = 2 * (int)s->n + 64;	/* RIB nodes, branches included */
 	c.dir24_8.nh_sz = RTE_FIB_DIR24_8_4B;
 	c.dir24_8.num_tbl8 = tbl8_needed(s);
 	f = rte_fib_create("bench_fib", 0, &c);
 	for (i = 0; f && i < s->n; i++)
-		if (rte_fib_add(f, v4(s, i), s->len[i], i)) {
-			fprintf(stderr, "rte_fib_add failed\n");
+		if ((err = rte_fib_add(f, v4(s, i), s->len[i], i))) {
+			fprintf(stderr, "rte_fib_add: %s\n", strerror(-err));
 			rte_fib_free(f);
 			return NULL;
 		}
-	return finish(f, before, NULL);
+	return finish(f, before, NULL, BENCH_NONE);
 }
 
 static void fib_destroy(void *e)
@@ -172,6 +178,7 @@ static void *lpm_build(const struct bset *s)
 	size_t before = heap_used(), i;
 	struct rte_rcu_qsbr *qsv;
 	struct rte_lpm *l = rte_lpm_create("bench_lpm", 0, &c);
+	uint32_t def = BENCH_NONE;
 
 	if (!l)
 		return NULL;
@@ -182,13 +189,20 @@ static void *lpm_build(const struct bset *s)
 	rc.mode = RTE_LPM_QSBR_MODE_DQ;
 	if (rte_lpm_rcu_qsbr_add(l, &rc))
 		fprintf(stderr, "rte_lpm_rcu_qsbr_add failed\n");
-	for (i = 0; i < s->n; i++)
-		if (rte_lpm_add(l, v4(s, i), s->len[i], (uint32_t)i)) {
-			fprintf(stderr, "rte_lpm_add failed\n");
+	for (i = 0; i < s->n; i++) {
+		int err;
+
+		if (!s->len[i]) {
+			def = (uint32_t)i;
+			continue;
+		}
+		if ((err = rte_lpm_add(l, v4(s, i), s->len[i], (uint32_t)i))) {
+			fprintf(stderr, "rte_lpm_add: %s\n", strerror(-err));
 			rte_lpm_free(l);
 			return NULL;
 		}
-	return finish(l, before, qsv);
+	}
+	return finish(l, before, qsv, def);
 }
 
 static void lpm_destroy(void *e)
@@ -204,14 +218,14 @@ static void lpm_run(void *e, const struct bset *s, int m, int bulk, size_t off,
 		    size_t cnt, uint32_t *out)
 {
 	struct rte_lpm *l = ((struct dp *)e)->t;
-	uint32_t *a = s->d4[m] + off;
+	uint32_t *a = s->d4[m] + off, def = ((struct dp *)e)->def;
 	size_t i, j;
 
 	if (!bulk) {
 		for (i = 0; i < cnt; i++) {
 			uint32_t nh;
 
-			out[i] = rte_lpm_lookup(l, a[i], &nh) ? BENCH_NONE : nh;
+			out[i] = rte_lpm_lookup(l, a[i], &nh) ? def : nh;
 		}
 		return;
 	}
@@ -221,17 +235,25 @@ static void lpm_run(void *e, const struct bset *s, int m, int bulk, size_t off,
 		rte_lpm_lookup_bulk(l, a + i, out + i, (unsigned)k);
 		for (j = 0; j < k; j++)
 			out[i + j] = out[i + j] & RTE_LPM_LOOKUP_SUCCESS ?
-				     out[i + j] & 0x00ffffff : BENCH_NONE;
+				     out[i + j] & 0x00ffffff : def;
 	}
 }
 
 static int lpm_del(void *e, const struct bset *s, size_t i)
 {
+	if (!s->len[i]) {
+		((struct dp *)e)->def = BENCH_NONE;
+		return 0;
+	}
 	return rte_lpm_delete(((struct dp *)e)->t, v4(s, i), s->len[i]);
 }
 
 static int lpm_add(void *e, const struct bset *s, size_t i)
 {
+	if (!s->len[i]) {
+		((struct dp *)e)->def = (uint32_t)i;
+		return 0;
+	}
 	return rte_lpm_add(((struct dp *)e)->t, v4(s, i), s->len[i],
 			   (uint32_t)i);
 }
@@ -270,25 +292,26 @@ static void *fib6_build(const struct bset *s)
 	struct rte_fib6_conf c;
 	size_t before = heap_used(), i;
 	struct rte_fib6 *f;
+	int err;
 
 	memset(&c, 0, sizeof(c));
 	c.type = RTE_FIB6_TRIE;
 	c.default_nh = BENCH_NONE;
-	c.max_routes = (int)s->n + 64;
+	c.max_routes = 2 * (int)s->n + 64;
 	c.trie.nh_sz = RTE_FIB6_TRIE_4B;
-	c.trie.num_tbl8 = tbl8_needed(s);
+	c.trie.num_tbl8 = 8 * tbl8_needed(s);	/* its ranges need more */
 	f = rte_fib6_create("bench_fib6", 0, &c);
 	for (i = 0; f && i < s->n; i++) {
 		uint8_t b[16];
 
 		bkey_bytes(s->key[i], b);
-		if (rte_fib6_add(f, b, s->len[i], i)) {
-			fprintf(stderr, "rte_fib6_add failed\n");
+		if ((err = rte_fib6_add(f, b, s->len[i], i))) {
+			fprintf(stderr, "rte_fib6_add: %s\n", strerror(-err));
 			rte_fib6_free(f);
 			return NULL;
 		}
 	}
-	return finish(f, before, NULL);
+	return finish(f, before, NULL, BENCH_NONE);
 }
 
 static void fib6_destroy(void *e)
@@ -339,21 +362,27 @@ const struct engine_ops bench_rte_fib6 = {
 
 static void *lpm6_build(const struct bset *s)
 {
-	struct rte_lpm6_config c = { (uint32_t)s->n + 64, tbl8_needed(s), 0 };
+	struct rte_lpm6_config c = { (uint32_t)s->n + 64, 2 * tbl8_needed(s), 0 };
 	size_t before = heap_used(), i;
 	struct rte_lpm6 *l = rte_lpm6_create("bench_lpm6", 0, &c);
+	uint32_t def = BENCH_NONE;
 
 	for (i = 0; l && i < s->n; i++) {
 		uint8_t b[16];
+		int err;
 
+		if (!s->len[i]) {
+			def = (uint32_t)i;
+			continue;
+		}
 		bkey_bytes(s->key[i], b);
-		if (rte_lpm6_add(l, b, s->len[i], (uint32_t)i)) {
-			fprintf(stderr, "rte_lpm6_add failed\n");
+		if ((err = rte_lpm6_add(l, b, s->len[i], (uint32_t)i))) {
+			fprintf(stderr, "rte_lpm6_add: %s\n", strerror(-err));
 			rte_lpm6_free(l);
 			return NULL;
 		}
 	}
-	return finish(l, before, NULL);
+	return finish(l, before, NULL, def);
 }
 
 static void lpm6_destroy(void *e)
@@ -367,6 +396,7 @@ static void lpm6_run(void *e, const struct bset *s, int m, int bulk,
 {
 	struct rte_lpm6 *l = ((struct dp *)e)->t;
 	uint8_t (*a)[16] = s->d6[m] + off;
+	uint32_t def = ((struct dp *)e)->def;
 	int32_t nh[BULK];
 	size_t i, j;
 
@@ -374,7 +404,7 @@ static void lpm6_run(void *e, const struct bset *s, int m, int bulk,
 		for (i = 0; i < cnt; i++) {
 			uint32_t v;
 
-			out[i] = rte_lpm6_lookup(l, a[i], &v) ? BENCH_NONE : v;
+			out[i] = rte_lpm6_lookup(l, a[i], &v) ? def : v;
 		}
 		return;
 	}
@@ -383,7 +413,7 @@ static void lpm6_run(void *e, const struct bset *s, int m, int bulk,
 
 		rte_lpm6_lookup_bulk_func(l, a + i, nh, (unsigned)k);
 		for (j = 0; j < k; j++)
-			out[i + j] = nh[j] < 0 ? BENCH_NONE : (uint32_t)nh[j];
+			out[i + j] = nh[j] < 0 ? def : (uint32_t)nh[j];
 	}
 }
 
@@ -391,6 +421,10 @@ static int lpm6_del(void *e, const struct bset *s, size_t i)
 {
 	uint8_t b[16];
 
+	if (!s->len[i]) {
+		((struct dp *)e)->def = BENCH_NONE;
+		return 0;
+	}
 	bkey_bytes(s->key[i], b);
 	return rte_lpm6_delete(((struct dp *)e)->t, b, s->len[i]);
 }
@@ -399,6 +433,10 @@ static int lpm6_add(void *e, const struct bset *s, size_t i)
 {
 	uint8_t b[16];
 
+	if (!s->len[i]) {
+		((struct dp *)e)->def = (uint32_t)i;
+		return 0;
+	}
 	bkey_bytes(s->key[i], b);
 	return rte_lpm6_add(((struct dp *)e)->t, b, s->len[i], (uint32_t)i);
 }

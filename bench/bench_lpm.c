@@ -440,20 +440,24 @@ static const struct engine_ops bench_ref = {
 
 static void *ours_build(const struct bset *s)
 {
+	struct brt_lpm_prefix *p = malloc((s->n + 1) * sizeof(*p));
 	struct brt_lpm *l;
 	size_t i;
 
-	if (brt_lpm_create(&l, s->v6 ? BRT_AF_INET6 : BRT_AF_INET, 0, s->n))
+	if (brt_lpm_create(&l, s->v6 ? BRT_AF_INET6 : BRT_AF_INET, 0, s->n)) {
+		free(p);
 		return NULL;
-	for (i = 0; i < s->n; i++) {
-		uint8_t b[16];
-
-		bkey_bytes(s->key[i], b);
-		if (brt_lpm_insert(l, b, s->len[i], (uint32_t)i)) {
-			brt_lpm_destroy(l);
-			return NULL;
-		}
 	}
+	for (i = 0; i < s->n; i++) {
+		bkey_bytes(s->key[i], p[i].addr);
+		p[i].len = s->len[i];
+		p[i].value = (uint32_t)i;
+	}
+	if (brt_lpm_insert_bulk(l, p, s->n)) {
+		brt_lpm_destroy(l);
+		l = NULL;
+	}
+	free(p);
 	return l;
 }
 
@@ -854,8 +858,36 @@ static const char *data_dir(const char *given)
 	return "/work/shared/data";
 }
 
+/* Another section of the file, kept when rewriting it ("" if none). */
+static char *kept_section(const char *path, const char *heading)
+{
+	FILE *f = fopen(path, "r");
+	char line[4096];
+	size_t n = 0, cap = 1;
+	char *s = calloc(1, cap);
+	int in = 0;
+
+	while (f && fgets(line, sizeof(line), f)) {
+		size_t k = strlen(line);
+
+		if (!strncmp(line, "## ", 3))
+			in = !strncmp(line, heading, strlen(heading));
+		if (!in)
+			continue;
+		s = realloc(s, cap += k);
+		memcpy(s + n, line, k + 1);
+		n += k;
+	}
+	if (f)
+		fclose(f);
+	return s;
+}
+
+/* The report, then the notes, then the "Live host" section that
+ * bench/live/run.sh (make bench-live) keeps in the same file. */
 static void write_file(const char *path, const char *notes)
 {
+	char *live = kept_section(path, "## Live host");
 	FILE *f = fopen(path, "w");
 	FILE *nf = notes ? fopen(notes, "r") : NULL;
 	char buf[4096];
@@ -863,6 +895,7 @@ static void write_file(const char *path, const char *notes)
 
 	if (!f) {
 		perror(path);
+		free(live);
 		return;
 	}
 	fwrite(report, 1, report_len, f);
@@ -870,7 +903,10 @@ static void write_file(const char *path, const char *notes)
 		fwrite(buf, 1, k, f);
 	if (nf)
 		fclose(nf);
+	if (*live)
+		fprintf(f, "\n%s", live);
 	fclose(f);
+	free(live);
 }
 
 static const struct result *R(const struct setres *sr, const char *name)
@@ -962,7 +998,7 @@ int main(int argc, char **argv)
 	machine(argc, argv);
 #ifdef BENCH_HAVE_DPDK
 	dpdk = bench_dpdk_init() == 0;
-	out("- DPDK 22.11 (EAL --no-huge --no-pci -m 3072 -l 0 --in-memory): %s\n",
+	out("- DPDK 22.11 (EAL --no-huge --no-pci -m 3072 -l 0 --file-prefix=brt_bench): %s\n",
 	    dpdk ? "rte_fib DIR-24-8 4-byte, rte_lpm with RCU QSBR (defer "
 	    "queue), rte_fib6 trie 4-byte, rte_lpm6" : "EAL init failed: skipped");
 #else

@@ -7,6 +7,7 @@
  * value per group and nothing about routes.
  */
 #include <stdlib.h>
+#include <string.h>
 
 #include "fast.h"
 #include "lpm.h"
@@ -17,6 +18,7 @@ struct brt_fast {
 
 int brt_fast_build(struct brt_fib *f)
 {
+	struct brt_lpm_prefix *p;
 	struct brt_fast *fast;
 	size_t i;
 	int err;
@@ -26,10 +28,17 @@ int brt_fast_build(struct brt_fib *f)
 	fast = calloc(1, sizeof(*fast));
 	if (!fast)
 		return BRT_ENOMEM;
-	err = brt_lpm_create(&fast->lpm, f->family, 0, f->n_groups);
-	for (i = 0; !err && i < f->n_groups; i++)
-		err = brt_lpm_insert(fast->lpm, f->groups[i].dst.addr.bytes,
-				     f->groups[i].dst.len, (uint32_t)i);
+	p = malloc((f->n_groups + 1) * sizeof(*p));
+	err = p ? brt_lpm_create(&fast->lpm, f->family, 0, f->n_groups)
+		: BRT_ENOMEM;
+	for (i = 0; !err && i < f->n_groups; i++) {
+		memcpy(p[i].addr, f->groups[i].dst.addr.bytes, 16);
+		p[i].len = f->groups[i].dst.len;
+		p[i].value = (uint32_t)i;
+	}
+	if (!err)
+		err = brt_lpm_insert_bulk(fast->lpm, p, f->n_groups);
+	free(p);
 	if (err) {
 		brt_fast_free(fast);
 		return err;

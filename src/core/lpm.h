@@ -33,7 +33,7 @@
 #include <stdint.h>
 
 #define BRT_LPM_NONE 0x7fffffffu	/* no prefix contains the address */
-#define BRT_LPM_VALUE_MAX 0x7ffffffeu	/* values are 0..this */
+#define BRT_LPM_VALUE_MAX 0x7ffffffdu	/* values are 0..this */
 #define BRT_LPM_MAX_READERS 64u
 
 struct brt_lpm;
@@ -41,9 +41,10 @@ struct brt_lpm_reader;
 
 struct brt_lpm_mem {
 	size_t direct;		/* the direct table */
+	size_t heads;		/* head arena (nodes at dbits + their value) */
 	size_t nodes;		/* node arena, high-water mark (free blocks too) */
 	size_t leaves;		/* leaf arena, high-water mark */
-	size_t lookup;		/* direct + nodes + leaves: what lookups touch */
+	size_t lookup;		/* all of the above: what lookups touch */
 	size_t control;		/* the writer's prefix trie and bookkeeping */
 	size_t prefixes;	/* number of prefixes held */
 };
@@ -60,6 +61,19 @@ void brt_lpm_destroy(struct brt_lpm *l);
  * Insert replaces the value of an existing prefix. */
 int brt_lpm_insert(struct brt_lpm *l, const uint8_t *addr, unsigned len,
 		   uint32_t value);
+struct brt_lpm_prefix {
+	uint8_t addr[16];	/* network order; IPv4 in addr[0..3] */
+	uint8_t len;
+	uint32_t value;
+};
+/*
+ * Insert many prefixes at once: the trie is filled in address order and
+ * the structure rebuilt once (a full table loads several times faster than
+ * one insert at a time). Later duplicates win. Readers may run meanwhile.
+ * On failure nothing changed.
+ */
+int brt_lpm_insert_bulk(struct brt_lpm *l, const struct brt_lpm_prefix *p,
+			size_t n);
 /* BRT_ENOENT when the prefix is not held. */
 int brt_lpm_delete(struct brt_lpm *l, const uint8_t *addr, unsigned len);
 

@@ -237,6 +237,56 @@ static void edges(void **state)
 	brt_lpm_destroy(l);
 }
 
+/* Bulk insertion into a filled structure, duplicates included. */
+static void insert_bulk(void **state)
+{
+	unsigned bits[2] = { 32, 128 }, f, i;
+
+	(void)state;
+	for (f = 0; f < 2; f++) {
+		struct ref r = { calloc(900, sizeof(struct ref_pfx)), 0,
+				 bits[f] / 8 };
+		struct brt_lpm_prefix p[600];
+		struct ref_pfx *old;
+		struct brt_lpm *l;
+
+		assert_int_equal(brt_lpm_create(&l, f ? BRT_AF_INET6 : BRT_AF_INET,
+						f ? 8 : 12, 0), 0);
+		for (i = 0; i < 300; i++) {
+			random_prefix(&r, bits[f], &r.p[r.n]);
+			assert_int_equal(brt_lpm_insert(l, r.p[r.n].a,
+							r.p[r.n].len,
+							r.p[r.n].value), 0);
+			old = ref_find(&r, &r.p[r.n]);
+			if (old)	/* the insert replaced its value */
+				old->value = r.p[r.n].value;
+			else
+				r.n++;
+		}
+		for (i = 0; i < 599; i++) {
+			struct ref_pfx q;
+
+			random_prefix(&r, bits[f], &q);
+			memcpy(p[i].addr, q.a, 16);
+			p[i].len = (uint8_t)q.len;
+			p[i].value = q.value;
+			old = ref_find(&r, &q);
+			if (old)
+				old->value = q.value;
+			else
+				r.p[r.n++] = q;
+		}
+		p[599] = p[0];
+		p[599].len = (uint8_t)(bits[f] + 1);
+		/* one bad prefix: nothing is applied */
+		assert_int_equal(brt_lpm_insert_bulk(l, p, 600), BRT_EINVAL);
+		assert_int_equal(brt_lpm_insert_bulk(l, p, 599), 0);
+		verify(l, &r, 3000);
+		brt_lpm_destroy(l);
+		free(r.p);
+	}
+}
+
 static void bulk_equals_single(void **state)
 {
 	struct brt_lpm *l4, *l6;
@@ -278,6 +328,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(edges),
 		cmocka_unit_test(bulk_equals_single),
+		cmocka_unit_test(insert_bulk),
 		cmocka_unit_test(random_v4),
 		cmocka_unit_test(random_v6),
 	};

@@ -93,27 +93,34 @@ static int arena_give(struct lpm_arena *a, uint32_t idx, unsigned size)
 	return vec_push(&a->free[size], idx);
 }
 
-uint32_t brt_lpm_alloc(struct brt_lpm *l, bool leaf, unsigned size)
+static struct lpm_arena *arena_of(struct brt_lpm *l, unsigned kind)
 {
-	struct lpm_arena *a = leaf ? &l->la : &l->na;
+	return kind == LPM_K_LEAF ? &l->la : kind == LPM_K_HEAD ? &l->ha : &l->na;
+}
+
+uint32_t brt_lpm_alloc(struct brt_lpm *l, unsigned kind, unsigned size)
+{
+	struct lpm_arena *a = arena_of(l, kind);
 	uint32_t idx = arena_take(a, size);
 
 	if (idx == LPM_NIL)
 		return LPM_NIL;
 	if (ret_push(&l->fresh, (struct lpm_retired){ 0, idx, (uint8_t)size,
-						     leaf })) {
+						     (uint8_t)kind })) {
 		arena_give(a, idx, size);
 		return LPM_NIL;
 	}
 	return idx;
 }
 
-int brt_lpm_retire(struct brt_lpm *l, bool leaf, uint32_t idx, unsigned size)
+int brt_lpm_retire(struct brt_lpm *l, unsigned kind, uint32_t idx,
+		   unsigned size)
 {
 	if (!size)
 		return 0;
 	return ret_push(&l->pending, (struct lpm_retired){ 0, idx,
-							   (uint8_t)size, leaf });
+							   (uint8_t)size,
+							   (uint8_t)kind });
 }
 
 /* The smallest epoch an online reader may still be working in. */
@@ -147,7 +154,7 @@ void brt_lpm_reclaim(struct brt_lpm *l)
 
 		/* a failed push keeps the block retired: leaked until destroy */
 		if (r.tag > safe ||
-		    arena_give(r.is_leaf ? &l->la : &l->na, r.idx, r.size))
+		    arena_give(arena_of(l, r.kind), r.idx, r.size))
 			l->retired.v[keep++] = r;
 	}
 	l->retired.n = keep;
@@ -177,7 +184,7 @@ void brt_lpm_abort(struct brt_lpm *l)
 	for (i = 0; i < l->fresh.n; i++) {
 		struct lpm_retired r = l->fresh.v[i];
 
-		arena_give(r.is_leaf ? &l->la : &l->na, r.idx, r.size);
+		arena_give(arena_of(l, r.kind), r.idx, r.size);
 	}
 	l->fresh.n = 0;
 	l->pending.n = 0;
@@ -194,12 +201,12 @@ size_t brt_lpm_arena_free_elems(const struct lpm_arena *a)
 	return n;
 }
 
-size_t brt_lpm_retired_elems(const struct brt_lpm *l, bool leaf)
+size_t brt_lpm_retired_elems(const struct brt_lpm *l, unsigned kind)
 {
 	size_t i, n = 0;
 
 	for (i = 0; i < l->retired.n; i++)
-		if (l->retired.v[i].is_leaf == leaf)
+		if (l->retired.v[i].kind == kind)
 			n += l->retired.v[i].size;
 	return n;
 }

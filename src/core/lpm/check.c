@@ -14,7 +14,7 @@
 
 struct audit {
 	const struct brt_lpm *l;
-	size_t nodes, leaves;	/* live elements met */
+	size_t nodes, leaves, heads;	/* live elements met */
 	char *msg;
 	size_t len;
 };
@@ -25,18 +25,15 @@ static int fail(struct audit *a, const char *what, unsigned d, uint32_t at)
 	return BRT_ECONFLICT;
 }
 
-static int check_node(struct audit *a, uint32_t at, unsigned d, uint32_t sub,
-		      uint32_t def)
+static int check_node(struct audit *a, const struct lpm_node *n, uint32_t at,
+		      unsigned d, uint32_t sub, uint32_t def)
 {
 	const struct brt_lpm *l = a->l;
-	const struct lpm_node *n = &LPM_NODES(l)[at];
 	uint32_t v[64], croot[64], prev = 0;
 	uint64_t vec = 0, leafvec = 0;
 	unsigned s, nl = 0, nc = 0;
 
-	if (at >= l->na.top)
-		return fail(a, "node index out of the arena", d, at);
-	brt_lpm_paint(&l->trie, sub, d, LPM_STRIDE, def, v, croot);
+	brt_lpm_paint(&l->trie, sub, d, LPM_STRIDE, def, v, croot, NULL);
 	for (s = 0; s < 64; s++) {
 		if (croot[s] != LPM_NIL) {
 			vec |= 1ull << s;
@@ -60,9 +57,12 @@ static int check_node(struct audit *a, uint32_t at, unsigned d, uint32_t sub,
 		if (!(vec >> s & 1))
 			continue;
 		a->nodes++;
-		if (check_node(a, n->base1 + nc++, d + LPM_STRIDE, croot[s],
-			       v[s]))
+		if (n->base1 + nc >= l->na.top)
+			return fail(a, "node index out of the arena", d, at);
+		if (check_node(a, &LPM_NODES(l)[n->base1 + nc],
+			       n->base1 + nc, d + LPM_STRIDE, croot[s], v[s]))
 			return BRT_ECONFLICT;
+		nc++;
 	}
 	return 0;
 }
@@ -77,7 +77,7 @@ static int check_direct(struct audit *a)
 	if (!v)
 		return BRT_ENOMEM;
 	sub = brt_lpm_trie_find(&l->trie, 0, 0, &def);
-	brt_lpm_paint(&l->trie, sub, 0, l->dbits, def, v, v + n);
+	brt_lpm_paint(&l->trie, sub, 0, l->dbits, def, v, v + n, NULL);
 	for (i = 0; i < n && !err; i++) {
 		uint32_t e = l->direct[i], croot = v[n + i];
 
@@ -87,9 +87,14 @@ static int check_direct(struct audit *a)
 		else if (croot != LPM_NIL && (e & LPM_LEAF))
 			err = fail(a, "direct entry lacks its node", 0,
 				   (uint32_t)i);
+		else if (croot != LPM_NIL && e >= l->ha.top)
+			err = fail(a, "head index out of the arena", 0, e);
+		else if (croot != LPM_NIL && LPM_HEADS(l)[e].def != v[i])
+			err = fail(a, "head value differs from the table", 0, e);
 		else if (croot != LPM_NIL) {
-			a->nodes++;
-			err = check_node(a, e, l->dbits, croot, v[i]);
+			a->heads++;
+			err = check_node(a, &LPM_HEADS(l)[e].n, e, l->dbits,
+					 croot, LPM_INHERIT);
 		}
 	}
 	free(v);
@@ -100,15 +105,20 @@ static int check_accounts(struct audit *a)
 {
 	const struct brt_lpm *l = a->l;
 	size_t nodes = a->nodes + brt_lpm_arena_free_elems(&l->na) +
-		       brt_lpm_retired_elems(l, false);
+		       brt_lpm_retired_elems(l, LPM_K_NODE);
 	size_t leaves = a->leaves + brt_lpm_arena_free_elems(&l->la) +
-			brt_lpm_retired_elems(l, true);
+			brt_lpm_retired_elems(l, LPM_K_LEAF);
+	size_t heads = a->heads + brt_lpm_arena_free_elems(&l->ha) +
+		       brt_lpm_retired_elems(l, LPM_K_HEAD);
 
 	if (l->pending.n || l->fresh.n)
 		return fail(a, "an update was left half done", 0, 0);
 	if (nodes != l->na.top)
 		return fail(a, "node arena elements lost or doubled", 0,
 			    (uint32_t)nodes);
+	if (heads != l->ha.top)
+		return fail(a, "head arena elements lost or doubled", 0,
+			    (uint32_t)heads);
 	if (leaves != l->la.top)
 		return fail(a, "leaf arena elements lost or doubled", 0,
 			    (uint32_t)leaves);
@@ -117,7 +127,7 @@ static int check_accounts(struct audit *a)
 
 int brt_lpm_check(const struct brt_lpm *l, char *msg, size_t len)
 {
-	struct audit a = { l, 0, 0, msg, len };
+	struct audit a = { l, 0, 0, 0, msg, len };
 	int err;
 
 	if (len)

@@ -7,8 +7,8 @@
  * lookup that starts from one loaded entry walks one consistent version.
  * The bulk lookups walk a batch level by level and prefetch each next
  * node or leaf, so the cache misses of a batch overlap instead of adding
- * up. Functions are cloned for CPUs with POPCNT (the common case) and
- * without.
+ * up. With GCC, functions are cloned for CPUs with POPCNT (the common
+ * case) and without.
  */
 #include "lpm_impl.h"
 #include "bestroute/bestroute.h"
@@ -62,20 +62,29 @@ static inline unsigned slot6(lpm_key k, unsigned d)
 	return (unsigned)(k << (d - 122)) & 63;
 }
 
+/* The answer of a leaf below head @h. */
+static inline uint32_t leaf_value(const struct brt_lpm *l,
+				  const struct lpm_head *h, uint32_t leaf)
+{
+	uint32_t v = LPM_LEAVES(l)[leaf];
+
+	return v == LPM_INHERIT ? h->def : v;
+}
+
 LPM_HOT uint32_t brt_lpm4_lookup(const struct brt_lpm *l, uint32_t a)
 {
-	const struct lpm_node *nodes = LPM_NODES(l);
+	const struct lpm_node *nodes = LPM_NODES(l), *n;
+	const struct lpm_head *h;
 	uint32_t e = entry_load(l, a >> (32 - l->dbits)), next;
 	uint64_t k = (uint64_t)a << 32;
 	unsigned d = l->dbits;
 
 	if (e & LPM_LEAF)
 		return e & ~LPM_LEAF;
-	while (step(&nodes[e], slot4(k, d), &next)) {
-		e = next;
+	h = &LPM_HEADS(l)[e];
+	for (n = &h->n; step(n, slot4(k, d), &next); n = &nodes[next])
 		d += LPM_STRIDE;
-	}
-	return LPM_LEAVES(l)[next];
+	return leaf_value(l, h, next);
 }
 
 static lpm_key key6(const uint8_t *a)
@@ -90,18 +99,18 @@ static lpm_key key6(const uint8_t *a)
 
 LPM_HOT uint32_t brt_lpm6_lookup(const struct brt_lpm *l, const uint8_t *a)
 {
-	const struct lpm_node *nodes = LPM_NODES(l);
+	const struct lpm_node *nodes = LPM_NODES(l), *n;
+	const struct lpm_head *h;
 	lpm_key k = key6(a);
 	uint32_t e = entry_load(l, (uint32_t)(k >> (128 - l->dbits))), next;
 	unsigned d = l->dbits;
 
 	if (e & LPM_LEAF)
 		return e & ~LPM_LEAF;
-	while (step(&nodes[e], slot6(k, d), &next)) {
-		e = next;
+	h = &LPM_HEADS(l)[e];
+	for (n = &h->n; step(n, slot6(k, d), &next); n = &nodes[next])
 		d += LPM_STRIDE;
-	}
-	return LPM_LEAVES(l)[next];
+	return leaf_value(l, h, next);
 }
 
 uint32_t brt_lpm_lookup(const struct brt_lpm *l, const uint8_t *addr)
@@ -121,34 +130,42 @@ uint32_t brt_lpm_lookup(const struct brt_lpm *l, const uint8_t *addr)
 #define LPM_BATCH_WALK(SLOT)						\
 	do {								\
 		const struct lpm_node *nodes = LPM_NODES(l);		\
+		const struct lpm_node *cur[LPM_BATCH];			\
 		const uint32_t *leaves = LPM_LEAVES(l);		\
 		unsigned i, j, np = 0, nl = 0, d = l->dbits;		\
 		uint8_t idx[LPM_BATCH], lidx[LPM_BATCH];		\
+		uint32_t next[LPM_BATCH];				\
 		for (i = 0; i < n; i++) {				\
 			if (e[i] & LPM_LEAF) {				\
 				out[i] = e[i] & ~LPM_LEAF;		\
 				continue;				\
 			}						\
-			__builtin_prefetch(&nodes[e[i]]);		\
+			cur[i] = &LPM_HEADS(l)[e[i]].n;			\
+			__builtin_prefetch(cur[i]);			\
 			idx[np++] = (uint8_t)i;				\
 		}							\
 		while (np) {						\
 			unsigned keep = 0;				\
 			for (j = 0; j < np; j++) {			\
 				i = idx[j];				\
-				if (step(&nodes[e[i]], SLOT, &e[i])) {	\
-					__builtin_prefetch(&nodes[e[i]]); \
+				if (step(cur[i], SLOT, &next[i])) {	\
+					cur[i] = &nodes[next[i]];	\
+					__builtin_prefetch(cur[i]);	\
 					idx[keep++] = (uint8_t)i;	\
 				} else {				\
-					__builtin_prefetch(&leaves[e[i]]); \
+					__builtin_prefetch(&leaves[next[i]]); \
 					lidx[nl++] = (uint8_t)i;	\
 				}					\
 			}						\
 			np = keep;					\
 			d += LPM_STRIDE;				\
 		}							\
-		for (j = 0; j < nl; j++)				\
-			out[lidx[j]] = leaves[e[lidx[j]]];		\
+		for (j = 0; j < nl; j++) {				\
+			i = lidx[j];					\
+			out[i] = leaves[next[i]];			\
+			if (out[i] == LPM_INHERIT)			\
+				out[i] = LPM_HEADS(l)[e[i]].def;	\
+		}							\
 	} while (0)
 
 LPM_HOT static void batch4(const struct brt_lpm *l, const uint32_t *a,

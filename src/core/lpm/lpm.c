@@ -14,6 +14,7 @@
 
 #define NODE_CAP (1u << 25)	/* 768 MiB of address space, touched lazily */
 #define LEAF_CAP (1u << 26)	/* 256 MiB */
+#define HEAD_CAP (1u << 25)	/* 1 GiB; at most 2 per direct entry in use */
 
 static unsigned pick_direct_bits(uint8_t family, size_t expected)
 {
@@ -42,7 +43,8 @@ int brt_lpm_create(struct brt_lpm **out, uint8_t family, unsigned direct_bits,
 	l->direct = malloc(n * sizeof(*l->direct));
 	if (!l->direct || brt_lpm_trie_init(&l->trie) ||
 	    brt_lpm_arena_init(&l->na, sizeof(struct lpm_node), NODE_CAP) ||
-	    brt_lpm_arena_init(&l->la, sizeof(uint32_t), LEAF_CAP)) {
+	    brt_lpm_arena_init(&l->la, sizeof(uint32_t), LEAF_CAP) ||
+	    brt_lpm_arena_init(&l->ha, sizeof(struct lpm_head), HEAD_CAP)) {
 		brt_lpm_destroy(l);
 		return BRT_ENOMEM;
 	}
@@ -60,6 +62,7 @@ void brt_lpm_destroy(struct brt_lpm *l)
 	brt_lpm_trie_fini(&l->trie);
 	brt_lpm_arena_fini(&l->na);
 	brt_lpm_arena_fini(&l->la);
+	brt_lpm_arena_fini(&l->ha);
 	free(l->pending.v);
 	free(l->retired.v);
 	free(l->fresh.v);
@@ -102,12 +105,14 @@ size_t brt_lpm_memory(const struct brt_lpm *l, struct brt_lpm_mem *m)
 	m->direct = ((size_t)1 << l->dbits) * sizeof(*l->direct);
 	m->nodes = (size_t)l->na.top * l->na.elem;
 	m->leaves = (size_t)l->la.top * l->la.elem;
-	m->lookup = m->direct + m->nodes + m->leaves;
+	m->heads = (size_t)l->ha.top * l->ha.elem;
+	m->lookup = m->direct + m->heads + m->nodes + m->leaves;
 	m->control = sizeof(*l) + (size_t)l->trie.cap * sizeof(*l->trie.n) +
 		     (l->retired.cap + l->pending.cap + l->fresh.cap) *
 		     sizeof(struct lpm_retired);
 	for (s = 0; s < 65; s++)
-		m->control += (l->na.free[s].cap + l->la.free[s].cap) *
+		m->control += (l->na.free[s].cap + l->la.free[s].cap +
+			       l->ha.free[s].cap) *
 			      sizeof(uint32_t);
 	m->prefixes = l->trie.prefixes;
 	return m->lookup;

@@ -6,7 +6,10 @@
  * serves both families (the last IPv4 or IPv6 stride reads zeros past the
  * end; a prefix that ends there paints every slot it covers).
  *
- * Direct entry: LPM_LEAF|value, or the index of a one-node block.
+ * Direct entry: LPM_LEAF|value (the longest prefix of length <= dbits),
+ * or the index of a head: the node at depth dbits plus that value (def).
+ * Leaves below a head hold only what prefixes longer than dbits give, and
+ * LPM_INHERIT elsewhere, so a short prefix never rewrites a subtree.
  * Node: bit s of vec set = slot s descends to children[popcount below s];
  * else the slot's value is leaves[base0 + popcount(leafvec up to s) - 1],
  * where leafvec marks each leaf slot whose value differs from the leaf
@@ -29,12 +32,26 @@ typedef unsigned __int128 lpm_key;
 #define LPM_LEAF 0x80000000u
 #define LPM_NIL UINT32_MAX
 #define LPM_STRIDE 6u
+/* leaf value below a head: no prefix longer than dbits covers the address,
+ * the answer is the head's def */
+#define LPM_INHERIT 0x7ffffffeu
+
+enum lpm_kind { LPM_K_NODE, LPM_K_LEAF, LPM_K_HEAD };
 
 struct lpm_node {
 	uint64_t vec;		/* slots that have a child node */
 	uint64_t leafvec;	/* leaf slots that start a run */
 	uint32_t base0;		/* first leaf, in the leaf arena */
 	uint32_t base1;		/* first child, in the node arena */
+};
+
+/* What a direct entry points to: the node at depth dbits, and the value
+ * of the longest prefix of length <= dbits there (for LPM_INHERIT leaves).
+ * Both are published together, by one store of the direct entry. */
+struct lpm_head {
+	struct lpm_node n;
+	uint32_t def;
+	uint32_t pad;
 };
 
 /* Control trie node: a prefix (has) or a branch point (two children). */
@@ -69,7 +86,7 @@ struct lpm_retired {
 	uint64_t tag;		/* epoch after which no reader can see it */
 	uint32_t idx;
 	uint8_t size;
-	uint8_t is_leaf;
+	uint8_t kind;		/* enum lpm_kind */
 };
 
 struct brt_lpm_reader {
@@ -91,6 +108,7 @@ struct brt_lpm {
 	uint32_t *direct;	/* 2^dbits entries, written atomically */
 	struct lpm_arena na;	/* struct lpm_node */
 	struct lpm_arena la;	/* uint32_t leaves */
+	struct lpm_arena ha;	/* struct lpm_head */
 	struct lpm_trie trie;
 	struct lpm_retlist pending;	/* retired by the update in progress */
 	struct lpm_retlist retired;	/* waiting for readers */
@@ -101,6 +119,7 @@ struct brt_lpm {
 
 #define LPM_NODES(l) ((struct lpm_node *)(void *)(l)->na.base)
 #define LPM_LEAVES(l) ((uint32_t *)(void *)(l)->la.base)
+#define LPM_HEADS(l) ((struct lpm_head *)(void *)(l)->ha.base)
 
 /* The @s bits of @k after its first @d bits. */
 static inline unsigned lpm_slot(lpm_key k, unsigned d, unsigned s)
@@ -128,15 +147,16 @@ lpm_key brt_lpm_key(const struct brt_lpm *l, const uint8_t *addr);
 int brt_lpm_arena_init(struct lpm_arena *a, size_t elem, uint32_t cap);
 void brt_lpm_arena_fini(struct lpm_arena *a);
 /* A block of @size elements, or LPM_NIL; recorded as fresh. */
-uint32_t brt_lpm_alloc(struct brt_lpm *l, bool leaf, unsigned size);
+uint32_t brt_lpm_alloc(struct brt_lpm *l, unsigned kind, unsigned size);
 /* Give a block to the readers' grace period (after the next publish). */
-int brt_lpm_retire(struct brt_lpm *l, bool leaf, uint32_t idx, unsigned size);
+int brt_lpm_retire(struct brt_lpm *l, unsigned kind, uint32_t idx,
+		   unsigned size);
 /* End of an update: tag pending blocks with a new epoch, forget fresh. */
 void brt_lpm_publish(struct brt_lpm *l);
 /* Failed update: free fresh blocks at once, drop pending retirements. */
 void brt_lpm_abort(struct brt_lpm *l);
 size_t brt_lpm_arena_free_elems(const struct lpm_arena *a);
-size_t brt_lpm_retired_elems(const struct brt_lpm *l, bool leaf);
+size_t brt_lpm_retired_elems(const struct brt_lpm *l, unsigned kind);
 
 /* trie.c */
 int brt_lpm_trie_init(struct lpm_trie *t);
@@ -157,18 +177,24 @@ uint32_t brt_lpm_trie_find(const struct lpm_trie *t, lpm_key k, unsigned d,
 int brt_lpm_trie_audit(const struct lpm_trie *t, unsigned width, char *msg,
 		       size_t len);
 
-/* paint.c: the 2^s slots after depth d under sub (see lpm_tnode) */
-void brt_lpm_paint(const struct lpm_trie *t, uint32_t sub, unsigned d,
-		   unsigned s, uint32_t def, uint32_t *v, uint32_t *croot);
+/* paint.c: the 2^s slots after depth d under sub; plen (optional) gets
+ * the length of the prefix that gave each slot its value (0: @def);
+ * returns the mask of slots with a croot (of the first 64) */
+uint64_t brt_lpm_paint(const struct lpm_trie *t, uint32_t sub, unsigned d,
+		       unsigned s, uint32_t def, uint32_t *v, uint32_t *croot,
+		       uint8_t *plen);
 
 /* build.c */
-int brt_lpm_build_node(struct brt_lpm *l, uint32_t dst, unsigned d,
+int brt_lpm_build_node(struct brt_lpm *l, struct lpm_node *dst, unsigned d,
 		       uint32_t sub, uint32_t def);
 void brt_lpm_retire_subtree(struct brt_lpm *l, const struct lpm_node *n);
-int brt_lpm_build_all(struct brt_lpm *l);
 
 /* update.c */
 int brt_lpm_update(struct brt_lpm *l, lpm_key k, unsigned len, bool insert,
 		   uint32_t value);
+/* Trie changes are done; rebuild every direct entry from the trie. */
+int brt_lpm_rebuild_all(struct brt_lpm *l);
+/* Reserve room for @n more trie nodes. */
+int brt_lpm_trie_reserve(struct lpm_trie *t, size_t n);
 
 #endif /* BRT_LPM_IMPL_H */

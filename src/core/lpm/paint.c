@@ -10,6 +10,8 @@
  * at the first node past d+s on each branch, so its cost is the number of
  * prefixes in the level plus the slots painted.
  */
+#include <string.h>
+
 #include "lpm_impl.h"
 
 static void fill(uint32_t *v, unsigned first, unsigned n, uint32_t value)
@@ -20,41 +22,62 @@ static void fill(uint32_t *v, unsigned first, unsigned n, uint32_t value)
 		v[first + i] = value;
 }
 
+struct canvas {
+	uint32_t *v, *croot;
+	uint8_t *plen;
+	uint64_t cmask;
+};
+
+static void mark(struct canvas *c, unsigned slot, uint32_t i)
+{
+	c->croot[slot] = i;
+	if (slot < 64)
+		c->cmask |= 1ull << slot;
+}
+
 static void walk(const struct lpm_trie *t, uint32_t i, unsigned d,
-		 unsigned s, uint32_t *v, uint32_t *croot)
+		 unsigned s, struct canvas *c)
 {
 	const struct lpm_tnode *n = &t->n[i];
 	unsigned end = d + s;
 
 	if (n->len > end) {
-		croot[lpm_slot(n->key, d, s)] = i;
+		mark(c, lpm_slot(n->key, d, s), i);
 		return;
 	}
 	if (n->len > d && n->has) {
 		unsigned sh = end - n->len;
+		unsigned first = lpm_slot(n->key, d, s) >> sh << sh;
 
-		fill(v, lpm_slot(n->key, d, s) >> sh << sh, 1u << sh, n->value);
+		fill(c->v, first, 1u << sh, n->value);
+		if (c->plen)
+			memset(c->plen + first, n->len, 1u << sh);
 	}
 	if (n->len == end) {
 		if (n->child[0] != LPM_NIL || n->child[1] != LPM_NIL)
-			croot[lpm_slot(n->key, d, s)] = i;
+			mark(c, lpm_slot(n->key, d, s), i);
 		return;
 	}
 	if (n->child[0] != LPM_NIL)
-		walk(t, n->child[0], d, s, v, croot);
+		walk(t, n->child[0], d, s, c);
 	if (n->child[1] != LPM_NIL)
-		walk(t, n->child[1], d, s, v, croot);
+		walk(t, n->child[1], d, s, c);
 }
 
-void brt_lpm_paint(const struct lpm_trie *t, uint32_t sub, unsigned d,
-		   unsigned s, uint32_t def, uint32_t *v, uint32_t *croot)
+uint64_t brt_lpm_paint(const struct lpm_trie *t, uint32_t sub, unsigned d,
+		       unsigned s, uint32_t def, uint32_t *v, uint32_t *croot,
+		       uint8_t *plen)
 {
+	struct canvas c = { v, croot, plen, 0 };
 	unsigned i, n = 1u << s;
 
 	for (i = 0; i < n; i++) {
 		v[i] = def;
 		croot[i] = LPM_NIL;
 	}
+	if (plen)
+		memset(plen, 0, n);
 	if (sub != LPM_NIL)
-		walk(t, sub, d, s, v, croot);
+		walk(t, sub, d, s, &c);
+	return c.cmask;
 }

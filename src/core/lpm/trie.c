@@ -57,6 +57,22 @@ void brt_lpm_trie_fini(struct lpm_trie *t)
 	memset(t, 0, sizeof(*t));
 }
 
+int brt_lpm_trie_reserve(struct lpm_trie *t, size_t n)
+{
+	struct lpm_tnode *p;
+
+	if (n > UINT32_MAX / 2 - t->used)
+		return BRT_ELIMIT;
+	if (t->used + n <= t->cap)
+		return 0;
+	p = realloc(t->n, (t->used + n) * sizeof(*p));
+	if (!p)
+		return BRT_ENOMEM;
+	t->n = p;
+	t->cap = t->used + (uint32_t)n;
+	return 0;
+}
+
 /* Make sure two nodes can be taken without failing. */
 static int reserve2(struct lpm_trie *t)
 {

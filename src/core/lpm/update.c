@@ -3,13 +3,15 @@
  *
  * Invariants:
  *  - the structure is changed only through direct entries: each new
- *    entry (a leaf, or a fresh one-node block heading a rebuilt path) is
+ *    entry (a leaf, or a fresh head over a rebuilt or shared subtree) is
  *    fully built before the first one is stored, and each store is a
- *    release store, so a reader sees an entry's old subtree or its new
+ *    release store, so a reader sees an entry's old version or its new
  *    one, never a mix; then the update is published (arena.c);
  *  - a prefix no longer than the direct bits changes only the entries of
- *    its range whose painted value changed (the prefixes beneath them are
- *    not affected); a longer one changes one entry, along one path;
+ *    its range it is (after an insert) or was (before a delete) the
+ *    longest match for: leaves get the new value, heads are copied with
+ *    the new def and keep their subtree (whose leaves inherit the def);
+ *  - a longer prefix changes one entry, along one path (build.c);
  *  - on failure (out of memory) nothing was stored, fresh blocks are
  *    freed and the trie change is undone, so the structure still answers
  *    for the table it answered for before.
@@ -46,71 +48,99 @@ static void retire_entry(struct brt_lpm *l, uint32_t e)
 {
 	if (e & LPM_LEAF)
 		return;
-	brt_lpm_retire_subtree(l, &LPM_NODES(l)[e]);
-	brt_lpm_retire(l, false, e, 1);
+	brt_lpm_retire_subtree(l, &LPM_HEADS(l)[e].n);
+	brt_lpm_retire(l, LPM_K_HEAD, e, 1);
 }
 
-/* A new direct entry for slot @sub/@def of the direct level. */
+/* A new head block for @def; its node is written by the caller. */
+static int new_head(struct brt_lpm *l, uint32_t def, uint32_t *e)
+{
+	uint32_t b = brt_lpm_alloc(l, LPM_K_HEAD, 1);
+
+	if (b == LPM_NIL)
+		return BRT_ENOMEM;
+	LPM_HEADS(l)[b].def = def;
+	LPM_HEADS(l)[b].pad = 0;
+	*e = b;
+	return 0;
+}
+
+/* A new direct entry from scratch: a leaf, or a head over a fresh subtree
+ * whose leaves say LPM_INHERIT where only @def covers them. */
 static int fresh_entry(struct brt_lpm *l, uint32_t sub, uint32_t def,
 		       uint32_t *e)
 {
-	uint32_t b;
+	int err;
 
 	if (sub == LPM_NIL) {
 		*e = LPM_LEAF | def;
 		return 0;
 	}
-	b = brt_lpm_alloc(l, false, 1);
-	if (b == LPM_NIL)
-		return BRT_ENOMEM;
-	*e = b;
-	return brt_lpm_build_node(l, b, l->dbits, sub, def);
+	err = new_head(l, def, e);
+	if (err)
+		return err;
+	return brt_lpm_build_node(l, &LPM_HEADS(l)[*e].n, l->dbits, sub,
+				  LPM_INHERIT);
 }
 
-static void paint_at(struct brt_lpm *l, lpm_key k, unsigned d, unsigned s,
-		     uint32_t *v, uint32_t *croot)
+/* Entry @cur with a new def: a leaf, or a new head sharing the subtree. */
+static int redef_entry(struct brt_lpm *l, uint32_t cur, uint32_t def,
+		       uint32_t *e)
 {
-	uint32_t def, sub = brt_lpm_trie_find(&l->trie, k, d, &def);
+	int err;
 
-	brt_lpm_paint(&l->trie, sub, d, s, def, v, croot);
+	if (cur & LPM_LEAF) {
+		*e = LPM_LEAF | def;
+		return 0;
+	}
+	err = new_head(l, def, e);
+	if (err)
+		return err;
+	LPM_HEADS(l)[*e].n = LPM_HEADS(l)[cur].n;
+	return brt_lpm_retire(l, LPM_K_HEAD, cur, 1);
 }
 
-/* A prefix of length <= dbits: the entries of its range. */
+/*
+ * A prefix of length <= dbits: the entries of its range whose value it
+ * gives (after an insert) or gave (before a delete) get the new value;
+ * the subtrees below are untouched, their leaves inherit from the head.
+ */
 static int update_short(struct brt_lpm *l, lpm_key k, unsigned len,
 			bool insert, uint32_t value)
 {
 	unsigned s = l->dbits - len, n = 1u << s, i;
-	uint32_t first = lpm_slot(k, 0, l->dbits), old;
-	uint32_t *buf = malloc((size_t)n * 4 * sizeof(*buf));
-	uint32_t *oldv = buf, *newv = buf + n, *croot = buf + 2 * n;
-	uint32_t *ent = buf + 3 * n;
+	uint32_t first = lpm_slot(k, 0, l->dbits), old, def, sub;
+	uint32_t *buf = malloc((size_t)n * 3 * sizeof(*buf));
+	uint32_t *v = buf, *croot = buf + n, *ent = buf + 2 * n;
+	uint8_t *plen = malloc(n);
 	bool changed = false;
 	int err;
 
-	if (!buf)
-		return BRT_ENOMEM;
-	paint_at(l, k, len, s, oldv, croot);
+	if (!buf || !plen) {
+		err = BRT_ENOMEM;
+		goto out;
+	}
 	err = trie_change(l, k, len, insert, value, &changed, &old);
 	if (err || !changed)
 		goto out;
-	paint_at(l, k, len, s, newv, croot);
+	sub = brt_lpm_trie_find(&l->trie, k, len, &def);
+	brt_lpm_paint(&l->trie, sub, len, s, def, v, croot, plen);
 	for (i = 0; i < n && !err; i++)
-		if (newv[i] != oldv[i])
-			err = fresh_entry(l, croot[i], newv[i], &ent[i]);
+		if (plen[i] <= len)
+			err = redef_entry(l, l->direct[first + i], v[i], &ent[i]);
 	if (err) {
 		brt_lpm_abort(l);
 		trie_undo(l, k, len, insert, old);
 		goto out;
 	}
-	for (i = 0; i < n; i++) {
-		if (newv[i] == oldv[i])
-			continue;
-		retire_entry(l, l->direct[first + i]);
-		__atomic_store_n(&l->direct[first + i], ent[i], __ATOMIC_RELEASE);
-	}
+	for (i = 0; i < n; i++)
+		if (plen[i] <= len)
+			__atomic_store_n(&l->direct[first + i], ent[i],
+					 __ATOMIC_RELEASE);
 	brt_lpm_publish(l);
 out:
 	free(buf);
+	free(plen);
 	return err;
 }
 
@@ -120,33 +150,30 @@ static int path_entry(struct brt_lpm *l, uint32_t cur, const struct lpm_upd *u,
 		      uint32_t *e)
 {
 	uint32_t def, sub = brt_lpm_trie_find(&l->trie, u->key, l->dbits, &def);
-	uint32_t b;
+	int err;
 
 	if (sub == LPM_NIL || (cur & LPM_LEAF)) {
 		retire_entry(l, cur);
 		return fresh_entry(l, sub, def, e);
 	}
-	b = brt_lpm_alloc(l, false, 1);
-	if (b == LPM_NIL)
-		return BRT_ENOMEM;
-	*e = b;
-	brt_lpm_retire(l, false, cur, 1);
-	return brt_lpm_rebuild_node(l, b, cur, l->dbits, sub, def, u);
+	err = new_head(l, def, e);
+	if (err)
+		return err;
+	brt_lpm_retire(l, LPM_K_HEAD, cur, 1);
+	return brt_lpm_rebuild_node(l, &LPM_HEADS(l)[*e].n,
+				    &LPM_HEADS(l)[cur].n, l->dbits, sub,
+				    LPM_INHERIT, u);
 }
 
 /* A prefix longer than dbits: one entry, along the prefix's path. */
 static int update_long(struct brt_lpm *l, lpm_key k, unsigned len,
 		       bool insert, uint32_t value)
 {
-	struct lpm_upd u;
-	unsigned dt = l->dbits + LPM_STRIDE * ((len - l->dbits - 1) / LPM_STRIDE);
-	uint32_t croot[64], e = lpm_slot(k, 0, l->dbits), ne, old;
+	struct lpm_upd u = { k, len };
+	uint32_t e = lpm_slot(k, 0, l->dbits), ne, old;
 	bool changed = false;
 	int err;
 
-	u.key = k;
-	u.len = len;
-	paint_at(l, k, dt, LPM_STRIDE, u.oldv, croot);
 	err = trie_change(l, k, len, insert, value, &changed, &old);
 	if (err || !changed)
 		return err;
@@ -168,4 +195,31 @@ int brt_lpm_update(struct brt_lpm *l, lpm_key k, unsigned len, bool insert,
 	if (len <= l->dbits)
 		return update_short(l, k, len, insert, value);
 	return update_long(l, k, len, insert, value);
+}
+
+int brt_lpm_rebuild_all(struct brt_lpm *l)
+{
+	size_t i, n = (size_t)1 << l->dbits;
+	uint32_t *buf = malloc(n * 3 * sizeof(*buf)), def, sub;
+	uint32_t *v = buf, *croot = buf + n, *ent = buf + 2 * n;
+	int err = 0;
+
+	if (!buf)
+		return BRT_ENOMEM;
+	sub = brt_lpm_trie_find(&l->trie, 0, 0, &def);
+	brt_lpm_paint(&l->trie, sub, 0, l->dbits, def, v, croot, NULL);
+	for (i = 0; i < n && !err; i++)
+		err = fresh_entry(l, croot[i], v[i], &ent[i]);
+	if (err) {
+		brt_lpm_abort(l);
+		free(buf);
+		return err;
+	}
+	for (i = 0; i < n; i++) {
+		retire_entry(l, l->direct[i]);
+		__atomic_store_n(&l->direct[i], ent[i], __ATOMIC_RELEASE);
+	}
+	brt_lpm_publish(l);
+	free(buf);
+	return 0;
 }
