@@ -72,6 +72,7 @@ void brt_builder_destroy(brt_builder *b)
 		free(b->sysctls.data[i].key);
 		free(b->sysctls.data[i].value);
 	}
+	brt_bld_route_index_drop(b);
 	free_strings(b->origin_names.data, b->origin_names.n);
 	free_strings(b->ifrefs.data, b->ifrefs.n);
 	VEC_FREE(b->links);
@@ -501,29 +502,12 @@ int brt_builder_del_route(brt_builder *b, const struct brt_route *r)
 			continue;
 		memmove(x, x + 1, (b->routes.n - i - 1) * sizeof(*x));
 		b->routes.n--;
+		brt_bld_route_index_drop(b);
 		return 0;
 	}
 	return brt_bld_fail(b, BRT_ENOENT, "no such route");
 }
 
-bool brt_bld_has_route(struct brt_builder *b, uint8_t family, uint32_t table,
-		       uint8_t type, const struct brt_prefix *dst,
-		       uint32_t ifindex)
-{
-	size_t i;
-
-	for (i = 0; i < b->routes.n; i++) {
-		const struct bld_route *x = &b->routes.data[i];
-
-		if (x->r.family != family || x->r.table != table ||
-		    x->r.type != type || !brt_prefix_equal(&x->r.dst, dst))
-			continue;
-		if (!ifindex || (x->r.nh_count &&
-				 b->nh.data[x->nh_off].ifindex == ifindex))
-			return true;
-	}
-	return false;
-}
 
 bool brt_bld_is_dump(const struct brt_builder *b, size_t given)
 {

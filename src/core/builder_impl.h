@@ -63,6 +63,11 @@ struct brt_builder {
 	size_t derived_routes_from;
 	size_t derived_rules_from;
 
+	/* hash index of routes by derivation key (route_index.c), covering
+	 * routes [0, rindexed); NULL until first asked */
+	struct brt_route_index *rindex;
+	size_t rindexed;
+
 	char err[512];
 };
 
@@ -79,7 +84,8 @@ struct bld_link *brt_bld_link_by_name(struct brt_builder *b,
 /* Add a route with next hops given as an array (used by derive). */
 int brt_bld_add_route_nh(struct brt_builder *b, const struct brt_route *r,
 			 const struct brt_nexthop *nh, uint32_t n);
-/* Whether a route with this (family, table, type, dst, first link) exists. */
+/* Whether a route with this (family, table, type, dst, first link) exists
+ * (link 0: on any link). Indexed: O(1) per question. */
 bool brt_bld_has_route(struct brt_builder *b, uint8_t family, uint32_t table,
 		       uint8_t type, const struct brt_prefix *dst,
 		       uint32_t ifindex);
@@ -91,6 +97,8 @@ int brt_derive_common(struct brt_builder *b);
  * entries; free() it), or NULL when out of memory. Per-link derived routes
  * are made in this order. */
 size_t *brt_derive_link_order(const struct brt_builder *b);
+/* Forget the route index (after routes were removed or truncated). */
+void brt_bld_route_index_drop(struct brt_builder *b);
 /* Whether the first @given routes hold kernel-made ones (a dump). */
 bool brt_bld_is_dump(const struct brt_builder *b, size_t given);
 /* Value of a sysctl or NULL. */

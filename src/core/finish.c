@@ -117,6 +117,7 @@ static void truncate_derived(struct brt_builder *b, size_t links, size_t addrs,
 	b->links.n = links;
 	b->addrs.n = addrs;
 	b->routes.n = routes;
+	brt_bld_route_index_drop(b);
 	b->nh.n = nh;
 	b->rules.n = rules;
 	b->labels.n = labels;
