@@ -9,8 +9,11 @@
  * Invariants:
  *  - it subscribes before its first dump, so no change falls between;
  *  - route notifications are applied to the model one by one; a batch is
- *    whatever arrived until the socket is empty (or BATCH_NS passed), and
- *    each batch that changed the model is published as one new version;
+ *    whatever arrived until the socket is empty, or for as long as the
+ *    last build took (at least BATCH_NS): building a version costs time in
+ *    proportion to the table, so under a burst batches grow with the
+ *    table and the handle keeps up instead of falling ever further
+ *    behind; each batch that changed the model is one new version;
  *  - what the kernel changes without a notification is dumped again:
  *    routes after a link changes its up or carrier state or goes away,
  *    after an address or a nexthop object is deleted (IPv4 routes flushed,
@@ -34,7 +37,8 @@
 
 #include "live_impl.h"
 
-#define BATCH_NS 5000000ull	/* publish at least every 5 ms under load */
+#define BATCH_NS 5000000ull	/* the shortest batch under load: 5 ms */
+#define BATCH_MAX_NS 1000000000ull	/* the longest: 1 s */
 #define RETRY_MS 20
 #define EVENT_RCVBUF (64 << 20)
 #define SMALL_KINDS (BRT_NL_DUMP_ALL & ~BRT_NL_DUMP_ROUTES)
@@ -161,6 +165,7 @@ static int copy_small(const struct brt_builder *s, brt_builder *b)
 static int publish(struct brt_live *h)
 {
 	brt_builder *b = new_builder();
+	uint64_t t0 = now_ns();
 	brt_table *t = NULL;
 	int e;
 
@@ -182,6 +187,11 @@ static int publish(struct brt_live *h)
 		return e;
 	}
 	h->changed = false;
+	h->batch_ns = now_ns() - t0;
+	if (h->batch_ns < BATCH_NS)
+		h->batch_ns = BATCH_NS;
+	if (h->batch_ns > BATCH_MAX_NS)
+		h->batch_ns = BATCH_MAX_NS;
 	atomic_fetch_add(&h->st.publishes, 1);
 	return 0;
 }
@@ -192,7 +202,7 @@ static int publish(struct brt_live *h)
  * full dump. Returns 0, or BRT_EIO when the socket failed otherwise. */
 static int drain(struct brt_live *h)
 {
-	uint64_t until = now_ns() + BATCH_NS;
+	uint64_t until = now_ns() + h->batch_ns;
 	const struct nlmsghdr *nlh;
 	uint32_t sender;
 	ssize_t n;

@@ -103,6 +103,7 @@ struct brt_live {
 	struct brt_lroutes routes;
 	unsigned need;			/* NEED_* */
 	bool changed;			/* the model differs from cur */
+	uint64_t batch_ns;		/* how long a batch may gather */
 	struct brt_nexthop *nh;		/* decoder room */
 	char err[256];			/* the last failure, for debugging */
 	struct {
