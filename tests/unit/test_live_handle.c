@@ -88,9 +88,10 @@ static bool tables_equal(const brt_table *a, const brt_table *b, bool verbose)
 			i++, j++;
 			continue;
 		}
-		if (verbose && shown++ < 8)
+		if (verbose && shown < 8)
 			fprintf(stderr, "  %s %s\n", c < 0 ? "handle:" : "kernel:",
 				c < 0 ? la[i] : lb[j]);
+		shown++;
 		if (c < 0)
 			i++;
 		else

@@ -68,12 +68,16 @@ int brt_live_take_message(struct brt_live *h, const struct nlmsghdr *nlh)
 	case RTM_NEWLINK:
 	case RTM_DELLINK:
 		h->need |= NEED_SMALL;
-		if (link_state_changed(h, nlh))
+		if (link_state_changed(h, nlh)) {
 			h->need |= NEED_ROUTES;
+			h->settle_ns = brt_live_now_ns() + BRT_LIVE_SETTLE_NS;
+		}
 		return 0;
 	case RTM_DELADDR:
 	case RTM_DELNEXTHOP:
+		/* told before the kernel flushes what goes with it */
 		h->need |= NEED_ALL;
+		h->settle_ns = brt_live_now_ns() + BRT_LIVE_SETTLE_NS;
 		return 0;
 	case RTM_NEWADDR:
 	case RTM_NEWRULE:

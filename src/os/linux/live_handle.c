@@ -21,8 +21,12 @@
  *    event of theirs;
  *  - ENOBUFS (notifications lost): pending notifications are discarded
  *    and everything is dumped again;
+ *  - the kernel tells of an address deletion before it flushes the routes
+ *    it takes along, and route dumps do not wait for it: routes are
+ *    dumped BRT_LIVE_SETTLE_NS after the last such event (others keep applying);
  *  - a failed dump or build leaves the last version published and is
- *    retried after RETRY_MS; readers never see a partial model.
+ *    retried with a full dump after RETRY_MS, doubling up to
+ *    RETRY_MAX_MS; readers never see a partial model.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -39,11 +43,13 @@
 
 #define BATCH_NS 5000000ull	/* the shortest batch under load: 5 ms */
 #define BATCH_MAX_NS 1000000000ull	/* the longest: 1 s */
-#define RETRY_MS 20
+#define RETRY_MS 20		/* first retry of a failed dump or build */
+#define RETRY_MAX_MS 1000
+#define DISCARD_NS 100000000ull	/* drop queued events for 100 ms at most */
 #define EVENT_RCVBUF (64 << 20)
 #define SMALL_KINDS (BRT_NL_DUMP_ALL & ~BRT_NL_DUMP_ROUTES)
 
-static uint64_t now_ns(void)
+uint64_t brt_live_now_ns(void)
 {
 	struct timespec ts;
 
@@ -165,7 +171,7 @@ static int copy_small(const struct brt_builder *s, brt_builder *b)
 static int publish(struct brt_live *h)
 {
 	brt_builder *b = new_builder();
-	uint64_t t0 = now_ns();
+	uint64_t t0 = brt_live_now_ns();
 	brt_table *t = NULL;
 	int e;
 
@@ -187,7 +193,7 @@ static int publish(struct brt_live *h)
 		return e;
 	}
 	h->changed = false;
-	h->batch_ns = now_ns() - t0;
+	h->batch_ns = brt_live_now_ns() - t0;
 	if (h->batch_ns < BATCH_NS)
 		h->batch_ns = BATCH_NS;
 	if (h->batch_ns > BATCH_MAX_NS)
@@ -202,7 +208,7 @@ static int publish(struct brt_live *h)
  * full dump. Returns 0, or BRT_EIO when the socket failed otherwise. */
 static int drain(struct brt_live *h)
 {
-	uint64_t until = now_ns() + h->batch_ns;
+	uint64_t until = brt_live_now_ns() + h->batch_ns;
 	const struct nlmsghdr *nlh;
 	uint32_t sender;
 	ssize_t n;
@@ -226,17 +232,18 @@ static int drain(struct brt_live *h)
 			if (brt_live_take_message(h, nlh))
 				h->need = NEED_ALL;	/* out of memory */
 		}
-	} while (now_ns() < until);
+	} while (brt_live_now_ns() < until);
 	return 0;
 }
 
 /* Before a full dump: what is queued predates it and is dropped. */
 static void discard_queued(struct brt_live *h)
 {
+	uint64_t until = brt_live_now_ns() + DISCARD_NS;
 	uint32_t sender;
 
-	while (brt_nl_recv(&h->ev, &sender, h->err, sizeof(h->err)) >= 0 ||
-	       errno == ENOBUFS)
+	while ((brt_nl_recv(&h->ev, &sender, h->err, sizeof(h->err)) >= 0 ||
+		errno == ENOBUFS) && brt_live_now_ns() < until)
 		;
 }
 
@@ -254,28 +261,53 @@ static bool wait_events(struct brt_live *h, int ms)
 	return !p[1].revents && !atomic_load(&h->stopping);
 }
 
-/* One round: dump what must be, publish what changed. */
+/* Whether a silent change may still be under way in the kernel. */
+static bool settling(const struct brt_live *h)
+{
+	return (h->need & NEED_ROUTES) && brt_live_now_ns() < h->settle_ns;
+}
+
+/* One round: dump what must be, publish what changed. A failure is
+ * retried with a full dump, after a delay that doubles each time. */
 static void catch_up(struct brt_live *h)
 {
 	int e = 0;
 
-	if (h->need == NEED_ALL) {
+	if (h->need == NEED_ALL && !settling(h)) {
 		discard_queued(h);
 		atomic_fetch_add(&h->st.full_resyncs, 1);
 	}
-	if (h->need)
+	if (h->need && !settling(h))
 		e = resync(h);
 	if (!e && h->changed)
 		e = publish(h);
-	if (e)
-		atomic_fetch_add(&h->st.errors, 1);
+	if (!e) {
+		h->retry_ms = RETRY_MS;
+		return;
+	}
+	atomic_fetch_add(&h->st.errors, 1);
+	h->need = NEED_ALL;
+	h->settle_ns = brt_live_now_ns() + (uint64_t)h->retry_ms * 1000000u;
+	h->retry_ms = h->retry_ms * 2 > RETRY_MAX_MS ? RETRY_MAX_MS : h->retry_ms * 2;
+}
+
+/* How long to wait for events: forever when all is published. */
+static int wait_ms(const struct brt_live *h)
+{
+	uint64_t t = brt_live_now_ns();
+
+	if (!h->need && !h->changed)
+		return -1;
+	if (settling(h) && !h->changed)
+		return (int)((h->settle_ns - t) / 1000000u) + 1;
+	return 0;
 }
 
 static void *live_main(void *arg)
 {
 	struct brt_live *h = arg;
 
-	while (wait_events(h, h->need || h->changed ? RETRY_MS : -1)) {
+	while (wait_events(h, wait_ms(h))) {
 		if (drain(h))
 			h->need = NEED_ALL;
 		catch_up(h);
@@ -331,6 +363,7 @@ static int live_init(struct brt_live *h, unsigned flags)
 	if (e)
 		return e;
 	h->need = NEED_ALL;
+	h->retry_ms = RETRY_MS;
 	e = resync(h);
 	if (!e)
 		e = publish(h);

@@ -104,6 +104,8 @@ struct brt_live {
 	unsigned need;			/* NEED_* */
 	bool changed;			/* the model differs from cur */
 	uint64_t batch_ns;		/* how long a batch may gather */
+	uint64_t settle_ns;		/* no route dump before (CLOCK_MONOTONIC) */
+	unsigned retry_ms;		/* the next retry's delay */
 	struct brt_nexthop *nh;		/* decoder room */
 	char err[256];			/* the last failure, for debugging */
 	struct {
@@ -111,6 +113,12 @@ struct brt_live {
 			route_resyncs, small_resyncs, publishes, errors;
 	} st;
 };
+
+/* How long after a silent-change event its route dump waits. */
+#define BRT_LIVE_SETTLE_NS 20000000ull
+
+/* CLOCK_MONOTONIC in nanoseconds. */
+uint64_t brt_live_now_ns(void);
 
 /*
  * brt_live_take_message - apply one notification to h's model: a route
