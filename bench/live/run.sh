@@ -99,7 +99,8 @@ netlink socket, the plain request and the \`fibmatch\` request.
 The handle figures come from bench/live/bench_live_handle.c on the same
 full table: each published version is a whole table built from the
 handle's model, so a version costs time in proportion to the table's
-size; under a burst the handle publishes fewer, larger batches.
+size; under a burst the handle publishes fewer, larger batches. Load
+average at the start of the run: $loadavg.
 MD
 )
 touch "$results"
