@@ -96,6 +96,14 @@ bench: $(BUILD)/CMakeCache.txt
 	cmake --build $(BUILD) -j $(JOBS) --target bench_lpm
 	$(BUILD)/bench_lpm --data ../shared/data --out bench/RESULTS.md --notes bench/NOTES.md
 
+# The live handle's soak (root): 4 reader threads against 200000 random
+# changes, checked at checkpoints and at the end, under ASan/UBSan (leaks).
+.PHONY: soak
+soak:
+	cmake -S . -B build-asan -DBRT_SANITIZE=address,undefined -DCMAKE_C_COMPILER=clang >/dev/null
+	cmake --build build-asan -j $(JOBS) --target test_live_handle
+	cd build-asan && BRT_SOAK_CHANGES=200000 ./test_live_handle
+
 # The live backend at Internet scale (root): bench/live/run.sh. DATA= the
 # prefix sets; BENCH_LIVE_PREFIXES=N loads only N of each (a quick check).
 DATA ?= ../shared/data

@@ -60,6 +60,10 @@ echo "loaded $n4 IPv4 routes in ${load4}s ($refused4 refused), $n6 IPv6 routes i
 
 loadavg=$(cut -d' ' -f1 /proc/loadavg)
 ip netns exec "$ns" "$build/bench_live" "$secs" "$kq" >"$tmp/out" || { cat "$tmp/out"; exit 1; }
+hc=${BENCH_LIVE_HANDLE_CHANGES:-50000} hs=${BENCH_LIVE_HANDLE_SAMPLES:-50}
+[ -x "$build/bench_live_handle" ] || { echo "bench-live: $build/bench_live_handle not built" >&2; exit 1; }
+ip netns exec "$ns" "$build/bench_live_handle" 100.127.0.1 "$hc" "$hs" >>"$tmp/out" ||
+	{ cat "$tmp/out"; exit 1; }
 cat "$tmp/out"
 val() { awk -v k="$1" '$1 == k { print $2 }' "$tmp/out"; }
 [ -n "$results" ] && [ "$limit" = 0 ] || exit 0
@@ -85,9 +89,18 @@ inside it. Destinations: random addresses inside random routes of the snapshot
 | brt_table_lookup from the snapshot, 1 thread | $(val engine_lookups_per_second) lookups/s |
 | brt_live_kernel_lookup (2 RTM_GETROUTE round trips each), $(val kernel_queries) queries | $(val kernel_lookups_per_second) lookups/s |
 | ratio snapshot / kernel | $(val ratio)x |
+| brt_live_open (dump and first table) | $(val handle_open_seconds) s |
+| freshness: kernel change to a lookup that reflects it, $(val fresh_samples) single route adds | median $(val fresh_median_ms) ms, 99th percentile $(val fresh_p99_ms) ms |
+| sustained: $(val rate_changes) /32 adds then as many deletes in one \`ip -batch\`, kernel accepting them | $(val kernel_rate) changes/s |
+| sustained: the handle following them (until the last is visible) | $(val handle_rate) changes/s ($(val rate_versions) versions, $(val rate_overflows) overflows) |
 
 The kernel figure includes what every \`bestroute get --kernel\` pays: a
 netlink socket, the plain request and the \`fibmatch\` request.
+The handle figures come from bench/live/bench_live_handle.c on the same
+full table: each published version is a whole table built from the
+handle's model, so a version costs time in proportion to the table's
+size; under a burst the handle publishes fewer, larger batches. Load
+average at the start of the run: $loadavg.
 MD
 )
 touch "$results"

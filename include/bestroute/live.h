@@ -82,4 +82,76 @@ int brt_live_monitor_start(brt_live_monitor **out, brt_live_monitor_cb cb,
  */
 void brt_live_monitor_stop(brt_live_monitor *m);
 
+/* ------------------------------------------------------------ live handle */
+
+typedef struct brt_live brt_live;
+typedef struct brt_live_reader brt_live_reader;
+
+/* brt_live_open flags */
+#define BRT_LIVE_F_SMALL_RCVBUF 0x01	/* tests: a tiny event queue, so
+					 * bursts overflow it (ENOBUFS) */
+
+/*
+ * brt_live_open - a handle on the live host whose lookups come from an
+ * in-process table kept current by a thread the library owns: it listens
+ * to link, address, route, rule and nexthop changes (IPv4 and IPv6),
+ * applies route changes to its model one by one, dumps again what the
+ * kernel changes without telling (link down/up, address and nexthop
+ * deletions) or what it could not follow (lost notifications), and
+ * publishes each batch of changes as a new immutable table version.
+ * Returns 0, BRT_EINVAL, BRT_ENOMEM or BRT_EIO (with @err).
+ */
+int brt_live_open(brt_live **out, unsigned flags, char *err, size_t errlen);
+
+/*
+ * brt_live_close - stop the thread and free the handle with every table
+ * version. Unregister all readers first (any left are freed here, their
+ * tables with them). NULL is a no-op.
+ */
+void brt_live_close(brt_live *h);
+
+/*
+ * Readers. Each thread that looks up registers a reader of its own (a
+ * reader is used by one thread at a time). A reader's lookups never block
+ * and never wait for the update thread: they take the newest published
+ * version with an atomic load. The version a reader used - its table and
+ * every pointer in an answer (r->route, r->nh) - stays valid until that
+ * reader's next lookup, acquire or quiescent call (quiescent-state based
+ * reclamation): a reader that stops looking up for a while should call
+ * brt_live_reader_quiescent so old versions can be freed.
+ */
+int brt_live_reader_register(brt_live *h, brt_live_reader **out);
+void brt_live_reader_unregister(brt_live_reader *rd);	/* NULL: no-op */
+void brt_live_reader_quiescent(brt_live_reader *rd);
+
+/*
+ * brt_live_acquire - the newest table (never NULL) and its version number
+ * in *@version (when not NULL). Versions are numbered from 1 and only
+ * move forward.
+ */
+const brt_table *brt_live_acquire(brt_live_reader *rd, uint64_t *version);
+
+/* brt_live_lookup - brt_table_lookup on the newest table; its version in
+ * *@version (when not NULL). Returns as brt_table_lookup. */
+int brt_live_lookup(brt_live_reader *rd, const struct brt_query *q,
+		    struct brt_result *r, uint64_t *version);
+
+/* The table this reader's last lookup or acquire used (NULL when it is
+ * quiescent). */
+const brt_table *brt_live_reader_table(const brt_live_reader *rd);
+
+/* What the update thread has done so far. */
+struct brt_live_stats {
+	uint64_t version;	/* newest published version */
+	uint64_t messages;	/* notifications read */
+	uint64_t applied;	/* route changes applied in place */
+	uint64_t overflows;	/* ENOBUFS: notifications were lost */
+	uint64_t full_resyncs;	/* everything dumped again */
+	uint64_t route_resyncs;	/* routes dumped again (silent changes) */
+	uint64_t small_resyncs;	/* links, addresses, rules, nexthops again */
+	uint64_t publishes;	/* tables built */
+	uint64_t errors;	/* failed dumps or builds (retried) */
+};
+void brt_live_stats_get(const brt_live *h, struct brt_live_stats *s);
+
 #endif /* BESTROUTE_LIVE_H */

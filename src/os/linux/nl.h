@@ -175,6 +175,19 @@ int brt_nl_dump_intr_retry(int ret, int attempt);
 int brt_nl_dump_all(struct brt_nl *nl, brt_builder *b, char *err,
 		    size_t errlen);
 
+/* Kinds of entries for brt_nl_dump_some (addresses need links too:
+ * IPv4 labels are compared with link names). */
+#define BRT_NL_DUMP_LINKS 0x01
+#define BRT_NL_DUMP_ADDRS 0x02
+#define BRT_NL_DUMP_ROUTES 0x04
+#define BRT_NL_DUMP_RULES 0x08
+#define BRT_NL_DUMP_NEXTHOPS 0x10
+#define BRT_NL_DUMP_LABELS 0x20
+#define BRT_NL_DUMP_ALL 0x3f
+/* brt_nl_dump_all restricted to @kinds. */
+int brt_nl_dump_some(struct brt_nl *nl, brt_builder *b, unsigned kinds,
+		     char *err, size_t errlen);
+
 /* The sysctls that change answers, into @b (missing files are skipped). */
 int brt_sysctl_read_all(brt_builder *b, const char *root, char *err,
 			size_t errlen);

@@ -189,21 +189,22 @@ struct dump_kind {
 	uint16_t type;
 	uint8_t family;
 	uint8_t optional;	/* the kernel may lack it: then skip */
+	unsigned kind;		/* BRT_NL_DUMP_* */
 	size_t hdrlen;
 	brt_nl_msg_cb cb;
 	const char *what;
 };
 
-static const struct dump_kind kinds[] = {
-	{RTM_GETLINK, AF_UNSPEC, 0, sizeof(struct ifinfomsg), on_link, "links"},
-	{RTM_GETADDR, AF_INET, 0, sizeof(struct ifaddrmsg), on_addr, "IPv4 addresses"},
-	{RTM_GETADDR, AF_INET6, 1, sizeof(struct ifaddrmsg), on_addr, "IPv6 addresses"},
-	{RTM_GETROUTE, AF_INET, 0, sizeof(struct rtmsg), on_route, "IPv4 routes"},
-	{RTM_GETROUTE, AF_INET6, 1, sizeof(struct rtmsg), on_route, "IPv6 routes"},
-	{RTM_GETRULE, AF_INET, 0, sizeof(struct fib_rule_hdr), on_rule, "IPv4 rules"},
-	{RTM_GETRULE, AF_INET6, 1, sizeof(struct fib_rule_hdr), on_rule, "IPv6 rules"},
-	{RTM_GETNEXTHOP, AF_UNSPEC, 1, sizeof(struct nhmsg), on_nexthop, "nexthops"},
-	{RTM_GETADDRLABEL, AF_INET6, 1, sizeof(struct ifaddrlblmsg), on_label,
+static const struct dump_kind dumps[] = {
+	{RTM_GETLINK, AF_UNSPEC, 0, BRT_NL_DUMP_LINKS, sizeof(struct ifinfomsg), on_link, "links"},
+	{RTM_GETADDR, AF_INET, 0, BRT_NL_DUMP_ADDRS, sizeof(struct ifaddrmsg), on_addr, "IPv4 addresses"},
+	{RTM_GETADDR, AF_INET6, 1, BRT_NL_DUMP_ADDRS, sizeof(struct ifaddrmsg), on_addr, "IPv6 addresses"},
+	{RTM_GETROUTE, AF_INET, 0, BRT_NL_DUMP_ROUTES, sizeof(struct rtmsg), on_route, "IPv4 routes"},
+	{RTM_GETROUTE, AF_INET6, 1, BRT_NL_DUMP_ROUTES, sizeof(struct rtmsg), on_route, "IPv6 routes"},
+	{RTM_GETRULE, AF_INET, 0, BRT_NL_DUMP_RULES, sizeof(struct fib_rule_hdr), on_rule, "IPv4 rules"},
+	{RTM_GETRULE, AF_INET6, 1, BRT_NL_DUMP_RULES, sizeof(struct fib_rule_hdr), on_rule, "IPv6 rules"},
+	{RTM_GETNEXTHOP, AF_UNSPEC, 1, BRT_NL_DUMP_NEXTHOPS, sizeof(struct nhmsg), on_nexthop, "nexthops"},
+	{RTM_GETADDRLABEL, AF_INET6, 1, BRT_NL_DUMP_LABELS, sizeof(struct ifaddrlblmsg), on_label,
 	 "address labels"},
 };
 
@@ -238,6 +239,12 @@ static int dump_one(struct brt_nl *nl, const struct dump_kind *k,
 int brt_nl_dump_all(struct brt_nl *nl, brt_builder *b, char *err,
 		    size_t errlen)
 {
+	return brt_nl_dump_some(nl, b, BRT_NL_DUMP_ALL, err, errlen);
+}
+
+int brt_nl_dump_some(struct brt_nl *nl, brt_builder *b, unsigned kinds,
+		     char *err, size_t errlen)
+{
 	struct dump_ctx c;
 	size_t i;
 	int e = 0;
@@ -248,8 +255,9 @@ int brt_nl_dump_all(struct brt_nl *nl, brt_builder *b, char *err,
 	c.grp = calloc(BRT_MAX_GROUP, sizeof(*c.grp));
 	if (!c.nh || !c.grp)
 		e = BRT_ENOMEM;
-	for (i = 0; !e && i < sizeof(kinds) / sizeof(kinds[0]); i++)
-		e = dump_one(nl, &kinds[i], &c, err, errlen);
+	for (i = 0; !e && i < sizeof(dumps) / sizeof(dumps[0]); i++)
+		if (dumps[i].kind & kinds)
+			e = dump_one(nl, &dumps[i], &c, err, errlen);
 	free(c.nh);
 	free(c.grp);
 	free(c.links);

@@ -1,0 +1,187 @@
+/*
+ * bench_live_handle.c - how current brt_live keeps its table (run inside
+ * a namespace by bench/live/run.sh, or by hand in a scratch namespace).
+ *
+ *   bench_live_handle GW4 [CHANGES] [SAMPLES]
+ *
+ * Freshness: SAMPLES times, a new /32 route via GW4 is added with
+ * brt_live_route_add; from the moment the kernel has accepted it (the
+ * call returned) one reader looks it up until the answer reflects it.
+ * Sustained rate: CHANGES route adds, then as many deletes, through one
+ * `ip -batch`: the kernel's time to accept them, and the time until the
+ * handle reflects the last one. Prints "key value" lines.
+ */
+#define _GNU_SOURCE
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "bestroute/bestroute.h"
+
+static double now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* 198.18.0.0/15 host @i as a query and a /32 route. */
+static void host(unsigned i, struct brt_addr *a)
+{
+	memset(a, 0, sizeof(*a));
+	a->family = BRT_AF_INET;
+	a->bytes[0] = 198;
+	a->bytes[1] = (unsigned char)(18 + (i >> 16));
+	a->bytes[2] = (unsigned char)(i >> 8);
+	a->bytes[3] = (unsigned char)i;
+}
+
+/* Look @a up until the answer is (@present) or is not a /32; seconds. */
+static double wait_for(brt_live_reader *rd, const struct brt_addr *a,
+		       int present, double t0)
+{
+	struct brt_query q;
+	struct brt_result r;
+
+	brt_query_init(&q);
+	q.dst = *a;
+	for (;;) {
+		int has = !brt_live_lookup(rd, &q, &r, NULL) && r.has_prefix &&
+			  r.prefix.len == 32;
+
+		if (has == present)
+			return now() - t0;
+		if (now() - t0 > 120)
+			return -1;
+	}
+}
+
+static int freshness(brt_live_reader *rd, const char *gw, unsigned n)
+{
+	struct brt_nexthop nh;
+	struct brt_route r;
+	double *d = calloc(n, sizeof(*d)), t0;
+	char err[256];
+	unsigned i;
+
+	brt_route_init(&r);
+	brt_nexthop_init(&nh);
+	if (!d || brt_addr_parse(gw, &nh.gw))
+		return 1;
+	r.family = BRT_AF_INET;
+	r.nh = &nh, r.nh_count = 1;
+	r.dst.len = 32;
+	for (i = 0; i < n; i++) {
+		host(100000 + i, &r.dst.addr);
+		if (brt_live_route_add(&r, err, sizeof(err))) {
+			fprintf(stderr, "route add: %s\n", err);
+			return 1;
+		}
+		t0 = now();
+		d[i] = wait_for(rd, &r.dst.addr, 1, t0);
+		usleep(2000);	/* one change at a time, not a burst */
+	}
+	qsort(d, n, sizeof(*d), cmp_double);
+	printf("fresh_samples %u\nfresh_median_ms %.3f\nfresh_p99_ms %.3f\n"
+	       "fresh_max_ms %.3f\n", n, d[n / 2] * 1e3,
+	       d[(n * 99) / 100 < n ? (n * 99) / 100 : n - 1] * 1e3,
+	       d[n - 1] * 1e3);
+	free(d);
+	return 0;
+}
+
+/* One `ip -batch` of @n adds (@del 0) or deletes; the kernel's seconds. */
+static double batch(const char *gw, unsigned n, int del)
+{
+	char path[] = "/tmp/bench_live_handle.XXXXXX", cmd[256];
+	int fd = mkstemp(path);
+	FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
+	struct brt_addr a;
+	char txt[BRT_ADDRSTRLEN];
+	unsigned i;
+	double t0;
+
+	if (!f)
+		return -1;
+	for (i = 0; i < n; i++) {
+		host(i, &a);
+		brt_addr_format(&a, txt, sizeof(txt));
+		fprintf(f, "route %s %s/32 via %s\n", del ? "del" : "add", txt, gw);
+	}
+	fclose(f);
+	snprintf(cmd, sizeof(cmd), "ip -batch %s >/dev/null", path);
+	t0 = now();
+	if (system(cmd)) {
+		unlink(path);
+		return -1;
+	}
+	t0 = now() - t0;
+	unlink(path);
+	return t0;
+}
+
+static int rate(brt_live *h, brt_live_reader *rd, const char *gw, unsigned n)
+{
+	struct brt_live_stats s0, s1;
+	struct brt_addr last;
+	double t0 = now(), tk, th, tk2, th2;
+
+	host(n - 1, &last);
+	brt_live_stats_get(h, &s0);
+	tk = batch(gw, n, 0);
+	th = wait_for(rd, &last, 1, t0);
+	t0 = now();
+	tk2 = batch(gw, n, 1);
+	th2 = wait_for(rd, &last, 0, t0);
+	brt_live_stats_get(h, &s1);
+	if (tk < 0 || tk2 < 0 || th < 0 || th2 < 0)
+		return 1;
+	printf("rate_changes %u\nkernel_add_seconds %.3f\nhandle_add_seconds %.3f\n"
+	       "kernel_del_seconds %.3f\nhandle_del_seconds %.3f\n"
+	       "kernel_rate %.0f\nhandle_rate %.0f\nrate_versions %llu\n"
+	       "rate_overflows %llu\nrate_route_dumps %llu\n",
+	       n, tk, th, tk2, th2, 2 * n / (tk + tk2), 2 * n / (th + th2),
+	       (unsigned long long)(s1.version - s0.version),
+	       (unsigned long long)(s1.overflows - s0.overflows),
+	       (unsigned long long)(s1.route_resyncs - s0.route_resyncs));
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	const char *gw = argc > 1 ? argv[1] : NULL;
+	unsigned changes = argc > 2 ? (unsigned)atoi(argv[2]) : 50000;
+	unsigned samples = argc > 3 ? (unsigned)atoi(argv[3]) : 200;
+	brt_live_reader *rd;
+	brt_live *h;
+	char err[256];
+	double t0 = now();
+	int e;
+
+	if (!gw || !changes || changes > 100000 || !samples) {
+		fprintf(stderr, "usage: bench_live_handle GW4 [CHANGES<=100000] [SAMPLES]\n");
+		return 2;
+	}
+	e = brt_live_open(&h, 0, err, sizeof(err));
+	if (e) {
+		fprintf(stderr, "brt_live_open: %s\n", err);
+		return 1;
+	}
+	printf("handle_open_seconds %.3f\n", now() - t0);
+	brt_live_reader_register(h, &rd);
+	printf("handle_routes %zu\n", brt_table_route_count(brt_live_acquire(rd, NULL)));
+	e = freshness(rd, gw, samples) || rate(h, rd, gw, changes);
+	brt_live_reader_unregister(rd);
+	brt_live_close(h);
+	return e;
+}

@@ -1,0 +1,305 @@
+/*
+ * live_routes.c - the live handle's model of the kernel's routes.
+ *
+ * Invariants:
+ *  - every route is in the hash (keyed as the kernel keys routes: family,
+ *    table, destination, IPv6 source, tos and priority) and in one list
+ *    that keeps the order routes were dumped or added (the order of IPv4
+ *    aliases with the same key decides which the kernel finds first);
+ *  - a notification is applied only when its meaning is certain: a route
+ *    whose key is new, the replacement of the only route of a key, the
+ *    deletion of a route we hold exactly, an IPv4 append/prepend. Every
+ *    other case (an IPv6 next hop added to or removed from a multipath
+ *    route, a replace among several IPv4 aliases, the deletion of a route
+ *    we do not hold while its key has others) asks for a route dump
+ *    (BRT_LR_RESYNC) instead of guessing;
+ *  - applying the same notification twice is harmless (a dump may already
+ *    hold what a queued notification says), as is deleting a key we lack.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <linux/netlink.h>
+
+#include "live_impl.h"
+
+/* Next hop flags the kernel changes without telling (link state). */
+#define SILENT_FLAGS (BRT_NH_F_DEAD | BRT_NH_F_LINKDOWN)
+
+static uint64_t mix(uint64_t h, const void *p, size_t n)
+{
+	const uint8_t *b = p;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		h = (h ^ b[i]) * 0x100000001b3ull;	/* FNV-1a */
+	return h;
+}
+
+static uint64_t key_hash(const struct brt_route *r)
+{
+	uint64_t h = 0xcbf29ce484222325ull;
+
+	h = mix(h, &r->family, 1);
+	h = mix(h, &r->table, 4);
+	h = mix(h, r->dst.addr.bytes, 16);
+	h = mix(h, &r->dst.len, 1);
+	h = mix(h, r->src.addr.bytes, 16);
+	h = mix(h, &r->src.len, 1);
+	h = mix(h, &r->tos, 1);
+	h = mix(h, &r->metric, 4);
+	return h ^ (h >> 29);
+}
+
+static bool prefix_same(const struct brt_prefix *a, const struct brt_prefix *b)
+{
+	return a->len == b->len && a->addr.family == b->addr.family &&
+	       !memcmp(a->addr.bytes, b->addr.bytes, 16);
+}
+
+static bool addr_same(const struct brt_addr *a, const struct brt_addr *b)
+{
+	return a->family == b->family && a->zone == b->zone &&
+	       !memcmp(a->bytes, b->bytes, 16);
+}
+
+static bool same_key(const struct brt_route *a, const struct brt_route *b)
+{
+	return a->family == b->family && a->table == b->table &&
+	       a->tos == b->tos && a->metric == b->metric &&
+	       prefix_same(&a->dst, &b->dst) && prefix_same(&a->src, &b->src);
+}
+
+static bool nh_same(const struct brt_nexthop *a, const struct brt_nexthop *b)
+{
+	return addr_same(&a->gw, &b->gw) && a->ifindex == b->ifindex &&
+	       a->weight == b->weight &&
+	       (a->flags & ~SILENT_FLAGS) == (b->flags & ~SILENT_FLAGS);
+}
+
+/* The same route, but for state the kernel changes silently or counts down. */
+static bool same_route(const struct brt_route *a, const struct brt_route *b)
+{
+	uint32_t i;
+
+	if (!same_key(a, b) || a->type != b->type ||
+	    a->protocol != b->protocol || a->scope != b->scope ||
+	    a->pref != b->pref || a->nh_id != b->nh_id || a->mtu != b->mtu ||
+	    a->nh_count != b->nh_count || !addr_same(&a->prefsrc, &b->prefsrc) ||
+	    (a->flags & ~SILENT_FLAGS) != (b->flags & ~SILENT_FLAGS))
+		return false;
+	for (i = 0; i < a->nh_count; i++)
+		if (!nh_same(&a->nh[i], &b->nh[i]))
+			return false;
+	return true;
+}
+
+int brt_lroutes_init(struct brt_lroutes *m)
+{
+	memset(m, 0, sizeof(*m));
+	m->nbuckets = 1024;
+	m->buckets = calloc(m->nbuckets, sizeof(*m->buckets));
+	m->head.prev = m->head.next = &m->head;
+	return m->buckets ? 0 : BRT_ENOMEM;
+}
+
+static void clear(struct brt_lroutes *m)
+{
+	struct brt_lroute *e = m->head.next, *nx;
+
+	for (; e != &m->head; e = nx) {
+		nx = e->next;
+		free(e->nh);
+		free(e);
+	}
+	m->head.prev = m->head.next = &m->head;
+	memset(m->buckets, 0, m->nbuckets * sizeof(*m->buckets));
+	m->n = 0;
+}
+
+void brt_lroutes_free(struct brt_lroutes *m)
+{
+	if (!m->buckets)
+		return;
+	clear(m);
+	free(m->buckets);
+	m->buckets = NULL;
+}
+
+/* Double the buckets when the chains grow long; a failure only slows. */
+static void maybe_grow(struct brt_lroutes *m)
+{
+	size_t nb = m->nbuckets * 2, i;
+	struct brt_lroute **b, *e;
+
+	if (m->n < m->nbuckets)
+		return;
+	b = calloc(nb, sizeof(*b));
+	if (!b)
+		return;
+	for (e = m->head.next; e != &m->head; e = e->next) {
+		i = e->hash & (nb - 1);
+		e->hnext = b[i];
+		b[i] = e;
+	}
+	free(m->buckets);
+	m->buckets = b;
+	m->nbuckets = nb;
+}
+
+/* Copy @r (with its next hops) into the entry. */
+static int set_route(struct brt_lroute *e, const struct brt_route *r)
+{
+	struct brt_nexthop *nh = NULL;
+
+	if (r->nh_count) {
+		nh = malloc(r->nh_count * sizeof(*nh));
+		if (!nh)
+			return BRT_ENOMEM;
+		memcpy(nh, r->nh, r->nh_count * sizeof(*nh));
+	}
+	free(e->nh);
+	e->nh = nh;
+	e->r = *r;
+	e->r.nh = nh;
+	e->hash = key_hash(r);
+	return 0;
+}
+
+/* Insert a copy of @r before @at in the list (at the end: &m->head). */
+static int insert(struct brt_lroutes *m, const struct brt_route *r,
+		  struct brt_lroute *at)
+{
+	struct brt_lroute *e = calloc(1, sizeof(*e));
+	size_t i;
+
+	if (!e || set_route(e, r)) {
+		free(e);
+		return BRT_ENOMEM;
+	}
+	e->next = at;
+	e->prev = at->prev;
+	at->prev->next = e;
+	at->prev = e;
+	i = e->hash & (m->nbuckets - 1);
+	e->hnext = m->buckets[i];
+	m->buckets[i] = e;
+	m->n++;
+	maybe_grow(m);
+	return 0;
+}
+
+static void unlink_free(struct brt_lroutes *m, struct brt_lroute *e)
+{
+	struct brt_lroute **pp = &m->buckets[e->hash & (m->nbuckets - 1)];
+
+	while (*pp != e)
+		pp = &(*pp)->hnext;
+	*pp = e->hnext;
+	e->prev->next = e->next;
+	e->next->prev = e->prev;
+	m->n--;
+	free(e->nh);
+	free(e);
+}
+
+/* The routes of @r's key: how many, one of them, and one equal to @r. */
+struct key_scan {
+	size_t count;
+	struct brt_lroute *same;
+	struct brt_lroute *any;
+};
+
+static void scan_key(const struct brt_lroutes *m, const struct brt_route *r,
+		     struct key_scan *s)
+{
+	uint64_t h = key_hash(r);
+	struct brt_lroute *e = m->buckets[h & (m->nbuckets - 1)];
+
+	memset(s, 0, sizeof(*s));
+	for (; e; e = e->hnext) {
+		if (e->hash != h || !same_key(&e->r, r))
+			continue;
+		s->count++;
+		s->any = e;
+		if (!s->same && same_route(&e->r, r))
+			s->same = e;
+	}
+}
+
+/* The first route of @r's key in list order (the key has routes). */
+static struct brt_lroute *first_of_key(const struct brt_lroutes *m,
+				       const struct brt_route *r)
+{
+	struct brt_lroute *e;
+
+	for (e = m->head.next; e != &m->head; e = e->next)
+		if (same_key(&e->r, r))
+			return e;
+	return (struct brt_lroute *)&m->head;
+}
+
+static int apply_new(struct brt_lroutes *m, unsigned nlflags,
+		     const struct brt_route *r, const struct key_scan *s)
+{
+	if (s->same && s->count == 1)
+		return set_route(s->same, r);	/* refreshes silent state */
+	if (s->same)
+		return BRT_LR_APPLIED;	/* already held (e.g. by a dump) */
+	if (!s->count)
+		return insert(m, r, &m->head);
+	if (nlflags & NLM_F_REPLACE)
+		return s->count == 1 ? set_route(s->any, r) : BRT_LR_RESYNC;
+	if (r->family != BRT_AF_INET)
+		return BRT_LR_RESYNC;	/* IPv6 merged a next hop in */
+	/* IPv4 aliases: append goes after them, prepend (add) before */
+	if (nlflags & NLM_F_APPEND)
+		return insert(m, r, &m->head);
+	return insert(m, r, first_of_key(m, r));
+}
+
+int brt_lroutes_apply(struct brt_lroutes *m, bool del, unsigned nlflags,
+		      const struct brt_route *r)
+{
+	struct key_scan s;
+
+	scan_key(m, r, &s);
+	if (!del)
+		return apply_new(m, nlflags, r, &s);
+	if (s.same) {
+		unlink_free(m, s.same);
+		return BRT_LR_APPLIED;
+	}
+	return s.count ? BRT_LR_RESYNC : BRT_LR_APPLIED;
+}
+
+int brt_lroutes_load(struct brt_lroutes *m, const struct brt_builder *b)
+{
+	size_t i;
+
+	clear(m);
+	for (i = 0; i < b->routes.n; i++) {
+		struct brt_route r = b->routes.data[i].r;
+
+		r.nh = r.nh_count ? b->nh.data + b->routes.data[i].nh_off
+				  : NULL;
+		if (insert(m, &r, &m->head))
+			return BRT_ENOMEM;
+	}
+	return 0;
+}
+
+int brt_lroutes_emit(const struct brt_lroutes *m, brt_builder *b)
+{
+	const struct brt_lroute *e;
+	int ret;
+
+	if (VEC_RESERVE(b->routes, m->n))
+		return BRT_ENOMEM;
+	for (e = m->head.next; e != &m->head; e = e->next) {
+		ret = brt_builder_add_route(b, &e->r);
+		if (ret)
+			return ret;
+	}
+	return 0;
+}
