@@ -14,6 +14,8 @@ CMAKE_FLAGS ?=
 PREFIX ?= /usr/local
 FUZZ_SECONDS ?= 60
 DESTDIR ?=
+# (defined before its first use: BUILD below is expanded at once)
+comma := ,
 
 # Debian packages the build and the tests need (libdpdk-dev only for bench).
 DEPS := cmake make gcc clang pkg-config libmnl-dev libjson-c-dev libcmocka-dev \
@@ -23,7 +25,6 @@ ifneq ($(SANITIZE),)
 BUILD := build-$(subst $(comma),-,$(SANITIZE))
 CMAKE_FLAGS += -DBRT_SANITIZE=$(SANITIZE) -DCMAKE_C_COMPILER=clang
 endif
-comma := ,
 
 .PHONY: all build deps run check test check-asan check-fuzz fuzz bench clean install
 all: build
