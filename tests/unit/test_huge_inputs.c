@@ -48,6 +48,11 @@ static void put(struct buf *b, const char *fmt, ...)
 	va_list ap;
 	int n;
 
+	if (!b->p) {
+		b->cap = 1 << 16;
+		b->p = malloc(b->cap);
+		assert_non_null(b->p);
+	}
 	for (;;) {
 		va_start(ap, fmt);
 		n = vsnprintf(b->p + b->n, b->cap - b->n, fmt, ap);
@@ -55,7 +60,7 @@ static void put(struct buf *b, const char *fmt, ...)
 		assert_true(n >= 0);
 		if ((size_t)n < b->cap - b->n)
 			break;
-		b->cap = b->cap ? b->cap * 2 : 1 << 16;
+		b->cap *= 2;
 		b->p = realloc(b->p, b->cap);
 		assert_non_null(b->p);
 	}
