@@ -45,6 +45,7 @@ struct brt_txt {
 
 	struct brt_txt_word *w;	/* words of the current statement */
 	size_t n;		/* how many */
+	size_t w_cap;		/* room in w (grows to BRT_TXT_MAX_WORDS) */
 	size_t pos;		/* next word to parse */
 	char *pool;
 	size_t pool_len, pool_cap;
