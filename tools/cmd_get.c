@@ -4,7 +4,13 @@
  * Exit status: 0 when answered (route errors included in batch mode),
  * 2 when a single query's answer is an error kind, 1 for usage or table
  * errors.
+ *
+ * A batch line is a query of a few words: a line longer than
+ * BATCH_MAX_LINE bytes or of more than BATCH_MAX_WORDS words is an error
+ * for that line (the rest of it is skipped unread into memory), so
+ * hostile input costs bounded memory and the other lines still answer.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
 #include <string.h>
@@ -109,27 +115,58 @@ static int split_words(char *line, char **words, int max)
 	return n;
 }
 
+#define BATCH_MAX_LINE 4096
+#define BATCH_MAX_WORDS 64
+
+/* The next line into @buf (BATCH_MAX_LINE + 2 bytes): 1, 0 at the end,
+ * or -1 for a line too long (then consumed up to its newline). */
+static int read_line(FILE *f, char *buf)
+{
+	size_t n;
+	int c;
+
+	if (!fgets(buf, BATCH_MAX_LINE + 2, f))
+		return 0;
+	n = strlen(buf);
+	if (n <= BATCH_MAX_LINE || buf[n - 1] == '\n')
+		return 1;
+	while ((c = getc(f)) != EOF && c != '\n')
+		;
+	return -1;
+}
+
 static int run_batch(const brt_table *t, const struct get_opts *o, bool live)
 {
 	FILE *f = strcmp(o->batch, "-") ? fopen(o->batch, "r") : stdin;
-	char *line = NULL, *words[64];
-	size_t cap = 0;
+	char *line, *words[BATCH_MAX_WORDS + 1];
 	unsigned lineno = 0;
-	int n, status = 0;
+	int n, rl, status = 0;
 
 	if (!f) {
 		cli_error("get: cannot open %s", o->batch);
 		return 1;
 	}
-	while (getline(&line, &cap, f) >= 0) {
+	line = malloc(BATCH_MAX_LINE + 2);
+	while (line && (rl = read_line(f, line)) != 0) {
 		lineno++;
-		n = split_words(line, words, 64);
+		n = rl < 0 ? 0 : split_words(line, words, BATCH_MAX_WORDS + 1);
+		if (rl < 0 || n > BATCH_MAX_WORDS) {
+			cli_error("%s:%u: %s", o->batch, lineno,
+				  rl < 0 ? "line longer than 4096 bytes"
+					 : "more than 64 words");
+			status = 1;
+			continue;
+		}
 		if (n == 0 || words[0][0] == '#')
 			continue;
 		if (answer(t, o, live, n, words) < 0) {
 			cli_error("%s:%u: query not answered", o->batch, lineno);
 			status = 1;
 		}
+	}
+	if (!line) {
+		cli_error("get: out of memory");
+		status = 1;
 	}
 	free(line);
 	if (f != stdin)

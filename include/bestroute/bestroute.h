@@ -338,7 +338,8 @@ struct brt_addrlabel {
 };
 #define BRT_LABEL_F_DERIVED 0x8000	/* the kernel's default table */
 
-/* Initialise each record to defaults (up, unicast, main table, ...). */
+/* Initialise each record to defaults (up, unicast, main table, ...);
+ * NULL is a no-op. */
 void brt_link_init(struct brt_link *l);
 void brt_address_init(struct brt_address *a);
 void brt_route_init(struct brt_route *r);
@@ -475,7 +476,7 @@ struct brt_query {
 	uint8_t reserved[2];
 };
 
-/* Zero the query. */
+/* Zero the query (nothing for NULL). */
 void brt_query_init(struct brt_query *q);
 
 /* Outcome of a lookup (brt_result.status). */
@@ -579,7 +580,7 @@ typedef struct brt_explain brt_explain;
 /*
  * brt_table_explain - brt_table_lookup() that also records every candidate
  * in *@out (owned by the caller, brt_explain_destroy()). Same returns, and
- * BRT_ENOMEM.
+ * BRT_ENOMEM; on any error *@out is NULL.
  */
 int brt_table_explain(const brt_table *t, const struct brt_query *q,
 		      struct brt_result *r, brt_explain **out);
@@ -598,7 +599,10 @@ const char *brt_verdict_name(enum brt_verdict v);
  * path, optionally prefixed "inet:" or "inet6:" to give the family of an
  * `ip -j` dump that does not reveal it. "-" reads standard input.
  * On error writes "file:line:col: message" into @err (of @errlen bytes).
- * Returns 0, BRT_EIO (cannot read), BRT_EPARSE, BRT_ECONFLICT, BRT_ENOMEM.
+ * Returns 0, BRT_EINVAL (NULL argument, or @err NULL with @errlen > 0),
+ * BRT_EIO (cannot read), BRT_EPARSE, BRT_ECONFLICT, BRT_ENOMEM or
+ * BRT_ELIMIT (a file over 1 GiB, a text line over 1 MiB, a statement over
+ * 10,000 words, more than 4096 next hops or group members).
  */
 int brt_builder_load_file(brt_builder *b, const char *spec, char *err,
 			  size_t errlen);
@@ -633,7 +637,8 @@ int brt_table_load(const char *const *specs, size_t n, int policy,
 /*
  * brt_table_write_text - the table in our text format, in a new
  * NUL-terminated string (*@out, free() it). Reading it back gives a table
- * that answers every query the same way. Returns 0 or BRT_ENOMEM.
+ * that answers every query the same way. Returns 0, BRT_EINVAL (NULL
+ * argument) or BRT_ENOMEM.
  */
 int brt_table_write_text(const brt_table *t, unsigned flags, char **out);
 

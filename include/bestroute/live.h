@@ -10,7 +10,8 @@
  * routes of every table, rules, nexthop objects, address labels and the
  * sysctls that change answers (Linux policy). On error writes the reason
  * (with the kernel's extended-ack text when it gave one) into @err.
- * Returns 0, BRT_EIO (netlink failed), BRT_ENOMEM, BRT_ENOTSUP (not Linux).
+ * Returns 0, BRT_EINVAL (@out NULL), BRT_EIO (netlink failed), BRT_ENOMEM,
+ * BRT_ENOTSUP (not Linux).
  */
 int brt_live_snapshot(brt_table **out, char *err, size_t errlen);
 
@@ -68,7 +69,7 @@ typedef void (*brt_live_monitor_cb)(void *ctx, int event,
  * brt_live_monitor_start - call @cb for every route change of the live
  * host (IPv4 and IPv6, every table), from a thread the library owns, one
  * call at a time. Returns 0, BRT_EINVAL, BRT_ENOMEM or BRT_EIO (with
- * @err).
+ * @err); on failure *@out is NULL.
  */
 int brt_live_monitor_start(brt_live_monitor **out, brt_live_monitor_cb cb,
 			   void *ctx, char *err, size_t errlen);

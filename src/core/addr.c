@@ -301,7 +301,8 @@ int brt_prefix_format(const struct brt_prefix *p, char *buf, size_t len)
 	char a[BRT_ADDRSTRLEN];
 	int n;
 
-	if (!p || !buf || brt_addr_format(&p->addr, a, sizeof(a)) < 0)
+	if (!p || !buf || brt_addr_format(&p->addr, a, sizeof(a)) < 0 ||
+	    p->len > brt_family_bits(p->addr.family))
 		return BRT_EINVAL;
 	n = snprintf(buf, len, "%s/%u", a, p->len);
 	if (n < 0 || (size_t)n >= len)
@@ -311,7 +312,8 @@ int brt_prefix_format(const struct brt_prefix *p, char *buf, size_t len)
 
 int brt_prefix_contains(const struct brt_prefix *p, const struct brt_addr *a)
 {
-	if (!p || !a || p->addr.family != a->family)
+	if (!p || !a || p->addr.family != a->family ||
+	    p->len > brt_family_bits(p->addr.family))
 		return 0;
 	return brt_bits_match(p->addr.bytes, a->bytes, p->len);
 }

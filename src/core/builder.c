@@ -400,9 +400,18 @@ int brt_builder_add_nhobj(brt_builder *b, const struct brt_nhobj *n)
 
 	if (!b || !n)
 		return BRT_EINVAL;
-	if (!n->id || !addr_ok(&n->gw, true) || n->group_count > BRT_MAX_GROUP ||
-	    (n->group_count && !n->group))
+	if (n->group_count > BRT_MAX_GROUP)
+		return brt_bld_fail(b, BRT_ELIMIT,
+				    "nexthop group has %u members (at most %u)",
+				    n->group_count, BRT_MAX_GROUP);
+	if (!n->id || !addr_ok(&n->gw, true) || (n->group_count && !n->group))
 		return brt_bld_fail(b, BRT_EINVAL, "invalid nexthop object");
+	for (i = 0; i < n->group_count; i++)
+		if (!n->group[i].id || n->group[i].weight < 1 ||
+		    n->group[i].weight > 256)
+			return brt_bld_fail(b, BRT_EINVAL,
+					    "nexthop %u: invalid group member %zu",
+					    n->id, i + 1);
 	for (i = 0; i < b->nhobjs.n; i++)
 		if (b->nhobjs.data[i].n.id == n->id)
 			return brt_bld_fail(b, BRT_EEXIST,

@@ -115,9 +115,11 @@ int brt_table_explain(const brt_table *t, const struct brt_query *q,
 	if (!e)
 		return BRT_ENOMEM;
 	err = run(t, q, r, e);
-	if (e->oom) {
+	if (e->oom)
+		err = BRT_ENOMEM;
+	if (err) {		/* no record of a failed call */
 		brt_explain_destroy(e);
-		return BRT_ENOMEM;
+		return err;
 	}
 	*out = e;
 	return err;

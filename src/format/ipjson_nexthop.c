@@ -48,9 +48,11 @@ static int read_group(struct ipj_ctx *c, json_object *o, struct brt_nhobj *n,
 	if (!json_object_is_type(list, json_type_array))
 		return ipj_fail(c, "\"group\" is not an array");
 	cnt = json_object_array_length(list);
-	if (cnt == 0 || cnt > BRT_MAX_GROUP)
-		return ipj_fail(c, "a group of %zu members (1..%u)", cnt,
-				BRT_MAX_GROUP);
+	if (cnt == 0 || cnt > BRT_MAX_GROUP) {
+		ipj_fail(c, "a group of %zu members (1..%u)", cnt,
+			 BRT_MAX_GROUP);
+		return cnt ? BRT_ELIMIT : BRT_EPARSE;
+	}
 	*members = calloc(cnt, sizeof(**members));
 	if (!*members)
 		return BRT_ENOMEM;

@@ -116,9 +116,10 @@ static int read_paths(struct ipj_ctx *c, json_object *o, struct ipj_route *x)
 	if (!json_object_is_type(list, json_type_array))
 		return ipj_fail(c, "\"nexthops\" is not an array");
 	n = json_object_array_length(list);
-	if (n > BRT_MAX_NEXTHOPS)
-		return ipj_fail(c, "%zu next hops (at most %u)", n,
-				BRT_MAX_NEXTHOPS);
+	if (n > BRT_MAX_NEXTHOPS) {	/* a limit, as the builder says */
+		ipj_fail(c, "%zu next hops (at most %u)", n, BRT_MAX_NEXTHOPS);
+		return BRT_ELIMIT;
+	}
 	x->nh = calloc(n ? n : 1, sizeof(*x->nh));
 	if (!x->nh)
 		return BRT_ENOMEM;

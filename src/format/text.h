@@ -16,10 +16,16 @@
 
 #include "format.h"
 
-/* Limits that keep hostile input bounded. */
+/*
+ * Limits that keep hostile input bounded, yet let every table the builder
+ * accepts be written and read back: a route of BRT_MAX_NEXTHOPS (4096)
+ * next hops takes up to 11 words each ("nexthop via inet ADDR dev NAME
+ * weight N onlink dead linkdown"), a group of BRT_MAX_GROUP members is one
+ * word of up to 15 bytes each ("4294967295,256/").
+ */
 #define BRT_TXT_MAX_LINE (1u << 20)	/* bytes in one line */
-#define BRT_TXT_MAX_WORDS 10000u	/* words in one statement */
-#define BRT_TXT_MAX_WORD 255u		/* bytes in one word */
+#define BRT_TXT_MAX_WORDS 65536u	/* words in one statement */
+#define BRT_TXT_MAX_WORD 65536u		/* bytes in one word */
 
 struct brt_txt_word {
 	uint32_t off;		/* into brt_txt.pool (NUL-terminated) */
@@ -39,6 +45,7 @@ struct brt_txt {
 
 	struct brt_txt_word *w;	/* words of the current statement */
 	size_t n;		/* how many */
+	size_t w_cap;		/* room in w (grows to BRT_TXT_MAX_WORDS) */
 	size_t pos;		/* next word to parse */
 	char *pool;
 	size_t pool_len, pool_cap;

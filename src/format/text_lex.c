@@ -35,6 +35,7 @@ void brt_txt_free(struct brt_txt *t)
 	free(t->w);
 	free(t->pool);
 	t->w = NULL;
+	t->w_cap = 0;
 	t->pool = NULL;
 }
 
@@ -139,8 +140,15 @@ static int push_word(struct brt_txt *t, const char *s, size_t len,
 	if (len > BRT_TXT_MAX_WORD)
 		return fail_at(t, t->line, col, BRT_ELIMIT,
 			       "word longer than %u bytes", BRT_TXT_MAX_WORD);
-	if (!t->w && !(t->w = malloc(BRT_TXT_MAX_WORDS * sizeof(*t->w))))
-		return BRT_ENOMEM;
+	if (t->n == t->w_cap) {	/* grows: most statements are short */
+		size_t cap = t->w_cap ? t->w_cap * 2 : 64;
+		struct brt_txt_word *w = realloc(t->w, cap * sizeof(*w));
+
+		if (!w)
+			return BRT_ENOMEM;
+		t->w = w;
+		t->w_cap = cap;
+	}
 	if (t->pool_len + len + 1 > t->pool_cap) {
 		size_t cap = t->pool_cap ? t->pool_cap * 2 : 4096;
 

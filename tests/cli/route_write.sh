@@ -20,6 +20,10 @@ fail() { echo "FAIL: $*"; exit 1; }
 in_ns() { ip netns exec "$ns" "$@"; }
 
 ip -n "$ns" link add va type veth peer name vb || fail "veth"
+# no automatic link-local addresses: their routes would appear a moment
+# after the links come up (after DAD) and could land among the monitor's
+# two expected events when the tool runs slowly (sanitizer builds)
+ip -n "$ns" link set va addrgenmode none && ip -n "$ns" link set vb addrgenmode none
 ip -n "$ns" link set va up && ip -n "$ns" link set vb up
 ip -n "$ns" addr add 10.9.0.1/24 dev va
 ip -n "$ns" addr add 2001:db8:9::1/64 dev va nodad

@@ -464,13 +464,19 @@ static void limits(void **state)
 	memcpy(big, "link", 4);
 	big[n] = 0;
 	expect_error(big, BRT_ELIMIT, "t.table:1:1: line longer than 1048576 bytes");
-	/* 10001 words on one line */
+	/* 65537 words on one line */
 	memcpy(big, "route", 5);
-	for (i = 5; i + 2 <= 5 + 2 * 10001; i += 2)
+	for (i = 5; i + 2 <= 5 + 2 * 65537; i += 2)
 		big[i] = ' ', big[i + 1] = 'x';
-	big[5 + 2 * 10001] = 0;
+	big[5 + 2 * 65537] = 0;
 	expect_error(big, BRT_ELIMIT,
-		     "t.table:1:20005: more than 10000 words in one statement");
+		     "t.table:1:131077: more than 65536 words in one statement");
+	/* a word of 65537 bytes */
+	memset(big, 'x', 65537 + 6);
+	memcpy(big, "route ", 6);
+	big[65537 + 6] = 0;
+	expect_error(big, BRT_ELIMIT,
+		     "t.table:1:7: word longer than 65536 bytes");
 	free(big);
 	expect_error("link \x01\x02 index 3\0 junk", BRT_EPARSE,
 		     "t.table:1:6: bad link name '\x01\x02'");

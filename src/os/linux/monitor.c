@@ -161,9 +161,10 @@ int brt_live_monitor_start(brt_live_monitor **out, brt_live_monitor_cb cb,
 	if (!err || !errlen)
 		err = dummy, errlen = sizeof(dummy);
 	err[0] = 0;
+	if (out)
+		*out = NULL;
 	if (!out || !cb)
 		return BRT_EINVAL;
-	*out = NULL;
 	m = calloc(1, sizeof(*m));
 	if (!m)
 		return BRT_ENOMEM;

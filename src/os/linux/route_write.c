@@ -171,6 +171,10 @@ static int check_route(const struct brt_route *r, char *err, size_t errlen)
 		snprintf(err, errlen, "route: family must be IPv4 or IPv6");
 		return BRT_EINVAL;
 	}
+	if (r->type < BRT_RT_UNICAST || r->type > BRT_RT_THROW) {
+		snprintf(err, errlen, "route: unknown route type %u", r->type);
+		return BRT_EINVAL;
+	}
 	if (r->dst.len > brt_family_bits(r->family) ||
 	    r->src.len > brt_family_bits(r->family) ||
 	    r->nh_count > BRT_MAX_NEXTHOPS || (r->nh_count && !r->nh)) {
