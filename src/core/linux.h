@@ -47,6 +47,10 @@ struct lx_res {
 	uint32_t nh_sel;		/* the next hop the lookup chose */
 };
 
+/* The flow of a query, as the kernel starts it: iif = loopback for local
+ * output, uid = the caller's (INVALID for input lookups without one). */
+void lx_flow_init(const struct brt_lookup *lk, struct lx_flow *fl);
+
 /* A family's table lookup (fib_table_lookup / fib6_table_lookup). */
 typedef enum lx_verdict (*lx_table_fn)(struct brt_lookup *lk,
 				       const struct brt_fib *fib,

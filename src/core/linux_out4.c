@@ -127,23 +127,12 @@ static enum pre pre_lookup(struct brt_lookup *lk, struct out4 *o)
 	return p;
 }
 
+/* The flow with the source as steps 1-2 left it. */
 static void flow_init(const struct brt_lookup *lk, const struct out4 *o,
 		      struct lx_flow *fl)
 {
-	const struct brt_query *q = lk->q;
-
-	memset(fl, 0, sizeof(*fl));
-	fl->dst = q->dst;
-	fl->dst.zone = 0;
+	lx_flow_init(lk, fl);
 	fl->src = o->saddr;
-	fl->oif = q->oif;
-	fl->iif = q->iif ? q->iif : lx_loopback_index(lk->t);
-	fl->mark = q->mark;
-	fl->uid = (q->flags & BRT_QUERY_F_UID) ? q->uid : (q->iif ? UINT32_MAX : 0);
-	fl->tos = q->tos;
-	fl->proto = q->ipproto;
-	fl->sport = q->sport;
-	fl->dport = q->dport;
 }
 
 /* fib_select_default would alternate between equal default routes. */

@@ -19,21 +19,9 @@
 
 static void flow_init6(const struct brt_lookup *lk, struct lx_flow *fl)
 {
-	const struct brt_query *q = lk->q;
-
-	memset(fl, 0, sizeof(*fl));
-	fl->dst = q->dst;
-	fl->dst.zone = 0;
-	fl->src = q->src;
-	fl->src.zone = 0;
-	fl->oif = q->oif ? q->oif : q->dst.zone;
-	fl->iif = q->iif ? q->iif : lx_loopback_index(lk->t);
-	fl->mark = q->mark;
-	fl->uid = (q->flags & BRT_QUERY_F_UID) ? q->uid : (q->iif ? UINT32_MAX : 0);
-	fl->tos = q->tos;
-	fl->proto = q->ipproto;
-	fl->sport = q->sport;
-	fl->dport = q->dport;
+	lx_flow_init(lk, fl);
+	if (!fl->oif)
+		fl->oif = lk->q->dst.zone;
 	fl->strict_oif = brt_addr_is_v6_linklocal(&fl->dst) ||
 			 brt_addr_is_v6_multicast(&fl->dst) ||
 			 brt_addr_is_v6_loopback(&fl->dst) ||

@@ -153,6 +153,25 @@ void lx_explain_rest(struct brt_lookup *lk, const struct lx_res *res)
 					lx_verdict_reason(BRT_V_LONGER_PREFIX_WON));
 }
 
+void lx_flow_init(const struct brt_lookup *lk, struct lx_flow *fl)
+{
+	const struct brt_query *q = lk->q;
+
+	memset(fl, 0, sizeof(*fl));
+	fl->dst = q->dst;
+	fl->dst.zone = 0;
+	fl->src = q->src;
+	fl->src.zone = 0;
+	fl->oif = q->oif;
+	fl->iif = q->iif ? q->iif : lx_loopback_index(lk->t);
+	fl->mark = q->mark;
+	fl->uid = (q->flags & BRT_QUERY_F_UID) ? q->uid : (q->iif ? UINT32_MAX : 0);
+	fl->tos = q->tos;
+	fl->proto = q->ipproto;
+	fl->sport = q->sport;
+	fl->dport = q->dport;
+}
+
 bool lx_nexthop_source(const brt_table *t, const struct brt_addr *dst,
 		       const struct brt_route *r, const struct brt_nexthop *nh,
 		       struct brt_addr *out)

@@ -10,21 +10,8 @@
 #include <string.h>
 
 #include "format/ipjson_impl.h"
+#include "format/text.h"
 
-static const struct ipj_flagname addr_flags[] = {
-	{"secondary", BRT_ADDR_F_SECONDARY},
-	{"deprecated", BRT_ADDR_F_DEPRECATED},
-	{"tentative", BRT_ADDR_F_TENTATIVE},
-	{"temporary", BRT_ADDR_F_TEMPORARY},
-	{"noprefixroute", BRT_ADDR_F_NOPREFIXROUTE},
-	{"optimistic", BRT_ADDR_F_OPTIMISTIC},
-	{"dadfailed", BRT_ADDR_F_DADFAILED},
-	{"home", BRT_ADDR_F_HOMEADDRESS},
-	{"mngtmpaddr", BRT_ADDR_F_MNGTMPADDR},
-	{"nodad", BRT_ADDR_F_NODAD},
-	{"permanent", BRT_ADDR_F_PERMANENT},
-	{NULL, 0},
-};
 
 /* ip prints each flag as its own key, true (or null in older ip). */
 static bool flag_set(json_object *ai, const char *key)
@@ -37,16 +24,20 @@ static bool flag_set(json_object *ai, const char *key)
 	       json_object_get_boolean(v);
 }
 
+/* Address flags have the same words in `ip -j` keys as in the text format
+ * (text_names.c); "dynamic" is the absence of "permanent". */
 static uint32_t flag_keys(json_object *ai)
 {
-	uint32_t flags = BRT_ADDR_F_PERMANENT;
-	size_t i;
+	uint32_t flags = BRT_ADDR_F_PERMANENT, bit;
+	const char *name;
 
 	if (flag_set(ai, "dynamic"))
 		flags = 0;
-	for (i = 0; addr_flags[i].name; i++)
-		if (flag_set(ai, addr_flags[i].name))
-			flags |= addr_flags[i].bit;
+	for (bit = 1; bit && bit < BRT_ADDR_F_DERIVED; bit <<= 1) {
+		name = brt_txt_addrflag_name(bit);
+		if (name && flag_set(ai, name))
+			flags |= bit;
+	}
 	return flags;
 }
 
