@@ -45,6 +45,7 @@ brt_builder *brt_builder_create(void)
 
 	if (!b)
 		return NULL;
+	b->dump = -1;
 	api = strdup("(api)");
 	if (!api || VEC_PUSH(b->origin_names, api)) {
 		free(api);
@@ -522,6 +523,8 @@ bool brt_bld_is_dump(const struct brt_builder *b, size_t given)
 {
 	size_t i;
 
+	if (b->dump >= 0)	/* settled for this finish (finish.c) */
+		return b->dump;
 	for (i = 0; i < given && i < b->routes.n; i++)
 		if (b->routes.data[i].r.protocol == BRT_PROTO_KERNEL &&
 		    !(b->routes.data[i].r.flags & BRT_ROUTE_F_DERIVED))

@@ -67,6 +67,8 @@ struct brt_builder {
 	 * routes [0, rindexed); NULL until first asked */
 	struct brt_route_index *rindex;
 	size_t rindexed;
+	unsigned rquestions;		/* has_route questions since the last drop */
+	int8_t dump;			/* brt_bld_is_dump during finish, or -1 */
 
 	char err[512];
 };

@@ -143,10 +143,13 @@ int brt_builder_finish(brt_builder *b, brt_table **out)
 	nu = b->rules.n, nb = b->labels.n;
 	b->derived_routes_from = nr;
 	b->derived_rules_from = nu;
+	b->dump = -1;
+	b->dump = (int8_t)brt_bld_is_dump(b, nr);
 	err = b->policy == BRT_POLICY_WINDOWS ? brt_derive_windows(b)
 					      : brt_derive_linux(b);
 	if (!err)
 		err = brt_table_compile(b, nr, out);
 	truncate_derived(b, nl, na, nr, nn, nu, nb);
+	b->dump = -1;
 	return err;
 }

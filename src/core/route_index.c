@@ -81,6 +81,7 @@ void brt_bld_route_index_drop(struct brt_builder *b)
 	free(b->rindex);
 	b->rindex = NULL;
 	b->rindexed = 0;
+	b->rquestions = 0;
 }
 
 /* A fresh, empty index with room for @routes routes (two keys each) at a
@@ -134,7 +135,9 @@ bool brt_bld_has_route(struct brt_builder *b, uint8_t family, uint32_t table,
 	struct brt_route_index *x;
 	size_t i;
 
-	if (refresh(b))
+	/* a few questions are cheaper to answer by scanning than by hashing
+	 * every route; index once the questions keep coming */
+	if ((!b->rindex && ++b->rquestions <= 4) || refresh(b))
 		return scan(b, family, table, type, dst, ifindex);
 	x = b->rindex;
 	for (i = key_hash(family, table, type, dst, ifindex) & (x->cap - 1);
