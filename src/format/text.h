@@ -106,6 +106,10 @@ uint32_t brt_txt_addrflag_parse(const char *s);
 const char *brt_txt_addrflag_name(uint32_t bit);
 /* Defaults the reader applies and the writer leaves out. */
 uint32_t brt_txt_route_table_default(unsigned type);
+/* The scope `ip addr add` gives an address when none is said: host for
+ * 127.0.0.0/8 (iproute2's default_scope) and ::1, link for fe80::/10 (the
+ * kernel derives IPv6 scopes from the address), else global. */
+uint8_t brt_txt_addr_scope_default(const struct brt_addr *a);
 unsigned brt_txt_route_scope_default(const struct brt_route *r);
 uint32_t brt_txt_route_metric_default(unsigned family, unsigned proto);
 uint32_t brt_txt_link_mtu_default(unsigned type);

@@ -182,6 +182,19 @@ const char *brt_txt_addrflag_name(uint32_t bit)
 	return NULL;
 }
 
+uint8_t brt_txt_addr_scope_default(const struct brt_addr *a)
+{
+	static const uint8_t one[16] = {[15] = 1};
+
+	if (a->family == BRT_AF_INET)
+		return a->bytes[0] == 127 ? BRT_SCOPE_HOST : BRT_SCOPE_UNIVERSE;
+	if (!memcmp(a->bytes, one, 16))
+		return BRT_SCOPE_HOST;
+	if (a->bytes[0] == 0xfe && (a->bytes[1] & 0xc0) == 0x80)
+		return BRT_SCOPE_LINK;
+	return BRT_SCOPE_UNIVERSE;
+}
+
 /* `ip route add` puts local, broadcast and anycast routes in table local. */
 uint32_t brt_txt_route_table_default(unsigned type)
 {

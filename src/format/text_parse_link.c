@@ -100,6 +100,7 @@ int brt_txt_parse_link(struct brt_txt *t)
 
 struct addr_words {
 	int plen, peer_plen;
+	bool scope_set;		/* "scope" was given */
 	size_t at;		/* word of the address */
 	char dev[BRT_IFNAMSIZ];
 };
@@ -163,6 +164,7 @@ static int addr_option(struct brt_txt *t, struct brt_address *a,
 		return brt_txt_fail(t, t->pos - 1, BRT_EPARSE,
 				    "unknown scope '%s'", v);
 	a->scope = (uint8_t)sc;
+	aw->scope_set = true;
 	return 0;
 }
 
@@ -180,6 +182,8 @@ static int addr_finish(struct brt_txt *t, struct brt_address *a,
 		return brt_txt_fail(t, aw->at, BRT_EPARSE,
 				    "peer of another family '%s'",
 				    brt_txt_word(t, aw->at));
+	if (!aw->scope_set)
+		a->scope = brt_txt_addr_scope_default(&a->addr);
 	a->plen = (uint8_t)(aw->plen >= 0 ? aw->plen
 			    : aw->peer_plen >= 0 ? aw->peer_plen : (int)bits);
 	a->ifindex = brt_builder_ifref(t->b, aw->dev);
@@ -189,7 +193,7 @@ static int addr_finish(struct brt_txt *t, struct brt_address *a,
 int brt_txt_parse_addr(struct brt_txt *t)
 {
 	struct brt_address a;
-	struct addr_words aw = {-1, -1, 0, ""};
+	struct addr_words aw = {-1, -1, false, 0, ""};
 	const char *w;
 	int err;
 

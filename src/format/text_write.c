@@ -130,7 +130,7 @@ static void write_address(struct brt_sbuf *sb, const brt_table *t,
 		brt_sb_addr(sb, "peer", &a->peer);
 	if (a->broadcast.family)
 		brt_sb_addr(sb, "brd", &a->broadcast);
-	if (a->scope)
+	if (a->scope != brt_txt_addr_scope_default(&a->addr))
 		brt_sb_printf(sb, " scope %s", brt_txt_scope_name(a->scope, sc));
 	if (a->label[0])
 		brt_sb_printf(sb, " label %s", a->label);
