@@ -71,6 +71,8 @@ int brt_live_take_message(struct brt_live *h, const struct nlmsghdr *nlh)
 		if (link_state_changed(h, nlh)) {
 			h->need |= NEED_ROUTES;
 			h->settle_ns = brt_live_now_ns() + BRT_LIVE_SETTLE_NS;
+			h->recheck_ns = h->settle_ns + BRT_LIVE_RECHECK_NS;
+			h->rechecks = BRT_LIVE_RECHECKS;
 		}
 		return 0;
 	case RTM_DELADDR:
@@ -78,6 +80,8 @@ int brt_live_take_message(struct brt_live *h, const struct nlmsghdr *nlh)
 		/* told before the kernel flushes what goes with it */
 		h->need |= NEED_ALL;
 		h->settle_ns = brt_live_now_ns() + BRT_LIVE_SETTLE_NS;
+		h->recheck_ns = h->settle_ns + BRT_LIVE_RECHECK_NS;
+		h->rechecks = BRT_LIVE_RECHECKS;
 		return 0;
 	case RTM_NEWADDR:
 	case RTM_NEWRULE:

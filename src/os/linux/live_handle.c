@@ -271,8 +271,14 @@ static bool settling(const struct brt_live *h)
  * retried with a full dump, after a delay that doubles each time. */
 static void catch_up(struct brt_live *h)
 {
+	uint64_t now = brt_live_now_ns();
 	int e = 0;
 
+	if (h->rechecks && now >= h->recheck_ns) {	/* a late silent flush */
+		h->need |= NEED_ROUTES;
+		h->rechecks--;
+		h->recheck_ns = now + BRT_LIVE_RECHECK_NS;
+	}
 	if (h->need == NEED_ALL && !settling(h)) {
 		discard_queued(h);
 		atomic_fetch_add(&h->st.full_resyncs, 1);
@@ -297,7 +303,9 @@ static int wait_ms(const struct brt_live *h)
 	uint64_t t = brt_live_now_ns();
 
 	if (!h->need && !h->changed)
-		return -1;
+		return !h->rechecks ? -1
+		       : h->recheck_ns <= t ? 0
+		       : (int)((h->recheck_ns - t) / 1000000u) + 1;
 	if (settling(h) && !h->changed)
 		return (int)((h->settle_ns - t) / 1000000u) + 1;
 	return 0;

@@ -105,6 +105,8 @@ struct brt_live {
 	bool changed;			/* the model differs from cur */
 	uint64_t batch_ns;		/* how long a batch may gather */
 	uint64_t settle_ns;		/* no route dump before (CLOCK_MONOTONIC) */
+	uint64_t recheck_ns;	/* when to dump routes again after a silent change */
+	int rechecks;		/* such dumps still to do */
 	unsigned retry_ms;		/* the next retry's delay */
 	struct brt_nexthop *nh;		/* decoder room */
 	char err[256];			/* the last failure, for debugging */
@@ -116,6 +118,11 @@ struct brt_live {
 
 /* How long after a silent-change event its route dump waits. */
 #define BRT_LIVE_SETTLE_NS 20000000ull
+/* After a silent change, routes are dumped again this long after the first
+ * dump, twice (a deleting task preempted under load can flush later than
+ * BRT_LIVE_SETTLE_NS after its notification, and then no event follows). */
+#define BRT_LIVE_RECHECK_NS 300000000ull
+#define BRT_LIVE_RECHECKS 2
 
 /* CLOCK_MONOTONIC in nanoseconds. */
 uint64_t brt_live_now_ns(void);
