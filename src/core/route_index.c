@@ -7,7 +7,7 @@
  * Invariants: the index, when present, holds every route of the builder
  * twice, under (family, table, type, dst, first link) and under the same
  * key with link 0 ("any link"); slots hold route positions + 1, 0 = empty;
- * the load factor stays at most 1/4 (reset with room to spare when a
+ * the load factor stays at most 1/2 (reset with room to spare when a
  * refresh would pass it). Any removal of routes drops the index
  * (brt_bld_route_index_drop); it is rebuilt on the next question.
  */
@@ -85,12 +85,12 @@ void brt_bld_route_index_drop(struct brt_builder *b)
 }
 
 /* A fresh, empty index with room for @routes routes (two keys each) at a
- * load factor of at most 1/4, so that refresh never grows it midway. */
+ * load factor of at most 1/2, so that refresh never grows it midway. */
 static int reset(struct brt_builder *b, size_t routes)
 {
 	size_t cap = 1024;
 
-	while (cap < 8 * (routes + 64))
+	while (cap < 4 * (routes + 64))
 		cap *= 2;
 	brt_bld_route_index_drop(b);
 	b->rindex = calloc(1, sizeof(*b->rindex));
@@ -108,7 +108,7 @@ static int reset(struct brt_builder *b, size_t routes)
 /* Bring the index up to date with every route of the builder. */
 static int refresh(struct brt_builder *b)
 {
-	if ((!b->rindex || 4 * (b->rindex->n + 2 * (b->routes.n - b->rindexed)) >
+	if ((!b->rindex || 2 * (b->rindex->n + 2 * (b->routes.n - b->rindexed)) >
 			    b->rindex->cap) && reset(b, 2 * b->routes.n))
 		return BRT_ENOMEM;
 	for (; b->rindexed < b->routes.n; b->rindexed++)

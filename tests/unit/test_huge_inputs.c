@@ -15,7 +15,18 @@
 #include "internal.h"
 #include "testutil.h"
 
+/* The bound for our own memory; ThreadSanitizer's shadow memory adds
+ * several times the application's, so a TSan build gets twice the room. */
+#if defined(__SANITIZE_THREAD__)
+#define MAX_RSS_MB 4096L
+#elif defined(__has_feature)
+#if __has_feature(thread_sanitizer)
+#define MAX_RSS_MB 4096L
+#endif
+#endif
+#ifndef MAX_RSS_MB
 #define MAX_RSS_MB 2048L
+#endif
 
 static char err[512];
 
