@@ -11,7 +11,10 @@
  *    the children whose inherited value changed: a child's content depends
  *    only on that value and on the prefixes beneath it;
  *  - every block of the old version that the new one does not share is
- *    retired (brt_lpm_retire), exactly once.
+ *    retired (brt_lpm_retire), exactly once;
+ *  - an allocation may move an arena (arena.c), so a node is assembled on
+ *    the stack and stored through an index computed after the last
+ *    allocation it depends on, never through a pointer taken before.
  */
 #include <string.h>
 
@@ -77,7 +80,7 @@ static int emit_child(struct brt_lpm *l, struct lpm_node *dst,
 	}
 }
 
-/* Write node *dst at depth @d from a painted level. */
+/* Write node *dst (not in an arena) at depth @d from a painted level. */
 static int emit(struct brt_lpm *l, struct lpm_node *dst, unsigned d,
 		const struct level *lv, const struct lpm_node *old,
 		const struct lpm_upd *u)
@@ -98,11 +101,13 @@ static int emit(struct brt_lpm *l, struct lpm_node *dst, unsigned d,
 	if (nl)
 		memcpy(&LPM_LEAVES(l)[n.base0], leaves, nl * sizeof(*leaves));
 	for (bits = n.vec; bits; bits &= bits - 1) {
+		struct lpm_node c;
+
 		s = (unsigned)__builtin_ctzll(bits);
-		err = emit_child(l, &LPM_NODES(l)[n.base1 + i++], old, d, lv,
-				 s, u);
+		err = emit_child(l, &c, old, d, lv, s, u);
 		if (err)
 			return err;
+		LPM_NODES(l)[n.base1 + i++] = c;
 	}
 	*dst = n;
 	return 0;

@@ -5,6 +5,9 @@
  * everything below it was written before it was published and is never
  * written again while a registered reader may hold it (arena.c); so a
  * lookup that starts from one loaded entry walks one consistent version.
+ * The arena bases are loaded after the entry: a base at least as new as
+ * the entry's blocks (an arena that moved keeps every published block in
+ * both copies until a grace period has passed).
  * The bulk lookups walk a batch level by level and prefetch each next
  * node or leaf, so the cache misses of a batch overlap instead of adding
  * up. With GCC, functions are cloned for CPUs with POPCNT (the common
@@ -66,14 +69,20 @@ static inline unsigned slot6(lpm_key k, unsigned d)
 static inline uint32_t leaf_value(const struct brt_lpm *l,
 				  const struct lpm_head *h, uint32_t leaf)
 {
-	uint32_t v = LPM_LEAVES(l)[leaf];
+	uint32_t v = ((const uint32_t *)lpm_base(&l->la))[leaf];
 
 	return v == LPM_INHERIT ? h->def : v;
 }
 
+static inline const struct lpm_head *head_of(const struct brt_lpm *l,
+					    uint32_t e)
+{
+	return &((const struct lpm_head *)lpm_base(&l->ha))[e];
+}
+
 LPM_HOT uint32_t brt_lpm4_lookup(const struct brt_lpm *l, uint32_t a)
 {
-	const struct lpm_node *nodes = LPM_NODES(l), *n;
+	const struct lpm_node *nodes, *n;
 	const struct lpm_head *h;
 	uint32_t e = entry_load(l, a >> (32 - l->dbits)), next;
 	uint64_t k = (uint64_t)a << 32;
@@ -81,7 +90,8 @@ LPM_HOT uint32_t brt_lpm4_lookup(const struct brt_lpm *l, uint32_t a)
 
 	if (e & LPM_LEAF)
 		return e & ~LPM_LEAF;
-	h = &LPM_HEADS(l)[e];
+	h = head_of(l, e);
+	nodes = lpm_base(&l->na);
 	for (n = &h->n; step(n, slot4(k, d), &next); n = &nodes[next])
 		d += LPM_STRIDE;
 	return leaf_value(l, h, next);
@@ -99,7 +109,7 @@ static lpm_key key6(const uint8_t *a)
 
 LPM_HOT uint32_t brt_lpm6_lookup(const struct brt_lpm *l, const uint8_t *a)
 {
-	const struct lpm_node *nodes = LPM_NODES(l), *n;
+	const struct lpm_node *nodes, *n;
 	const struct lpm_head *h;
 	lpm_key k = key6(a);
 	uint32_t e = entry_load(l, (uint32_t)(k >> (128 - l->dbits))), next;
@@ -107,7 +117,8 @@ LPM_HOT uint32_t brt_lpm6_lookup(const struct brt_lpm *l, const uint8_t *a)
 
 	if (e & LPM_LEAF)
 		return e & ~LPM_LEAF;
-	h = &LPM_HEADS(l)[e];
+	h = head_of(l, e);
+	nodes = lpm_base(&l->na);
 	for (n = &h->n; step(n, slot6(k, d), &next); n = &nodes[next])
 		d += LPM_STRIDE;
 	return leaf_value(l, h, next);
@@ -129,9 +140,10 @@ uint32_t brt_lpm_lookup(const struct brt_lpm *l, const uint8_t *addr)
  */
 #define LPM_BATCH_WALK(SLOT)						\
 	do {								\
-		const struct lpm_node *nodes = LPM_NODES(l);		\
+		const struct lpm_node *nodes = lpm_base(&l->na);	\
+		const struct lpm_head *heads = lpm_base(&l->ha);	\
 		const struct lpm_node *cur[LPM_BATCH];			\
-		const uint32_t *leaves = LPM_LEAVES(l);		\
+		const uint32_t *leaves = lpm_base(&l->la);		\
 		unsigned i, j, np = 0, nl = 0, d = l->dbits;		\
 		uint8_t idx[LPM_BATCH], lidx[LPM_BATCH];		\
 		uint32_t next[LPM_BATCH];				\
@@ -140,7 +152,7 @@ uint32_t brt_lpm_lookup(const struct brt_lpm *l, const uint8_t *addr)
 				out[i] = e[i] & ~LPM_LEAF;		\
 				continue;				\
 			}						\
-			cur[i] = &LPM_HEADS(l)[e[i]].n;			\
+			cur[i] = &heads[e[i]].n;			\
 			__builtin_prefetch(cur[i]);			\
 			idx[np++] = (uint8_t)i;				\
 		}							\
@@ -164,7 +176,7 @@ uint32_t brt_lpm_lookup(const struct brt_lpm *l, const uint8_t *addr)
 			i = lidx[j];					\
 			out[i] = leaves[next[i]];			\
 			if (out[i] == LPM_INHERIT)			\
-				out[i] = LPM_HEADS(l)[e[i]].def;	\
+				out[i] = heads[e[i]].def;	\
 		}							\
 	} while (0)
 

@@ -74,12 +74,31 @@ struct lpm_u32vec {
 	size_t n, cap;
 };
 
-/* Blocks of 1..64 elements carved from one never-moving reservation. */
+/*
+ * Blocks of 1..64 elements carved from one mapping. When it is full the
+ * writer maps one twice as large, copies, and publishes the new base; the
+ * old mapping is unmapped only after a grace period (arena.c), so a reader
+ * may finish a lookup on either copy. Readers load base after the direct
+ * entry (lpm_base()), so an entry never leads them to a base older than
+ * the blocks it refers to.
+ */
 struct lpm_arena {
-	unsigned char *base;
+	unsigned char *base;		/* written with release stores */
 	size_t elem;
-	uint32_t cap, top;		/* in elements */
+	uint32_t cap, top, limit;	/* in elements */
 	struct lpm_u32vec free[65];	/* per block size */
+};
+
+/* A mapping an arena outgrew: unmapped once no reader can be in it. */
+struct lpm_oldmap {
+	void *p;
+	size_t len;
+	uint64_t tag;		/* 0: not yet published; else as lpm_retired */
+};
+
+struct lpm_maplist {
+	struct lpm_oldmap *v;
+	size_t n, cap;
 };
 
 struct lpm_retired {
@@ -113,13 +132,21 @@ struct brt_lpm {
 	struct lpm_retlist pending;	/* retired by the update in progress */
 	struct lpm_retlist retired;	/* waiting for readers */
 	struct lpm_retlist fresh;	/* allocated by the update in progress */
+	struct lpm_maplist oldmaps;	/* outgrown arena mappings */
 	_Atomic uint64_t epoch;
 	struct brt_lpm_reader readers[BRT_LPM_MAX_READERS];
 };
 
+/* The writer's view (it alone moves the bases). */
 #define LPM_NODES(l) ((struct lpm_node *)(void *)(l)->na.base)
 #define LPM_LEAVES(l) ((uint32_t *)(void *)(l)->la.base)
 #define LPM_HEADS(l) ((struct lpm_head *)(void *)(l)->ha.base)
+
+/* A reader's view: call only after the acquire load of a direct entry. */
+static inline const void *lpm_base(const struct lpm_arena *a)
+{
+	return __atomic_load_n(&a->base, __ATOMIC_RELAXED);
+}
 
 /* The @s bits of @k after its first @d bits. */
 static inline unsigned lpm_slot(lpm_key k, unsigned d, unsigned s)
@@ -144,8 +171,12 @@ static inline unsigned lpm_bit(lpm_key k, unsigned i)
 lpm_key brt_lpm_key(const struct brt_lpm *l, const uint8_t *addr);
 
 /* arena.c */
-int brt_lpm_arena_init(struct lpm_arena *a, size_t elem, uint32_t cap);
+/* An arena of @cap elements at first, growing up to @limit. */
+int brt_lpm_arena_init(struct lpm_arena *a, size_t elem, uint32_t cap,
+		       uint32_t limit);
 void brt_lpm_arena_fini(struct lpm_arena *a);
+/* Unmap every outgrown mapping (destroy: no reader is left). */
+void brt_lpm_oldmaps_free(struct brt_lpm *l);
 /* A block of @size elements, or LPM_NIL; recorded as fresh. */
 uint32_t brt_lpm_alloc(struct brt_lpm *l, unsigned kind, unsigned size);
 /* Give a block to the readers' grace period (after the next publish). */
@@ -184,7 +215,7 @@ uint64_t brt_lpm_paint(const struct lpm_trie *t, uint32_t sub, unsigned d,
 		       unsigned s, uint32_t def, uint32_t *v, uint32_t *croot,
 		       uint8_t *plen);
 
-/* build.c */
+/* build.c: *dst must not be in an arena (allocations may move them) */
 int brt_lpm_build_node(struct brt_lpm *l, struct lpm_node *dst, unsigned d,
 		       uint32_t sub, uint32_t def);
 void brt_lpm_retire_subtree(struct brt_lpm *l, const struct lpm_node *n);

@@ -70,6 +70,7 @@ static int new_head(struct brt_lpm *l, uint32_t def, uint32_t *e)
 static int fresh_entry(struct brt_lpm *l, uint32_t sub, uint32_t def,
 		       uint32_t *e)
 {
+	struct lpm_node n;
 	int err;
 
 	if (sub == LPM_NIL) {
@@ -77,10 +78,11 @@ static int fresh_entry(struct brt_lpm *l, uint32_t sub, uint32_t def,
 		return 0;
 	}
 	err = new_head(l, def, e);
-	if (err)
-		return err;
-	return brt_lpm_build_node(l, &LPM_HEADS(l)[*e].n, l->dbits, sub,
-				  LPM_INHERIT);
+	if (!err)
+		err = brt_lpm_build_node(l, &n, l->dbits, sub, LPM_INHERIT);
+	if (!err)
+		LPM_HEADS(l)[*e].n = n;	/* the build may have moved the arena */
+	return err;
 }
 
 /* Entry @cur with a new def: a leaf, or a new head sharing the subtree. */
@@ -150,19 +152,23 @@ static int path_entry(struct brt_lpm *l, uint32_t cur, const struct lpm_upd *u,
 		      uint32_t *e)
 {
 	uint32_t def, sub = brt_lpm_trie_find(&l->trie, u->key, l->dbits, &def);
+	struct lpm_node old, n;
 	int err;
 
 	if (sub == LPM_NIL || (cur & LPM_LEAF)) {
 		retire_entry(l, cur);
 		return fresh_entry(l, sub, def, e);
 	}
+	old = LPM_HEADS(l)[cur].n;
 	err = new_head(l, def, e);
-	if (err)
-		return err;
-	brt_lpm_retire(l, LPM_K_HEAD, cur, 1);
-	return brt_lpm_rebuild_node(l, &LPM_HEADS(l)[*e].n,
-				    &LPM_HEADS(l)[cur].n, l->dbits, sub,
-				    LPM_INHERIT, u);
+	if (!err)
+		err = brt_lpm_retire(l, LPM_K_HEAD, cur, 1);
+	if (!err)
+		err = brt_lpm_rebuild_node(l, &n, &old, l->dbits, sub,
+					   LPM_INHERIT, u);
+	if (!err)
+		LPM_HEADS(l)[*e].n = n;	/* the build may have moved the arena */
+	return err;
 }
 
 /* A prefix longer than dbits: one entry, along the prefix's path. */
