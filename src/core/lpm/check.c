@@ -67,6 +67,26 @@ static int check_node(struct audit *a, const struct lpm_node *n, uint32_t at,
 	return 0;
 }
 
+/* Head entry @e over trie subtree @croot with value @def. */
+static int check_head(struct audit *a, uint32_t e, uint32_t croot,
+		      uint32_t def)
+{
+	const struct brt_lpm *l = a->l;
+	uint32_t at = e & ~LPM_SHORT;
+	struct lpm_node n;
+
+	if (e & LPM_LEAF)
+		return fail(a, "direct entry lacks its node", 0, e);
+	if (at + lpm_head_units(e) > l->ha.top)
+		return fail(a, "head index out of the arena", 0, at);
+	if (lpm_entry_head(l, e, &n) != def)
+		return fail(a, "head value differs from the table", 0, at);
+	if (!(e & LPM_SHORT) != !!n.vec)
+		return fail(a, "head kind differs from its node", 0, at);
+	a->heads += lpm_head_units(e);
+	return check_node(a, &n, at, l->dbits, croot, LPM_INHERIT);
+}
+
 static int check_direct(struct audit *a)
 {
 	const struct brt_lpm *l = a->l;
@@ -84,18 +104,8 @@ static int check_direct(struct audit *a)
 		if (croot == LPM_NIL && e != (LPM_LEAF | v[i]))
 			err = fail(a, "direct entry differs from the table", 0,
 				   (uint32_t)i);
-		else if (croot != LPM_NIL && (e & LPM_LEAF))
-			err = fail(a, "direct entry lacks its node", 0,
-				   (uint32_t)i);
-		else if (croot != LPM_NIL && e >= l->ha.top)
-			err = fail(a, "head index out of the arena", 0, e);
-		else if (croot != LPM_NIL && LPM_HEADS(l)[e].def != v[i])
-			err = fail(a, "head value differs from the table", 0, e);
-		else if (croot != LPM_NIL) {
-			a->heads++;
-			err = check_node(a, &LPM_HEADS(l)[e].n, e, l->dbits,
-					 croot, LPM_INHERIT);
-		}
+		else if (croot != LPM_NIL)
+			err = check_head(a, e, croot, v[i]);
 	}
 	free(v);
 	return err;

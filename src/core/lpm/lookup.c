@@ -65,36 +65,44 @@ static inline unsigned slot6(lpm_key k, unsigned d)
 	return (unsigned)(k << (d - 122)) & 63;
 }
 
-/* The answer of a leaf below head @h. */
-static inline uint32_t leaf_value(const struct brt_lpm *l,
-				  const struct lpm_head *h, uint32_t leaf)
+/* The answer of leaf @leaf below a head with value @def. */
+static inline uint32_t leaf_value(const struct brt_lpm *l, uint32_t def,
+				  uint32_t leaf)
 {
 	uint32_t v = ((const uint32_t *)lpm_base(&l->la))[leaf];
 
-	return v == LPM_INHERIT ? h->def : v;
+	return v == LPM_INHERIT ? def : v;
 }
 
-static inline const struct lpm_head *head_of(const struct brt_lpm *l,
-					    uint32_t e)
-{
-	return &((const struct lpm_head *)lpm_base(&l->ha))[e];
-}
+/* The answer below head entry @e (not a leaf entry) for key @k. */
+#define LPM_HEAD_WALK(SLOT)						\
+	do {								\
+		const void *hb = lpm_base(&l->ha);			\
+		const struct lpm_node *nodes, *n;			\
+		const struct lpm_head *h;				\
+		uint32_t next;						\
+		if (e & LPM_SHORT) {					\
+			const struct lpm_shead *sh = lpm_shead(hb, e);	\
+			next = sh->base0 +				\
+			       popc(sh->leafvec << (63 - (SLOT))) - 1;	\
+			return leaf_value(l, sh->def, next);		\
+		}							\
+		h = lpm_fhead(hb, e);					\
+		nodes = lpm_base(&l->na);				\
+		for (n = &h->n; step(n, SLOT, &next); n = &nodes[next])	\
+			d += LPM_STRIDE;				\
+		return leaf_value(l, h->def, next);			\
+	} while (0)
 
 LPM_HOT uint32_t brt_lpm4_lookup(const struct brt_lpm *l, uint32_t a)
 {
-	const struct lpm_node *nodes, *n;
-	const struct lpm_head *h;
-	uint32_t e = entry_load(l, a >> (32 - l->dbits)), next;
+	uint32_t e = entry_load(l, a >> (32 - l->dbits));
 	uint64_t k = (uint64_t)a << 32;
 	unsigned d = l->dbits;
 
 	if (e & LPM_LEAF)
 		return e & ~LPM_LEAF;
-	h = head_of(l, e);
-	nodes = lpm_base(&l->na);
-	for (n = &h->n; step(n, slot4(k, d), &next); n = &nodes[next])
-		d += LPM_STRIDE;
-	return leaf_value(l, h, next);
+	LPM_HEAD_WALK(slot4(k, d));
 }
 
 static lpm_key key6(const uint8_t *a)
@@ -109,19 +117,13 @@ static lpm_key key6(const uint8_t *a)
 
 LPM_HOT uint32_t brt_lpm6_lookup(const struct brt_lpm *l, const uint8_t *a)
 {
-	const struct lpm_node *nodes, *n;
-	const struct lpm_head *h;
 	lpm_key k = key6(a);
-	uint32_t e = entry_load(l, (uint32_t)(k >> (128 - l->dbits))), next;
+	uint32_t e = entry_load(l, (uint32_t)(k >> (128 - l->dbits)));
 	unsigned d = l->dbits;
 
 	if (e & LPM_LEAF)
 		return e & ~LPM_LEAF;
-	h = head_of(l, e);
-	nodes = lpm_base(&l->na);
-	for (n = &h->n; step(n, slot6(k, d), &next); n = &nodes[next])
-		d += LPM_STRIDE;
-	return leaf_value(l, h, next);
+	LPM_HEAD_WALK(slot6(k, d));
 }
 
 uint32_t brt_lpm_lookup(const struct brt_lpm *l, const uint8_t *addr)
@@ -135,26 +137,42 @@ uint32_t brt_lpm_lookup(const struct brt_lpm *l, const uint8_t *addr)
 
 /*
  * The batch walk shared by both families: @e holds the loaded direct
- * entries, @slot_at gives a lookup's slot at a depth. Pending lookups are
- * compacted into idx[] at each level; leaves are read last.
+ * entries, SLOT gives lookup i's slot at depth d. Every head is
+ * prefetched first; short heads then give their leaf at once, full heads
+ * walk their nodes level by level (pending lookups compacted into idx[]);
+ * leaves are read last.
  */
 #define LPM_BATCH_WALK(SLOT)						\
 	do {								\
+		const void *hb = lpm_base(&l->ha);			\
 		const struct lpm_node *nodes = lpm_base(&l->na);	\
-		const struct lpm_head *heads = lpm_base(&l->ha);	\
 		const struct lpm_node *cur[LPM_BATCH];			\
 		const uint32_t *leaves = lpm_base(&l->la);		\
-		unsigned i, j, np = 0, nl = 0, d = l->dbits;		\
-		uint8_t idx[LPM_BATCH], lidx[LPM_BATCH];		\
+		unsigned i, j, np = 0, ns = 0, nl = 0, d = l->dbits;	\
+		uint8_t idx[LPM_BATCH], sidx[LPM_BATCH], lidx[LPM_BATCH]; \
 		uint32_t next[LPM_BATCH];				\
 		for (i = 0; i < n; i++) {				\
 			if (e[i] & LPM_LEAF) {				\
 				out[i] = e[i] & ~LPM_LEAF;		\
 				continue;				\
 			}						\
-			cur[i] = &heads[e[i]].n;			\
+			if (e[i] & LPM_SHORT) {				\
+				__builtin_prefetch(lpm_shead(hb, e[i]));	\
+				sidx[ns++] = (uint8_t)i;		\
+				continue;				\
+			}						\
+			cur[i] = &lpm_fhead(hb, e[i])->n;		\
 			__builtin_prefetch(cur[i]);			\
 			idx[np++] = (uint8_t)i;				\
+		}							\
+		for (j = 0; j < ns; j++) {				\
+			const struct lpm_shead *shd;			\
+			i = sidx[j];					\
+			shd = lpm_shead(hb, e[i]);			\
+			next[i] = shd->base0 +				\
+				  popc(shd->leafvec << (63 - (SLOT))) - 1; \
+			__builtin_prefetch(&leaves[next[i]]);		\
+			lidx[nl++] = (uint8_t)i;			\
 		}							\
 		while (np) {						\
 			unsigned keep = 0;				\
@@ -176,7 +194,9 @@ uint32_t brt_lpm_lookup(const struct brt_lpm *l, const uint8_t *addr)
 			i = lidx[j];					\
 			out[i] = leaves[next[i]];			\
 			if (out[i] == LPM_INHERIT)			\
-				out[i] = heads[e[i]].def;	\
+				out[i] = e[i] & LPM_SHORT ?		\
+					 lpm_shead(hb, e[i])->def :	\
+					 lpm_fhead(hb, e[i])->def;	\
 		}							\
 	} while (0)
 

@@ -16,7 +16,7 @@
  * expected table (first_cap) and double when full (arena.c). */
 #define NODE_LIMIT (1u << 25)	/* 768 MiB */
 #define LEAF_LIMIT (1u << 26)	/* 256 MiB */
-#define HEAD_LIMIT (1u << 25)	/* 1 GiB; at most 2 per direct entry in use */
+#define HEAD_LIMIT (1u << 26)	/* 1 GiB; at most 2 heads per direct entry in use */
 
 /* Initial room: @per_1k elements per thousand expected prefixes (the
  * real tables need about 80 heads, 600 nodes and 1,600 leaves per
@@ -58,8 +58,8 @@ int brt_lpm_create(struct brt_lpm **out, uint8_t family, unsigned direct_bits,
 			       first_cap(expected, 700, NODE_LIMIT), NODE_LIMIT) ||
 	    brt_lpm_arena_init(&l->la, sizeof(uint32_t),
 			       first_cap(expected, 1800, LEAF_LIMIT), LEAF_LIMIT) ||
-	    brt_lpm_arena_init(&l->ha, sizeof(struct lpm_head),
-			       first_cap(expected, 100, HEAD_LIMIT), HEAD_LIMIT)) {
+	    brt_lpm_arena_init(&l->ha, LPM_HEAD_UNIT,
+			       first_cap(expected, 120, HEAD_LIMIT), HEAD_LIMIT)) {
 		brt_lpm_destroy(l);
 		return BRT_ENOMEM;
 	}

@@ -8,6 +8,10 @@
  *
  * Direct entry: LPM_LEAF|value (the longest prefix of length <= dbits),
  * or the index of a head: the node at depth dbits plus that value (def).
+ * A head whose node has no children (nearly all IPv4 heads) is a short
+ * head, LPM_SHORT|index: leaf vector, first leaf and def in 16 bytes
+ * instead of 32, which keeps the full IPv4 table under 8 bytes a prefix
+ * and halves what the common /24 lookup reads from the head arena.
  * Leaves below a head hold only what prefixes longer than dbits give, and
  * LPM_INHERIT elsewhere, so a short prefix never rewrites a subtree.
  * Node: bit s of vec set = slot s descends to children[popcount below s];
@@ -35,6 +39,10 @@ typedef unsigned __int128 lpm_key;
 /* leaf value below a head: no prefix longer than dbits covers the address,
  * the answer is the head's def */
 #define LPM_INHERIT 0x7ffffffeu
+/* head entry (LPM_LEAF clear): a short head; test LPM_LEAF first, a leaf
+ * entry's value may have this bit set */
+#define LPM_SHORT 0x40000000u
+#define LPM_HEAD_UNIT 16u	/* head arena element: short head 1, full 2 */
 
 enum lpm_kind { LPM_K_NODE, LPM_K_LEAF, LPM_K_HEAD };
 
@@ -52,6 +60,13 @@ struct lpm_head {
 	struct lpm_node n;
 	uint32_t def;
 	uint32_t pad;
+};
+
+/* A head of a node without children (direct entry LPM_SHORT|index). */
+struct lpm_shead {
+	uint64_t leafvec;
+	uint32_t base0;
+	uint32_t def;
 };
 
 /* Control trie node: a prefix (has) or a branch point (two children). */
@@ -127,7 +142,7 @@ struct brt_lpm {
 	uint32_t *direct;	/* 2^dbits entries, written atomically */
 	struct lpm_arena na;	/* struct lpm_node */
 	struct lpm_arena la;	/* uint32_t leaves */
-	struct lpm_arena ha;	/* struct lpm_head */
+	struct lpm_arena ha;	/* heads, in LPM_HEAD_UNIT elements */
 	struct lpm_trie trie;
 	struct lpm_retlist pending;	/* retired by the update in progress */
 	struct lpm_retlist retired;	/* waiting for readers */
@@ -140,7 +155,39 @@ struct brt_lpm {
 /* The writer's view (it alone moves the bases). */
 #define LPM_NODES(l) ((struct lpm_node *)(void *)(l)->na.base)
 #define LPM_LEAVES(l) ((uint32_t *)(void *)(l)->la.base)
-#define LPM_HEADS(l) ((struct lpm_head *)(void *)(l)->ha.base)
+
+/* The head of direct entry @e (not a leaf entry) in head arena @base. */
+static inline struct lpm_head *lpm_fhead(const void *base, uint32_t e)
+{
+	return (struct lpm_head *)(void *)((const unsigned char *)base +
+					   (size_t)e * LPM_HEAD_UNIT);
+}
+
+static inline struct lpm_shead *lpm_shead(const void *base, uint32_t e)
+{
+	return (struct lpm_shead *)(void *)((const unsigned char *)base +
+					    (size_t)(e & ~LPM_SHORT) *
+					    LPM_HEAD_UNIT);
+}
+
+/* Writer side: the node and def of head entry @e, whatever its kind. */
+static inline uint32_t lpm_entry_head(const struct brt_lpm *l, uint32_t e,
+				      struct lpm_node *n)
+{
+	if (e & LPM_SHORT) {
+		const struct lpm_shead *h = lpm_shead(l->ha.base, e);
+
+		*n = (struct lpm_node){ 0, h->leafvec, h->base0, 0 };
+		return h->def;
+	}
+	*n = lpm_fhead(l->ha.base, e)->n;
+	return lpm_fhead(l->ha.base, e)->def;
+}
+
+static inline unsigned lpm_head_units(uint32_t e)
+{
+	return e & LPM_SHORT ? 1 : 2;
+}
 
 /* A reader's view: call only after the acquire load of a direct entry. */
 static inline const void *lpm_base(const struct lpm_arena *a)

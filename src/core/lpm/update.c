@@ -44,23 +44,43 @@ static void trie_undo(struct brt_lpm *l, lpm_key k, unsigned len,
 		brt_lpm_trie_insert(&l->trie, k, len, old, &changed, &dummy);
 }
 
-static void retire_entry(struct brt_lpm *l, uint32_t e)
+static int retire_head(struct brt_lpm *l, uint32_t e)
 {
-	if (e & LPM_LEAF)
-		return;
-	brt_lpm_retire_subtree(l, &LPM_HEADS(l)[e].n);
-	brt_lpm_retire(l, LPM_K_HEAD, e, 1);
+	return brt_lpm_retire(l, LPM_K_HEAD, e & ~LPM_SHORT, lpm_head_units(e));
 }
 
-/* A new head block for @def; its node is written by the caller. */
-static int new_head(struct brt_lpm *l, uint32_t def, uint32_t *e)
+static void retire_entry(struct brt_lpm *l, uint32_t e)
 {
-	uint32_t b = brt_lpm_alloc(l, LPM_K_HEAD, 1);
+	struct lpm_node n;
+
+	if (e & LPM_LEAF)
+		return;
+	lpm_entry_head(l, e, &n);
+	brt_lpm_retire_subtree(l, &n);
+	retire_head(l, e);
+}
+
+/* A new head for node @n and @def: short when @n has no children (the
+ * canonical form check.c demands). */
+static int put_head(struct brt_lpm *l, const struct lpm_node *n, uint32_t def,
+		    uint32_t *e)
+{
+	bool is_short = !n->vec;
+	uint32_t b = brt_lpm_alloc(l, LPM_K_HEAD, is_short ? 1 : 2);
+	struct lpm_head *h;
 
 	if (b == LPM_NIL)
 		return BRT_ENOMEM;
-	LPM_HEADS(l)[b].def = def;
-	LPM_HEADS(l)[b].pad = 0;
+	if (is_short) {
+		*lpm_shead(l->ha.base, b) = (struct lpm_shead){ n->leafvec,
+								n->base0, def };
+		*e = b | LPM_SHORT;
+		return 0;
+	}
+	h = lpm_fhead(l->ha.base, b);
+	h->n = *n;
+	h->def = def;
+	h->pad = 0;
 	*e = b;
 	return 0;
 }
@@ -77,11 +97,9 @@ static int fresh_entry(struct brt_lpm *l, uint32_t sub, uint32_t def,
 		*e = LPM_LEAF | def;
 		return 0;
 	}
-	err = new_head(l, def, e);
+	err = brt_lpm_build_node(l, &n, l->dbits, sub, LPM_INHERIT);
 	if (!err)
-		err = brt_lpm_build_node(l, &n, l->dbits, sub, LPM_INHERIT);
-	if (!err)
-		LPM_HEADS(l)[*e].n = n;	/* the build may have moved the arena */
+		err = put_head(l, &n, def, e);
 	return err;
 }
 
@@ -89,17 +107,18 @@ static int fresh_entry(struct brt_lpm *l, uint32_t sub, uint32_t def,
 static int redef_entry(struct brt_lpm *l, uint32_t cur, uint32_t def,
 		       uint32_t *e)
 {
+	struct lpm_node n;
 	int err;
 
 	if (cur & LPM_LEAF) {
 		*e = LPM_LEAF | def;
 		return 0;
 	}
-	err = new_head(l, def, e);
-	if (err)
-		return err;
-	LPM_HEADS(l)[*e].n = LPM_HEADS(l)[cur].n;
-	return brt_lpm_retire(l, LPM_K_HEAD, cur, 1);
+	lpm_entry_head(l, cur, &n);
+	err = put_head(l, &n, def, e);
+	if (!err)
+		err = retire_head(l, cur);
+	return err;
 }
 
 /*
@@ -159,15 +178,13 @@ static int path_entry(struct brt_lpm *l, uint32_t cur, const struct lpm_upd *u,
 		retire_entry(l, cur);
 		return fresh_entry(l, sub, def, e);
 	}
-	old = LPM_HEADS(l)[cur].n;
-	err = new_head(l, def, e);
-	if (!err)
-		err = brt_lpm_retire(l, LPM_K_HEAD, cur, 1);
+	lpm_entry_head(l, cur, &old);
+	err = retire_head(l, cur);
 	if (!err)
 		err = brt_lpm_rebuild_node(l, &n, &old, l->dbits, sub,
 					   LPM_INHERIT, u);
 	if (!err)
-		LPM_HEADS(l)[*e].n = n;	/* the build may have moved the arena */
+		err = put_head(l, &n, def, e);
 	return err;
 }
 
