@@ -200,31 +200,44 @@ uint32_t brt_lpm_lookup(const struct brt_lpm *l, const uint8_t *addr)
 		}							\
 	} while (0)
 
+/* Batch @a[0..n) while the direct entries of the next @na addresses
+ * (@ahead) are fetched: the next batch starts with its entries in cache. */
 LPM_HOT static void batch4(const struct brt_lpm *l, const uint32_t *a,
-			   uint32_t *out, unsigned n)
+			   uint32_t *out, unsigned n, const uint32_t *ahead,
+			   unsigned na)
 {
 	uint32_t e[LPM_BATCH];
 	unsigned sh = 32 - l->dbits, t;
 
 	for (t = 0; t < n; t++)
-		__builtin_prefetch(&l->direct[a[t] >> sh]);
-	for (t = 0; t < n; t++)
 		e[t] = entry_load(l, a[t] >> sh);
+	for (t = 0; t < na; t++)
+		__builtin_prefetch(&l->direct[ahead[t] >> sh]);
 	LPM_BATCH_WALK(slot4((uint64_t)a[i] << 32, d));
+}
+
+static unsigned batch_len(size_t n, size_t i)
+{
+	return i >= n ? 0 : (unsigned)(n - i < LPM_BATCH ? n - i : LPM_BATCH);
 }
 
 LPM_HOT void brt_lpm4_lookup_bulk(const struct brt_lpm *l, const uint32_t *a,
 				  uint32_t *out, size_t n)
 {
+	unsigned sh = 32 - l->dbits, t;
 	size_t i;
 
+	for (t = 0; t < batch_len(n, 0); t++)
+		__builtin_prefetch(&l->direct[a[t] >> sh]);
 	for (i = 0; i < n; i += LPM_BATCH)
-		batch4(l, a + i, out + i,
-		       (unsigned)(n - i < LPM_BATCH ? n - i : LPM_BATCH));
+		batch4(l, a + i, out + i, batch_len(n, i),
+		       a + (i + LPM_BATCH < n ? i + LPM_BATCH : 0),
+		       batch_len(n, i + LPM_BATCH));
 }
 
 LPM_HOT static void batch6(const struct brt_lpm *l, const uint8_t (*a)[16],
-			   uint32_t *out, unsigned n)
+			   uint32_t *out, unsigned n, const uint8_t (*ahead)[16],
+			   unsigned na)
 {
 	uint32_t e[LPM_BATCH];
 	lpm_key k[LPM_BATCH];
@@ -232,10 +245,10 @@ LPM_HOT static void batch6(const struct brt_lpm *l, const uint8_t (*a)[16],
 
 	for (t = 0; t < n; t++) {
 		k[t] = key6(a[t]);
-		__builtin_prefetch(&l->direct[(uint32_t)(k[t] >> sh)]);
-	}
-	for (t = 0; t < n; t++)
 		e[t] = entry_load(l, (uint32_t)(k[t] >> sh));
+	}
+	for (t = 0; t < na; t++)
+		__builtin_prefetch(&l->direct[(uint32_t)(key6(ahead[t]) >> sh)]);
 	LPM_BATCH_WALK(slot6(k[i], d));
 }
 
@@ -243,9 +256,13 @@ LPM_HOT void brt_lpm6_lookup_bulk(const struct brt_lpm *l,
 				  const uint8_t (*a)[16], uint32_t *out,
 				  size_t n)
 {
+	unsigned sh = 128 - l->dbits, t;
 	size_t i;
 
+	for (t = 0; t < batch_len(n, 0); t++)
+		__builtin_prefetch(&l->direct[(uint32_t)(key6(a[t]) >> sh)]);
 	for (i = 0; i < n; i += LPM_BATCH)
-		batch6(l, a + i, out + i,
-		       (unsigned)(n - i < LPM_BATCH ? n - i : LPM_BATCH));
+		batch6(l, a + i, out + i, batch_len(n, i),
+		       a + (i + LPM_BATCH < n ? i + LPM_BATCH : 0),
+		       batch_len(n, i + LPM_BATCH));
 }
