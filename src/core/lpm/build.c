@@ -30,6 +30,8 @@ struct level {
 	uint8_t plen[64];
 	uint8_t mode[64];
 	uint64_t cmask;		/* slots with a croot */
+	uint32_t *inl;		/* non-NULL: a node without children puts its
+				 * leaves here, not in the arena (short head) */
 };
 
 static unsigned popc(uint64_t x)
@@ -94,6 +96,11 @@ static int emit(struct brt_lpm *l, struct lpm_node *dst, unsigned d,
 	n.vec = lv->cmask;
 	nl = leaf_runs(lv->v, n.vec, &n.leafvec, leaves);
 	nc = popc(n.vec);
+	if (!nc && lv->inl) {
+		memcpy(lv->inl, leaves, nl * sizeof(*leaves));
+		*dst = n;
+		return 0;
+	}
 	if (nl && (n.base0 = brt_lpm_alloc(l, LPM_K_LEAF, nl)) == LPM_NIL)
 		return BRT_ENOMEM;
 	if (nc && (n.base1 = brt_lpm_alloc(l, LPM_K_NODE, nc)) == LPM_NIL)
@@ -113,15 +120,28 @@ static int emit(struct brt_lpm *l, struct lpm_node *dst, unsigned d,
 	return 0;
 }
 
-int brt_lpm_build_node(struct brt_lpm *l, struct lpm_node *dst, unsigned d,
-		       uint32_t sub, uint32_t def)
+static int build(struct brt_lpm *l, struct lpm_node *dst, uint32_t *inl,
+		 unsigned d, uint32_t sub, uint32_t def)
 {
 	struct level lv;
 
+	lv.inl = inl;
 	lv.cmask = brt_lpm_paint(&l->trie, sub, d, LPM_STRIDE, def, lv.v,
 				 lv.croot, NULL);
 	memset(lv.mode, CHILD_BUILD, sizeof(lv.mode));
 	return emit(l, dst, d, &lv, NULL, NULL);
+}
+
+int brt_lpm_build_node(struct brt_lpm *l, struct lpm_node *dst, unsigned d,
+		       uint32_t sub, uint32_t def)
+{
+	return build(l, dst, NULL, d, sub, def);
+}
+
+int brt_lpm_build_head(struct brt_lpm *l, struct lpm_node *dst, uint32_t *inl,
+		       uint32_t sub, uint32_t def)
+{
+	return build(l, dst, inl, l->dbits, sub, def);
 }
 
 void brt_lpm_retire_subtree(struct brt_lpm *l, const struct lpm_node *n)
@@ -178,13 +198,14 @@ static void retire_replaced(struct brt_lpm *l, const struct lpm_node *o,
 	brt_lpm_retire(l, LPM_K_LEAF, o->base0, popc(o->leafvec));
 }
 
-int brt_lpm_rebuild_node(struct brt_lpm *l, struct lpm_node *dst,
-			 const struct lpm_node *old, unsigned d, uint32_t sub,
-			 uint32_t def, const struct lpm_upd *u)
+static int rebuild(struct brt_lpm *l, struct lpm_node *dst, uint32_t *inl,
+		   const struct lpm_node *old, unsigned d, uint32_t sub,
+		   uint32_t def, const struct lpm_upd *u)
 {
 	struct level lv;
 	int err;
 
+	lv.inl = inl;
 	lv.cmask = brt_lpm_paint(&l->trie, sub, d, LPM_STRIDE, def, lv.v,
 				 lv.croot, lv.plen);
 	memset(lv.mode, CHILD_BUILD, sizeof(lv.mode));
@@ -193,4 +214,18 @@ int brt_lpm_rebuild_node(struct brt_lpm *l, struct lpm_node *dst,
 	if (!err)
 		retire_replaced(l, old, &lv);
 	return err;
+}
+
+int brt_lpm_rebuild_node(struct brt_lpm *l, struct lpm_node *dst,
+			 const struct lpm_node *old, unsigned d, uint32_t sub,
+			 uint32_t def, const struct lpm_upd *u)
+{
+	return rebuild(l, dst, NULL, old, d, sub, def, u);
+}
+
+int brt_lpm_rebuild_head(struct brt_lpm *l, struct lpm_node *dst,
+			 uint32_t *inl, const struct lpm_node *old,
+			 uint32_t sub, uint32_t def, const struct lpm_upd *u)
+{
+	return rebuild(l, dst, inl, old, l->dbits, sub, def, u);
 }

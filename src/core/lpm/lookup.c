@@ -83,9 +83,9 @@ static inline uint32_t leaf_value(const struct brt_lpm *l, uint32_t def,
 		uint32_t next;						\
 		if (e & LPM_SHORT) {					\
 			const struct lpm_shead *sh = lpm_shead(hb, e);	\
-			next = sh->base0 +				\
-			       popc(sh->leafvec << (63 - (SLOT))) - 1;	\
-			return leaf_value(l, sh->def, next);		\
+			uint32_t v = sh->leaf[popc(sh->leafvec <<	\
+						   (63 - (SLOT))) - 1];	\
+			return v == LPM_INHERIT ? sh->def : v;		\
 		}							\
 		h = lpm_fhead(hb, e);					\
 		nodes = lpm_base(&l->na);				\
@@ -138,9 +138,10 @@ uint32_t brt_lpm_lookup(const struct brt_lpm *l, const uint8_t *addr)
 /*
  * The batch walk shared by both families: @e holds the loaded direct
  * entries, SLOT gives lookup i's slot at depth d. Every head is
- * prefetched first; short heads then give their leaf at once, full heads
- * walk their nodes level by level (pending lookups compacted into idx[]);
- * leaves are read last.
+ * prefetched first (a short head's first two lines: most of its leaves
+ * are there); short heads then give their leaf at once, full heads walk
+ * their nodes level by level (pending lookups compacted into idx[]), and
+ * their leaves are read last.
  */
 #define LPM_BATCH_WALK(SLOT)						\
 	do {								\
@@ -157,7 +158,10 @@ uint32_t brt_lpm_lookup(const struct brt_lpm *l, const uint8_t *addr)
 				continue;				\
 			}						\
 			if (e[i] & LPM_SHORT) {				\
-				__builtin_prefetch(lpm_shead(hb, e[i]));	\
+				const char *p = (const char *)		\
+					lpm_shead(hb, e[i]);		\
+				__builtin_prefetch(p);			\
+				__builtin_prefetch(p + 64);		\
 				sidx[ns++] = (uint8_t)i;		\
 				continue;				\
 			}						\
@@ -169,10 +173,10 @@ uint32_t brt_lpm_lookup(const struct brt_lpm *l, const uint8_t *addr)
 			const struct lpm_shead *shd;			\
 			i = sidx[j];					\
 			shd = lpm_shead(hb, e[i]);			\
-			next[i] = shd->base0 +				\
-				  popc(shd->leafvec << (63 - (SLOT))) - 1; \
-			__builtin_prefetch(&leaves[next[i]]);		\
-			lidx[nl++] = (uint8_t)i;			\
+			out[i] = shd->leaf[popc(shd->leafvec <<		\
+						(63 - (SLOT))) - 1];	\
+			if (out[i] == LPM_INHERIT)			\
+				out[i] = shd->def;			\
 		}							\
 		while (np) {						\
 			unsigned keep = 0;				\
@@ -194,9 +198,7 @@ uint32_t brt_lpm_lookup(const struct brt_lpm *l, const uint8_t *addr)
 			i = lidx[j];					\
 			out[i] = leaves[next[i]];			\
 			if (out[i] == LPM_INHERIT)			\
-				out[i] = e[i] & LPM_SHORT ?		\
-					 lpm_shead(hb, e[i])->def :	\
-					 lpm_fhead(hb, e[i])->def;	\
+				out[i] = lpm_fhead(hb, e[i])->def;	\
 		}							\
 	} while (0)
 

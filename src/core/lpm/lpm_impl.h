@@ -9,9 +9,11 @@
  * Direct entry: LPM_LEAF|value (the longest prefix of length <= dbits),
  * or the index of a head: the node at depth dbits plus that value (def).
  * A head whose node has no children (nearly all IPv4 heads) is a short
- * head, LPM_SHORT|index: leaf vector, first leaf and def in 16 bytes
- * instead of 32, which keeps the full IPv4 table under 8 bytes a prefix
- * and halves what the common /24 lookup reads from the head arena.
+ * head, LPM_SHORT|index: leaf vector, def and the leaves themselves in
+ * one block, so the common /24 lookup finds its leaf in the cache line it
+ * read the leaf vector from (or the next one) instead of taking another
+ * miss in the leaf arena, and the full IPv4 table stays under 8 bytes a
+ * prefix (no 32-byte head, no leaf index).
  * Leaves below a head hold only what prefixes longer than dbits give, and
  * LPM_INHERIT elsewhere, so a short prefix never rewrites a subtree.
  * Node: bit s of vec set = slot s descends to children[popcount below s];
@@ -27,6 +29,7 @@
 
 #include <stdatomic.h>
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "../lpm.h"
@@ -62,11 +65,12 @@ struct lpm_head {
 	uint32_t pad;
 };
 
-/* A head of a node without children (direct entry LPM_SHORT|index). */
+/* A head of a node without children (direct entry LPM_SHORT|index),
+ * followed by its popcount(leafvec) leaves: lpm_short_units() units. */
 struct lpm_shead {
 	uint64_t leafvec;
-	uint32_t base0;
 	uint32_t def;
+	uint32_t leaf[];	/* at offset 12 */
 };
 
 /* Control trie node: a prefix (has) or a branch point (two children). */
@@ -170,23 +174,19 @@ static inline struct lpm_shead *lpm_shead(const void *base, uint32_t e)
 					    LPM_HEAD_UNIT);
 }
 
-/* Writer side: the node and def of head entry @e, whatever its kind. */
-static inline uint32_t lpm_entry_head(const struct brt_lpm *l, uint32_t e,
-				      struct lpm_node *n)
+static inline unsigned lpm_short_units(unsigned runs)
 {
-	if (e & LPM_SHORT) {
-		const struct lpm_shead *h = lpm_shead(l->ha.base, e);
-
-		*n = (struct lpm_node){ 0, h->leafvec, h->base0, 0 };
-		return h->def;
-	}
-	*n = lpm_fhead(l->ha.base, e)->n;
-	return lpm_fhead(l->ha.base, e)->def;
+	return (unsigned)(offsetof(struct lpm_shead, leaf) + 4 * runs +
+			  LPM_HEAD_UNIT - 1) / LPM_HEAD_UNIT;
 }
 
-static inline unsigned lpm_head_units(uint32_t e)
+/* Writer side: head arena units of head entry @e. */
+static inline unsigned lpm_head_units(const struct brt_lpm *l, uint32_t e)
 {
-	return e & LPM_SHORT ? 1 : 2;
+	if (e & LPM_SHORT)
+		return lpm_short_units((unsigned)__builtin_popcountll(
+			lpm_shead(l->ha.base, e)->leafvec));
+	return 2;
 }
 
 /* A reader's view: call only after the acquire load of a direct entry. */
@@ -264,6 +264,10 @@ uint64_t brt_lpm_paint(const struct lpm_trie *t, uint32_t sub, unsigned d,
 
 /* build.c: *dst must not be in an arena (allocations may move them) */
 int brt_lpm_build_node(struct brt_lpm *l, struct lpm_node *dst, unsigned d,
+		       uint32_t sub, uint32_t def);
+/* The node of a head (depth dbits); without children its leaves go to
+ * @inl[] (64 room) instead of the arena, for a short head. */
+int brt_lpm_build_head(struct brt_lpm *l, struct lpm_node *dst, uint32_t *inl,
 		       uint32_t sub, uint32_t def);
 void brt_lpm_retire_subtree(struct brt_lpm *l, const struct lpm_node *n);
 
