@@ -101,6 +101,12 @@ static int emit(struct brt_lpm *l, struct lpm_node *dst, unsigned d,
 		*dst = n;
 		return 0;
 	}
+	if (lpm_inline(&n)) {
+		n.base0 = leaves[0];
+		n.base1 = nl > 1 ? leaves[1] : 0;
+		*dst = n;
+		return 0;
+	}
 	if (nl && (n.base0 = brt_lpm_alloc(l, LPM_K_LEAF, nl)) == LPM_NIL)
 		return BRT_ENOMEM;
 	if (nc && (n.base1 = brt_lpm_alloc(l, LPM_K_NODE, nc)) == LPM_NIL)
@@ -151,7 +157,8 @@ void brt_lpm_retire_subtree(struct brt_lpm *l, const struct lpm_node *n)
 	for (i = 0; i < nc; i++)
 		brt_lpm_retire_subtree(l, &LPM_NODES(l)[n->base1 + i]);
 	brt_lpm_retire(l, LPM_K_NODE, n->base1, nc);
-	brt_lpm_retire(l, LPM_K_LEAF, n->base0, popc(n->leafvec));
+	if (!lpm_inline(n))
+		brt_lpm_retire(l, LPM_K_LEAF, n->base0, popc(n->leafvec));
 }
 
 /*
@@ -195,7 +202,8 @@ static void retire_replaced(struct brt_lpm *l, const struct lpm_node *o,
 			brt_lpm_retire_subtree(l, child_at(l, o, s));
 	}
 	brt_lpm_retire(l, LPM_K_NODE, o->base1, popc(o->vec));
-	brt_lpm_retire(l, LPM_K_LEAF, o->base0, popc(o->leafvec));
+	if (!lpm_inline(o))
+		brt_lpm_retire(l, LPM_K_LEAF, o->base0, popc(o->leafvec));
 }
 
 static int rebuild(struct brt_lpm *l, struct lpm_node *dst, uint32_t *inl,

@@ -25,6 +25,9 @@ static int fail(struct audit *a, const char *what, unsigned d, uint32_t at)
 	return BRT_ECONFLICT;
 }
 
+static int check_child(struct audit *a, uint32_t at, unsigned d,
+		       uint32_t sub, uint32_t def);
+
 /* Node @n at depth @d; its leaves are in @inl (a short head's) when not
  * NULL, else in the leaf arena. */
 static int check_node(struct audit *a, const struct lpm_node *n,
@@ -64,12 +67,22 @@ static int check_node(struct audit *a, const struct lpm_node *n,
 		a->nodes++;
 		if (n->base1 + nc >= l->na.top)
 			return fail(a, "node index out of the arena", d, at);
-		if (check_node(a, &LPM_NODES(l)[n->base1 + nc], NULL,
-			       n->base1 + nc, d + LPM_STRIDE, croot[s], v[s]))
+		if (check_child(a, n->base1 + nc, d + LPM_STRIDE, croot[s],
+				v[s]))
 			return BRT_ECONFLICT;
 		nc++;
 	}
 	return 0;
+}
+
+/* Node @at of the node arena; an inline node's leaves are its bases. */
+static int check_child(struct audit *a, uint32_t at, unsigned d,
+		       uint32_t sub, uint32_t def)
+{
+	const struct lpm_node *c = &LPM_NODES(a->l)[at];
+	uint32_t two[2] = { c->base0, c->base1 };
+
+	return check_node(a, c, lpm_inline(c) ? two : NULL, at, d, sub, def);
 }
 
 /* Short head entry @e over trie subtree @croot with value @def. */

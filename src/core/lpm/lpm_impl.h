@@ -20,6 +20,9 @@
  * else the slot's value is leaves[base0 + popcount(leafvec up to s) - 1],
  * where leafvec marks each leaf slot whose value differs from the leaf
  * slot before it (child slots are skipped), so runs are stored once.
+ * A node without children and at most two runs keeps its leaves itself,
+ * in base0 and base1 (lpm_inline): most deep IPv6 nodes hold one prefix
+ * (two or three runs), and this saves their lookups the leaf read.
  * A node exists exactly where the control trie holds some prefix longer
  * than the node's depth under it: the form is canonical, which is what
  * brt_lpm_check() compares against.
@@ -64,6 +67,11 @@ struct lpm_head {
 	uint32_t def;
 	uint32_t pad;
 };
+
+static inline bool lpm_inline(const struct lpm_node *n)
+{
+	return !n->vec && __builtin_popcountll(n->leafvec) <= 2;
+}
 
 /* A head of a node without children (direct entry LPM_SHORT|index),
  * followed by its popcount(leafvec) leaves: lpm_short_units() units. */
