@@ -362,6 +362,52 @@ static void arena_moves(void **state)
 	brt_lpm_destroy(l);
 }
 
+/* The direct entry of IPv4 address @a. */
+static uint32_t entry4(const struct brt_lpm *l, uint32_t a)
+{
+	return l->direct[a >> (32 - l->dbits)];
+}
+
+/*
+ * The compact forms come and go with the table: a head without children
+ * is short (leaves inside), gains a node when a longer prefix arrives
+ * (a two-run node keeps its leaves inline), keeps its form when a
+ * covering prefix changes its def, and turns short again on delete.
+ */
+static void compact_forms(void **state)
+{
+	uint8_t a24[4] = { 10, 0, 0, 0 }, a25[4] = { 10, 0, 0, 128 };
+	struct brt_lpm *l;
+	struct lpm_node n;
+	char msg[160];
+
+	(void)state;
+	assert_int_equal(brt_lpm_create(&l, BRT_AF_INET, 18, 0), 0);
+	assert_int_equal(brt_lpm_insert(l, a24, 24, 1), 0);
+	assert_true(entry4(l, 0x0a000000u) & LPM_SHORT);
+	assert_int_equal(brt_lpm4_lookup(l, 0x0a000005u), 1);
+	assert_int_equal(brt_lpm4_lookup(l, 0x0a000105u), BRT_LPM_NONE);
+
+	assert_int_equal(brt_lpm_insert(l, a25, 25, 2), 0);
+	assert_int_equal(entry4(l, 0x0a000000u) & (LPM_LEAF | LPM_SHORT), 0);
+	n = lpm_fhead(l->ha.base, entry4(l, 0x0a000000u))->n;
+	assert_true(lpm_inline(&LPM_NODES(l)[n.base1]));
+	assert_int_equal(brt_lpm4_lookup(l, 0x0a0000c8u), 2);
+	assert_int_equal(brt_lpm4_lookup(l, 0x0a000005u), 1);
+
+	assert_int_equal(brt_lpm_insert(l, a24, 16, 3), 0);
+	assert_int_equal(brt_lpm4_lookup(l, 0x0a000105u), 3);
+	assert_int_equal(brt_lpm4_lookup(l, 0x0a0000c8u), 2);
+	assert_int_equal(brt_lpm_check(l, msg, sizeof(msg)), 0);
+
+	assert_int_equal(brt_lpm_delete(l, a25, 25), 0);
+	assert_true(entry4(l, 0x0a000000u) & LPM_SHORT);
+	assert_int_equal(brt_lpm4_lookup(l, 0x0a0000c8u), 1);
+	assert_int_equal(brt_lpm4_lookup(l, 0x0a000105u), 3);
+	assert_int_equal(brt_lpm_check(l, msg, sizeof(msg)), 0);
+	brt_lpm_destroy(l);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -371,6 +417,7 @@ int main(void)
 		cmocka_unit_test(random_v4),
 		cmocka_unit_test(random_v6),
 		cmocka_unit_test(arena_moves),
+		cmocka_unit_test(compact_forms),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
