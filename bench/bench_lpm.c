@@ -975,6 +975,18 @@ static void ratios_of(struct setres *sr)
 	value_ratio("rte_lpm-mismatches", (double)bad);
 }
 
+/* "0,2,4" -> bits 0, 2 and 4: the sets to run (v4, v4 nested, v6, v6
+ * nested, host). */
+static unsigned parse_sets(const char *arg)
+{
+	unsigned m = 0;
+
+	for (; *arg; arg++)
+		if (*arg >= '0' && *arg <= '4')
+			m |= 1u << (*arg - '0');
+	return m;
+}
+
 int main(int argc, char **argv)
 {
 	const char *dir = "../shared/data", *outp = "bench/RESULTS.md";
@@ -985,7 +997,7 @@ int main(int argc, char **argv)
 	struct pfx *p4, *p6, *q;
 	size_t n4, n6, nq;
 	int i, dpdk = 0;
-	unsigned k;
+	unsigned k, sets = 0x1f;	/* --sets 0,2: only those (development) */
 
 	for (i = 1; i + 1 < argc; i += 2) {
 		if (!strcmp(argv[i], "--data"))
@@ -994,6 +1006,8 @@ int main(int argc, char **argv)
 			outp = argv[i + 1];
 		else if (!strcmp(argv[i], "--notes"))
 			notes = argv[i + 1];
+		else if (!strcmp(argv[i], "--sets"))
+			sets = parse_sets(argv[i + 1]);
 	}
 	machine(argc, argv);
 #ifdef BENCH_HAVE_DPDK
@@ -1029,7 +1043,10 @@ int main(int argc, char **argv)
 	free(p6);
 	out("\n## Results\n");
 	for (k = 0; k < 5; k++)
-		run_set(&sr[k], dpdk, k == 0 || k == 2);
+		if (sets >> k & 1)
+			run_set(&sr[k], dpdk, k == 0 || k == 2);
+		else
+			sr[k].n = 0;	/* its ratios read as skipped */
 	ratios_of(sr);
 	out("\n## Ratios (ours / peer, same run)\n\n");
 	for (k = 0; k < n_ratios; k++)

@@ -11,8 +11,12 @@
  * nodes of 6-bit strides. A node holds two 64-bit vectors: which of its 64
  * slots descend to a child node, and where a run of equal leaf values
  * starts; children and leaves sit in contiguous arrays indexed by
- * popcount, so a node is 24 bytes and a leaf 4. A writer-side path-
+ * popcount, so a node is 24 bytes and a leaf 4. Heads without children
+ * and nodes with one or two leaf runs carry their leaves themselves (one
+ * read less on the common /24 and IPv6 paths). A writer-side path-
  * compressed binary trie (the control trie) holds the prefixes themselves.
+ * The arenas grow with the table (moved after a grace period), so a
+ * small table costs little address space.
  *
  * Concurrency contract:
  *  - one writer at a time calls insert, delete, reclaim, check, memory

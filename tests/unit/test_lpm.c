@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "lpm.h"
+#include "lpm/lpm_impl.h"
 #include "internal.h"
 #include "testutil.h"
 
@@ -323,6 +324,90 @@ static void bulk_equals_single(void **state)
 	brt_lpm_destroy(l6);
 }
 
+/*
+ * Arenas start small and move when they fill up: the outgrown mapping
+ * stays mapped while a registered reader may be in it, and goes at the
+ * first update after the reader's quiescent point; answers stay exact.
+ */
+static void arena_moves(void **state)
+{
+	struct brt_lpm *l;
+	struct brt_lpm_reader *r;
+	unsigned char *first;
+	uint8_t a[16] = { 10, 0, 0, 0 };
+	char msg[160];
+	uint32_t i;
+
+	(void)state;
+	assert_int_equal(brt_lpm_create(&l, BRT_AF_INET, 0, 0), 0);
+	first = l->la.base;
+	r = brt_lpm_reader_register(l);
+	assert_non_null(r);
+	for (i = 0; l->la.base == first && i < 100000; i++) {
+		a[1] = (uint8_t)(i >> 8);
+		a[2] = (uint8_t)i;
+		assert_int_equal(brt_lpm_insert(l, a, 28, i), 0);
+	}
+	assert_ptr_not_equal(l->la.base, first);
+	assert_true(l->oldmaps.n > 0);	/* the reader may still be in it */
+	assert_int_equal(brt_lpm4_lookup(l, 0x0a000005u), 0);
+	assert_int_equal(brt_lpm4_lookup(l, 0x0a000105u), 1);
+	assert_int_equal(brt_lpm4_lookup(l, 0x0a000115u), BRT_LPM_NONE);
+	brt_lpm_reader_quiescent(r);
+	a[3] = 16;
+	assert_int_equal(brt_lpm_insert(l, a, 28, 7), 0);
+	assert_int_equal(l->oldmaps.n, 0);
+	assert_int_equal(brt_lpm_check(l, msg, sizeof(msg)), 0);
+	brt_lpm_reader_unregister(r);
+	brt_lpm_destroy(l);
+}
+
+/* The direct entry of IPv4 address @a. */
+static uint32_t entry4(const struct brt_lpm *l, uint32_t a)
+{
+	return l->direct[a >> (32 - l->dbits)];
+}
+
+/*
+ * The compact forms come and go with the table: a head without children
+ * is short (leaves inside), gains a node when a longer prefix arrives
+ * (a two-run node keeps its leaves inline), keeps its form when a
+ * covering prefix changes its def, and turns short again on delete.
+ */
+static void compact_forms(void **state)
+{
+	uint8_t a24[4] = { 10, 0, 0, 0 }, a25[4] = { 10, 0, 0, 128 };
+	struct brt_lpm *l;
+	struct lpm_node n;
+	char msg[160];
+
+	(void)state;
+	assert_int_equal(brt_lpm_create(&l, BRT_AF_INET, 18, 0), 0);
+	assert_int_equal(brt_lpm_insert(l, a24, 24, 1), 0);
+	assert_true(entry4(l, 0x0a000000u) & LPM_SHORT);
+	assert_int_equal(brt_lpm4_lookup(l, 0x0a000005u), 1);
+	assert_int_equal(brt_lpm4_lookup(l, 0x0a000105u), BRT_LPM_NONE);
+
+	assert_int_equal(brt_lpm_insert(l, a25, 25, 2), 0);
+	assert_int_equal(entry4(l, 0x0a000000u) & (LPM_LEAF | LPM_SHORT), 0);
+	n = lpm_fhead(l->ha.base, entry4(l, 0x0a000000u))->n;
+	assert_true(lpm_inline(&LPM_NODES(l)[n.base1]));
+	assert_int_equal(brt_lpm4_lookup(l, 0x0a0000c8u), 2);
+	assert_int_equal(brt_lpm4_lookup(l, 0x0a000005u), 1);
+
+	assert_int_equal(brt_lpm_insert(l, a24, 16, 3), 0);
+	assert_int_equal(brt_lpm4_lookup(l, 0x0a000105u), 3);
+	assert_int_equal(brt_lpm4_lookup(l, 0x0a0000c8u), 2);
+	assert_int_equal(brt_lpm_check(l, msg, sizeof(msg)), 0);
+
+	assert_int_equal(brt_lpm_delete(l, a25, 25), 0);
+	assert_true(entry4(l, 0x0a000000u) & LPM_SHORT);
+	assert_int_equal(brt_lpm4_lookup(l, 0x0a0000c8u), 1);
+	assert_int_equal(brt_lpm4_lookup(l, 0x0a000105u), 3);
+	assert_int_equal(brt_lpm_check(l, msg, sizeof(msg)), 0);
+	brt_lpm_destroy(l);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -331,6 +416,8 @@ int main(void)
 		cmocka_unit_test(insert_bulk),
 		cmocka_unit_test(random_v4),
 		cmocka_unit_test(random_v6),
+		cmocka_unit_test(arena_moves),
+		cmocka_unit_test(compact_forms),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -2,8 +2,13 @@
  * arena.c - blocks of nodes and leaves, and their grace period.
  *
  * Invariants:
- *  - an arena is one reservation that never moves (mmap, pages touched
- *    on demand), so an index a reader loaded stays valid memory;
+ *  - an arena is one mapping (pages touched on demand) sized to what the
+ *    table needs; when it fills up the writer copies it into a mapping
+ *    twice as large and publishes the new base before any entry that
+ *    refers to the new blocks. Published blocks are never written, so both
+ *    copies hold them alike, and the old mapping is unmapped only after a
+ *    grace period like a retired block: an index a reader loaded stays
+ *    valid memory in whichever copy it reads;
  *  - a block is in exactly one place: live in the structure, on the
  *    fresh list (built by the update in progress, not yet visible), on the
  *    pending list (unlinked by the update in progress), on the retired
@@ -49,17 +54,32 @@ static int ret_push(struct lpm_retlist *r, struct lpm_retired x)
 	return 0;
 }
 
-int brt_lpm_arena_init(struct lpm_arena *a, size_t elem, uint32_t cap)
+/* Anonymous memory, on huge pages where the kernel allows (fewer TLB
+ * misses for lookups that jump around the arenas). */
+static void *map_elems(size_t bytes)
 {
-	void *p = mmap(NULL, elem * cap, PROT_READ | PROT_WRITE,
+	void *p = mmap(NULL, bytes, PROT_READ | PROT_WRITE,
 		       MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
 
-	memset(a, 0, sizeof(*a));
 	if (p == MAP_FAILED)
+		return NULL;
+#ifdef MADV_HUGEPAGE
+	if (bytes >= (2u << 20))
+		madvise(p, bytes, MADV_HUGEPAGE);
+#endif
+	return p;
+}
+
+int brt_lpm_arena_init(struct lpm_arena *a, size_t elem, uint32_t cap,
+		       uint32_t limit)
+{
+	memset(a, 0, sizeof(*a));
+	a->base = map_elems(elem * cap);
+	if (!a->base)
 		return BRT_ENOMEM;
-	a->base = p;
 	a->elem = elem;
 	a->cap = cap;
+	a->limit = limit;
 	return 0;
 }
 
@@ -74,14 +94,55 @@ void brt_lpm_arena_fini(struct lpm_arena *a)
 	memset(a, 0, sizeof(*a));
 }
 
-static uint32_t arena_take(struct lpm_arena *a, unsigned size)
+static int map_push(struct lpm_maplist *m, void *p, size_t len)
+{
+	if (m->n == m->cap) {
+		size_t cap = m->cap ? m->cap * 2 : 8;
+		struct lpm_oldmap *v = realloc(m->v, cap * sizeof(*v));
+
+		if (!v)
+			return BRT_ENOMEM;
+		m->v = v;
+		m->cap = cap;
+	}
+	m->v[m->n++] = (struct lpm_oldmap){ p, len, 0 };
+	return 0;
+}
+
+/* Room for @need more elements: copy into a larger mapping, publish it. */
+static int arena_grow(struct brt_lpm *l, struct lpm_arena *a, unsigned need)
+{
+	uint64_t cap = a->cap;
+	unsigned char *p;
+
+	while (cap - a->top < need && cap < a->limit)
+		cap *= 2;
+	if (cap > a->limit)
+		cap = a->limit;
+	if (cap - a->top < need)
+		return BRT_ENOMEM;
+	p = map_elems((size_t)cap * a->elem);
+	if (!p)
+		return BRT_ENOMEM;
+	if (map_push(&l->oldmaps, a->base, a->elem * a->cap)) {
+		munmap(p, (size_t)cap * a->elem);
+		return BRT_ENOMEM;
+	}
+	memcpy(p, a->base, (size_t)a->top * a->elem);
+	__atomic_store_n(&a->base, p, __ATOMIC_RELEASE);
+	a->cap = (uint32_t)cap;
+	return 0;
+}
+
+static uint32_t arena_take(struct brt_lpm *l, struct lpm_arena *a,
+			   unsigned size)
 {
 	struct lpm_u32vec *f = &a->free[size];
 	uint32_t idx;
 
 	if (f->n)
 		return f->v[--f->n];
-	if (a->cap - a->top < size)
+	if (a->cap - a->top < size && arena_grow(l, a, size))
 		return LPM_NIL;
 	idx = a->top;
 	a->top += size;
@@ -101,7 +162,7 @@ static struct lpm_arena *arena_of(struct brt_lpm *l, unsigned kind)
 uint32_t brt_lpm_alloc(struct brt_lpm *l, unsigned kind, unsigned size)
 {
 	struct lpm_arena *a = arena_of(l, kind);
-	uint32_t idx = arena_take(a, size);
+	uint32_t idx = arena_take(l, a, size);
 
 	if (idx == LPM_NIL)
 		return LPM_NIL;
@@ -141,14 +202,41 @@ static uint64_t readers_min(struct brt_lpm *l)
 	return m;
 }
 
+/* Unmap the outgrown mappings no reader can be in (tag <= @safe). */
+static void unmap_old(struct brt_lpm *l, uint64_t safe)
+{
+	size_t i, keep = 0;
+
+	for (i = 0; i < l->oldmaps.n; i++) {
+		struct lpm_oldmap m = l->oldmaps.v[i];
+
+		if (m.tag && m.tag <= safe)
+			munmap(m.p, m.len);
+		else
+			l->oldmaps.v[keep++] = m;
+	}
+	l->oldmaps.n = keep;
+}
+
+void brt_lpm_oldmaps_free(struct brt_lpm *l)
+{
+	size_t i;
+
+	for (i = 0; i < l->oldmaps.n; i++)
+		munmap(l->oldmaps.v[i].p, l->oldmaps.v[i].len);
+	free(l->oldmaps.v);
+	memset(&l->oldmaps, 0, sizeof(l->oldmaps));
+}
+
 void brt_lpm_reclaim(struct brt_lpm *l)
 {
 	uint64_t safe;
 	size_t i, keep = 0;
 
-	if (!l->retired.n)
+	if (!l->retired.n && !l->oldmaps.n)
 		return;
 	safe = readers_min(l);
+	unmap_old(l, safe);
 	for (i = 0; i < l->retired.n; i++) {
 		struct lpm_retired r = l->retired.v[i];
 
@@ -166,6 +254,9 @@ void brt_lpm_publish(struct brt_lpm *l)
 	size_t i;
 
 	l->fresh.n = 0;
+	for (i = 0; i < l->oldmaps.n; i++)
+		if (!l->oldmaps.v[i].tag)
+			l->oldmaps.v[i].tag = e;
 	for (i = 0; i < l->pending.n; i++) {
 		struct lpm_retired r = l->pending.v[i];
 

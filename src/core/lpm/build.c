@@ -11,7 +11,10 @@
  *    the children whose inherited value changed: a child's content depends
  *    only on that value and on the prefixes beneath it;
  *  - every block of the old version that the new one does not share is
- *    retired (brt_lpm_retire), exactly once.
+ *    retired (brt_lpm_retire), exactly once;
+ *  - an allocation may move an arena (arena.c), so a node is assembled on
+ *    the stack and stored through an index computed after the last
+ *    allocation it depends on, never through a pointer taken before.
  */
 #include <string.h>
 
@@ -27,6 +30,8 @@ struct level {
 	uint8_t plen[64];
 	uint8_t mode[64];
 	uint64_t cmask;		/* slots with a croot */
+	uint32_t *inl;		/* non-NULL: a node without children puts its
+				 * leaves here, not in the arena (short head) */
 };
 
 static unsigned popc(uint64_t x)
@@ -77,7 +82,7 @@ static int emit_child(struct brt_lpm *l, struct lpm_node *dst,
 	}
 }
 
-/* Write node *dst at depth @d from a painted level. */
+/* Write node *dst (not in an arena) at depth @d from a painted level. */
 static int emit(struct brt_lpm *l, struct lpm_node *dst, unsigned d,
 		const struct level *lv, const struct lpm_node *old,
 		const struct lpm_upd *u)
@@ -91,6 +96,17 @@ static int emit(struct brt_lpm *l, struct lpm_node *dst, unsigned d,
 	n.vec = lv->cmask;
 	nl = leaf_runs(lv->v, n.vec, &n.leafvec, leaves);
 	nc = popc(n.vec);
+	if (!nc && lv->inl) {
+		memcpy(lv->inl, leaves, nl * sizeof(*leaves));
+		*dst = n;
+		return 0;
+	}
+	if (lpm_inline(&n)) {
+		n.base0 = leaves[0];
+		n.base1 = nl > 1 ? leaves[1] : 0;
+		*dst = n;
+		return 0;
+	}
 	if (nl && (n.base0 = brt_lpm_alloc(l, LPM_K_LEAF, nl)) == LPM_NIL)
 		return BRT_ENOMEM;
 	if (nc && (n.base1 = brt_lpm_alloc(l, LPM_K_NODE, nc)) == LPM_NIL)
@@ -98,25 +114,40 @@ static int emit(struct brt_lpm *l, struct lpm_node *dst, unsigned d,
 	if (nl)
 		memcpy(&LPM_LEAVES(l)[n.base0], leaves, nl * sizeof(*leaves));
 	for (bits = n.vec; bits; bits &= bits - 1) {
+		struct lpm_node c;
+
 		s = (unsigned)__builtin_ctzll(bits);
-		err = emit_child(l, &LPM_NODES(l)[n.base1 + i++], old, d, lv,
-				 s, u);
+		err = emit_child(l, &c, old, d, lv, s, u);
 		if (err)
 			return err;
+		LPM_NODES(l)[n.base1 + i++] = c;
 	}
 	*dst = n;
 	return 0;
 }
 
-int brt_lpm_build_node(struct brt_lpm *l, struct lpm_node *dst, unsigned d,
-		       uint32_t sub, uint32_t def)
+static int build(struct brt_lpm *l, struct lpm_node *dst, uint32_t *inl,
+		 unsigned d, uint32_t sub, uint32_t def)
 {
 	struct level lv;
 
+	lv.inl = inl;
 	lv.cmask = brt_lpm_paint(&l->trie, sub, d, LPM_STRIDE, def, lv.v,
 				 lv.croot, NULL);
 	memset(lv.mode, CHILD_BUILD, sizeof(lv.mode));
 	return emit(l, dst, d, &lv, NULL, NULL);
+}
+
+int brt_lpm_build_node(struct brt_lpm *l, struct lpm_node *dst, unsigned d,
+		       uint32_t sub, uint32_t def)
+{
+	return build(l, dst, NULL, d, sub, def);
+}
+
+int brt_lpm_build_head(struct brt_lpm *l, struct lpm_node *dst, uint32_t *inl,
+		       uint32_t sub, uint32_t def)
+{
+	return build(l, dst, inl, l->dbits, sub, def);
 }
 
 void brt_lpm_retire_subtree(struct brt_lpm *l, const struct lpm_node *n)
@@ -126,7 +157,8 @@ void brt_lpm_retire_subtree(struct brt_lpm *l, const struct lpm_node *n)
 	for (i = 0; i < nc; i++)
 		brt_lpm_retire_subtree(l, &LPM_NODES(l)[n->base1 + i]);
 	brt_lpm_retire(l, LPM_K_NODE, n->base1, nc);
-	brt_lpm_retire(l, LPM_K_LEAF, n->base0, popc(n->leafvec));
+	if (!lpm_inline(n))
+		brt_lpm_retire(l, LPM_K_LEAF, n->base0, popc(n->leafvec));
 }
 
 /*
@@ -170,16 +202,18 @@ static void retire_replaced(struct brt_lpm *l, const struct lpm_node *o,
 			brt_lpm_retire_subtree(l, child_at(l, o, s));
 	}
 	brt_lpm_retire(l, LPM_K_NODE, o->base1, popc(o->vec));
-	brt_lpm_retire(l, LPM_K_LEAF, o->base0, popc(o->leafvec));
+	if (!lpm_inline(o))
+		brt_lpm_retire(l, LPM_K_LEAF, o->base0, popc(o->leafvec));
 }
 
-int brt_lpm_rebuild_node(struct brt_lpm *l, struct lpm_node *dst,
-			 const struct lpm_node *old, unsigned d, uint32_t sub,
-			 uint32_t def, const struct lpm_upd *u)
+static int rebuild(struct brt_lpm *l, struct lpm_node *dst, uint32_t *inl,
+		   const struct lpm_node *old, unsigned d, uint32_t sub,
+		   uint32_t def, const struct lpm_upd *u)
 {
 	struct level lv;
 	int err;
 
+	lv.inl = inl;
 	lv.cmask = brt_lpm_paint(&l->trie, sub, d, LPM_STRIDE, def, lv.v,
 				 lv.croot, lv.plen);
 	memset(lv.mode, CHILD_BUILD, sizeof(lv.mode));
@@ -188,4 +222,18 @@ int brt_lpm_rebuild_node(struct brt_lpm *l, struct lpm_node *dst,
 	if (!err)
 		retire_replaced(l, old, &lv);
 	return err;
+}
+
+int brt_lpm_rebuild_node(struct brt_lpm *l, struct lpm_node *dst,
+			 const struct lpm_node *old, unsigned d, uint32_t sub,
+			 uint32_t def, const struct lpm_upd *u)
+{
+	return rebuild(l, dst, NULL, old, d, sub, def, u);
+}
+
+int brt_lpm_rebuild_head(struct brt_lpm *l, struct lpm_node *dst,
+			 uint32_t *inl, const struct lpm_node *old,
+			 uint32_t sub, uint32_t def, const struct lpm_upd *u)
+{
+	return rebuild(l, dst, inl, old, l->dbits, sub, def, u);
 }

@@ -25,8 +25,14 @@ static int fail(struct audit *a, const char *what, unsigned d, uint32_t at)
 	return BRT_ECONFLICT;
 }
 
-static int check_node(struct audit *a, const struct lpm_node *n, uint32_t at,
-		      unsigned d, uint32_t sub, uint32_t def)
+static int check_child(struct audit *a, uint32_t at, unsigned d,
+		       uint32_t sub, uint32_t def);
+
+/* Node @n at depth @d; its leaves are in @inl (a short head's) when not
+ * NULL, else in the leaf arena. */
+static int check_node(struct audit *a, const struct lpm_node *n,
+		      const uint32_t *inl, uint32_t at, unsigned d,
+		      uint32_t sub, uint32_t def)
 {
 	const struct brt_lpm *l = a->l;
 	uint32_t v[64], croot[64], prev = 0;
@@ -41,8 +47,10 @@ static int check_node(struct audit *a, const struct lpm_node *n, uint32_t at,
 		}
 		if (nl && v[s] == prev)
 			continue;
-		if (n->base0 + nl >= l->la.top ||
-		    LPM_LEAVES(l)[n->base0 + nl] != v[s])
+		if (inl ? nl >= (unsigned)__builtin_popcountll(n->leafvec) ||
+			  inl[nl] != v[s] :
+			  n->base0 + nl >= l->la.top ||
+			  LPM_LEAVES(l)[n->base0 + nl] != v[s])
 			return fail(a, "leaf differs from the table", d, at);
 		leafvec |= 1ull << s;
 		prev = v[s];
@@ -52,19 +60,71 @@ static int check_node(struct audit *a, const struct lpm_node *n, uint32_t at,
 		return fail(a, "child vector differs from the table", d, at);
 	if (leafvec != n->leafvec)
 		return fail(a, "leaf vector differs from the table", d, at);
-	a->leaves += nl;
+	a->leaves += inl ? 0 : nl;
 	for (s = 0; s < 64; s++) {
 		if (!(vec >> s & 1))
 			continue;
 		a->nodes++;
 		if (n->base1 + nc >= l->na.top)
 			return fail(a, "node index out of the arena", d, at);
-		if (check_node(a, &LPM_NODES(l)[n->base1 + nc],
-			       n->base1 + nc, d + LPM_STRIDE, croot[s], v[s]))
+		if (check_child(a, n->base1 + nc, d + LPM_STRIDE, croot[s],
+				v[s]))
 			return BRT_ECONFLICT;
 		nc++;
 	}
 	return 0;
+}
+
+/* Node @at of the node arena; an inline node's leaves are its bases. */
+static int check_child(struct audit *a, uint32_t at, unsigned d,
+		       uint32_t sub, uint32_t def)
+{
+	const struct lpm_node *c = &LPM_NODES(a->l)[at];
+	uint32_t two[2] = { c->base0, c->base1 };
+
+	return check_node(a, c, lpm_inline(c) ? two : NULL, at, d, sub, def);
+}
+
+/* Short head entry @e over trie subtree @croot with value @def. */
+static int check_short(struct audit *a, uint32_t e, uint32_t croot,
+		       uint32_t def)
+{
+	const struct brt_lpm *l = a->l;
+	uint32_t at = e & ~LPM_SHORT;
+	const struct lpm_shead *h = lpm_shead(l->ha.base, e);
+	struct lpm_node n = { 0, 0, 0, 0 };
+
+	if (at >= l->ha.top || at + lpm_head_units(l, e) > l->ha.top)
+		return fail(a, "head index out of the arena", 0, at);
+	if (h->def != def)
+		return fail(a, "head value differs from the table", 0, at);
+	n.leafvec = h->leafvec;
+	a->heads += lpm_head_units(l, e);
+	/* a painted child slot fails the vector comparison: short heads
+	 * exist exactly where the node has no children */
+	return check_node(a, &n, h->leaf, at, l->dbits, croot, LPM_INHERIT);
+}
+
+/* Head entry @e over trie subtree @croot with value @def. */
+static int check_head(struct audit *a, uint32_t e, uint32_t croot,
+		      uint32_t def)
+{
+	const struct brt_lpm *l = a->l;
+	const struct lpm_head *h;
+
+	if (e & LPM_LEAF)
+		return fail(a, "direct entry lacks its node", 0, e);
+	if (e & LPM_SHORT)
+		return check_short(a, e, croot, def);
+	if (e + 2 > l->ha.top)
+		return fail(a, "head index out of the arena", 0, e);
+	h = lpm_fhead(l->ha.base, e);
+	if (h->def != def)
+		return fail(a, "head value differs from the table", 0, e);
+	if (!h->n.vec)
+		return fail(a, "head without children is not short", 0, e);
+	a->heads += 2;
+	return check_node(a, &h->n, NULL, e, l->dbits, croot, LPM_INHERIT);
 }
 
 static int check_direct(struct audit *a)
@@ -84,18 +144,8 @@ static int check_direct(struct audit *a)
 		if (croot == LPM_NIL && e != (LPM_LEAF | v[i]))
 			err = fail(a, "direct entry differs from the table", 0,
 				   (uint32_t)i);
-		else if (croot != LPM_NIL && (e & LPM_LEAF))
-			err = fail(a, "direct entry lacks its node", 0,
-				   (uint32_t)i);
-		else if (croot != LPM_NIL && e >= l->ha.top)
-			err = fail(a, "head index out of the arena", 0, e);
-		else if (croot != LPM_NIL && LPM_HEADS(l)[e].def != v[i])
-			err = fail(a, "head value differs from the table", 0, e);
-		else if (croot != LPM_NIL) {
-			a->heads++;
-			err = check_node(a, &LPM_HEADS(l)[e].n, e, l->dbits,
-					 croot, LPM_INHERIT);
-		}
+		else if (croot != LPM_NIL)
+			err = check_head(a, e, croot, v[i]);
 	}
 	free(v);
 	return err;

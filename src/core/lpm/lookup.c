@@ -5,11 +5,16 @@
  * everything below it was written before it was published and is never
  * written again while a registered reader may hold it (arena.c); so a
  * lookup that starts from one loaded entry walks one consistent version.
+ * The arena bases are loaded after the entry: a base at least as new as
+ * the entry's blocks (an arena that moved keeps every published block in
+ * both copies until a grace period has passed).
  * The bulk lookups walk a batch level by level and prefetch each next
  * node or leaf, so the cache misses of a batch overlap instead of adding
  * up. With GCC, functions are cloned for CPUs with POPCNT (the common
  * case) and without.
  */
+#include <string.h>
+
 #include "lpm_impl.h"
 #include "bestroute/bestroute.h"
 
@@ -37,7 +42,7 @@ static inline uint32_t entry_load(const struct brt_lpm *l, uint32_t i)
 }
 
 /* One step down from node @n at slot @s: a node index in *next (true),
- * or a leaf index in *next (false). */
+ * or the number of the leaf run in the node in *next (false). */
 static inline bool step(const struct lpm_node *n, unsigned s, uint32_t *next)
 {
 	uint64_t below = n->vec << (63 - s);
@@ -46,7 +51,7 @@ static inline bool step(const struct lpm_node *n, unsigned s, uint32_t *next)
 		*next = n->base1 + popc(below) - 1;
 		return true;
 	}
-	*next = n->base0 + popc(n->leafvec << (63 - s)) - 1;
+	*next = popc(n->leafvec << (63 - s)) - 1;
 	return false;
 }
 
@@ -62,55 +67,74 @@ static inline unsigned slot6(lpm_key k, unsigned d)
 	return (unsigned)(k << (d - 122)) & 63;
 }
 
-/* The answer of a leaf below head @h. */
-static inline uint32_t leaf_value(const struct brt_lpm *l,
-				  const struct lpm_head *h, uint32_t leaf)
+/* The answer of run @run of node @n below a head with value @def. */
+static inline uint32_t leaf_value(const struct brt_lpm *l, uint32_t def,
+				  const struct lpm_node *n, uint32_t run)
 {
-	uint32_t v = LPM_LEAVES(l)[leaf];
+	uint32_t v;
 
-	return v == LPM_INHERIT ? h->def : v;
+	if (lpm_inline(n))
+		v = run ? n->base1 : n->base0;
+	else
+		v = ((const uint32_t *)lpm_base(&l->la))[n->base0 + run];
+	return v == LPM_INHERIT ? def : v;
 }
+
+/* The answer below head entry @e (not a leaf entry) for key @k. */
+#define LPM_HEAD_WALK(SLOT)						\
+	do {								\
+		const void *hb = lpm_base(&l->ha);			\
+		const struct lpm_node *nodes, *n;			\
+		const struct lpm_head *h;				\
+		uint32_t next;						\
+		if (e & LPM_SHORT) {					\
+			const struct lpm_shead *sh = lpm_shead(hb, e);	\
+			uint32_t v = sh->leaf[popc(sh->leafvec <<	\
+						   (63 - (SLOT))) - 1];	\
+			return v == LPM_INHERIT ? sh->def : v;		\
+		}							\
+		h = lpm_fhead(hb, e);					\
+		nodes = lpm_base(&l->na);				\
+		for (n = &h->n; step(n, SLOT, &next); n = &nodes[next])	\
+			d += LPM_STRIDE;				\
+		return leaf_value(l, h->def, n, next);			\
+	} while (0)
 
 LPM_HOT uint32_t brt_lpm4_lookup(const struct brt_lpm *l, uint32_t a)
 {
-	const struct lpm_node *nodes = LPM_NODES(l), *n;
-	const struct lpm_head *h;
-	uint32_t e = entry_load(l, a >> (32 - l->dbits)), next;
+	uint32_t e = entry_load(l, a >> (32 - l->dbits));
 	uint64_t k = (uint64_t)a << 32;
 	unsigned d = l->dbits;
 
 	if (e & LPM_LEAF)
 		return e & ~LPM_LEAF;
-	h = &LPM_HEADS(l)[e];
-	for (n = &h->n; step(n, slot4(k, d), &next); n = &nodes[next])
-		d += LPM_STRIDE;
-	return leaf_value(l, h, next);
+	LPM_HEAD_WALK(slot4(k, d));
 }
 
-static lpm_key key6(const uint8_t *a)
+/* The key of an IPv6 address: two big-endian 64-bit loads (a byte loop
+ * of 128-bit shifts costs more than the rest of a uniform lookup). */
+static inline lpm_key key6(const uint8_t *a)
 {
-	lpm_key k = 0;
-	unsigned i;
+	uint64_t hi, lo;
 
-	for (i = 0; i < 16; i++)
-		k = k << 8 | a[i];
-	return k;
+	memcpy(&hi, a, 8);
+	memcpy(&lo, a + 8, 8);
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	hi = __builtin_bswap64(hi);
+	lo = __builtin_bswap64(lo);
+#endif
+	return (lpm_key)hi << 64 | lo;
 }
 
 LPM_HOT uint32_t brt_lpm6_lookup(const struct brt_lpm *l, const uint8_t *a)
 {
-	const struct lpm_node *nodes = LPM_NODES(l), *n;
-	const struct lpm_head *h;
 	lpm_key k = key6(a);
-	uint32_t e = entry_load(l, (uint32_t)(k >> (128 - l->dbits))), next;
+	uint32_t e = entry_load(l, (uint32_t)(k >> (128 - l->dbits)));
 	unsigned d = l->dbits;
 
 	if (e & LPM_LEAF)
 		return e & ~LPM_LEAF;
-	h = &LPM_HEADS(l)[e];
-	for (n = &h->n; step(n, slot6(k, d), &next); n = &nodes[next])
-		d += LPM_STRIDE;
-	return leaf_value(l, h, next);
+	LPM_HEAD_WALK(slot6(k, d));
 }
 
 uint32_t brt_lpm_lookup(const struct brt_lpm *l, const uint8_t *addr)
@@ -124,25 +148,46 @@ uint32_t brt_lpm_lookup(const struct brt_lpm *l, const uint8_t *addr)
 
 /*
  * The batch walk shared by both families: @e holds the loaded direct
- * entries, @slot_at gives a lookup's slot at a depth. Pending lookups are
- * compacted into idx[] at each level; leaves are read last.
+ * entries, SLOT gives lookup i's slot at depth d. Every head is
+ * prefetched first (a short head's first two lines: most of its leaves
+ * are there); short heads then give their leaf at once, full heads walk
+ * their nodes level by level (pending lookups compacted into idx[]), and
+ * their leaves are read last.
  */
 #define LPM_BATCH_WALK(SLOT)						\
 	do {								\
-		const struct lpm_node *nodes = LPM_NODES(l);		\
+		const void *hb = lpm_base(&l->ha);			\
+		const struct lpm_node *nodes = lpm_base(&l->na);	\
 		const struct lpm_node *cur[LPM_BATCH];			\
-		const uint32_t *leaves = LPM_LEAVES(l);		\
-		unsigned i, j, np = 0, nl = 0, d = l->dbits;		\
-		uint8_t idx[LPM_BATCH], lidx[LPM_BATCH];		\
+		const uint32_t *leaves = lpm_base(&l->la);		\
+		unsigned i, j, np = 0, ns = 0, nl = 0, d = l->dbits;	\
+		uint8_t idx[LPM_BATCH], sidx[LPM_BATCH], lidx[LPM_BATCH]; \
 		uint32_t next[LPM_BATCH];				\
 		for (i = 0; i < n; i++) {				\
 			if (e[i] & LPM_LEAF) {				\
 				out[i] = e[i] & ~LPM_LEAF;		\
 				continue;				\
 			}						\
-			cur[i] = &LPM_HEADS(l)[e[i]].n;			\
+			if (e[i] & LPM_SHORT) {				\
+				const char *p = (const char *)		\
+					lpm_shead(hb, e[i]);		\
+				__builtin_prefetch(p);			\
+				__builtin_prefetch(p + 64);		\
+				sidx[ns++] = (uint8_t)i;		\
+				continue;				\
+			}						\
+			cur[i] = &lpm_fhead(hb, e[i])->n;		\
 			__builtin_prefetch(cur[i]);			\
 			idx[np++] = (uint8_t)i;				\
+		}							\
+		for (j = 0; j < ns; j++) {				\
+			const struct lpm_shead *shd;			\
+			i = sidx[j];					\
+			shd = lpm_shead(hb, e[i]);			\
+			out[i] = shd->leaf[popc(shd->leafvec <<		\
+						(63 - (SLOT))) - 1];	\
+			if (out[i] == LPM_INHERIT)			\
+				out[i] = shd->def;			\
 		}							\
 		while (np) {						\
 			unsigned keep = 0;				\
@@ -152,7 +197,12 @@ uint32_t brt_lpm_lookup(const struct brt_lpm *l, const uint8_t *addr)
 					cur[i] = &nodes[next[i]];	\
 					__builtin_prefetch(cur[i]);	\
 					idx[keep++] = (uint8_t)i;	\
+				} else if (lpm_inline(cur[i])) {	\
+					out[i] = leaf_value(l,		\
+						lpm_fhead(hb, e[i])->def, \
+						cur[i], next[i]);	\
 				} else {				\
+					next[i] += cur[i]->base0;	\
 					__builtin_prefetch(&leaves[next[i]]); \
 					lidx[nl++] = (uint8_t)i;	\
 				}					\
@@ -164,35 +214,48 @@ uint32_t brt_lpm_lookup(const struct brt_lpm *l, const uint8_t *addr)
 			i = lidx[j];					\
 			out[i] = leaves[next[i]];			\
 			if (out[i] == LPM_INHERIT)			\
-				out[i] = LPM_HEADS(l)[e[i]].def;	\
+				out[i] = lpm_fhead(hb, e[i])->def;	\
 		}							\
 	} while (0)
 
+/* Batch @a[0..n) while the direct entries of the next @na addresses
+ * (@ahead) are fetched: the next batch starts with its entries in cache. */
 LPM_HOT static void batch4(const struct brt_lpm *l, const uint32_t *a,
-			   uint32_t *out, unsigned n)
+			   uint32_t *out, unsigned n, const uint32_t *ahead,
+			   unsigned na)
 {
 	uint32_t e[LPM_BATCH];
 	unsigned sh = 32 - l->dbits, t;
 
 	for (t = 0; t < n; t++)
-		__builtin_prefetch(&l->direct[a[t] >> sh]);
-	for (t = 0; t < n; t++)
 		e[t] = entry_load(l, a[t] >> sh);
+	for (t = 0; t < na; t++)
+		__builtin_prefetch(&l->direct[ahead[t] >> sh]);
 	LPM_BATCH_WALK(slot4((uint64_t)a[i] << 32, d));
+}
+
+static unsigned batch_len(size_t n, size_t i)
+{
+	return i >= n ? 0 : (unsigned)(n - i < LPM_BATCH ? n - i : LPM_BATCH);
 }
 
 LPM_HOT void brt_lpm4_lookup_bulk(const struct brt_lpm *l, const uint32_t *a,
 				  uint32_t *out, size_t n)
 {
+	unsigned sh = 32 - l->dbits, t;
 	size_t i;
 
+	for (t = 0; t < batch_len(n, 0); t++)
+		__builtin_prefetch(&l->direct[a[t] >> sh]);
 	for (i = 0; i < n; i += LPM_BATCH)
-		batch4(l, a + i, out + i,
-		       (unsigned)(n - i < LPM_BATCH ? n - i : LPM_BATCH));
+		batch4(l, a + i, out + i, batch_len(n, i),
+		       a + (i + LPM_BATCH < n ? i + LPM_BATCH : 0),
+		       batch_len(n, i + LPM_BATCH));
 }
 
 LPM_HOT static void batch6(const struct brt_lpm *l, const uint8_t (*a)[16],
-			   uint32_t *out, unsigned n)
+			   uint32_t *out, unsigned n, const uint8_t (*ahead)[16],
+			   unsigned na)
 {
 	uint32_t e[LPM_BATCH];
 	lpm_key k[LPM_BATCH];
@@ -200,10 +263,10 @@ LPM_HOT static void batch6(const struct brt_lpm *l, const uint8_t (*a)[16],
 
 	for (t = 0; t < n; t++) {
 		k[t] = key6(a[t]);
-		__builtin_prefetch(&l->direct[(uint32_t)(k[t] >> sh)]);
-	}
-	for (t = 0; t < n; t++)
 		e[t] = entry_load(l, (uint32_t)(k[t] >> sh));
+	}
+	for (t = 0; t < na; t++)
+		__builtin_prefetch(&l->direct[(uint32_t)(key6(ahead[t]) >> sh)]);
 	LPM_BATCH_WALK(slot6(k[i], d));
 }
 
@@ -211,9 +274,13 @@ LPM_HOT void brt_lpm6_lookup_bulk(const struct brt_lpm *l,
 				  const uint8_t (*a)[16], uint32_t *out,
 				  size_t n)
 {
+	unsigned sh = 128 - l->dbits, t;
 	size_t i;
 
+	for (t = 0; t < batch_len(n, 0); t++)
+		__builtin_prefetch(&l->direct[(uint32_t)(key6(a[t]) >> sh)]);
 	for (i = 0; i < n; i += LPM_BATCH)
-		batch6(l, a + i, out + i,
-		       (unsigned)(n - i < LPM_BATCH ? n - i : LPM_BATCH));
+		batch6(l, a + i, out + i, batch_len(n, i),
+		       a + (i + LPM_BATCH < n ? i + LPM_BATCH : 0),
+		       batch_len(n, i + LPM_BATCH));
 }

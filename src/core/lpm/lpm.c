@@ -12,9 +12,21 @@
 #include "lpm_impl.h"
 #include "bestroute/bestroute.h"
 
-#define NODE_CAP (1u << 25)	/* 768 MiB of address space, touched lazily */
-#define LEAF_CAP (1u << 26)	/* 256 MiB */
-#define HEAD_CAP (1u << 25)	/* 1 GiB; at most 2 per direct entry in use */
+/* Arena limits (elements); the mappings start proportional to the
+ * expected table (first_cap) and double when full (arena.c). */
+#define NODE_LIMIT (1u << 25)	/* 768 MiB */
+#define LEAF_LIMIT (1u << 26)	/* 256 MiB */
+#define HEAD_LIMIT (1u << 26)	/* 1 GiB; at most 2 heads per direct entry in use */
+
+/* Initial room: @per_1k elements per thousand expected prefixes (the
+ * real tables need about 80 heads, 600 nodes and 1,600 leaves per
+ * thousand, see bench/RESULTS.md), at least a page's worth. */
+static uint32_t first_cap(size_t expected, unsigned per_1k, uint32_t limit)
+{
+	uint64_t cap = (uint64_t)expected * per_1k / 1000 + 256;
+
+	return cap < limit ? (uint32_t)cap : limit;
+}
 
 static unsigned pick_direct_bits(uint8_t family, size_t expected)
 {
@@ -42,9 +54,12 @@ int brt_lpm_create(struct brt_lpm **out, uint8_t family, unsigned direct_bits,
 	n = (size_t)1 << l->dbits;
 	l->direct = malloc(n * sizeof(*l->direct));
 	if (!l->direct || brt_lpm_trie_init(&l->trie) ||
-	    brt_lpm_arena_init(&l->na, sizeof(struct lpm_node), NODE_CAP) ||
-	    brt_lpm_arena_init(&l->la, sizeof(uint32_t), LEAF_CAP) ||
-	    brt_lpm_arena_init(&l->ha, sizeof(struct lpm_head), HEAD_CAP)) {
+	    brt_lpm_arena_init(&l->na, sizeof(struct lpm_node),
+			       first_cap(expected, 700, NODE_LIMIT), NODE_LIMIT) ||
+	    brt_lpm_arena_init(&l->la, sizeof(uint32_t),
+			       first_cap(expected, 1800, LEAF_LIMIT), LEAF_LIMIT) ||
+	    brt_lpm_arena_init(&l->ha, LPM_HEAD_UNIT,
+			       first_cap(expected, 120, HEAD_LIMIT), HEAD_LIMIT)) {
 		brt_lpm_destroy(l);
 		return BRT_ENOMEM;
 	}
@@ -63,6 +78,7 @@ void brt_lpm_destroy(struct brt_lpm *l)
 	brt_lpm_arena_fini(&l->na);
 	brt_lpm_arena_fini(&l->la);
 	brt_lpm_arena_fini(&l->ha);
+	brt_lpm_oldmaps_free(l);
 	free(l->pending.v);
 	free(l->retired.v);
 	free(l->fresh.v);
@@ -109,7 +125,8 @@ size_t brt_lpm_memory(const struct brt_lpm *l, struct brt_lpm_mem *m)
 	m->lookup = m->direct + m->heads + m->nodes + m->leaves;
 	m->control = sizeof(*l) + (size_t)l->trie.cap * sizeof(*l->trie.n) +
 		     (l->retired.cap + l->pending.cap + l->fresh.cap) *
-		     sizeof(struct lpm_retired);
+		     sizeof(struct lpm_retired) +
+		     l->oldmaps.cap * sizeof(struct lpm_oldmap);
 	for (s = 0; s < 65; s++)
 		m->control += (l->na.free[s].cap + l->la.free[s].cap +
 			       l->ha.free[s].cap) *

@@ -8,12 +8,21 @@
  *
  * Direct entry: LPM_LEAF|value (the longest prefix of length <= dbits),
  * or the index of a head: the node at depth dbits plus that value (def).
+ * A head whose node has no children (nearly all IPv4 heads) is a short
+ * head, LPM_SHORT|index: leaf vector, def and the leaves themselves in
+ * one block, so the common /24 lookup finds its leaf in the cache line it
+ * read the leaf vector from (or the next one) instead of taking another
+ * miss in the leaf arena, and the full IPv4 table stays under 8 bytes a
+ * prefix (no 32-byte head, no leaf index).
  * Leaves below a head hold only what prefixes longer than dbits give, and
  * LPM_INHERIT elsewhere, so a short prefix never rewrites a subtree.
  * Node: bit s of vec set = slot s descends to children[popcount below s];
  * else the slot's value is leaves[base0 + popcount(leafvec up to s) - 1],
  * where leafvec marks each leaf slot whose value differs from the leaf
  * slot before it (child slots are skipped), so runs are stored once.
+ * A node without children and at most two runs keeps its leaves itself,
+ * in base0 and base1 (lpm_inline): most deep IPv6 nodes hold one prefix
+ * (two or three runs), and this saves their lookups the leaf read.
  * A node exists exactly where the control trie holds some prefix longer
  * than the node's depth under it: the form is canonical, which is what
  * brt_lpm_check() compares against.
@@ -23,6 +32,7 @@
 
 #include <stdatomic.h>
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "../lpm.h"
@@ -35,6 +45,10 @@ typedef unsigned __int128 lpm_key;
 /* leaf value below a head: no prefix longer than dbits covers the address,
  * the answer is the head's def */
 #define LPM_INHERIT 0x7ffffffeu
+/* head entry (LPM_LEAF clear): a short head; test LPM_LEAF first, a leaf
+ * entry's value may have this bit set */
+#define LPM_SHORT 0x40000000u
+#define LPM_HEAD_UNIT 16u	/* head arena element: short head 1, full 2 */
 
 enum lpm_kind { LPM_K_NODE, LPM_K_LEAF, LPM_K_HEAD };
 
@@ -52,6 +66,19 @@ struct lpm_head {
 	struct lpm_node n;
 	uint32_t def;
 	uint32_t pad;
+};
+
+static inline bool lpm_inline(const struct lpm_node *n)
+{
+	return !n->vec && __builtin_popcountll(n->leafvec) <= 2;
+}
+
+/* A head of a node without children (direct entry LPM_SHORT|index),
+ * followed by its popcount(leafvec) leaves: lpm_short_units() units. */
+struct lpm_shead {
+	uint64_t leafvec;
+	uint32_t def;
+	uint32_t leaf[];	/* at offset 12 */
 };
 
 /* Control trie node: a prefix (has) or a branch point (two children). */
@@ -74,12 +101,31 @@ struct lpm_u32vec {
 	size_t n, cap;
 };
 
-/* Blocks of 1..64 elements carved from one never-moving reservation. */
+/*
+ * Blocks of 1..64 elements carved from one mapping. When it is full the
+ * writer maps one twice as large, copies, and publishes the new base; the
+ * old mapping is unmapped only after a grace period (arena.c), so a reader
+ * may finish a lookup on either copy. Readers load base after the direct
+ * entry (lpm_base()), so an entry never leads them to a base older than
+ * the blocks it refers to.
+ */
 struct lpm_arena {
-	unsigned char *base;
+	unsigned char *base;		/* written with release stores */
 	size_t elem;
-	uint32_t cap, top;		/* in elements */
+	uint32_t cap, top, limit;	/* in elements */
 	struct lpm_u32vec free[65];	/* per block size */
+};
+
+/* A mapping an arena outgrew: unmapped once no reader can be in it. */
+struct lpm_oldmap {
+	void *p;
+	size_t len;
+	uint64_t tag;		/* 0: not yet published; else as lpm_retired */
+};
+
+struct lpm_maplist {
+	struct lpm_oldmap *v;
+	size_t n, cap;
 };
 
 struct lpm_retired {
@@ -108,18 +154,54 @@ struct brt_lpm {
 	uint32_t *direct;	/* 2^dbits entries, written atomically */
 	struct lpm_arena na;	/* struct lpm_node */
 	struct lpm_arena la;	/* uint32_t leaves */
-	struct lpm_arena ha;	/* struct lpm_head */
+	struct lpm_arena ha;	/* heads, in LPM_HEAD_UNIT elements */
 	struct lpm_trie trie;
 	struct lpm_retlist pending;	/* retired by the update in progress */
 	struct lpm_retlist retired;	/* waiting for readers */
 	struct lpm_retlist fresh;	/* allocated by the update in progress */
+	struct lpm_maplist oldmaps;	/* outgrown arena mappings */
 	_Atomic uint64_t epoch;
 	struct brt_lpm_reader readers[BRT_LPM_MAX_READERS];
 };
 
+/* The writer's view (it alone moves the bases). */
 #define LPM_NODES(l) ((struct lpm_node *)(void *)(l)->na.base)
 #define LPM_LEAVES(l) ((uint32_t *)(void *)(l)->la.base)
-#define LPM_HEADS(l) ((struct lpm_head *)(void *)(l)->ha.base)
+
+/* The head of direct entry @e (not a leaf entry) in head arena @base. */
+static inline struct lpm_head *lpm_fhead(const void *base, uint32_t e)
+{
+	return (struct lpm_head *)(void *)((const unsigned char *)base +
+					   (size_t)e * LPM_HEAD_UNIT);
+}
+
+static inline struct lpm_shead *lpm_shead(const void *base, uint32_t e)
+{
+	return (struct lpm_shead *)(void *)((const unsigned char *)base +
+					    (size_t)(e & ~LPM_SHORT) *
+					    LPM_HEAD_UNIT);
+}
+
+static inline unsigned lpm_short_units(unsigned runs)
+{
+	return (unsigned)(offsetof(struct lpm_shead, leaf) + 4 * runs +
+			  LPM_HEAD_UNIT - 1) / LPM_HEAD_UNIT;
+}
+
+/* Writer side: head arena units of head entry @e. */
+static inline unsigned lpm_head_units(const struct brt_lpm *l, uint32_t e)
+{
+	if (e & LPM_SHORT)
+		return lpm_short_units((unsigned)__builtin_popcountll(
+			lpm_shead(l->ha.base, e)->leafvec));
+	return 2;
+}
+
+/* A reader's view: call only after the acquire load of a direct entry. */
+static inline const void *lpm_base(const struct lpm_arena *a)
+{
+	return __atomic_load_n(&a->base, __ATOMIC_RELAXED);
+}
 
 /* The @s bits of @k after its first @d bits. */
 static inline unsigned lpm_slot(lpm_key k, unsigned d, unsigned s)
@@ -144,8 +226,12 @@ static inline unsigned lpm_bit(lpm_key k, unsigned i)
 lpm_key brt_lpm_key(const struct brt_lpm *l, const uint8_t *addr);
 
 /* arena.c */
-int brt_lpm_arena_init(struct lpm_arena *a, size_t elem, uint32_t cap);
+/* An arena of @cap elements at first, growing up to @limit. */
+int brt_lpm_arena_init(struct lpm_arena *a, size_t elem, uint32_t cap,
+		       uint32_t limit);
 void brt_lpm_arena_fini(struct lpm_arena *a);
+/* Unmap every outgrown mapping (destroy: no reader is left). */
+void brt_lpm_oldmaps_free(struct brt_lpm *l);
 /* A block of @size elements, or LPM_NIL; recorded as fresh. */
 uint32_t brt_lpm_alloc(struct brt_lpm *l, unsigned kind, unsigned size);
 /* Give a block to the readers' grace period (after the next publish). */
@@ -184,8 +270,12 @@ uint64_t brt_lpm_paint(const struct lpm_trie *t, uint32_t sub, unsigned d,
 		       unsigned s, uint32_t def, uint32_t *v, uint32_t *croot,
 		       uint8_t *plen);
 
-/* build.c */
+/* build.c: *dst must not be in an arena (allocations may move them) */
 int brt_lpm_build_node(struct brt_lpm *l, struct lpm_node *dst, unsigned d,
+		       uint32_t sub, uint32_t def);
+/* The node of a head (depth dbits); without children its leaves go to
+ * @inl[] (64 room) instead of the arena, for a short head. */
+int brt_lpm_build_head(struct brt_lpm *l, struct lpm_node *dst, uint32_t *inl,
 		       uint32_t sub, uint32_t def);
 void brt_lpm_retire_subtree(struct brt_lpm *l, const struct lpm_node *n);
 

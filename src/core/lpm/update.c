@@ -17,6 +17,7 @@
  *    for the table it answered for before.
  */
 #include <stdlib.h>
+#include <string.h>
 
 #include "lpm_update.h"
 #include "bestroute/bestroute.h"
@@ -44,23 +45,61 @@ static void trie_undo(struct brt_lpm *l, lpm_key k, unsigned len,
 		brt_lpm_trie_insert(&l->trie, k, len, old, &changed, &dummy);
 }
 
+static int retire_head(struct brt_lpm *l, uint32_t e)
+{
+	return brt_lpm_retire(l, LPM_K_HEAD, e & ~LPM_SHORT,
+			      lpm_head_units(l, e));
+}
+
+/* Retire entry @e with everything below it (a short head holds its
+ * leaves itself). */
 static void retire_entry(struct brt_lpm *l, uint32_t e)
 {
 	if (e & LPM_LEAF)
 		return;
-	brt_lpm_retire_subtree(l, &LPM_HEADS(l)[e].n);
-	brt_lpm_retire(l, LPM_K_HEAD, e, 1);
+	if (!(e & LPM_SHORT))
+		brt_lpm_retire_subtree(l, &lpm_fhead(l->ha.base, e)->n);
+	retire_head(l, e);
 }
 
-/* A new head block for @def; its node is written by the caller. */
-static int new_head(struct brt_lpm *l, uint32_t def, uint32_t *e)
+/* A new short head with @runs leaves @v (not in an arena: the allocation
+ * may move it). */
+static int put_short(struct brt_lpm *l, uint64_t leafvec, const uint32_t *v,
+		     uint32_t def, uint32_t *e)
 {
-	uint32_t b = brt_lpm_alloc(l, LPM_K_HEAD, 1);
+	unsigned runs = (unsigned)__builtin_popcountll(leafvec);
+	uint32_t b = brt_lpm_alloc(l, LPM_K_HEAD, lpm_short_units(runs));
+	struct lpm_shead *h;
 
 	if (b == LPM_NIL)
 		return BRT_ENOMEM;
-	LPM_HEADS(l)[b].def = def;
-	LPM_HEADS(l)[b].pad = 0;
+	h = lpm_shead(l->ha.base, b);
+	h->leafvec = leafvec;
+	h->def = def;
+	memcpy(h->leaf, v, runs * sizeof(*v));
+	*e = b | LPM_SHORT;
+	return 0;
+}
+
+/*
+ * A new head for node @n and @def: short when @n has no children (the
+ * canonical form check.c demands), with the leaves @inl the build gave.
+ */
+static int put_head(struct brt_lpm *l, const struct lpm_node *n,
+		    const uint32_t *inl, uint32_t def, uint32_t *e)
+{
+	struct lpm_head *h;
+	uint32_t b;
+
+	if (!n->vec)
+		return put_short(l, n->leafvec, inl, def, e);
+	b = brt_lpm_alloc(l, LPM_K_HEAD, 2);
+	if (b == LPM_NIL)
+		return BRT_ENOMEM;
+	h = lpm_fhead(l->ha.base, b);
+	h->n = *n;
+	h->def = def;
+	h->pad = 0;
 	*e = b;
 	return 0;
 }
@@ -70,20 +109,22 @@ static int new_head(struct brt_lpm *l, uint32_t def, uint32_t *e)
 static int fresh_entry(struct brt_lpm *l, uint32_t sub, uint32_t def,
 		       uint32_t *e)
 {
+	struct lpm_node n;
+	uint32_t inl[64];
 	int err;
 
 	if (sub == LPM_NIL) {
 		*e = LPM_LEAF | def;
 		return 0;
 	}
-	err = new_head(l, def, e);
-	if (err)
-		return err;
-	return brt_lpm_build_node(l, &LPM_HEADS(l)[*e].n, l->dbits, sub,
-				  LPM_INHERIT);
+	err = brt_lpm_build_head(l, &n, inl, sub, LPM_INHERIT);
+	if (!err)
+		err = put_head(l, &n, inl, def, e);
+	return err;
 }
 
-/* Entry @cur with a new def: a leaf, or a new head sharing the subtree. */
+/* Entry @cur with a new def: a leaf, or a new head sharing the subtree
+ * (a short head: copying its leaves). */
 static int redef_entry(struct brt_lpm *l, uint32_t cur, uint32_t def,
 		       uint32_t *e)
 {
@@ -93,11 +134,21 @@ static int redef_entry(struct brt_lpm *l, uint32_t cur, uint32_t def,
 		*e = LPM_LEAF | def;
 		return 0;
 	}
-	err = new_head(l, def, e);
-	if (err)
-		return err;
-	LPM_HEADS(l)[*e].n = LPM_HEADS(l)[cur].n;
-	return brt_lpm_retire(l, LPM_K_HEAD, cur, 1);
+	if (cur & LPM_SHORT) {
+		const struct lpm_shead *o = lpm_shead(l->ha.base, cur);
+		uint64_t leafvec = o->leafvec;
+		uint32_t v[64];
+
+		memcpy(v, o->leaf, (size_t)__builtin_popcountll(leafvec) * 4);
+		err = put_short(l, leafvec, v, def, e);
+	} else {
+		struct lpm_node n = lpm_fhead(l->ha.base, cur)->n;
+
+		err = put_head(l, &n, NULL, def, e);
+	}
+	if (!err)
+		err = retire_head(l, cur);
+	return err;
 }
 
 /*
@@ -150,19 +201,24 @@ static int path_entry(struct brt_lpm *l, uint32_t cur, const struct lpm_upd *u,
 		      uint32_t *e)
 {
 	uint32_t def, sub = brt_lpm_trie_find(&l->trie, u->key, l->dbits, &def);
+	struct lpm_node old, n;
+	uint32_t inl[64];
 	int err;
 
 	if (sub == LPM_NIL || (cur & LPM_LEAF)) {
 		retire_entry(l, cur);
 		return fresh_entry(l, sub, def, e);
 	}
-	err = new_head(l, def, e);
-	if (err)
-		return err;
-	brt_lpm_retire(l, LPM_K_HEAD, cur, 1);
-	return brt_lpm_rebuild_node(l, &LPM_HEADS(l)[*e].n,
-				    &LPM_HEADS(l)[cur].n, l->dbits, sub,
-				    LPM_INHERIT, u);
+	/* a short head has nothing to share: its leaves go with it */
+	old = cur & LPM_SHORT ? (struct lpm_node){ 0, 0, 0, 0 }
+			      : lpm_fhead(l->ha.base, cur)->n;
+	err = retire_head(l, cur);
+	if (!err)
+		err = brt_lpm_rebuild_head(l, &n, inl, &old, sub,
+					   LPM_INHERIT, u);
+	if (!err)
+		err = put_head(l, &n, inl, def, e);
+	return err;
 }
 
 /* A prefix longer than dbits: one entry, along the prefix's path. */
