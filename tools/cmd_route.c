@@ -66,6 +66,15 @@ static brt_builder *builder_with_links(void)
 			b = NULL;
 		}
 	}
+	/* the addresses tell the link of a gateway given without dev */
+	for (i = 0; b && i < brt_table_address_count(live); i++) {
+		const struct brt_address *a = brt_table_address(live, i);
+
+		if (!(a->flags & BRT_ADDR_F_DERIVED) && brt_builder_add_address(b, a)) {
+			brt_builder_destroy(b);
+			b = NULL;
+		}
+	}
 	brt_table_destroy(live);
 	if (!b)
 		cli_error("route: out of memory");

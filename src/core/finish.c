@@ -75,6 +75,65 @@ static int resolve_ifrefs(struct brt_builder *b)
 	return err ? err : resolve_routes(b);
 }
 
+/* The link of an address whose subnet holds @gw (a connected route's
+ * link), as the kernel resolves a gateway given without a device; 0 if none. */
+static uint32_t gateway_link(const struct brt_builder *b,
+			     const struct brt_addr *gw)
+{
+	size_t i;
+
+	for (i = 0; i < b->addrs.n; i++) {
+		const struct brt_address *a = &b->addrs.data[i].a;
+		const struct brt_addr *base = a->peer.family ? &a->peer : &a->addr;
+
+		if (a->addr.family == gw->family &&
+		    brt_bits_match(base->bytes, gw->bytes, a->plen))
+			return a->ifindex;
+	}
+	return 0;
+}
+
+static int nexthop_fail(struct brt_builder *b, const struct bld_route *r,
+			const char *what)
+{
+	char where[300], p[BRT_PREFIXSTRLEN];
+
+	brt_bld_origin_str(b, &r->o, where, sizeof(where));
+	brt_prefix_format(&r->r.dst, p, sizeof(p));
+	return brt_bld_fail(b, BRT_EINVAL, "%s: route %s: %s", where, p, what);
+}
+
+/*
+ * Every next hop names a link, or a gateway whose link the addresses tell
+ * (as `ip route add default via GW` works without dev). A route with no
+ * next hop at all is kept (it can name a route to delete) but never
+ * carries traffic.
+ */
+static int resolve_gateways(struct brt_builder *b)
+{
+	size_t i;
+	uint32_t k;
+
+	for (i = 0; i < b->routes.n; i++) {
+		struct bld_route *r = &b->routes.data[i];
+
+		if (r->r.type >= BRT_RT_BLACKHOLE || r->r.nh_id)
+			continue;
+		for (k = 0; k < r->r.nh_count; k++) {
+			struct brt_nexthop *nh = &b->nh.data[r->nh_off + k];
+
+			if (nh->ifindex)
+				continue;
+			if (!nh->gw.family)
+				return nexthop_fail(b, r, "a next hop has neither dev nor via");
+			nh->ifindex = gateway_link(b, &nh->gw);
+			if (!nh->ifindex)
+				return nexthop_fail(b, r, "the gateway is on no link's subnet (give dev)");
+		}
+	}
+	return 0;
+}
+
 /* Every index an entry names must be a defined link. */
 static int check_index(struct brt_builder *b, uint32_t idx,
 		       const struct brt_origin *o, const char *what)
@@ -135,6 +194,8 @@ int brt_builder_finish(brt_builder *b, brt_table **out)
 		return BRT_EINVAL;
 	b->err[0] = 0;
 	err = resolve_ifrefs(b);
+	if (!err)
+		err = resolve_gateways(b);
 	if (!err)
 		err = check_indexes(b);
 	if (err)

@@ -102,12 +102,13 @@ static enum lx_verdict try_route(struct brt_lookup *lk, const struct brt_route *
 		*skip = BRT_V_DEAD;
 		return LX_AGAIN;
 	}
-	sel = n ? pick_nexthop(lk->t, r, nh, n, fl, skip) : (fl->oif ? -1 : 0);
-	if (sel < 0) {
-		if (!n)
-			*skip = BRT_V_WRONG_INTERFACE;
+	if (!n) {	/* no way out (a table written without dev or via) */
+		*skip = BRT_V_DEAD;
 		return LX_AGAIN;
 	}
+	sel = pick_nexthop(lk->t, r, nh, n, fl, skip);
+	if (sel < 0)
+		return LX_AGAIN;
 	res->route = r;
 	res->plen = r->dst.len;
 	res->type = r->type;

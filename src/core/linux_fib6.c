@@ -73,6 +73,9 @@ static void consider(struct brt_lookup *lk, const struct brt_route *r,
 		}
 		return;
 	}
+	/* error routes leave through lo; others need a next hop */
+	if (!n && r->type < BRT_RT_BLACKHOLE)
+		return;
 	for (i = 0; i < (n ? n : 1); i++) {
 		int m = score_nh(lk->t, r, n ? &nh[i] : NULL, fl, lo);
 

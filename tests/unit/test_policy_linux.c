@@ -251,6 +251,44 @@ static void ipv6_sources(void **state)
 	brt_table_destroy(u);
 }
 
+/* A gateway without dev gets the link of the subnet that holds it; a next
+ * hop with neither is refused (found by fuzz_text); a route without any
+ * next hop carries no traffic. */
+static void next_hops_without_dev(void **state)
+{
+	brt_table *t = tu_table("link eth0 index 2\naddr 192.168.1.10/24 dev eth0\n"
+				"route default via 192.168.1.1\n"
+				"route 10.9.0.0/16 proto static\n");
+	const char *bad = "link eth0 index 2\nroute 10.9.0.0/16 metric 20\n\tnexthop weight 2\n";
+	const char *far = "link eth0 index 2\nroute default via 172.16.0.1\n";
+	struct brt_query q;
+	struct brt_result r;
+	char buf[BRT_ADDRSTRLEN], err[256];
+	brt_builder *b;
+	brt_table *x = NULL;
+
+	(void)state;
+	tu_query(t, "8.8.8.8", &q);
+	brt_table_lookup(t, &q, &r);
+	assert_string_equal(tu_ifname(t, r.ifindex), "eth0");
+	assert_string_equal(tu_addr(&r.gateway, buf), "192.168.1.1");
+	tu_query(t, "10.9.1.1", &q);
+	brt_table_lookup(t, &q, &r);
+	assert_string_equal(tu_addr(&r.gateway, buf), "192.168.1.1");	/* the default */
+	brt_table_destroy(t);
+	b = brt_builder_create();
+	assert_int_equal(brt_builder_load_text(b, "bad", bad, strlen(bad), err, sizeof(err)), 0);
+	assert_int_equal(brt_builder_finish(b, &x), BRT_EINVAL);
+	assert_null(x);
+	assert_non_null(strstr(brt_builder_error(b), "bad:2: route 10.9.0.0/16: a next hop has neither dev nor via"));
+	brt_builder_destroy(b);
+	b = brt_builder_create();
+	assert_int_equal(brt_builder_load_text(b, "far", far, strlen(far), err, sizeof(err)), 0);
+	assert_int_equal(brt_builder_finish(b, &x), BRT_EINVAL);
+	assert_non_null(strstr(brt_builder_error(b), "on no link's subnet"));
+	brt_builder_destroy(b);
+}
+
 /* Unknown family, NULL arguments: a clear error, never a crash. */
 static void bad_arguments(void **state)
 {
@@ -275,6 +313,7 @@ int main(void)
 		cmocka_unit_test(first_defined_wins),
 		cmocka_unit_test(ignore_linkdown),
 		cmocka_unit_test(ipv6_sources),
+		cmocka_unit_test(next_hops_without_dev),
 		cmocka_unit_test(bad_arguments),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
