@@ -198,9 +198,12 @@ static inline unsigned lpm_head_units(const struct brt_lpm *l, uint32_t e)
 }
 
 /* A reader's view: call only after the acquire load of a direct entry. */
+/* Acquire: a reader holding an entry older than a move may still load the
+ * moved base, and must then see the copy (arena_grow's memcpy) that was
+ * made before the base was published. On x86 this is a plain load. */
 static inline const void *lpm_base(const struct lpm_arena *a)
 {
-	return __atomic_load_n(&a->base, __ATOMIC_RELAXED);
+	return __atomic_load_n(&a->base, __ATOMIC_ACQUIRE);
 }
 
 /* The @s bits of @k after its first @d bits. */
