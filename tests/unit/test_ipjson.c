@@ -119,21 +119,6 @@ static const struct brt_address *find_addr(const brt_table *t,
 	return NULL;
 }
 
-static const struct brt_rule *find_rule(const brt_table *t, int family,
-					uint32_t prio)
-{
-	size_t i;
-
-	for (i = 0; i < brt_table_rule_count(t); i++) {
-		const struct brt_rule *r = brt_table_rule(t, i);
-
-		if (r->family == family && r->priority == prio &&
-		    !(r->flags & BRT_RULE_F_DERIVED))
-			return r;
-	}
-	fail_msg("no rule %u", prio);
-	return NULL;
-}
 
 static const char *addr_text(const struct brt_addr *a)
 {
@@ -259,8 +244,8 @@ static void link_types_and_flags(void **state)
 	assert_int_equal(brt_table_link_by_name(t, "tap0")->type,
 			 BRT_LINK_ETHERNET);
 	/* names ip prints for numbers it has no word for, or a DSCP */
-	assert_int_equal(find_rule(t, BRT_AF_INET, 7)->ipproto, 200);
-	assert_int_equal(find_rule(t, BRT_AF_INET, 7)->tos, 0xb8);
+	assert_int_equal(tu_rule(t, BRT_AF_INET, 7)->ipproto, 200);
+	assert_int_equal(tu_rule(t, BRT_AF_INET, 7)->tos, 0xb8);
 	brt_table_destroy(t);
 }
 
@@ -437,24 +422,24 @@ static void rules(void **state)
 	const struct brt_rule *r;
 
 	(void)state;
-	r = find_rule(t, BRT_AF_INET, 100);
+	r = tu_rule(t, BRT_AF_INET, 100);
 	assert_int_equal(r->src.len, 24);
 	assert_string_equal(addr_text(&r->src.addr), "10.1.0.0");
 	assert_int_equal(r->action, BRT_RULE_LOOKUP);
 	assert_int_equal(r->table, 100);
-	r = find_rule(t, BRT_AF_INET, 110);
+	r = tu_rule(t, BRT_AF_INET, 110);
 	assert_int_equal(r->flags, BRT_RULE_F_INVERT);
 	assert_int_equal(r->dst.len, 16);
 	assert_int_equal(r->tos, 0x10);
 	assert_int_equal(r->table, 200);
-	r = find_rule(t, BRT_AF_INET, 120);
+	r = tu_rule(t, BRT_AF_INET, 120);
 	assert_int_equal(r->flags, BRT_RULE_F_FWMARK);
 	assert_int_equal(r->fwmark, 0x10);
 	assert_int_equal(r->fwmask, 0xff);
 	assert_string_equal(r->iif, "v1");
 	assert_string_equal(r->oif, "br0");
 	assert_int_equal(r->table, BRT_TABLE_MAIN);
-	r = find_rule(t, BRT_AF_INET, 130);
+	r = tu_rule(t, BRT_AF_INET, 130);
 	assert_int_equal(r->flags, BRT_RULE_F_UIDRANGE | BRT_RULE_F_IPPROTO |
 				   BRT_RULE_F_SPORT | BRT_RULE_F_DPORT);
 	assert_int_equal(r->uid_start, 1000);
@@ -464,39 +449,39 @@ static void rules(void **state)
 	assert_int_equal(r->sport_hi, 2000);
 	assert_int_equal(r->dport_lo, 80);
 	assert_int_equal(r->dport_hi, 80);
-	r = find_rule(t, BRT_AF_INET, 140);
+	r = tu_rule(t, BRT_AF_INET, 140);
 	assert_int_equal(r->flags, BRT_RULE_F_L3MDEV);
 	assert_int_equal(r->protocol, BRT_PROTO_STATIC);
-	r = find_rule(t, BRT_AF_INET, 150);
+	r = tu_rule(t, BRT_AF_INET, 150);
 	assert_int_equal(r->action, BRT_RULE_GOTO);
 	assert_int_equal(r->goto_target, 200);
-	assert_int_equal(find_rule(t, BRT_AF_INET, 160)->action,
+	assert_int_equal(tu_rule(t, BRT_AF_INET, 160)->action,
 			 BRT_RULE_PROHIBIT);
-	assert_int_equal(find_rule(t, BRT_AF_INET, 170)->action,
+	assert_int_equal(tu_rule(t, BRT_AF_INET, 170)->action,
 			 BRT_RULE_UNREACHABLE);
-	assert_int_equal(find_rule(t, BRT_AF_INET, 180)->action,
+	assert_int_equal(tu_rule(t, BRT_AF_INET, 180)->action,
 			 BRT_RULE_BLACKHOLE);
-	assert_int_equal(find_rule(t, BRT_AF_INET, 190)->action, BRT_RULE_NOP);
-	r = find_rule(t, BRT_AF_INET, 200);
+	assert_int_equal(tu_rule(t, BRT_AF_INET, 190)->action, BRT_RULE_NOP);
+	r = tu_rule(t, BRT_AF_INET, 200);
 	assert_int_equal(r->suppress_prefixlen, 0);
 	assert_int_equal(r->suppress_ifgroup, BRT_RULE_NO_SUPPRESS);
-	r = find_rule(t, BRT_AF_INET, 210);
+	r = tu_rule(t, BRT_AF_INET, 210);
 	assert_int_equal(r->suppress_ifgroup, 7);
 	assert_int_equal(r->suppress_prefixlen, BRT_RULE_NO_SUPPRESS);
-	r = find_rule(t, BRT_AF_INET, 220);
+	r = tu_rule(t, BRT_AF_INET, 220);
 	assert_int_equal(r->fwmark, 5);
 	assert_int_equal(r->fwmask, 0xffffffffu);
 	/* default rules of the IPv4 dump take the family its rules show */
-	r = find_rule(t, BRT_AF_INET, 0);
+	r = tu_rule(t, BRT_AF_INET, 0);
 	assert_int_equal(r->table, BRT_TABLE_LOCAL);
-	r = find_rule(t, BRT_AF_INET6, 110);
+	r = tu_rule(t, BRT_AF_INET6, 110);
 	assert_int_equal(r->dst.len, 48);
 	assert_int_equal(r->ipproto, 17);
 	assert_int_equal(r->dport_lo, 443);
-	r = find_rule(t, BRT_AF_INET6, 120);
+	r = tu_rule(t, BRT_AF_INET6, 120);
 	assert_int_equal(r->flags, BRT_RULE_F_INVERT);
 	assert_string_equal(r->iif, "v1");
-	assert_int_equal(find_rule(t, BRT_AF_INET6, 32766)->table,
+	assert_int_equal(tu_rule(t, BRT_AF_INET6, 32766)->table,
 			 BRT_TABLE_MAIN);
 	brt_table_destroy(t);
 }
@@ -596,8 +581,8 @@ static void family_detection(void **state)
 	t = table_of(0, "[{\"priority\":5,\"src\":\"all\",\"table\":\"main\"},"
 		     "{\"priority\":6,\"src\":\"2001:db8::\",\"srclen\":32,"
 		     "\"table\":\"9\"}]", NULL);
-	assert_int_equal(find_rule(t, BRT_AF_INET6, 5)->table, BRT_TABLE_MAIN);
-	assert_int_equal(find_rule(t, BRT_AF_INET6, 6)->src.len, 32);
+	assert_int_equal(tu_rule(t, BRT_AF_INET6, 5)->table, BRT_TABLE_MAIN);
+	assert_int_equal(tu_rule(t, BRT_AF_INET6, 6)->src.len, 32);
 	brt_table_destroy(t);
 	expect_error("[{\"priority\":5,\"src\":\"10.0.0.0\",\"srclen\":8,"
 		     "\"table\":\"main\"},{\"priority\":6,\"dst\":\"2001:db8::\","
@@ -783,28 +768,10 @@ static void failed_load_adds_nothing(void **state)
 /* A text fixture of tests/data/ipj with "route " before each statement. */
 static char *route_text(const char *file)
 {
-	char rel[256], path[512], line[4096], *out;
-	size_t cap = 1 << 16, n = 0;
-	FILE *f;
+	char rel[256];
 
 	snprintf(rel, sizeof(rel), "tests/data/ipj/%s", file);
-	f = fopen(tu_src_path(rel, path, sizeof(path)), "r");
-	assert_non_null(f);
-	out = malloc(cap);
-	assert_non_null(out);
-	out[0] = 0;
-	while (fgets(line, sizeof(line), f)) {
-		const char *pre = line[0] == '\t' || line[0] == ' ' ? "" : "route ";
-
-		if (n + strlen(pre) + strlen(line) + 1 > cap) {
-			cap = 2 * (n + strlen(pre) + strlen(line) + 1);
-			out = realloc(out, cap);
-			assert_non_null(out);
-		}
-		n += (size_t)sprintf(out + n, "%s%s", pre, line);
-	}
-	fclose(f);
-	return out;
+	return tu_prefixed_file(rel, "route ");
 }
 
 /* Equal routes, "expires" aside (the dumps were taken a moment apart). */

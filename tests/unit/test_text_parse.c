@@ -25,34 +25,6 @@ static void expect_error(const char *text, int rc, const char *msg)
 	brt_builder_destroy(b);
 }
 
-/* A fixture with @prefix put before every line that is not indented. */
-static char *fixture(const char *file, const char *prefix)
-{
-	char path[512], line[4096];
-	size_t cap = 1 << 16, n = 0, need;
-	char *out = malloc(cap);
-	FILE *f;
-
-	snprintf(path, sizeof(path), "%s/tests/data/ip-text/%s",
-		 BRT_SOURCE_DIR, file);
-	f = fopen(path, "r");
-	assert_non_null(f);
-	assert_non_null(out);
-	out[0] = 0;
-	while (fgets(line, sizeof(line), f)) {
-		const char *pre = line[0] == ' ' || line[0] == '\t' ? "" : prefix;
-
-		need = n + strlen(pre) + strlen(line) + 1;
-		if (need > cap) {
-			cap = need * 2;
-			out = realloc(out, cap);
-			assert_non_null(out);
-		}
-		n += (size_t)sprintf(out + n, "%s%s", pre, line);
-	}
-	fclose(f);
-	return out;
-}
 
 static const char links[] =
 	"link lo index 1 type loopback\n"
@@ -67,6 +39,15 @@ static brt_table *finish_ok(brt_builder *b)
 		fail_msg("finish: %s", brt_builder_error(b));
 	brt_builder_destroy(b);
 	return t;
+}
+
+/* A file of tests/data/ip-text as statements. */
+static char *text_fixture(const char *file, const char *prefix)
+{
+	char rel[256];
+
+	snprintf(rel, sizeof(rel), "tests/data/ip-text/%s", file);
+	return tu_prefixed_file(rel, prefix);
 }
 
 static void links_and_addresses(void **state)
@@ -199,21 +180,6 @@ static void routes_every_option(void **state)
 	brt_table_destroy(t);
 }
 
-static const struct brt_rule *rule_at(const brt_table *t, uint8_t family,
-				      uint32_t prio)
-{
-	size_t i;
-
-	for (i = 0; i < brt_table_rule_count(t); i++) {
-		const struct brt_rule *r = brt_table_rule(t, i);
-
-		if (r->family == family && r->priority == prio &&
-		    !(r->flags & BRT_RULE_F_DERIVED))
-			return r;
-	}
-	fail_msg("no rule %u", prio);
-	return NULL;
-}
 
 static void rules_every_selector(void **state)
 {
@@ -232,7 +198,7 @@ static void rules_every_selector(void **state)
 		     "rule unreachable\n"
 		     "rule prohibit\n"
 		     "rule -6 table main\n");
-	r = rule_at(t, BRT_AF_INET, 100);
+	r = tu_rule(t, BRT_AF_INET, 100);
 	assert_int_equal(r->flags, BRT_RULE_F_INVERT | BRT_RULE_F_FWMARK |
 					   BRT_RULE_F_UIDRANGE | BRT_RULE_F_IPPROTO |
 					   BRT_RULE_F_SPORT | BRT_RULE_F_DPORT);
@@ -254,18 +220,18 @@ static void rules_every_selector(void **state)
 	assert_int_equal(r->table, 7);
 	assert_int_equal(r->suppress_prefixlen, 0);
 	assert_int_equal(r->suppress_ifgroup, 5);
-	r = rule_at(t, BRT_AF_INET, 200);
+	r = tu_rule(t, BRT_AF_INET, 200);
 	assert_int_equal(r->action, BRT_RULE_GOTO);
 	assert_int_equal(r->goto_target, 300);
 	assert_int_equal(r->fwmask, 0xffffffffu);
-	assert_int_equal(rule_at(t, BRT_AF_INET, 300)->action, BRT_RULE_NOP);
-	assert_true(rule_at(t, BRT_AF_INET, 300)->flags & BRT_RULE_F_L3MDEV);
-	assert_int_equal(rule_at(t, BRT_AF_INET6, 400)->action, BRT_RULE_BLACKHOLE);
-	assert_true(rule_at(t, BRT_AF_INET6, 500)->flags & BRT_RULE_F_L3MDEV);
+	assert_int_equal(tu_rule(t, BRT_AF_INET, 300)->action, BRT_RULE_NOP);
+	assert_true(tu_rule(t, BRT_AF_INET, 300)->flags & BRT_RULE_F_L3MDEV);
+	assert_int_equal(tu_rule(t, BRT_AF_INET6, 400)->action, BRT_RULE_BLACKHOLE);
+	assert_true(tu_rule(t, BRT_AF_INET6, 500)->flags & BRT_RULE_F_L3MDEV);
 	/* automatic priorities: one below the lowest nonzero of the family */
-	assert_int_equal(rule_at(t, BRT_AF_INET, 99)->action, BRT_RULE_UNREACHABLE);
-	assert_int_equal(rule_at(t, BRT_AF_INET, 98)->action, BRT_RULE_PROHIBIT);
-	assert_int_equal(rule_at(t, BRT_AF_INET6, 399)->table, BRT_TABLE_MAIN);
+	assert_int_equal(tu_rule(t, BRT_AF_INET, 99)->action, BRT_RULE_UNREACHABLE);
+	assert_int_equal(tu_rule(t, BRT_AF_INET, 98)->action, BRT_RULE_PROHIBIT);
+	assert_int_equal(tu_rule(t, BRT_AF_INET6, 399)->table, BRT_TABLE_MAIN);
 	brt_table_destroy(t);
 }
 
@@ -275,9 +241,9 @@ static void rule_priority_starts_at_32765(void **state)
 
 	(void)state;
 	t = tu_table("rule lookup 5\nrule lookup 6\nrule -6 lookup 7\n");
-	assert_int_equal(rule_at(t, BRT_AF_INET, 32765)->table, 5);
-	assert_int_equal(rule_at(t, BRT_AF_INET, 32764)->table, 6);
-	assert_int_equal(rule_at(t, BRT_AF_INET6, 32765)->table, 7);
+	assert_int_equal(tu_rule(t, BRT_AF_INET, 32765)->table, 5);
+	assert_int_equal(tu_rule(t, BRT_AF_INET, 32764)->table, 6);
+	assert_int_equal(tu_rule(t, BRT_AF_INET6, 32765)->table, 7);
 	brt_table_destroy(t);
 }
 
@@ -341,7 +307,7 @@ static void ip_fixtures_parse(void **state)
 		{"nexthop.txt", "nexthop "}, {"addrlabel.txt", "addrlabel "},
 	};
 	brt_builder *b = brt_builder_create();
-	char *text = fixture("links.table", "");
+	char *text = tu_prefixed_file("tests/data/ip-text/links.table", "");
 	brt_table *t;
 	size_t i;
 
@@ -349,7 +315,7 @@ static void ip_fixtures_parse(void **state)
 	assert_int_equal(load(b, "links.table", text), 0);
 	free(text);
 	for (i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
-		text = fixture(files[i][0], files[i][1]);
+		text = text_fixture(files[i][0], files[i][1]);
 		if (load(b, files[i][0], text))
 			fail_msg("%s", err);
 		free(text);
@@ -357,8 +323,8 @@ static void ip_fixtures_parse(void **state)
 	t = finish_ok(b);
 	assert_int_equal(brt_table_nhobj_count(t), 10);
 	assert_int_equal(find_route(t, "10.9.0.0/16", BRT_TABLE_MAIN)->nh_count, 2);
-	assert_int_equal(rule_at(t, BRT_AF_INET, 1001)->fwmask, 0xff);
-	assert_int_equal(rule_at(t, BRT_AF_INET6, 1101)->table, 200);
+	assert_int_equal(tu_rule(t, BRT_AF_INET, 1001)->fwmask, 0xff);
+	assert_int_equal(tu_rule(t, BRT_AF_INET6, 1101)->table, 200);
 	brt_table_destroy(t);
 }
 

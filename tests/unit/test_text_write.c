@@ -227,32 +227,14 @@ static void derived_only_with_all(void **state)
 	brt_table_destroy(t);
 }
 
-static char *fixture(const char *file, const char *prefix)
+
+/* A file of tests/data/ip-text as statements. */
+static char *text_fixture(const char *file, const char *prefix)
 {
-	char path[512], line[4096];
-	size_t cap = 1 << 16, n = 0, need;
-	char *out = malloc(cap);
-	FILE *f;
+	char rel[256];
 
-	snprintf(path, sizeof(path), "%s/tests/data/ip-text/%s",
-		 BRT_SOURCE_DIR, file);
-	f = fopen(path, "r");
-	assert_non_null(f);
-	assert_non_null(out);
-	out[0] = 0;
-	while (fgets(line, sizeof(line), f)) {
-		const char *pre = line[0] == ' ' || line[0] == '\t' ? "" : prefix;
-
-		need = n + strlen(pre) + strlen(line) + 1;
-		if (need > cap) {
-			cap = need * 2;
-			out = realloc(out, cap);
-			assert_non_null(out);
-		}
-		n += (size_t)sprintf(out + n, "%s%s", pre, line);
-	}
-	fclose(f);
-	return out;
+	snprintf(rel, sizeof(rel), "tests/data/ip-text/%s", file);
+	return tu_prefixed_file(rel, prefix);
 }
 
 static void fixtures_round_trip(void **state)
@@ -270,7 +252,7 @@ static void fixtures_round_trip(void **state)
 
 	(void)state;
 	for (i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
-		char *text = fixture(files[i][0], files[i][1]);
+		char *text = text_fixture(files[i][0], files[i][1]);
 
 		if (brt_builder_load_text(b, files[i][0], text, strlen(text), err,
 					  sizeof(err)))

@@ -95,3 +95,43 @@ const char *tu_src_path(const char *rel, char *buf, size_t len)
 	snprintf(buf, len, "%s/%s", BRT_SOURCE_DIR, rel);
 	return buf;
 }
+
+char *tu_prefixed_file(const char *rel, const char *prefix)
+{
+	char path[512], line[4096];
+	size_t cap = 1 << 16, n = 0, need;
+	char *out = malloc(cap);
+	FILE *f = fopen(tu_src_path(rel, path, sizeof(path)), "r");
+
+	assert_non_null(f);
+	assert_non_null(out);
+	out[0] = 0;
+	while (fgets(line, sizeof(line), f)) {
+		const char *pre = line[0] == ' ' || line[0] == '\t' ? "" : prefix;
+
+		need = n + strlen(pre) + strlen(line) + 1;
+		if (need > cap) {
+			cap = need * 2;
+			out = realloc(out, cap);
+			assert_non_null(out);
+		}
+		n += (size_t)sprintf(out + n, "%s%s", pre, line);
+	}
+	fclose(f);
+	return out;
+}
+
+const struct brt_rule *tu_rule(const brt_table *t, uint8_t family, uint32_t prio)
+{
+	size_t i;
+
+	for (i = 0; i < brt_table_rule_count(t); i++) {
+		const struct brt_rule *r = brt_table_rule(t, i);
+
+		if (r->family == family && r->priority == prio &&
+		    !(r->flags & BRT_RULE_F_DERIVED))
+			return r;
+	}
+	fail_msg("no rule %u", prio);
+	return NULL;
+}

@@ -18,6 +18,13 @@ void tu_query(const brt_table *t, const char *words, struct brt_query *q);
 const char *tu_addr(const struct brt_addr *a, char buf[BRT_ADDRSTRLEN]);
 /* Name of a link index in @t ("" for none). */
 const char *tu_ifname(const brt_table *t, uint32_t index);
+/* The text of a file under the source tree (@rel) with @prefix put before
+ * every line that is not indented, as `ip ... show` output becomes table
+ * statements ("route ", "rule -6 ", ...). free() it. */
+char *tu_prefixed_file(const char *rel, const char *prefix);
+/* The given (not derived) rule of @family with priority @prio; fails the
+ * test when there is none. */
+const struct brt_rule *tu_rule(const brt_table *t, uint8_t family, uint32_t prio);
 /* Path under the source tree. */
 const char *tu_src_path(const char *rel, char *buf, size_t len);
 
