@@ -24,20 +24,7 @@
 #include "testutil.h"
 
 static char ns[64];
-static int home_fd = -1;
 static unsigned seed = 1;
-
-static int sh(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static int sh(const char *fmt, ...)
-{
-	char cmd[512];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(cmd, sizeof(cmd), fmt, ap);
-	va_end(ap);
-	return system(cmd);
-}
 
 static unsigned rnd(unsigned n)
 {
@@ -164,7 +151,7 @@ static void random_batch(unsigned n, bool with_links)
 				verb, 100 + p / 256, p % 256, gw4[g], table, metric);
 	}
 	fclose(f);
-	sh("ip -n %s -force -batch %s >/dev/null 2>&1", ns, path);
+	tu_sh("ip -n %s -force -batch %s >/dev/null 2>&1", ns, path);
 	unlink(path);
 }
 
@@ -230,7 +217,7 @@ static void test_converges_after_random_changes(void **state)
 	brt_live_stats_get(fx.h, &st);
 	assert_true(st.applied > 1000);	/* in place, not by dumps */
 	assert_true(st.version > 1);
-	sh("ip -n %s route flush table 100; ip -n %s -6 route flush table 100 2>/dev/null",
+	tu_sh("ip -n %s route flush table 100; ip -n %s -6 route flush table 100 2>/dev/null",
 	   ns, ns);
 	assert_converges(fx.h, fx.rd);
 	close_handle(&fx);
@@ -289,24 +276,24 @@ static void test_silent_link_down_and_carrier(void **state)
 	uint32_t f;
 
 	(void)state;
-	assert_int_equal(sh("ip -n %s route add 10.77.0.0/16 via 10.2.0.254", ns), 0);
+	assert_int_equal(tu_sh("ip -n %s route add 10.77.0.0/16 via 10.2.0.254", ns), 0);
 	assert_converges(fx.h, fx.rd);
 	assert_int_equal(routes_to(fx.rd, "10.77.0.0/16", &f), 1);
 	assert_false(f & BRT_NH_F_LINKDOWN);
 	/* the peer goes down: vc loses carrier, the route turns linkdown */
-	assert_int_equal(sh("ip -n %s link set vd down", ns), 0);
+	assert_int_equal(tu_sh("ip -n %s link set vd down", ns), 0);
 	assert_converges(fx.h, fx.rd);
 	assert_int_equal(routes_to(fx.rd, "10.77.0.0/16", &f), 1);
 	assert_true(f & BRT_NH_F_LINKDOWN);
-	assert_int_equal(sh("ip -n %s link set vd up", ns), 0);
+	assert_int_equal(tu_sh("ip -n %s link set vd up", ns), 0);
 	assert_converges(fx.h, fx.rd);
 	assert_int_equal(routes_to(fx.rd, "10.77.0.0/16", &f), 1);
 	assert_false(f & BRT_NH_F_LINKDOWN);
 	/* vc itself goes down: the kernel flushes the route silently */
-	assert_int_equal(sh("ip -n %s link set vc down", ns), 0);
+	assert_int_equal(tu_sh("ip -n %s link set vc down", ns), 0);
 	assert_converges(fx.h, fx.rd);
 	assert_int_equal(routes_to(fx.rd, "10.77.0.0/16", NULL), 0);
-	assert_int_equal(sh("ip -n %s link set vc up", ns), 0);
+	assert_int_equal(tu_sh("ip -n %s link set vc up", ns), 0);
 	assert_converges(fx.h, fx.rd);
 	close_handle(&fx);
 }
@@ -317,21 +304,21 @@ static void test_silent_address_deleted(void **state)
 
 	(void)state;
 	/* a route using the address as its source goes with the address */
-	assert_int_equal(sh("ip -n %s addr add 10.3.0.1/24 dev va", ns), 0);
-	assert_int_equal(sh("ip -n %s route add 10.78.0.0/16 via 10.3.0.254 src 10.3.0.1", ns), 0);
+	assert_int_equal(tu_sh("ip -n %s addr add 10.3.0.1/24 dev va", ns), 0);
+	assert_int_equal(tu_sh("ip -n %s route add 10.78.0.0/16 via 10.3.0.254 src 10.3.0.1", ns), 0);
 	assert_converges(fx.h, fx.rd);
 	assert_int_equal(routes_to(fx.rd, "10.78.0.0/16", NULL), 1);
-	assert_int_equal(sh("ip -n %s addr del 10.3.0.1/24 dev va", ns), 0);
+	assert_int_equal(tu_sh("ip -n %s addr del 10.3.0.1/24 dev va", ns), 0);
 	assert_converges(fx.h, fx.rd);
 	assert_int_equal(routes_to(fx.rd, "10.78.0.0/16", NULL), 0);
 	/* the last IPv4 address of a link: every IPv4 route through it goes */
-	assert_int_equal(sh("ip -n %s route add 10.76.0.0/16 via 10.2.0.254", ns), 0);
+	assert_int_equal(tu_sh("ip -n %s route add 10.76.0.0/16 via 10.2.0.254", ns), 0);
 	assert_converges(fx.h, fx.rd);
 	assert_int_equal(routes_to(fx.rd, "10.76.0.0/16", NULL), 1);
-	assert_int_equal(sh("ip -n %s addr flush dev vc scope global to 10.0.0.0/8", ns), 0);
+	assert_int_equal(tu_sh("ip -n %s addr flush dev vc scope global to 10.0.0.0/8", ns), 0);
 	assert_converges(fx.h, fx.rd);
 	assert_int_equal(routes_to(fx.rd, "10.76.0.0/16", NULL), 0);
-	assert_int_equal(sh("ip -n %s addr add 10.2.0.1/24 dev vc", ns), 0);
+	assert_int_equal(tu_sh("ip -n %s addr add 10.2.0.1/24 dev vc", ns), 0);
 	assert_converges(fx.h, fx.rd);
 	close_handle(&fx);
 }
@@ -341,14 +328,14 @@ static void test_silent_nexthop_deleted(void **state)
 	struct fixture fx = open_handle(0);
 
 	(void)state;
-	if (sh("ip -n %s nexthop add id 77 via 10.1.0.254 dev va 2>/dev/null", ns)) {
+	if (tu_sh("ip -n %s nexthop add id 77 via 10.1.0.254 dev va 2>/dev/null", ns)) {
 		close_handle(&fx);
 		skip();	/* no nexthop objects in this kernel */
 	}
-	assert_int_equal(sh("ip -n %s route add 10.79.0.0/16 nhid 77", ns), 0);
+	assert_int_equal(tu_sh("ip -n %s route add 10.79.0.0/16 nhid 77", ns), 0);
 	assert_converges(fx.h, fx.rd);
 	assert_int_equal(routes_to(fx.rd, "10.79.0.0/16", NULL), 1);
-	assert_int_equal(sh("ip -n %s nexthop del id 77", ns), 0);
+	assert_int_equal(tu_sh("ip -n %s nexthop del id 77", ns), 0);
 	assert_converges(fx.h, fx.rd);
 	assert_int_equal(routes_to(fx.rd, "10.79.0.0/16", NULL), 0);
 	close_handle(&fx);
@@ -475,29 +462,15 @@ static const char *const setup_cmds[] = {
 
 static int setup(void **state)
 {
-	char path[128];
 	size_t i;
-	int fd;
 
 	(void)state;
-	if (geteuid() != 0) {
-		fprintf(stderr, "skipped: needs root for network namespaces\n");
-		exit(77);
-	}
-	snprintf(ns, sizeof(ns), "livehandle-%d", (int)getpid());
-	if (sh("ip netns add %s 2>/dev/null", ns)) {
-		fprintf(stderr, "skipped: `ip netns add` does not work here\n");
-		exit(77);
-	}
+	tu_netns_create("livehandle", ns, sizeof(ns));
 	for (i = 0; i < sizeof(setup_cmds) / sizeof(setup_cmds[0]); i++)
-		if (sh("ip -n %s %s", ns, setup_cmds[i]))
+		if (tu_sh("ip -n %s %s", ns, setup_cmds[i]))
 			return -1;
-	home_fd = open("/proc/self/ns/net", O_RDONLY);
-	snprintf(path, sizeof(path), "/run/netns/%s", ns);
-	fd = open(path, O_RDONLY);
-	if (home_fd < 0 || fd < 0 || setns(fd, CLONE_NEWNET))
+	if (tu_netns_enter(ns))
 		return -1;
-	close(fd);
 	seed = (unsigned)getpid();
 	fprintf(stderr, "seed %u\n", seed);
 	return 0;
@@ -506,9 +479,7 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	(void)state;
-	if (home_fd >= 0)
-		setns(home_fd, CLONE_NEWNET);
-	sh("ip netns del %s 2>/dev/null", ns);
+	tu_netns_destroy(ns);
 	return 0;
 }
 

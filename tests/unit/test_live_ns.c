@@ -18,20 +18,7 @@
 #include "testutil.h"
 
 static char ns[64];
-static int home_fd = -1;
 static brt_table *snap;
-
-static int sh(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static int sh(const char *fmt, ...)
-{
-	char cmd[512];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(cmd, sizeof(cmd), fmt, ap);
-	va_end(ap);
-	return system(cmd);
-}
 
 /* The JSON output of an `ip -j` command run in the namespace. */
 static json_object *ipj(const char *args)
@@ -96,32 +83,20 @@ static const char *const setup_cmds[] = {
 
 static int setup(void **state)
 {
-	char path[128], err[512];
+	char err[512];
 	size_t i;
-	int fd, e;
+	int e;
 
 	(void)state;
-	if (geteuid() != 0) {
-		fprintf(stderr, "skipped: needs root for network namespaces\n");
-		exit(77);
-	}
-	snprintf(ns, sizeof(ns), "netlink-%d", (int)getpid());
-	if (sh("ip netns add %s 2>/dev/null", ns)) {
-		fprintf(stderr, "skipped: `ip netns add` does not work here\n");
-		exit(77);
-	}
+	tu_netns_create("netlink", ns, sizeof(ns));
 	for (i = 0; i < sizeof(setup_cmds) / sizeof(setup_cmds[0]); i++)
-		if (sh("ip -n %s %s", ns, setup_cmds[i]))
+		if (tu_sh("ip -n %s %s", ns, setup_cmds[i]))
 			return -1;
-	if (sh("ip netns exec %s sh -c 'echo 1 > /proc/sys/net/ipv6/conf/vc/disable_ipv6;"
+	if (tu_sh("ip netns exec %s sh -c 'echo 1 > /proc/sys/net/ipv6/conf/vc/disable_ipv6;"
 	       " echo 2 > /proc/sys/net/ipv6/conf/va/use_tempaddr'", ns))
 		return -1;
-	home_fd = open("/proc/self/ns/net", O_RDONLY);
-	snprintf(path, sizeof(path), "/run/netns/%s", ns);
-	fd = open(path, O_RDONLY);
-	if (home_fd < 0 || fd < 0 || setns(fd, CLONE_NEWNET))
+	if (tu_netns_enter(ns))
 		return -1;
-	close(fd);
 	e = brt_live_snapshot(&snap, err, sizeof(err));
 	if (e)
 		fprintf(stderr, "snapshot: %s\n", err);
@@ -132,9 +107,7 @@ static int teardown(void **state)
 {
 	(void)state;
 	brt_table_destroy(snap);
-	if (home_fd >= 0)
-		setns(home_fd, CLONE_NEWNET);
-	sh("ip netns del %s 2>/dev/null", ns);
+	tu_netns_destroy(ns);
 	return 0;
 }
 

@@ -24,20 +24,7 @@
 #include "compat_testutil.h"
 
 static char ns[64];
-static int home_fd = -1;
 static uint32_t va_index;
-
-static int sh(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static int sh(const char *fmt, ...)
-{
-	char cmd[512];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(cmd, sizeof(cmd), fmt, ap);
-	va_end(ap);
-	return system(cmd);
-}
 
 /* "GATEWAY/METRIC ..." of the kernel's routes to @prefix (sorted as ip
  * prints them; one entry per next hop), from `ip -j route show`. */
@@ -284,9 +271,9 @@ static void notify_live(void **state)
 	assert_int_equal(NotifyRouteChange2(AF_UNSPEC, on_change, &once, FALSE, &h2),
 			 NO_ERROR);
 	once.self = h2;		/* cancels itself at its first notification */
-	assert_int_equal(sh("ip route add 10.40.0.0/16 via 10.9.0.2 metric 3"), 0);
-	assert_int_equal(sh("ip route replace 10.40.0.0/16 via 10.9.0.3 metric 3"), 0);
-	assert_int_equal(sh("ip route del 10.40.0.0/16 metric 3"), 0);
+	assert_int_equal(tu_sh("ip route add 10.40.0.0/16 via 10.9.0.2 metric 3"), 0);
+	assert_int_equal(tu_sh("ip route replace 10.40.0.0/16 via 10.9.0.3 metric 3"), 0);
+	assert_int_equal(tu_sh("ip route del 10.40.0.0/16 metric 3"), 0);
 	assert_int_equal(wait_for(&s, 3), 3);
 	assert_int_equal(s.types[0], MibAddInstance);
 	assert_int_equal(s.types[1], MibParameterNotification);
@@ -295,11 +282,11 @@ static void notify_live(void **state)
 	assert_false(pthread_equal(s.thread, pthread_self()));
 	assert_int_equal(CancelMibChangeNotify2(h), NO_ERROR);
 	/* after cancel nothing more arrives */
-	assert_int_equal(sh("ip route add 10.40.0.0/16 via 10.9.0.2 metric 3"), 0);
+	assert_int_equal(tu_sh("ip route add 10.40.0.0/16 via 10.9.0.2 metric 3"), 0);
 	usleep(200 * 1000);
 	assert_int_equal(s.n, 3);
 	assert_int_equal(once.n, 1);
-	assert_int_equal(sh("ip route del 10.40.0.0/16 metric 3"), 0);
+	assert_int_equal(tu_sh("ip route del 10.40.0.0/16 metric 3"), 0);
 }
 
 /* A monitor stopped from its own callback: no further call, no hang. */
@@ -333,8 +320,8 @@ static void monitor_stop_from_callback(void **state)
 			 BRT_EINVAL);
 	assert_int_equal(brt_live_monitor_start(&m, stop_self, &s, err, sizeof(err)), 0);
 	s.m = m;
-	assert_int_equal(sh("ip route add 10.41.0.0/16 via 10.9.0.2"), 0);
-	assert_int_equal(sh("ip route del 10.41.0.0/16 via 10.9.0.2"), 0);
+	assert_int_equal(tu_sh("ip route add 10.41.0.0/16 via 10.9.0.2"), 0);
+	assert_int_equal(tu_sh("ip route del 10.41.0.0/16 via 10.9.0.2"), 0);
 	for (i = 0; i < 300 && !atomic_load(&s.calls); i++)
 		usleep(10 * 1000);
 	usleep(100 * 1000);	/* the delete must not be delivered */
@@ -344,30 +331,16 @@ static void monitor_stop_from_callback(void **state)
 
 static int setup(void **state)
 {
-	char path[128];
-	int fd;
 
 	(void)state;
-	if (geteuid() != 0) {
-		fprintf(stderr, "skipped: needs root for network namespaces\n");
-		exit(77);
-	}
-	snprintf(ns, sizeof(ns), "livewrite-%d", (int)getpid());
-	if (sh("ip netns add %s 2>/dev/null", ns)) {
-		fprintf(stderr, "skipped: `ip netns add` does not work here\n");
-		exit(77);
-	}
-	if (sh("ip -n %s link add va type veth peer name vb && ip -n %s link set va up"
+	tu_netns_create("livewrite", ns, sizeof(ns));
+	if (tu_sh("ip -n %s link add va type veth peer name vb && ip -n %s link set va up"
 	       " && ip -n %s link set vb up && ip -n %s addr add 10.9.0.1/24 dev va"
 	       " && ip -n %s addr add 2001:db8:9::1/64 dev va nodad",
 	       ns, ns, ns, ns, ns))
 		return -1;
-	home_fd = open("/proc/self/ns/net", O_RDONLY);
-	snprintf(path, sizeof(path), "/run/netns/%s", ns);
-	fd = open(path, O_RDONLY);
-	if (home_fd < 0 || fd < 0 || setns(fd, CLONE_NEWNET))
+	if (tu_netns_enter(ns))
 		return -1;
-	close(fd);
 	va_index = if_nametoindex("va");
 	return va_index ? 0 : -1;
 }
@@ -375,9 +348,7 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	(void)state;
-	if (home_fd >= 0)
-		setns(home_fd, CLONE_NEWNET);
-	sh("ip netns del %s 2>/dev/null", ns);
+	tu_netns_destroy(ns);
 	return 0;
 }
 

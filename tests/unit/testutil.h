@@ -25,6 +25,17 @@ char *tu_prefixed_file(const char *rel, const char *prefix);
 /* The given (not derived) rule of @family with priority @prio; fails the
  * test when there is none. */
 const struct brt_rule *tu_rule(const brt_table *t, uint8_t family, uint32_t prio);
+/* Network namespaces (tu_netns.c). tu_netns_create makes
+ * "<prefix>-<pid>" into @ns, or ends the program with exit 77 (skipped)
+ * and the reason when not root or `ip netns` does not work. */
+void tu_netns_create(const char *prefix, char *ns, size_t len);
+/* Enter @ns, remembering where we came from; 0 or -1. */
+int tu_netns_enter(const char *ns);
+/* Go back (if entered) and delete @ns. */
+void tu_netns_destroy(const char *ns);
+/* system() of a formatted command. */
+int tu_sh(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
 /* Path under the source tree. */
 const char *tu_src_path(const char *rel, char *buf, size_t len);
 

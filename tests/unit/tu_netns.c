@@ -1,0 +1,68 @@
+/*
+ * tu_netns.c - network namespaces for the tests that need a live host of
+ * their own: create (or skip the program with exit 77 and the reason),
+ * enter, and leave and delete.
+ */
+#define _GNU_SOURCE
+#include <fcntl.h>
+#include <sched.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "testutil.h"
+
+static int home_fd = -1;	/* the namespace we came from, once entered */
+
+int tu_sh(const char *fmt, ...)
+{
+	char cmd[1024];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(cmd, sizeof(cmd), fmt, ap);
+	va_end(ap);
+	return system(cmd);
+}
+
+void tu_netns_create(const char *prefix, char *ns, size_t len)
+{
+	if (geteuid() != 0) {
+		fprintf(stderr, "skipped: needs root for network namespaces\n");
+		exit(77);
+	}
+	snprintf(ns, len, "%s-%d", prefix, (int)getpid());
+	if (tu_sh("ip netns add %s 2>/dev/null", ns)) {
+		fprintf(stderr, "skipped: `ip netns add` does not work here\n");
+		exit(77);
+	}
+}
+
+int tu_netns_enter(const char *ns)
+{
+	char path[128];
+	int fd;
+
+	if (home_fd < 0)
+		home_fd = open("/proc/self/ns/net", O_RDONLY);
+	snprintf(path, sizeof(path), "/run/netns/%s", ns);
+	fd = open(path, O_RDONLY);
+	if (home_fd < 0 || fd < 0 || setns(fd, CLONE_NEWNET)) {
+		if (fd >= 0)
+			close(fd);
+		return -1;
+	}
+	close(fd);
+	return 0;
+}
+
+void tu_netns_destroy(const char *ns)
+{
+	if (home_fd >= 0) {
+		setns(home_fd, CLONE_NEWNET);
+		close(home_fd);
+		home_fd = -1;
+	}
+	tu_sh("ip netns del %s 2>/dev/null", ns);
+}
