@@ -70,6 +70,24 @@ static inline SOCKADDR_INET ct_sa(const char *text)
 	return s;
 }
 
+/* A row as a caller of CreateIpForwardEntry2 fills it: initialised, then
+ * prefix, next hop, interface, metric and protocol set. */
+static inline MIB_IPFORWARD_ROW2 ct_row(const char *addr, int len,
+					const char *hop, uint32_t ifindex,
+					ULONG metric)
+{
+	MIB_IPFORWARD_ROW2 r;
+
+	InitializeIpForwardEntry(&r);
+	r.DestinationPrefix.Prefix = ct_sa(addr);
+	r.DestinationPrefix.PrefixLength = (UINT8)len;
+	r.NextHop = ct_sa(hop);
+	r.InterfaceIndex = ifindex;
+	r.Metric = metric;
+	r.Protocol = RouteProtocolNetMgmt;
+	return r;
+}
+
 /* What a row must hold, field by field. */
 struct ct_row {
 	uint32_t ifindex;

@@ -133,22 +133,6 @@ static void initialize_entry(void **state)
 }
 
 /* A row as a caller builds one: Initialize, then prefix, hop, link. */
-static MIB_IPFORWARD_ROW2 caller_row(const char *addr, int len,
-				     const char *hop, uint32_t ifindex,
-				     ULONG metric)
-{
-	MIB_IPFORWARD_ROW2 r;
-
-	InitializeIpForwardEntry(&r);
-	r.DestinationPrefix.Prefix = ct_sa(addr);
-	r.DestinationPrefix.PrefixLength = (UINT8)len;
-	r.NextHop = ct_sa(hop);
-	r.InterfaceIndex = ifindex;
-	r.Metric = metric;
-	r.Protocol = RouteProtocolNetMgmt;
-	return r;
-}
-
 static void entry_codes(void **state)
 {
 	MIB_IPFORWARD_ROW2 r;
@@ -159,33 +143,33 @@ static void entry_codes(void **state)
 	assert_int_equal(SetIpForwardEntry2(NULL), ERROR_INVALID_PARAMETER);
 	assert_int_equal(DeleteIpForwardEntry2(NULL), ERROR_INVALID_PARAMETER);
 	assert_int_equal(GetIpForwardEntry2(NULL), ERROR_INVALID_PARAMETER);
-	r = caller_row("", 24, "192.168.1.1", 2, 1);	/* no prefix family */
+	r = ct_row("", 24, "192.168.1.1", 2, 1);	/* no prefix family */
 	assert_int_equal(CreateIpForwardEntry2(&r), ERROR_INVALID_PARAMETER);
-	r = caller_row("203.0.114.1", 24, "192.168.1.1", 2, 1);	/* host bits */
+	r = ct_row("203.0.114.1", 24, "192.168.1.1", 2, 1);	/* host bits */
 	assert_int_equal(CreateIpForwardEntry2(&r), ERROR_INVALID_PARAMETER);
-	r = caller_row("203.0.114.0", 33, "192.168.1.1", 2, 1);
+	r = ct_row("203.0.114.0", 33, "192.168.1.1", 2, 1);
 	assert_int_equal(CreateIpForwardEntry2(&r), ERROR_INVALID_PARAMETER);
-	r = caller_row("2001:db8:5::", 129, "::", 2, 1);
+	r = ct_row("2001:db8:5::", 129, "::", 2, 1);
 	assert_int_equal(CreateIpForwardEntry2(&r), ERROR_INVALID_PARAMETER);
-	r = caller_row("203.0.114.0", 24, "", 2, 1);	/* next hop: no family */
+	r = ct_row("203.0.114.0", 24, "", 2, 1);	/* next hop: no family */
 	assert_int_equal(CreateIpForwardEntry2(&r), ERROR_INVALID_PARAMETER);
-	r = caller_row("203.0.114.0", 24, "192.168.1.1", 2, 1);
+	r = ct_row("203.0.114.0", 24, "192.168.1.1", 2, 1);
 	r.ValidLifetime = 100;
 	r.PreferredLifetime = 200;
 	assert_int_equal(CreateIpForwardEntry2(&r), ERROR_INVALID_PARAMETER);
-	r = caller_row("203.0.114.0", 24, "192.168.1.1", 2, 1);
+	r = ct_row("203.0.114.0", 24, "192.168.1.1", 2, 1);
 	r.SitePrefixLength = 25;
 	assert_int_equal(CreateIpForwardEntry2(&r), ERROR_INVALID_PARAMETER);
-	r = caller_row("203.0.114.0", 24, "192.168.1.1", 0, 1);
+	r = ct_row("203.0.114.0", 24, "192.168.1.1", 0, 1);
 	assert_int_equal(CreateIpForwardEntry2(&r), ERROR_INVALID_PARAMETER);
 	assert_int_equal(GetIpForwardEntry2(&r), ERROR_INVALID_PARAMETER);
-	r = caller_row("203.0.114.0", 24, "192.168.1.1", 999, 1);
+	r = ct_row("203.0.114.0", 24, "192.168.1.1", 999, 1);
 	assert_int_equal(CreateIpForwardEntry2(&r), ERROR_NOT_FOUND);
 	assert_int_equal(brt_kernel_CreateIpForwardEntry2(&r), STATUS_NOT_FOUND);
-	r = caller_row("203.0.114.0", 24, "192.168.1.1", 0, 1);
+	r = ct_row("203.0.114.0", 24, "192.168.1.1", 0, 1);
 	r.InterfaceLuid.Value = CT_LUID(6, 99);
 	assert_int_equal(CreateIpForwardEntry2(&r), ERROR_NOT_FOUND);
-	r = caller_row("203.0.114.0", 24, "192.168.1.1", 2, 1);
+	r = ct_row("203.0.114.0", 24, "192.168.1.1", 2, 1);
 	assert_int_equal(SetIpForwardEntry2(&r), ERROR_NOT_FOUND);
 	assert_int_equal(DeleteIpForwardEntry2(&r), ERROR_NOT_FOUND);
 	assert_int_equal(GetIpForwardEntry2(&r), ERROR_NOT_FOUND);
@@ -212,7 +196,7 @@ static void create_set_delete(void **state)
 	ct_use("win");
 	assert_int_equal(best_metric_if("203.0.114.5", &ifx), 0);
 	assert_int_equal(ifx, 2);	/* the default route, before */
-	r = caller_row("203.0.114.0", 24, "10.0.0.1", 3, 9);
+	r = ct_row("203.0.114.0", 24, "10.0.0.1", 3, 9);
 	assert_int_equal(CreateIpForwardEntry2(&r), 0);
 	assert_int_equal(CreateIpForwardEntry2(&r), ERROR_OBJECT_ALREADY_EXISTS);
 	assert_int_equal(brt_kernel_CreateIpForwardEntry2(&r),
@@ -220,10 +204,10 @@ static void create_set_delete(void **state)
 	assert_int_equal(best_metric_if("203.0.114.5", &ifx), 9);
 	assert_int_equal(ifx, 3);
 	/* Get by index and by LUID: the whole row */
-	got = caller_row("203.0.114.0", 24, "10.0.0.1", 3, 0);
+	got = ct_row("203.0.114.0", 24, "10.0.0.1", 3, 0);
 	assert_int_equal(GetIpForwardEntry2(&got), 0);
 	ct_check_row(&got, &want);
-	got = caller_row("203.0.114.0", 24, "10.0.0.1", 0, 0);
+	got = ct_row("203.0.114.0", 24, "10.0.0.1", 0, 0);
 	got.InterfaceLuid.Value = CT_LUID(71, 3);
 	assert_int_equal(GetIpForwardEntry2(&got), 0);
 	ct_check_row(&got, &want);
@@ -240,7 +224,7 @@ static void create_set_delete(void **state)
 	assert_int_equal(best_metric_if("203.0.114.5", &ifx), 0);
 	assert_int_equal(ifx, 2);
 	/* IPv6, on-link */
-	r = caller_row("2001:db8:77::", 48, "::", 3, 3);
+	r = ct_row("2001:db8:77::", 48, "::", 3, 3);
 	assert_int_equal(CreateIpForwardEntry2(&r), 0);
 	assert_int_equal(best_metric_if("2001:db8:77::1", &ifx), 3);
 	assert_int_equal(ifx, 3);
@@ -253,7 +237,7 @@ static void delete_one_next_hop(void **state)
 
 	(void)state;
 	ct_use("linux");
-	r = caller_row("10.9.0.0", 16, "10.1.0.1", 3, 20);
+	r = ct_row("10.9.0.0", 16, "10.1.0.1", 3, 20);
 	assert_int_equal(DeleteIpForwardEntry2(&r), 0);
 	assert_int_equal(GetIpForwardTable2(AF_INET, &t), 0);
 	assert_null(find_row(t, "10.9.0.0/16", "10.1.0.1", 3, "4"));
@@ -279,7 +263,7 @@ static void *lookups(void *arg)
 
 static void edits_race_lookups(void **state)
 {
-	MIB_IPFORWARD_ROW2 r = caller_row("203.0.117.0", 24, "10.0.0.1", 3, 9);
+	MIB_IPFORWARD_ROW2 r = ct_row("203.0.117.0", 24, "10.0.0.1", 3, 9);
 	pthread_t th[2];
 	int bad[2] = {0, 0}, i;
 
@@ -302,7 +286,7 @@ static void edits_race_lookups(void **state)
  */
 static void live_host(void **state)
 {
-	MIB_IPFORWARD_ROW2 r = caller_row("203.0.114.0", 24, "10.0.0.1", 3, 9);
+	MIB_IPFORWARD_ROW2 r = ct_row("203.0.114.0", 24, "10.0.0.1", 3, 9);
 
 	(void)state;
 	assert_int_equal(brt_compat_use_table(""), 0);

@@ -33,21 +33,6 @@ static VOID WINAPI record(PVOID ctx, PMIB_IPFORWARD_ROW2 row,
 		assert_int_equal(CancelMibChangeNotify2(s->self), 0);
 }
 
-static MIB_IPFORWARD_ROW2 route_row(const char *addr, int len, const char *hop,
-				    uint32_t ifindex, ULONG metric)
-{
-	MIB_IPFORWARD_ROW2 r;
-
-	InitializeIpForwardEntry(&r);
-	r.DestinationPrefix.Prefix = ct_sa(addr);
-	r.DestinationPrefix.PrefixLength = (UINT8)len;
-	r.NextHop = ct_sa(hop);
-	r.InterfaceIndex = ifindex;
-	r.Metric = metric;
-	r.Protocol = RouteProtocolNetMgmt;
-	return r;
-}
-
 static void argument_codes(void **state)
 {
 	struct seen s = {0};
@@ -78,7 +63,7 @@ static void add_set_delete(void **state)
 {
 	struct seen s4 = {0}, s6 = {0}, quiet = {0};
 	HANDLE h4, h6, hq;
-	MIB_IPFORWARD_ROW2 r = route_row("203.0.114.0", 24, "10.0.0.1", 3, 9);
+	MIB_IPFORWARD_ROW2 r = ct_row("203.0.114.0", 24, "10.0.0.1", 3, 9);
 	struct ct_row want = {3, 71, "203.0.114.0/24", "10.0.0.1", 9, NETMGMT_P, 0};
 
 	(void)state;
@@ -114,7 +99,7 @@ static void add_set_delete(void **state)
 	assert_int_equal(s4.n, 4);
 	/* the IPv6 listener heard nothing of IPv4; now an IPv6 route */
 	assert_int_equal(s6.n, 0);
-	r = route_row("2001:db8:77::", 48, "::", 2, 5);
+	r = ct_row("2001:db8:77::", 48, "::", 2, 5);
 	assert_int_equal(CreateIpForwardEntry2(&r), 0);
 	assert_int_equal(s6.n, 1);
 	assert_int_equal(s6.type[0], MibAddInstance);
@@ -134,7 +119,7 @@ static void cancel_from_callback(void **state)
 {
 	struct seen s = {0};
 	HANDLE h;
-	MIB_IPFORWARD_ROW2 r = route_row("203.0.115.0", 24, "10.0.0.1", 3, 9);
+	MIB_IPFORWARD_ROW2 r = ct_row("203.0.115.0", 24, "10.0.0.1", 3, 9);
 
 	(void)state;
 	ct_use("win");
@@ -160,7 +145,7 @@ static VOID WINAPI edit_back(PVOID ctx, PMIB_IPFORWARD_ROW2 row,
 static void edit_from_callback(void **state)
 {
 	HANDLE h;
-	MIB_IPFORWARD_ROW2 r = route_row("203.0.116.0", 24, "10.0.0.1", 3, 9);
+	MIB_IPFORWARD_ROW2 r = ct_row("203.0.116.0", 24, "10.0.0.1", 3, 9);
 
 	(void)state;
 	ct_use("win");

@@ -117,19 +117,11 @@ static void api_add_change_del(void **state)
 	assert_int_equal(brt_live_route_add(&r, err, sizeof(err)), BRT_EINVAL);
 }
 
+/* A row via @gw on the namespace's link va. */
 static MIB_IPFORWARD_ROW2 row_via(const char *dst, int len, const char *gw,
 				  ULONG metric)
 {
-	MIB_IPFORWARD_ROW2 r;
-
-	InitializeIpForwardEntry(&r);
-	r.DestinationPrefix.Prefix = ct_sa(dst);
-	r.DestinationPrefix.PrefixLength = (UINT8)len;
-	r.NextHop = ct_sa(gw);
-	r.InterfaceIndex = va_index;
-	r.Metric = metric;
-	r.Protocol = RouteProtocolNetMgmt;
-	return r;
+	return ct_row(dst, len, gw, va_index, metric);
 }
 
 static void compat_edits(void **state)
