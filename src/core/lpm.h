@@ -92,6 +92,20 @@ void brt_lpm6_lookup_bulk(const struct brt_lpm *l, const uint8_t (*addrs)[16],
 uint32_t brt_lpm_lookup(const struct brt_lpm *l, const uint8_t *addr);
 
 /*
+ * Nesting, from the writer's control trie (writer side; O(depth) and
+ * O(subtree)). brt_lpm_covering: the value of the longest held prefix
+ * strictly shorter than @len that contains @addr, or BRT_LPM_NONE.
+ * brt_lpm_below: call @fn with the value of every held prefix strictly
+ * inside @addr/@len that no other held prefix inside it covers (the
+ * prefixes whose fallback @addr/@len is, or would be); returns how many.
+ */
+uint32_t brt_lpm_covering(const struct brt_lpm *l, const uint8_t *addr,
+			  unsigned len);
+size_t brt_lpm_below(const struct brt_lpm *l, const uint8_t *addr,
+		     unsigned len, void (*fn)(void *arg, uint32_t value),
+		     void *arg);
+
+/*
  * Audit: the control trie is a valid path-compressed trie, and every
  * direct entry, node and leaf equals what a full rebuild from the trie
  * would produce. 0, or BRT_ECONFLICT naming the first difference in @msg.

@@ -2,6 +2,7 @@
  * test_lpm.c - the fast lpm engine against a naive reference: random
  * tables in random insertion orders, deletions, value replacement, nested
  * prefixes, /0, host routes, prefixes at the top of the address space;
+ * the nesting walks (covering, below) against naive answers;
  * brt_lpm_check() after every mutation; bulk lookups equal single ones.
  */
 #include <stdlib.h>
@@ -69,6 +70,79 @@ static void probe(const struct ref *r, uint8_t *a)
 		for (i = 0; i < 16; i++)
 			a[i] = i < 4 + rnd() % 12 ? 0xff : a[i];
 	}
+}
+
+static void random_prefix(const struct ref *r, unsigned bits,
+			  struct ref_pfx *p);
+
+static uint32_t ref_covering(const struct ref *r, const struct ref_pfx *q)
+{
+	int best = -1;
+	size_t i;
+
+	for (i = 0; i < r->n; i++)
+		if (r->p[i].live && r->p[i].len < q->len &&
+		    (best < 0 || r->p[i].len > r->p[best].len) &&
+		    brt_bits_match(r->p[i].a, q->a, r->p[i].len))
+			best = (int)i;
+	return best < 0 ? BRT_LPM_NONE : r->p[best].value;
+}
+
+/* Whether a held prefix lies strictly between @q and @p. */
+static bool ref_between(const struct ref *r, const struct ref_pfx *q,
+			const struct ref_pfx *p)
+{
+	size_t i;
+
+	for (i = 0; i < r->n; i++)
+		if (r->p[i].live && r->p[i].len > q->len &&
+		    r->p[i].len < p->len &&
+		    brt_bits_match(r->p[i].a, p->a, r->p[i].len))
+			return true;
+	return false;
+}
+
+struct collected {
+	uint32_t v[4096];
+	size_t n;
+};
+
+static void collect(void *arg, uint32_t value)
+{
+	struct collected *c = arg;
+
+	if (c->n < 4096)
+		c->v[c->n++] = value;
+}
+
+static int cmp_u32(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* brt_lpm_covering and brt_lpm_below against the naive answers. */
+static void verify_nesting(const struct brt_lpm *l, struct ref *r)
+{
+	static struct collected got, want;
+	struct ref_pfx q;
+	size_t i, n;
+
+	random_prefix(r, r->bytes * 8, &q);
+	assert_int_equal(brt_lpm_covering(l, q.a, q.len), ref_covering(r, &q));
+	got.n = want.n = 0;
+	n = brt_lpm_below(l, q.a, q.len, collect, &got);
+	assert_int_equal(n, got.n);
+	for (i = 0; i < r->n; i++)
+		if (r->p[i].live && r->p[i].len > q.len &&
+		    brt_bits_match(r->p[i].a, q.a, q.len) &&
+		    !ref_between(r, &q, &r->p[i]))
+			collect(&want, r->p[i].value);
+	assert_int_equal(got.n, want.n);
+	qsort(got.v, got.n, sizeof(got.v[0]), cmp_u32);
+	qsort(want.v, want.n, sizeof(want.v[0]), cmp_u32);
+	assert_memory_equal(got.v, want.v, got.n * sizeof(got.v[0]));
 }
 
 static void verify(const struct brt_lpm *l, const struct ref *r, unsigned n)
@@ -143,6 +217,7 @@ static void run_random(uint8_t family, unsigned dbits, unsigned count)
 		else
 			r.p[r.n++] = p;
 		verify(l, &r, 40);
+		verify_nesting(l, &r);
 	}
 	/* delete in random order, sometimes re-adding with a new value */
 	for (i = 0; i < r.n * 2; i++) {
@@ -161,6 +236,7 @@ static void run_random(uint8_t family, unsigned dbits, unsigned count)
 					 BRT_ENOENT);
 		}
 		verify(l, &r, 40);
+		verify_nesting(l, &r);
 	}
 	for (i = 0; i < r.n; i++)
 		if (r.p[i].live) {
