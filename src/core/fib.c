@@ -17,6 +17,7 @@
 
 #include "fast.h"
 #include "fib_build.h"
+#include "table_edit.h"
 
 static int cmp_prefix(const struct brt_prefix *a, const struct brt_prefix *b)
 {
@@ -101,10 +102,11 @@ int brt_fib_build(struct brt_fib *f)
 			continue;
 		}
 		f->groups[g].dst = f->routes[i]->dst;
-		f->groups[g].first = (uint32_t)i;
+		f->groups[g].routes = f->routes + i;
 		f->groups[g].count = 1;
 		g++;
 	}
+	f->n_live = g;
 	return link_parents(f);
 }
 
@@ -112,6 +114,7 @@ void brt_fib_free(struct brt_fib *f)
 {
 	brt_fast_free(f->fast);
 	f->fast = NULL;
+	brt_fib_edit_free(f);
 	free(f->groups);
 	free(f->routes);
 	f->groups = NULL;
@@ -127,7 +130,7 @@ const struct brt_pgroup *brt_fib_lookup_ref(const struct brt_fib *f,
 	for (i = 0; i < f->n_groups; i++) {
 		const struct brt_pgroup *g = &f->groups[i];
 
-		if ((!best || g->dst.len > best->dst.len) &&
+		if (g->count && (!best || g->dst.len > best->dst.len) &&
 		    brt_bits_match(g->dst.addr.bytes, addr, g->dst.len))
 			best = g;
 	}

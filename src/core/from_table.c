@@ -22,9 +22,14 @@ static int copy_given(brt_builder *b, const brt_table *t)
 			err = brt_builder_add_address(b, &t->addrs[i]);
 	for (i = 0; i < t->n_nhobjs && !err; i++)
 		err = brt_builder_add_nhobj(b, &t->nhobjs[i]);
-	for (i = 0; i < t->n_routes && !err; i++)
-		if (!(t->routes[i].flags & BRT_ROUTE_F_DERIVED))
-			err = brt_builder_add_route(b, &t->routes[i]);
+	for (i = 0; i < brt_table_route_count(t) && !err; i++) {
+		const struct brt_route *r = brt_table_route(t, i);
+
+		if (!r)
+			err = BRT_ENOMEM;	/* an edited table's list */
+		else if (!(r->flags & BRT_ROUTE_F_DERIVED))
+			err = brt_builder_add_route(b, r);
+	}
 	for (i = 0; i < t->n_rules && !err; i++)
 		if (!(t->rules[i].flags & BRT_RULE_F_DERIVED))
 			err = brt_builder_add_rule(b, &t->rules[i]);

@@ -38,21 +38,29 @@
  */
 struct brt_pgroup {
 	struct brt_prefix dst;
-	uint32_t first;		/* into brt_fib.routes */
-	uint32_t count;
+	const struct brt_route **routes;	/* count entries, best first */
+	uint32_t count;		/* 0: a free slot of an edited fib */
+	uint32_t cap;		/* 0: routes is a slice of brt_fib.routes;
+				 * else an array of its own, of cap */
 	int32_t parent;		/* next shorter group covering dst, or -1 */
 };
 
 struct brt_fast;		/* the compiled lookup structure (optional) */
+struct brt_fib_edit;		/* an edited fib's writer-side index */
+struct brt_table_edits;		/* an edited table's bookkeeping */
 
 struct brt_fib {
 	uint32_t id;
 	uint8_t family;
-	struct brt_pgroup *groups;	/* sorted by (len desc, address) */
-	size_t n_groups;
-	const struct brt_route **routes;
+	/* compiled: in trie order (fib.c); edited in place (fib_edit.c):
+	 * slots, a new group where a freed one was or at the end */
+	struct brt_pgroup *groups;
+	size_t n_groups;	/* slots, free ones included */
+	size_t n_live;		/* groups that hold routes */
+	const struct brt_route **routes;	/* as compiled */
 	size_t n_routes;
 	struct brt_fast *fast;	/* NULL: use the reference lookup */
+	struct brt_fib_edit *edit;	/* NULL until edited */
 };
 
 /* The longest group whose prefix contains @addr (bytes of the family). */
@@ -128,6 +136,8 @@ struct brt_table {
 	uint8_t *res_nh_blackhole;	/* per route: the object is blackhole */
 
 	struct brt_builder *source;	/* what the table was built from */
+	/* routes changed in place since compiled (table_edit.c), or NULL */
+	struct brt_table_edits *edits;
 };
 
 /* The fib of (family, id), or NULL when that table holds no route. */
@@ -147,7 +157,14 @@ const struct brt_nhobj *brt_table_nhobj_by_id(const brt_table *t,
 const struct brt_nexthop *brt_route_nexthops(const brt_table *t,
 					     const struct brt_route *r,
 					     uint32_t *count, bool *blackhole);
-/* Position of a route in t->routes. */
+/* Whether @r is one of t->routes (as compiled), not added by an edit. */
+static inline bool brt_route_compiled(const brt_table *t,
+				      const struct brt_route *r)
+{
+	return r >= t->routes && r < t->routes + t->n_routes;
+}
+
+/* Position of a compiled route in t->routes. */
 static inline size_t brt_route_pos(const brt_table *t,
 				   const struct brt_route *r)
 {

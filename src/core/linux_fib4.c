@@ -127,7 +127,7 @@ enum lx_verdict lx_fib4_lookup(struct brt_lookup *lk, const struct brt_fib *fib,
 		uint32_t i;
 
 		for (i = 0; i < g->count; i++) {
-			const struct brt_route *r = fib->routes[g->first + i];
+			const struct brt_route *r = g->routes[i];
 			int skip = 0;
 			enum lx_verdict v = try_route(lk, r, fl, res, &skip);
 

@@ -89,7 +89,6 @@ static void consider(struct brt_lookup *lk, const struct brt_route *r,
 
 /* rt6_select over one prefix group. */
 static const struct brt_route *select_in_group(struct brt_lookup *lk,
-					       const struct brt_fib *fib,
 					       const struct brt_pgroup *g,
 					       const struct lx_flow *fl,
 					       uint32_t *nh_sel)
@@ -99,7 +98,7 @@ static const struct brt_route *select_in_group(struct brt_lookup *lk,
 	bool have_metric = false;
 
 	for (i = 0; i < g->count; i++) {	/* lowest metric first */
-		const struct brt_route *r = fib->routes[g->first + i];
+		const struct brt_route *r = g->routes[i];
 
 		if (!src_ok(r, fl))
 			continue;
@@ -110,7 +109,7 @@ static const struct brt_route *select_in_group(struct brt_lookup *lk,
 		consider(lk, r, fl, &p, lo);
 	}
 	for (; !p.route && i < g->count; i++) {	/* then all the rest */
-		const struct brt_route *r = fib->routes[g->first + i];
+		const struct brt_route *r = g->routes[i];
 
 		if (src_ok(r, fl))
 			consider(lk, r, fl, &p, lo);
@@ -154,7 +153,7 @@ enum lx_verdict lx_fib6_lookup(struct brt_lookup *lk, const struct brt_fib *fib,
 
 	for (; g; g = brt_pgroup_parent(fib, g)) {
 		uint32_t nh_sel = 0, i;
-		const struct brt_route *r = select_in_group(lk, fib, g, fl, &nh_sel);
+		const struct brt_route *r = select_in_group(lk, g, fl, &nh_sel);
 		enum lx_verdict v;
 
 		if (r) {
@@ -170,8 +169,8 @@ enum lx_verdict lx_fib6_lookup(struct brt_lookup *lk, const struct brt_fib *fib,
 		for (i = 0; i < g->count; i++)
 			brt_explain_add(lk, BRT_CAND_ROUTE,
 					fl->oif ? BRT_V_WRONG_INTERFACE : BRT_V_LINK_DOWN,
-					res->rule, fib->routes[g->first + i], fib->id,
-					fib->routes[g->first + i]->metric,
+					res->rule, g->routes[i], fib->id,
+					g->routes[i]->metric,
 					"no usable next hop");
 	}
 	return LX_AGAIN;

@@ -152,7 +152,7 @@ static bool default_is_unstable(const struct brt_lookup *lk,
 	while (g && g->dst.len)
 		g = brt_pgroup_parent(f, g);
 	for (i = 0; g && i < g->count; i++) {
-		const struct brt_route *r = f->routes[g->first + i];
+		const struct brt_route *r = g->routes[i];
 		uint32_t n;
 		bool bh;
 		const struct brt_nexthop *nh = brt_route_nexthops(lk->t, r, &n, &bh);
@@ -189,7 +189,7 @@ static const struct brt_route *resolving_route(const struct brt_fib *f,
 
 	for (g = f ? brt_fib_lookup(f, nh->gw.bytes) : NULL; g; g = brt_pgroup_parent(f, g))
 		for (i = 0; i < g->count; i++) {
-			const struct brt_route *r = f->routes[g->first + i];
+			const struct brt_route *r = g->routes[i];
 
 			if (r->scope >= BRT_SCOPE_LINK && has_dev(r, nh->ifindex) &&
 			    (r->type == BRT_RT_UNICAST || r->type == BRT_RT_LOCAL))

@@ -104,5 +104,5 @@ bool lx_is_local4(const brt_table *t, const struct brt_addr *a)
 		return false;
 	/* __ip_dev_find's fallback: what the local table says first */
 	g = brt_fib_lookup(local, a->bytes);
-	return g && local->routes[g->first]->type == BRT_RT_LOCAL;
+	return g && g->routes[0]->type == BRT_RT_LOCAL;
 }

@@ -133,7 +133,7 @@ void lx_explain_rest(struct brt_lookup *lk, const struct lx_res *res)
 	while (g && g->dst.len != res->plen)
 		g = brt_pgroup_parent(f, g);
 	for (i = 0; g && i < g->count; i++) {
-		const struct brt_route *x = f->routes[g->first + i];
+		const struct brt_route *x = g->routes[i];
 		int v = x->metric == res->route->metric ? BRT_V_LATER_DEFINED
 							: BRT_V_HIGHER_METRIC;
 
@@ -148,8 +148,8 @@ void lx_explain_rest(struct brt_lookup *lk, const struct lx_res *res)
 	for (g = g ? brt_pgroup_parent(f, g) : NULL; g; g = brt_pgroup_parent(f, g))
 		for (i = 0; i < g->count; i++)
 			brt_explain_add(lk, BRT_CAND_ROUTE, BRT_V_LONGER_PREFIX_WON,
-					res->rule, f->routes[g->first + i], res->table,
-					f->routes[g->first + i]->metric,
+					res->rule, g->routes[i], res->table,
+					g->routes[i]->metric,
 					lx_verdict_reason(BRT_V_LONGER_PREFIX_WON));
 }
 

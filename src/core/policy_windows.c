@@ -212,7 +212,7 @@ static void each_route_at(const struct win_query *w, int len, route_fn fn,
 		if (!g || (int)g->dst.len != len)
 			continue;
 		for (k = 0; k < g->count; k++)
-			fn(w, f->routes[g->first + k], arg);
+			fn(w, g->routes[k], arg);
 	}
 }
 

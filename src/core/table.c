@@ -9,6 +9,7 @@
 
 #include "fib_build.h"
 #include "table_build.h"
+#include "table_edit.h"
 
 void brt_table_destroy(brt_table *t)
 {
@@ -16,6 +17,7 @@ void brt_table_destroy(brt_table *t)
 
 	if (!t)
 		return;
+	brt_table_edit_free(t);
 	for (i = 0; i < t->n_fibs; i++)
 		brt_fib_free(&t->fibs[i]);
 	for (i = 0; i < t->n_sysctls; i++) {
@@ -57,7 +59,6 @@ enum brt_policy brt_table_policy(const brt_table *t)
 
 ACCESSORS(link, struct brt_link, links, n_links)
 ACCESSORS(address, struct brt_address, addrs, n_addrs)
-ACCESSORS(route, struct brt_route, routes, n_routes)
 ACCESSORS(rule, struct brt_rule, rules, n_rules)
 ACCESSORS(nhobj, struct brt_nhobj, nhobjs, n_nhobjs)
 ACCESSORS(addrlabel, struct brt_addrlabel, labels, n_labels)
@@ -137,7 +138,7 @@ const struct brt_fib *brt_table_fib(const brt_table *t, uint8_t family,
 		const struct brt_fib *f = &t->fibs[mid];
 
 		if (f->family == family && f->id == id)
-			return f;
+			return f->n_live ? f : NULL;	/* edited to empty */
 		if (f->family < family || (f->family == family && f->id < id))
 			lo = mid + 1;
 		else
@@ -181,7 +182,8 @@ const struct brt_nexthop *brt_route_nexthops(const brt_table *t,
 	size_t pos = brt_route_pos(t, r);
 
 	*blackhole = false;
-	if (!r->nh_id || !t->res_nh_off || t->res_nh_off[pos] == UINT32_MAX) {
+	if (!r->nh_id || !t->res_nh_off || !brt_route_compiled(t, r) ||
+	    t->res_nh_off[pos] == UINT32_MAX) {
 		*count = r->nh_count;
 		return r->nh;
 	}

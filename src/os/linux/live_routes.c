@@ -21,10 +21,8 @@
 
 #include <linux/netlink.h>
 
+#include "core/table_edit.h"
 #include "live_impl.h"
-
-/* Next hop flags the kernel changes without telling (link state). */
-#define SILENT_FLAGS (BRT_NH_F_DEAD | BRT_NH_F_LINKDOWN)
 
 static uint64_t mix(uint64_t h, const void *p, size_t n)
 {
@@ -49,49 +47,6 @@ static uint64_t key_hash(const struct brt_route *r)
 	h = mix(h, &r->tos, 1);
 	h = mix(h, &r->metric, 4);
 	return h ^ (h >> 29);
-}
-
-static bool prefix_same(const struct brt_prefix *a, const struct brt_prefix *b)
-{
-	return a->len == b->len && a->addr.family == b->addr.family &&
-	       !memcmp(a->addr.bytes, b->addr.bytes, 16);
-}
-
-static bool addr_same(const struct brt_addr *a, const struct brt_addr *b)
-{
-	return a->family == b->family && a->zone == b->zone &&
-	       !memcmp(a->bytes, b->bytes, 16);
-}
-
-static bool same_key(const struct brt_route *a, const struct brt_route *b)
-{
-	return a->family == b->family && a->table == b->table &&
-	       a->tos == b->tos && a->metric == b->metric &&
-	       prefix_same(&a->dst, &b->dst) && prefix_same(&a->src, &b->src);
-}
-
-static bool nh_same(const struct brt_nexthop *a, const struct brt_nexthop *b)
-{
-	return addr_same(&a->gw, &b->gw) && a->ifindex == b->ifindex &&
-	       a->weight == b->weight &&
-	       (a->flags & ~SILENT_FLAGS) == (b->flags & ~SILENT_FLAGS);
-}
-
-/* The same route, but for state the kernel changes silently or counts down. */
-static bool same_route(const struct brt_route *a, const struct brt_route *b)
-{
-	uint32_t i;
-
-	if (!same_key(a, b) || a->type != b->type ||
-	    a->protocol != b->protocol || a->scope != b->scope ||
-	    a->pref != b->pref || a->nh_id != b->nh_id || a->mtu != b->mtu ||
-	    a->nh_count != b->nh_count || !addr_same(&a->prefsrc, &b->prefsrc) ||
-	    (a->flags & ~SILENT_FLAGS) != (b->flags & ~SILENT_FLAGS))
-		return false;
-	for (i = 0; i < a->nh_count; i++)
-		if (!nh_same(&a->nh[i], &b->nh[i]))
-			return false;
-	return true;
 }
 
 int brt_lroutes_init(struct brt_lroutes *m)
@@ -218,11 +173,11 @@ static void scan_key(const struct brt_lroutes *m, const struct brt_route *r,
 
 	memset(s, 0, sizeof(*s));
 	for (; e; e = e->hnext) {
-		if (e->hash != h || !same_key(&e->r, r))
+		if (e->hash != h || !brt_route_same_key(&e->r, r))
 			continue;
 		s->count++;
 		s->any = e;
-		if (!s->same && same_route(&e->r, r))
+		if (!s->same && brt_route_same(&e->r, r))
 			s->same = e;
 	}
 }
@@ -234,7 +189,7 @@ static struct brt_lroute *first_of_key(const struct brt_lroutes *m,
 	struct brt_lroute *e;
 
 	for (e = m->head.next; e != &m->head; e = e->next)
-		if (same_key(&e->r, r))
+		if (brt_route_same_key(&e->r, r))
 			return e;
 	return (struct brt_lroute *)&m->head;
 }
