@@ -12,6 +12,7 @@
  * handle reflects the last one. Prints "key value" lines.
  */
 #define _GNU_SOURCE
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -130,30 +131,43 @@ static double batch(const char *gw, unsigned n, int del)
 	return t0;
 }
 
-static int rate(brt_live *h, brt_live_reader *rd, const char *gw, unsigned n)
+/* @n adds then as many deletes, each in one `ip -batch`, and how fast the
+ * handle follows. @quiesce: the reader goes quiescent while a batch runs
+ * (as live.h asks of idle readers); else it keeps its version, which
+ * makes the handle build one whole table per batch (live_build.c). */
+static int rate(brt_live *h, brt_live_reader *rd, const char *gw, unsigned n,
+		bool quiesce)
 {
+	const char *p = quiesce ? "rate" : "held";
 	struct brt_live_stats s0, s1;
 	struct brt_addr last;
 	double t0 = now(), tk, th, tk2, th2;
 
 	host(n - 1, &last);
 	brt_live_stats_get(h, &s0);
+	if (quiesce)
+		brt_live_reader_quiescent(rd);
 	tk = batch(gw, n, 0);
 	th = wait_for(rd, &last, 1, t0);
+	if (quiesce)
+		brt_live_reader_quiescent(rd);
 	t0 = now();
 	tk2 = batch(gw, n, 1);
 	th2 = wait_for(rd, &last, 0, t0);
 	brt_live_stats_get(h, &s1);
 	if (tk < 0 || tk2 < 0 || th < 0 || th2 < 0)
 		return 1;
-	printf("rate_changes %u\nkernel_add_seconds %.3f\nhandle_add_seconds %.3f\n"
-	       "kernel_del_seconds %.3f\nhandle_del_seconds %.3f\n"
-	       "kernel_rate %.0f\nhandle_rate %.0f\nrate_versions %llu\n"
-	       "rate_overflows %llu\nrate_route_dumps %llu\n",
-	       n, tk, th, tk2, th2, 2 * n / (tk + tk2), 2 * n / (th + th2),
-	       (unsigned long long)(s1.version - s0.version),
-	       (unsigned long long)(s1.overflows - s0.overflows),
-	       (unsigned long long)(s1.route_resyncs - s0.route_resyncs));
+	printf("%s_changes %u\n%s_kernel_add_seconds %.3f\n%s_handle_add_seconds %.3f\n"
+	       "%s_kernel_del_seconds %.3f\n%s_handle_del_seconds %.3f\n"
+	       "%s_kernel_rate %.0f\n%s_handle_rate %.0f\n%s_versions %llu\n"
+	       "%s_overflows %llu\n%s_route_dumps %llu\n%s_edited %llu\n%s_whole %llu\n",
+	       p, n, p, tk, p, th, p, tk2, p, th2, p, 2 * n / (tk + tk2),
+	       p, 2 * n / (th + th2), p,
+	       (unsigned long long)(s1.version - s0.version), p,
+	       (unsigned long long)(s1.overflows - s0.overflows), p,
+	       (unsigned long long)(s1.route_resyncs - s0.route_resyncs), p,
+	       (unsigned long long)(s1.edited - s0.edited), p,
+	       (unsigned long long)(s1.whole - s0.whole));
 	return 0;
 }
 
@@ -180,7 +194,8 @@ int main(int argc, char **argv)
 	printf("handle_open_seconds %.3f\n", now() - t0);
 	brt_live_reader_register(h, &rd);
 	printf("handle_routes %zu\n", brt_table_route_count(brt_live_acquire(rd, NULL)));
-	e = freshness(rd, gw, samples) || rate(h, rd, gw, changes);
+	e = freshness(rd, gw, samples) || rate(h, rd, gw, changes, true) ||
+	    rate(h, rd, gw, changes, false);
 	brt_live_reader_unregister(rd);
 	brt_live_close(h);
 	return e;

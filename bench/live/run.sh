@@ -91,16 +91,24 @@ inside it. Destinations: random addresses inside random routes of the snapshot
 | ratio snapshot / kernel | $(val ratio)x |
 | brt_live_open (dump and first table) | $(val handle_open_seconds) s |
 | freshness: kernel change to a lookup that reflects it, $(val fresh_samples) single route adds | median $(val fresh_median_ms) ms, 99th percentile $(val fresh_p99_ms) ms |
-| sustained: $(val rate_changes) /32 adds then as many deletes in one \`ip -batch\`, kernel accepting them | $(val kernel_rate) changes/s |
-| sustained: the handle following them (until the last is visible) | $(val handle_rate) changes/s ($(val rate_versions) versions, $(val rate_overflows) overflows) |
+| sustained: $(val rate_changes) /32 adds then as many deletes in one \`ip -batch\`, kernel accepting them | $(val rate_kernel_rate) changes/s |
+| sustained: the handle following them (until the last is visible), reader quiescent while idle | $(val rate_handle_rate) changes/s ($(val rate_versions) versions: $(val rate_edited) edited, $(val rate_whole) built whole; $(val rate_overflows) overflows) |
+| the same again, kernel accepting them | $(val held_kernel_rate) changes/s |
+| the handle following them, reader keeping its version while idle | $(val held_handle_rate) changes/s ($(val held_versions) versions: $(val held_edited) edited, $(val held_whole) built whole) |
 
 The kernel figure includes what every \`bestroute get --kernel\` pays: a
 netlink socket, the plain request and the \`fibmatch\` request.
 The handle figures come from bench/live/bench_live_handle.c on the same
-full table: each published version is a whole table built from the
-handle's model, so a version costs time in proportion to the table's
-size; under a burst the handle publishes fewer, larger batches. Load
-average at the start of the run: $loadavg.
+full table. The handle keeps two tables (src/os/linux/live_build.c): a
+new version is the previous table, once no reader holds it, edited in
+place by the changes it lacks, so a version costs the size of the change
+(routes, prefix groups and LPM entries changed one by one), not of the
+table. A table is built whole only when that cannot work: at open (twice:
+the second is the spare), after link, address, rule or nexthop changes,
+and when a reader keeps the spare longer than 100 ms: the last row's
+reader sits idle on the current version while \`ip -batch\` runs instead
+of going quiescent as live.h asks, which costs a whole build per burst.
+Load average at the start of the run: $loadavg.
 MD
 )
 touch "$results"

@@ -100,6 +100,11 @@ typedef struct brt_live_reader brt_live_reader;
  * kernel changes without telling (link down/up, address and nexthop
  * deletions) or what it could not follow (lost notifications), and
  * publishes each batch of changes as a new immutable table version.
+ * The handle keeps two tables: a new version is the one before the
+ * current, once no reader holds it, edited in place by the changes it
+ * lacks, so a version costs the size of the change, not of the table.
+ * A whole table is built (twice, the second kept for editing) at open and
+ * after link, address, rule or nexthop-object changes.
  * Returns 0, BRT_EINVAL, BRT_ENOMEM or BRT_EIO (with @err).
  */
 int brt_live_open(brt_live **out, unsigned flags, char *err, size_t errlen);
@@ -119,7 +124,10 @@ void brt_live_close(brt_live *h);
  * every pointer in an answer (r->route, r->nh) - stays valid until that
  * reader's next lookup, acquire or quiescent call (quiescent-state based
  * reclamation): a reader that stops looking up for a while should call
- * brt_live_reader_quiescent so old versions can be freed.
+ * brt_live_reader_quiescent so old versions can be freed, and so that
+ * the version it holds can be edited into the next one (when a reader
+ * keeps the version before the current one for more than 100 ms, the
+ * handle builds the next one as a whole table instead).
  */
 int brt_live_reader_register(brt_live *h, brt_live_reader **out);
 void brt_live_reader_unregister(brt_live_reader *rd);	/* NULL: no-op */
@@ -150,8 +158,13 @@ struct brt_live_stats {
 	uint64_t full_resyncs;	/* everything dumped again */
 	uint64_t route_resyncs;	/* routes dumped again (silent changes) */
 	uint64_t small_resyncs;	/* links, addresses, rules, nexthops again */
-	uint64_t publishes;	/* tables built */
+	uint64_t publishes;	/* versions published */
 	uint64_t errors;	/* failed dumps or builds (retried) */
+	uint64_t edited;	/* versions made by editing the previous
+				 * table with the changes (cost: the change) */
+	uint64_t whole;		/* versions built as a whole table (the
+				 * first, and after link, address, rule or
+				 * nexthop changes; cost: the table) */
 };
 void brt_live_stats_get(const brt_live *h, struct brt_live_stats *s);
 

@@ -104,13 +104,21 @@ static int expand_nhobj(const brt_table *t, const struct brt_nhobj *o,
 	return 0;
 }
 
-static size_t nhobj_size(const brt_table *t, uint32_t id)
+size_t brt_table_nhobj_size(const brt_table *t, uint32_t id)
 {
 	const struct brt_nhobj *o = brt_table_nhobj_by_id(t, id);
 
 	if (!o)
 		return 0;
 	return o->group_count ? o->group_count : 1;
+}
+
+int brt_table_nhobj_expand(const brt_table *t, uint32_t id,
+			   struct brt_nexthop *out, uint32_t *n, bool *bh)
+{
+	*n = 0;
+	*bh = false;
+	return expand_nhobj(t, brt_table_nhobj_by_id(t, id), out, n, bh);
 }
 
 static int fail_nh(struct brt_builder *b, const struct brt_route *r,
@@ -131,7 +139,7 @@ int brt_table_resolve_nhobjs(brt_table *t, struct brt_builder *b)
 
 	for (i = 0; i < t->n_routes; i++)
 		if (t->routes[i].nh_id) {
-			size_t s = nhobj_size(t, t->routes[i].nh_id);
+			size_t s = brt_table_nhobj_size(t, t->routes[i].nh_id);
 
 			if (!s)
 				return fail_nh(b, &t->routes[i], t->routes[i].nh_id);

@@ -182,8 +182,9 @@ const struct brt_nexthop *brt_route_nexthops(const brt_table *t,
 	size_t pos = brt_route_pos(t, r);
 
 	*blackhole = false;
-	if (!r->nh_id || !t->res_nh_off || !brt_route_compiled(t, r) ||
-	    t->res_nh_off[pos] == UINT32_MAX) {
+	if (r->nh_id && !brt_route_compiled(t, r))
+		return brt_table_edit_nexthops(r, count, blackhole);
+	if (!r->nh_id || !t->res_nh_off || t->res_nh_off[pos] == UINT32_MAX) {
 		*count = r->nh_count;
 		return r->nh;
 	}

@@ -17,5 +17,11 @@ int brt_table_resolve_conf(brt_table *t, const struct brt_builder *b);
 
 /* Resolve next hops of routes that use nexthop objects. */
 int brt_table_resolve_nhobjs(brt_table *t, struct brt_builder *b);
+/* How many next hops nexthop object @id resolves to at most (0: none
+ * such), and those next hops written to @out (@n of them; @bh when it
+ * is a blackhole). BRT_ENOENT for a group naming a missing member. */
+size_t brt_table_nhobj_size(const brt_table *t, uint32_t id);
+int brt_table_nhobj_expand(const brt_table *t, uint32_t id,
+			   struct brt_nexthop *out, uint32_t *n, bool *bh);
 
 #endif

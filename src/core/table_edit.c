@@ -4,8 +4,8 @@
  *
  * Invariants:
  *  - the fibs hold every route of the table; a route an edit added is a
- *    block of its own (the route, then its next hops) that the table
- *    owns, told from a compiled one by its address (brt_route_compiled);
+ *    block of its own (struct owned_route) that the table owns, told
+ *    from a compiled one by its address (brt_route_compiled);
  *    a compiled route an edit removed stays in t->routes, unreachable;
  *  - t->fibs stays sorted by (family, id); a table id met for the first
  *    time gets an empty fib, and a fib edited to empty stays (the lookup
@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "table_build.h"
 #include "table_edit.h"
 
 struct route_list {
@@ -96,19 +97,49 @@ static bool owned(const brt_table *t, const struct brt_route *r)
 	return !brt_route_compiled(t, r);
 }
 
-static struct brt_route *copy_route(const struct brt_route *r)
-{
-	struct brt_route *c = malloc(sizeof(*c) +
-				     r->nh_count * sizeof(struct brt_nexthop));
-	struct brt_nexthop *nh = (struct brt_nexthop *)(c + 1);
+/* A route an edit added: the route, its next hops and, for a route that
+ * uses a nexthop object, that object's next hops resolved now (as
+ * compile resolves them into t->res_nh_pool). */
+struct owned_route {
+	struct brt_route r;	/* first: the block's address is the route's */
+	uint32_t res_cnt;
+	bool res_blackhole;
+	struct brt_nexthop nh[];	/* r.nh_count given, then res_cnt */
+};
 
-	if (!c)
-		return NULL;
-	*c = *r;
+static int copy_route(const brt_table *t, const struct brt_route *r,
+		      struct brt_route **out)
+{
+	size_t res = r->nh_id ? brt_table_nhobj_size(t, r->nh_id) : 0;
+	struct owned_route *o = malloc(sizeof(*o) + (r->nh_count + res) *
+				       sizeof(struct brt_nexthop));
+
+	if (!o)
+		return BRT_ENOMEM;
+	o->r = *r;
 	if (r->nh_count)
-		memcpy(nh, r->nh, r->nh_count * sizeof(*nh));
-	c->nh = r->nh_count ? nh : NULL;
-	return c;
+		memcpy(o->nh, r->nh, r->nh_count * sizeof(o->nh[0]));
+	o->r.nh = r->nh_count ? o->nh : NULL;
+	o->res_cnt = 0;
+	o->res_blackhole = false;
+	if (r->nh_id && brt_table_nhobj_expand(t, r->nh_id, o->nh + r->nh_count,
+					       &o->res_cnt, &o->res_blackhole)) {
+		free(o);
+		return BRT_ENOTSUP;	/* a group with a missing member */
+	}
+	*out = &o->r;
+	return 0;
+}
+
+const struct brt_nexthop *brt_table_edit_nexthops(const struct brt_route *r,
+						  uint32_t *count,
+						  bool *blackhole)
+{
+	const struct owned_route *o = (const struct owned_route *)r;
+
+	*count = o->res_cnt;
+	*blackhole = o->res_blackhole;
+	return o->nh + r->nh_count;
 }
 
 /* Before the first edit: the count, and no list. Before each: no list. */
@@ -155,7 +186,8 @@ static bool editable(const brt_table *t, const struct brt_route *r)
 {
 	uint32_t i;
 
-	if (t->policy != BRT_POLICY_LINUX || !t->is_dump || r->nh_id ||
+	if (t->policy != BRT_POLICY_LINUX || !t->is_dump ||
+	    (r->nh_id && !brt_table_nhobj_size(t, r->nh_id)) ||
 	    !brt_family_valid(r->family) || r->dst.addr.family != r->family ||
 	    r->dst.len > brt_family_bits(r->family) || !r->table ||
 	    r->type < BRT_RT_UNICAST || r->type > BRT_RT_THROW ||
@@ -217,9 +249,9 @@ int brt_table_edit_add(brt_table *t, const struct brt_route *r, bool prepend)
 	if (err)
 		return err;
 	f = fib_for(t, r->family, r->table);
-	c = f ? copy_route(r) : NULL;
-	if (!c)
-		return BRT_ENOMEM;
+	err = f ? copy_route(t, r, &c) : BRT_ENOMEM;
+	if (err)
+		return err;
 	err = brt_fib_edit_add(f, c, prepend);
 	if (err) {
 		free(c);
@@ -273,9 +305,9 @@ int brt_table_edit_replace(brt_table *t, const struct brt_route *old,
 	x = find(t, old, &f);
 	if (!x)
 		return BRT_ENOENT;
-	c = copy_route(r);
-	if (!c)
-		return BRT_ENOMEM;
+	err = copy_route(t, r, &c);
+	if (err)
+		return err;
 	err = brt_fib_edit_swap(f, x, c);
 	if (err) {
 		free(c);

@@ -5,8 +5,8 @@
  * For the live handle: it keeps two tables and edits the one no reader
  * holds, so a version costs the size of the change, not of the table.
  * Only tables of the kernel's own (a Linux-policy dump) are edited, and
- * only with routes that need nothing resolved: no nexthop object, every
- * next hop on a known link. Whatever these functions refuse
+ * only with routes whose links and nexthop objects the table knows
+ * (a nexthop object is resolved when its route is added). Whatever these functions refuse
  * (BRT_ENOTSUP) the caller builds a whole table for instead.
  * No reader may use the table while it is edited. After a failure other
  * than BRT_ENOTSUP/BRT_ENOENT the table may be half changed and must be
@@ -39,6 +39,11 @@ int brt_table_edit_del(brt_table *t, const struct brt_route *r);
  * (the same key). 0, BRT_ENOENT, BRT_ENOTSUP or BRT_ENOMEM. */
 int brt_table_edit_replace(brt_table *t, const struct brt_route *old,
 			   const struct brt_route *r);
+/* The resolved next hops of a route an edit added that uses a nexthop
+ * object (brt_route_nexthops asks). */
+const struct brt_nexthop *brt_table_edit_nexthops(const struct brt_route *r,
+						  uint32_t *count,
+						  bool *blackhole);
 /* Free what edits added (brt_table_destroy calls it). */
 void brt_table_edit_free(brt_table *t);
 

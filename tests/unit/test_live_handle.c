@@ -21,6 +21,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "table_edit.h"
 #include "testutil.h"
 
 static char ns[64];
@@ -89,6 +90,30 @@ static bool tables_equal(const brt_table *a, const brt_table *b, bool verbose)
 	return eq;
 }
 
+static void random_query(struct brt_query *q, unsigned *s);
+
+/* Lookups on the handle's table (edited in place, version by version)
+ * answer as a whole table compiled from a dump of the same state. */
+static void assert_same_answers(const brt_table *a, const brt_table *b)
+{
+	struct brt_result x, y;
+	struct brt_query q;
+	unsigned i, s = 99;
+
+	for (i = 0; i < 3000; i++) {
+		random_query(&q, &s);
+		assert_int_equal(brt_table_lookup(a, &q, &x), 0);
+		assert_int_equal(brt_table_lookup(b, &q, &y), 0);
+		assert_int_equal(x.status, y.status);
+		assert_int_equal(x.table, y.table);
+		assert_int_equal(x.ifindex, y.ifindex);
+		assert_true(brt_addr_equal(&x.gateway, &y.gateway));
+		assert_true(brt_addr_equal(&x.source, &y.source));
+		assert_int_equal(!x.route, !y.route);
+		assert_true(!x.route || brt_route_identical(x.route, y.route));
+	}
+}
+
 /* Wait (at most 10 s) until the handle's newest table equals a dump. */
 static void assert_converges(brt_live *h, brt_live_reader *rd)
 {
@@ -101,6 +126,8 @@ static void assert_converges(brt_live *h, brt_live_reader *rd)
 
 		assert_int_equal(brt_live_snapshot(&k, err, sizeof(err)), 0);
 		eq = tables_equal(brt_live_acquire(rd, NULL), k, tries == 499);
+		if (eq)
+			assert_same_answers(brt_live_reader_table(rd), k);
 		brt_table_destroy(k);
 		if (eq) {
 			brt_live_reader_quiescent(rd);
@@ -438,11 +465,13 @@ static void test_soak(void **state)
 	}
 	brt_live_stats_get(fx.h, &st);
 	fprintf(stderr, "soak: %u changes, %llu lookups, %llu versions, "
-		"%llu applied in place, %llu route dumps, %llu full dumps\n",
+		"%llu applied in place, %llu route dumps, %llu full dumps, "
+		"%llu versions edited, %llu built whole\n",
 		done, (unsigned long long)lookups, (unsigned long long)st.version,
 		(unsigned long long)st.applied,
 		(unsigned long long)st.route_resyncs,
-		(unsigned long long)st.full_resyncs);
+		(unsigned long long)st.full_resyncs,
+		(unsigned long long)st.edited, (unsigned long long)st.whole);
 	close_handle(&fx);
 }
 

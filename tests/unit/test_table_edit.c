@@ -30,6 +30,10 @@ static const char base[] =
 	"route local 198.51.100.20 dev eno2 table local proto kernel scope host src 198.51.100.20\n"
 	"route 2001:db8:10::/64 dev eno1 proto kernel metric 256\n"
 	"route 2001:db8:20::/64 dev eno2 proto kernel metric 256\n"
+	"nexthop id 5 via 203.0.113.1 dev eno1\n"
+	"nexthop id 6 via 198.51.100.1 dev eno2\n"
+	"nexthop id 7 group 5,2/6\n"
+	"nexthop id 8 blackhole\n"
 	"rule pref 0 lookup local\n"
 	"rule pref 1000 from 198.51.100.20 lookup 200\n"
 	"rule pref 32766 lookup main\n"
@@ -99,6 +103,10 @@ static void random_route(struct mroute *m)
 							 : BRT_RT_UNREACHABLE;
 	r->nh = m->nh;
 	r->nh_count = 0;
+	if (r->type == BRT_RT_UNICAST && is4 && !rnd(6)) {
+		r->nh_id = 5 + rnd(4);	/* a nexthop object */
+		return;
+	}
 	if (r->type == BRT_RT_UNICAST) {
 		r->nh_count = is4 && !rnd(8) ? 2 : 1;
 		set_nh(r, m->nh, 0);
@@ -389,7 +397,7 @@ static void refusals(void **state)
 	m.nh[0].ifindex = 99;	/* no such link */
 	assert_int_equal(brt_table_edit_add(t, &m.r, false), BRT_ENOTSUP);
 	m.nh[0].ifindex = 2;
-	m.r.nh_id = 5;		/* a nexthop object: compile resolves it */
+	m.r.nh_id = 99;		/* no such nexthop object */
 	assert_int_equal(brt_table_edit_add(t, &m.r, false), BRT_ENOTSUP);
 	m.r.nh_id = 0;
 	assert_int_equal(brt_table_edit_del(t, &m.r), BRT_ENOENT);

@@ -34,7 +34,7 @@ static int take_route(struct brt_live *h, const struct nlmsghdr *nlh)
 	}
 	e = brt_lroutes_apply(&h->routes, nlh->nlmsg_type == RTM_DELROUTE,
 			      nlh->nlmsg_flags & (NLM_F_REPLACE | NLM_F_APPEND),
-			      &r);
+			      &r, &h->pending);
 	if (e == BRT_LR_RESYNC)
 		h->need |= NEED_ROUTES;
 	else if (e == BRT_LR_APPLIED) {

@@ -41,8 +41,6 @@
 
 #include "live_impl.h"
 
-#define BATCH_NS 5000000ull	/* the shortest batch under load: 5 ms */
-#define BATCH_MAX_NS 1000000000ull	/* the longest: 1 s */
 #define RETRY_MS 20		/* first retry of a failed dump or build */
 #define RETRY_MAX_MS 1000
 #define DISCARD_NS 100000000ull	/* drop queued events for 100 ms at most */
@@ -59,7 +57,7 @@ uint64_t brt_live_now_ns(void)
 
 /* ------------------------------------------------------------- dumping */
 
-static brt_builder *new_builder(void)
+brt_builder *brt_live_new_builder(void)
 {
 	brt_builder *b = brt_builder_create();
 
@@ -80,7 +78,7 @@ static int dump_kinds(struct brt_live *h, unsigned kinds, brt_builder **out)
 
 	do {
 		brt_builder_destroy(b);
-		b = new_builder();
+		b = brt_live_new_builder();
 		if (!b)
 			return BRT_ENOMEM;
 		e = brt_nl_dump_some(&h->req, b, kinds, h->err, sizeof(h->err));
@@ -96,6 +94,7 @@ static int dump_kinds(struct brt_live *h, unsigned kinds, brt_builder **out)
 	return 0;
 }
 
+/* The small kinds are few: a new dump always makes a whole table. */
 static int resync_small(struct brt_live *h)
 {
 	brt_builder *b;
@@ -105,25 +104,32 @@ static int resync_small(struct brt_live *h)
 		return e;
 	brt_builder_destroy(h->small);
 	h->small = b;
+	h->rebuild = h->changed = true;
 	atomic_fetch_add(&h->st.small_resyncs, 1);
 	return 0;
 }
 
+/* A route dump that finds the model right changes nothing (most of the
+ * dumps after a link or address event find no silent change). */
 static int resync_routes(struct brt_live *h)
 {
 	brt_builder *b;
+	bool changed;
 	int e = dump_kinds(h, BRT_NL_DUMP_ROUTES, &b);
 
 	if (e)
 		return e;
-	e = brt_lroutes_load(&h->routes, b);
+	e = brt_lroutes_load(&h->routes, b, &changed);
 	brt_builder_destroy(b);
-	if (!e)
-		atomic_fetch_add(&h->st.route_resyncs, 1);
-	return e;
+	if (e)
+		return e;
+	if (changed)
+		h->rebuild = h->changed = true;
+	atomic_fetch_add(&h->st.route_resyncs, 1);
+	return 0;
 }
 
-/* Dump what h->need asks for; the model changed if anything was dumped. */
+/* Dump what h->need asks for. */
 static int resync(struct brt_live *h)
 {
 	int e = 0;
@@ -135,70 +141,6 @@ static int resync(struct brt_live *h)
 	if (e)
 		return e;
 	h->need = 0;
-	h->changed = true;
-	return 0;
-}
-
-/* ---------------------------------------------------------- publishing */
-
-static int copy_small(const struct brt_builder *s, brt_builder *b)
-{
-	size_t i;
-	int e = 0;
-
-	for (i = 0; !e && i < s->links.n; i++)
-		e = brt_builder_add_link(b, &s->links.data[i].l);
-	for (i = 0; !e && i < s->addrs.n; i++)
-		e = brt_builder_add_address(b, &s->addrs.data[i].a);
-	for (i = 0; !e && i < s->rules.n; i++)
-		e = brt_builder_add_rule(b, &s->rules.data[i].r);
-	for (i = 0; !e && i < s->nhobjs.n; i++) {
-		struct brt_nhobj n = s->nhobjs.data[i].n;
-
-		n.group = n.group_count ? s->grp.data + s->nhobjs.data[i].grp_off
-					: NULL;
-		e = brt_builder_add_nhobj(b, &n);
-	}
-	for (i = 0; !e && i < s->labels.n; i++)
-		e = brt_builder_add_addrlabel(b, &s->labels.data[i]);
-	for (i = 0; !e && i < s->sysctls.n; i++)
-		e = brt_builder_set_sysctl(b, s->sysctls.data[i].key,
-					   s->sysctls.data[i].value);
-	return e;
-}
-
-/* Build the model into a table and publish it as the next version. */
-static int publish(struct brt_live *h)
-{
-	brt_builder *b = new_builder();
-	uint64_t t0 = brt_live_now_ns();
-	brt_table *t = NULL;
-	int e;
-
-	if (!b)
-		return BRT_ENOMEM;
-	e = copy_small(h->small, b);
-	if (!e)
-		e = brt_lroutes_emit(&h->routes, b);
-	if (!e)
-		e = brt_builder_finish(b, &t);
-	if (e)
-		snprintf(h->err, sizeof(h->err), "live build: %s",
-			 brt_builder_error(b));
-	brt_builder_destroy(b);
-	if (!e)
-		e = brt_live_pub_publish(&h->pub, t);
-	if (e) {
-		brt_table_destroy(t);
-		return e;
-	}
-	h->changed = false;
-	h->batch_ns = brt_live_now_ns() - t0;
-	if (h->batch_ns < BATCH_NS)
-		h->batch_ns = BATCH_NS;
-	if (h->batch_ns > BATCH_MAX_NS)
-		h->batch_ns = BATCH_MAX_NS;
-	atomic_fetch_add(&h->st.publishes, 1);
 	return 0;
 }
 
@@ -286,8 +228,8 @@ static void catch_up(struct brt_live *h)
 	if (h->need && !settling(h))
 		e = resync(h);
 	if (!e && h->changed)
-		e = publish(h);
-	if (!e) {
+		e = brt_live_publish(h);
+	if (e >= 0) {	/* published, or waiting for readers to move on */
 		h->retry_ms = RETRY_MS;
 		return;
 	}
@@ -308,6 +250,8 @@ static int wait_ms(const struct brt_live *h)
 		       : (int)((h->recheck_ns - t) / 1000000u) + 1;
 	if (settling(h) && !h->changed)
 		return (int)((h->settle_ns - t) / 1000000u) + 1;
+	if (!h->need && h->spare_wait_ns)
+		return 1;	/* a reader still holds the version to edit */
 	return 0;
 }
 
@@ -374,7 +318,7 @@ static int live_init(struct brt_live *h, unsigned flags)
 	h->retry_ms = RETRY_MS;
 	e = resync(h);
 	if (!e)
-		e = publish(h);
+		e = brt_live_publish(h);
 	if (!e && pthread_create(&h->thread, NULL, live_main, h)) {
 		snprintf(h->err, sizeof(h->err), "cannot start the live thread");
 		e = BRT_ENOMEM;
@@ -418,7 +362,10 @@ void brt_live_close(brt_live *h)
 			;
 		pthread_join(h->thread, NULL);
 	}
+	brt_live_drop_spare(h);
 	brt_live_pub_destroy(&h->pub);
+	brt_ldeltas_free(&h->pending);
+	brt_ldeltas_free(&h->behind);
 	brt_lroutes_free(&h->routes);
 	brt_builder_destroy(h->small);
 	brt_nl_close(&h->ev);
@@ -485,4 +432,6 @@ void brt_live_stats_get(const brt_live *h, struct brt_live_stats *s)
 	s->small_resyncs = atomic_load(&m->st.small_resyncs);
 	s->publishes = atomic_load(&m->st.publishes);
 	s->errors = atomic_load(&m->st.errors);
+	s->edited = atomic_load(&m->st.edited);
+	s->whole = atomic_load(&m->st.whole);
 }

@@ -3,14 +3,21 @@
  *
  * Invariants (quiescent-state based reclamation):
  *  - the writer (the handle's thread) publishes a version by storing its
- *    pointer in cur, then its number in published; numbers only grow;
- *  - a reader announces the number it read from published in its seen
- *    slot, THEN loads cur: the version it gets has a number >= seen;
- *  - the writer frees a retired version only when its number is below
- *    every registered reader's non-zero seen. All these accesses are
- *    sequentially consistent, so either the writer's scan sees a reader's
- *    announcement, or that reader's load of cur sees the newer version:
- *    no reader can hold a version the writer frees;
+ *    pointer in cur, then its number in published; numbers only grow,
+ *    and a version leaves cur for good (it is never published again
+ *    under its number);
+ *  - a reader announces in its seen slot the number it read from
+ *    published (SEEN_AT_LEAST: it may hold that version or a newer one),
+ *    THEN loads cur, then announces the number of the version it got
+ *    (SEEN_EXACTLY). Zero means it holds nothing;
+ *  - the writer frees a retired version, or edits one it kept (the live
+ *    handle edits the version before the current one into the next),
+ *    only when no reader's announcement allows that it holds it. The
+ *    first announcement and the load of cur are sequentially consistent,
+ *    so either the writer's scan sees it, or that reader's load of cur
+ *    sees a version newer than any the writer is about to touch; a
+ *    stale exact announcement names a version the reader really held
+ *    and left only for one newer than the current at its next pin;
  *  - readers never take a lock; the writer and (un)registration share
  *    readers_lock only to walk the reader list.
  */
@@ -27,51 +34,64 @@ void brt_live_pub_init(struct brt_live_pub *p)
 	p->retired = NULL;
 }
 
-int brt_live_pub_publish(struct brt_live_pub *p, brt_table *t)
+int brt_live_pub_publish(struct brt_live_pub *p, brt_table *t,
+			 struct brt_live_version **old)
 {
 	struct brt_live_version *v = calloc(1, sizeof(*v));
-	struct brt_live_version *old = atomic_load(&p->cur);
 
 	if (!v)
 		return BRT_ENOMEM;
+	*old = atomic_load(&p->cur);
 	v->t = t;
 	v->number = atomic_load(&p->published) + 1;
 	atomic_store(&p->cur, v);
 	atomic_store(&p->published, v->number);
-	if (old) {
-		old->next = p->retired;
-		p->retired = old;
-	}
-	brt_live_pub_reclaim(p);
 	return 0;
 }
 
-/* The oldest version number a registered reader may still use. */
-static uint64_t oldest_in_use(struct brt_live_pub *p)
+void brt_live_pub_retire(struct brt_live_pub *p, struct brt_live_version *v)
 {
-	uint64_t min = UINT64_MAX, s;
+	if (v) {
+		v->next = p->retired;
+		p->retired = v;
+	}
+	brt_live_pub_reclaim(p);
+}
+
+#define SEEN_EXACTLY 1u	/* low bit of seen; the number is seen >> 1 */
+
+/* Whether a reader's announcement allows that it holds version @n. */
+static bool may_hold(uint64_t seen, uint64_t n)
+{
+	if (!seen)
+		return false;
+	return seen & SEEN_EXACTLY ? seen >> 1 == n : seen >> 1 <= n;
+}
+
+static bool in_use(struct brt_live_pub *p, uint64_t n)
+{
 	struct brt_live_reader *rd;
+	bool used = false;
 
 	pthread_mutex_lock(&p->readers_lock);
-	for (rd = p->readers; rd; rd = rd->next) {
-		s = atomic_load(&rd->seen);
-		if (s && s < min)
-			min = s;
-	}
+	for (rd = p->readers; rd && !used; rd = rd->next)
+		used = may_hold(atomic_load(&rd->seen), n);
 	pthread_mutex_unlock(&p->readers_lock);
-	return min;
+	return used;
+}
+
+bool brt_live_pub_unused(struct brt_live_pub *p,
+			 const struct brt_live_version *v)
+{
+	return !in_use(p, v->number);
 }
 
 void brt_live_pub_reclaim(struct brt_live_pub *p)
 {
 	struct brt_live_version **pp = &p->retired, *v;
-	uint64_t min;
 
-	if (!p->retired)
-		return;
-	min = oldest_in_use(p);
 	while ((v = *pp)) {
-		if (v->number < min) {
+		if (!in_use(p, v->number)) {
 			*pp = v->next;
 			brt_table_destroy(v->t);
 			free(v);
@@ -108,8 +128,10 @@ static void pin(brt_live_reader *rd)
 {
 	struct brt_live_pub *p = rd->pub;
 
-	atomic_store(&rd->seen, atomic_load(&p->published));
+	atomic_store(&rd->seen, atomic_load(&p->published) << 1);
 	rd->v = atomic_load(&p->cur);
+	atomic_store_explicit(&rd->seen, rd->v->number << 1 | SEEN_EXACTLY,
+			      memory_order_release);
 }
 
 const brt_table *brt_live_acquire(brt_live_reader *rd, uint64_t *version)

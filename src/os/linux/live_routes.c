@@ -194,44 +194,93 @@ static struct brt_lroute *first_of_key(const struct brt_lroutes *m,
 	return (struct brt_lroute *)&m->head;
 }
 
+/* Replace @e's route by @r, logging it when anything changes. */
+static int replace(struct brt_lroute *e, const struct brt_route *r,
+		   struct brt_ldeltas *log)
+{
+	if (log && !brt_route_identical(&e->r, r))
+		brt_ldeltas_record(log, BRT_LD_REPLACE, r, &e->r);
+	return set_route(e, r);
+}
+
+static int add(struct brt_lroutes *m, const struct brt_route *r,
+	       struct brt_lroute *at, struct brt_ldeltas *log)
+{
+	int e = insert(m, r, at);
+
+	if (!e && log)
+		brt_ldeltas_record(log, at == &m->head ? BRT_LD_ADD
+						       : BRT_LD_PREPEND, r, NULL);
+	return e;
+}
+
 static int apply_new(struct brt_lroutes *m, unsigned nlflags,
-		     const struct brt_route *r, const struct key_scan *s)
+		     const struct brt_route *r, const struct key_scan *s,
+		     struct brt_ldeltas *log)
 {
 	if (s->same && s->count == 1)
-		return set_route(s->same, r);	/* refreshes silent state */
+		return replace(s->same, r, log);	/* refreshes silent state */
 	if (s->same)
 		return BRT_LR_APPLIED;	/* already held (e.g. by a dump) */
 	if (!s->count)
-		return insert(m, r, &m->head);
+		return add(m, r, &m->head, log);
 	if (nlflags & NLM_F_REPLACE)
-		return s->count == 1 ? set_route(s->any, r) : BRT_LR_RESYNC;
+		return s->count == 1 ? replace(s->any, r, log) : BRT_LR_RESYNC;
 	if (r->family != BRT_AF_INET)
 		return BRT_LR_RESYNC;	/* IPv6 merged a next hop in */
 	/* IPv4 aliases: append goes after them, prepend (add) before */
 	if (nlflags & NLM_F_APPEND)
-		return insert(m, r, &m->head);
-	return insert(m, r, first_of_key(m, r));
+		return add(m, r, &m->head, log);
+	return add(m, r, first_of_key(m, r), log);
 }
 
 int brt_lroutes_apply(struct brt_lroutes *m, bool del, unsigned nlflags,
-		      const struct brt_route *r)
+		      const struct brt_route *r, struct brt_ldeltas *log)
 {
 	struct key_scan s;
 
 	scan_key(m, r, &s);
 	if (!del)
-		return apply_new(m, nlflags, r, &s);
+		return apply_new(m, nlflags, r, &s, log);
 	if (s.same) {
+		if (log)
+			brt_ldeltas_record(log, BRT_LD_DEL, &s.same->r, NULL);
 		unlink_free(m, s.same);
 		return BRT_LR_APPLIED;
 	}
 	return s.count ? BRT_LR_RESYNC : BRT_LR_APPLIED;
 }
 
-int brt_lroutes_load(struct brt_lroutes *m, const struct brt_builder *b)
+/* Whether the model holds exactly the dumped routes: the same number,
+ * and each one alone under its key and identical (keys with several
+ * routes also depend on their order: those count as changed). */
+static bool holds_exactly(const struct brt_lroutes *m,
+			  const struct brt_builder *b)
+{
+	struct key_scan s;
+	size_t i;
+
+	if (m->n != b->routes.n)
+		return false;
+	for (i = 0; i < b->routes.n; i++) {
+		struct brt_route r = b->routes.data[i].r;
+
+		r.nh = r.nh_count ? b->nh.data + b->routes.data[i].nh_off : NULL;
+		scan_key(m, &r, &s);
+		if (s.count != 1 || !s.same || !brt_route_identical(&s.same->r, &r))
+			return false;
+	}
+	return true;
+}
+
+int brt_lroutes_load(struct brt_lroutes *m, const struct brt_builder *b,
+		     bool *changed)
 {
 	size_t i;
 
+	*changed = !holds_exactly(m, b);
+	if (!*changed)
+		return 0;
 	clear(m);
 	for (i = 0; i < b->routes.n; i++) {
 		struct brt_route r = b->routes.data[i].r;
