@@ -25,5 +25,7 @@ void brt_fast_below(const struct brt_fib *f, const struct brt_prefix *p,
 		    void (*fn)(void *arg, uint32_t slot), void *arg);
 /* brt_lpm_check, and the engine holds exactly f->n_live prefixes. */
 int brt_fast_check(const struct brt_fib *f, char *msg, size_t msglen);
+/* Whether a rebuild would give f a faster lookup structure (it grew). */
+bool brt_fast_undersized(const struct brt_fib *f);
 
 #endif

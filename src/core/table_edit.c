@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fast.h"
 #include "table_build.h"
 #include "table_edit.h"
 
@@ -177,6 +178,16 @@ void brt_table_edit_free(brt_table *t)
 	free(atomic_load(&t->edits->list));
 	free(t->edits);
 	t->edits = NULL;
+}
+
+bool brt_table_edit_outgrown(const brt_table *t)
+{
+	size_t i;
+
+	for (i = 0; i < t->n_fibs; i++)
+		if (brt_fast_undersized(&t->fibs[i]))
+			return true;
+	return false;
 }
 
 /* -------------------------------------------------------------- checks */

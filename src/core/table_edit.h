@@ -39,6 +39,9 @@ int brt_table_edit_del(brt_table *t, const struct brt_route *r);
  * (the same key). 0, BRT_ENOENT, BRT_ENOTSUP or BRT_ENOMEM. */
 int brt_table_edit_replace(brt_table *t, const struct brt_route *old,
 			   const struct brt_route *r);
+/* Whether a fib of @t grew so much by edits that compiling the table
+ * afresh would look up faster (the caller decides when). */
+bool brt_table_edit_outgrown(const brt_table *t);
 /* The resolved next hops of a route an edit added that uses a nexthop
  * object (brt_route_nexthops asks). */
 const struct brt_nexthop *brt_table_edit_nexthops(const struct brt_route *r,

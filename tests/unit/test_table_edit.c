@@ -405,6 +405,33 @@ static void refusals(void **state)
 	brt_table_destroy(t);
 }
 
+/* A fib compiled small and edited large asks to be compiled afresh. */
+static void outgrown(void **state)
+{
+	struct mroute m;
+	brt_table *t;
+	uint32_t i;
+
+	(void)state;
+	n_model = 0;
+	t = compile_model();
+	do
+		random_route(&m);
+	while (m.r.family != BRT_AF_INET || m.r.type != BRT_RT_UNICAST ||
+	       m.r.nh_id);
+	m.r.nh = m.nh;
+	m.r.dst.len = 32;
+	for (i = 0; i < 40000; i++) {
+		brt_addr_set_v4(&m.r.dst.addr, 0x0a000000u + i);
+		assert_int_equal(brt_table_edit_add(t, &m.r, false), 0);
+		if (i == 30000)
+			assert_false(brt_table_edit_outgrown(t));
+	}
+	assert_true(brt_table_edit_outgrown(t));
+	assert_int_equal(brt_table_route_count(t), 40000 + 6);
+	brt_table_destroy(t);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -412,6 +439,7 @@ int main(void)
 		cmocka_unit_test(edits_of_a_compiled_table),
 		cmocka_unit_test(drained_and_refilled),
 		cmocka_unit_test(refusals),
+		cmocka_unit_test(outgrown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -15,7 +15,8 @@
  *    hold or be used (and then a second one as the spare, when the one
  *    it replaced cannot be): the first version, a change outside the logs
  *    (small kinds dumped, routes re-dumped and found changed), a lost
- *    log, an edit the tables refuse (table_edit.h), or a spare that a
+ *    log, a table that grew out of its lookup structure's size (a fib
+ *    compiled small and edited to over 32768 prefixes), an edit the tables refuse (table_edit.h), or a spare that a
  *    reader keeps longer than BRT_LIVE_SPARE_WAIT_NS;
  *  - a spare that failed half way through its replay is destroyed (no
  *    reader can hold it) and never published.
@@ -23,6 +24,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "core/table_edit.h"
 #include "live_impl.h"
 
 static int copy_small(const struct brt_builder *s, brt_builder *b)
@@ -178,6 +180,8 @@ static int publish_edited(struct brt_live *h)
 	h->spare = NULL;
 	brt_ldeltas_clear(&h->behind);
 	keep_spare(h, old, true);
+	if (brt_table_edit_outgrown(t))
+		h->rebuild = true;	/* the next version: compiled afresh */
 	atomic_fetch_add(&h->st.edited, 1);
 	publish_done(h, t0);
 	return 0;
