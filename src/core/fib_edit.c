@@ -360,24 +360,34 @@ const struct brt_route *brt_fib_edit_find(const struct brt_fib *f,
 	return NULL;
 }
 
-int brt_fib_edit_remove(struct brt_fib *f, const struct brt_route *r)
+/* @r's group, made ready to change (an array of its own), and @r's place
+ * in it. 0, BRT_ENOENT or BRT_ENOMEM. */
+static int locate(struct brt_fib *f, const struct brt_route *r,
+		  uint32_t *slot, uint32_t *pos)
 {
-	struct brt_pgroup *g;
-	uint32_t pos;
-	int32_t slot;
 	int err = edit_start(f);
+	int32_t s;
 
 	if (err)
 		return err;
-	slot = place_of(f, r, &pos);
-	if (slot < 0)
+	s = place_of(f, r, pos);
+	if (s < 0)
 		return BRT_ENOENT;
-	g = &f->groups[slot];
-	if (g->count == 1)
-		return group_drop(f, (uint32_t)slot);
-	err = group_room(g, g->count);
+	*slot = (uint32_t)s;
+	return group_room(&f->groups[s], f->groups[s].count);
+}
+
+int brt_fib_edit_remove(struct brt_fib *f, const struct brt_route *r)
+{
+	struct brt_pgroup *g;
+	uint32_t slot, pos;
+	int err = locate(f, r, &slot, &pos);
+
 	if (err)
 		return err;
+	g = &f->groups[slot];
+	if (g->count == 1)
+		return group_drop(f, slot);
 	memmove(g->routes + pos, g->routes + pos + 1,
 		(g->count - pos - 1) * sizeof(*g->routes));
 	g->count--;
@@ -387,20 +397,10 @@ int brt_fib_edit_remove(struct brt_fib *f, const struct brt_route *r)
 int brt_fib_edit_swap(struct brt_fib *f, const struct brt_route *old,
 		      const struct brt_route *r)
 {
-	struct brt_pgroup *g;
-	uint32_t pos;
-	int32_t slot;
-	int err = edit_start(f);
+	uint32_t slot, pos;
+	int err = locate(f, old, &slot, &pos);
 
-	if (err)
-		return err;
-	slot = place_of(f, old, &pos);
-	if (slot < 0)
-		return BRT_ENOENT;
-	g = &f->groups[slot];
-	err = group_room(g, g->count);
-	if (err)
-		return err;
-	g->routes[pos] = r;
-	return 0;
+	if (!err)
+		f->groups[slot].routes[pos] = r;
+	return err;
 }

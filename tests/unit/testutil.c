@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "table_edit.h"
 #include "testutil.h"
 
 brt_table *tu_table(const char *text)
@@ -134,4 +135,16 @@ const struct brt_rule *tu_rule(const brt_table *t, uint8_t family, uint32_t prio
 	}
 	fail_msg("no rule %u", prio);
 	return NULL;
+}
+
+void tu_assert_same_answer(const struct brt_result *x,
+			   const struct brt_result *y)
+{
+	assert_int_equal(x->status, y->status);
+	assert_int_equal(x->table, y->table);
+	assert_int_equal(x->ifindex, y->ifindex);
+	assert_true(brt_addr_equal(&x->gateway, &y->gateway));
+	assert_true(brt_addr_equal(&x->source, &y->source));
+	assert_int_equal(!x->route, !y->route);
+	assert_true(!x->route || brt_route_identical(x->route, y->route));
 }

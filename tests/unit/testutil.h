@@ -10,6 +10,10 @@
 
 #include "bestroute/bestroute.h"
 
+/* Two lookups gave the same answer: status, table, interface, gateway,
+ * source and a route with the same content (tables may differ). */
+void tu_assert_same_answer(const struct brt_result *x,
+			   const struct brt_result *y);
 /* A table from our text format; fails the test with the parser's message. */
 brt_table *tu_table(const char *text);
 /* A query from `get` words: "DEST [from SRC] [oif DEV] ...". */
