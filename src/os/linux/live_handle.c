@@ -8,12 +8,14 @@
  *
  * Invariants:
  *  - it subscribes before its first dump, so no change falls between;
- *  - route notifications are applied to the model one by one; a batch is
+ *  - route notifications are applied to the model one by one and logged
+ *    for the tables (live_build.c edits a table with them); a batch is
  *    whatever arrived until the socket is empty, or for as long as the
- *    last build took (at least BATCH_NS): building a version costs time in
- *    proportion to the table, so under a burst batches grow with the
- *    table and the handle keeps up instead of falling ever further
- *    behind; each batch that changed the model is one new version;
+ *    last version took to make (at least BRT_LIVE_BATCH_NS): an edited
+ *    version costs the size of the change, a whole one the size of the
+ *    table, so after a whole build batches grow with it and the handle
+ *    keeps up instead of falling ever further behind; each batch that
+ *    changed the model is one new version;
  *  - what the kernel changes without a notification is dumped again:
  *    routes after a link changes its up or carrier state or goes away,
  *    after an address or a nexthop object is deleted (IPv4 routes flushed,
@@ -146,7 +148,7 @@ static int resync(struct brt_live *h)
 
 /* -------------------------------------------------------------- events */
 
-/* Read what the socket holds (for at most BATCH_NS); ENOBUFS asks for a
+/* Read what the socket holds (for at most h->batch_ns); ENOBUFS asks for a
  * full dump. Returns 0, or BRT_EIO when the socket failed otherwise. */
 static int drain(struct brt_live *h)
 {
