@@ -24,6 +24,7 @@
 #include <unistd.h>
 
 #include "bestroute/bestroute.h"
+#include "bench_live_util.h"
 
 #define NDEST (1u << 20)	/* destinations, reused round robin */
 
@@ -40,25 +41,7 @@ static uint64_t rnd(void)
 	return x * 0x2545f4914f6cdd1dull;
 }
 
-static double now(void)
-{
-	struct timespec ts;
 
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-static long rss_kib(void)
-{
-	long pages = 0, resident = 0;
-	FILE *f = fopen("/proc/self/statm", "r");
-
-	if (f && fscanf(f, "%ld %ld", &pages, &resident) != 2)
-		resident = 0;
-	if (f)
-		fclose(f);
-	return resident * (sysconf(_SC_PAGESIZE) / 1024);
-}
 
 /* A random address inside @p (host bits random). */
 static void inside(const struct brt_prefix *p, struct brt_addr *out)

@@ -20,14 +20,8 @@
 #include <unistd.h>
 
 #include "bestroute/bestroute.h"
+#include "bench_live_util.h"
 
-static double now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
 
 static int cmp_double(const void *a, const void *b)
 {
@@ -180,6 +174,7 @@ int main(int argc, char **argv)
 	brt_live *h;
 	char err[256];
 	double t0 = now();
+	long r0 = rss_kib();
 	int e;
 
 	if (!gw || !changes || changes > 100000 || !samples) {
@@ -191,7 +186,8 @@ int main(int argc, char **argv)
 		fprintf(stderr, "brt_live_open: %s\n", err);
 		return 1;
 	}
-	printf("handle_open_seconds %.3f\n", now() - t0);
+	printf("handle_open_seconds %.3f\nhandle_rss_mib %.1f\n", now() - t0,
+	       (double)(rss_kib() - r0) / 1024.0);
 	brt_live_reader_register(h, &rd);
 	printf("handle_routes %zu\n", brt_table_route_count(brt_live_acquire(rd, NULL)));
 	e = freshness(rd, gw, samples) || rate(h, rd, gw, changes, true) ||

@@ -90,6 +90,7 @@ inside it. Destinations: random addresses inside random routes of the snapshot
 | brt_live_kernel_lookup (2 RTM_GETROUTE round trips each), $(val kernel_queries) queries | $(val kernel_lookups_per_second) lookups/s |
 | ratio snapshot / kernel | $(val ratio)x |
 | brt_live_open (dump, first table, and the second kept for editing) | $(val handle_open_seconds) s |
+| the handle's memory after open: RSS growth (model and two tables) | $(val handle_rss_mib) MiB |
 | freshness: kernel change to a lookup that reflects it, $(val fresh_samples) single route adds | median $(val fresh_median_ms) ms, 99th percentile $(val fresh_p99_ms) ms |
 | sustained: $(val rate_changes) /32 adds then as many deletes in one \`ip -batch\`, kernel accepting them | $(val rate_kernel_rate) changes/s |
 | sustained: the handle following them (until the last is visible), reader quiescent while idle | $(val rate_handle_rate) changes/s ($(val rate_versions) versions: $(val rate_edited) edited, $(val rate_whole) built whole; $(val rate_overflows) overflows) |
