@@ -106,7 +106,9 @@ place by the changes it lacks, so a version costs the size of the change
 (routes, prefix groups and LPM entries changed one by one), not of the
 table. A table is built whole only when that cannot work: at open (twice:
 the second is the spare), after link, address, rule or nexthop changes,
-and when a reader keeps the spare longer than 100 ms: the last row's
+and when a reader keeps the spare longer than 100 ms. The handle's memory is its route model, two whole tables and what the
+heap kept from building them: about three snapshots (sharing the routes
+between model and tables would cut it). The last row's
 reader sits idle on the current version while \`ip -batch\` runs instead
 of going quiescent as live.h asks, which costs a whole build per burst.
 Load average at the start of the run: $loadavg.
