@@ -998,6 +998,7 @@ int main(int argc, char **argv)
 	size_t n4, n6, nq;
 	int i, dpdk = 0;
 	unsigned k, sets = 0x1f;	/* --sets 0,2: only those (development) */
+	int want_dpdk = 1;	/* --dpdk 0: ours and the reference only */
 
 	for (i = 1; i + 1 < argc; i += 2) {
 		if (!strcmp(argv[i], "--data"))
@@ -1008,14 +1009,17 @@ int main(int argc, char **argv)
 			notes = argv[i + 1];
 		else if (!strcmp(argv[i], "--sets"))
 			sets = parse_sets(argv[i + 1]);
+		else if (!strcmp(argv[i], "--dpdk"))
+			want_dpdk = atoi(argv[i + 1]);
 	}
 	machine(argc, argv);
 #ifdef BENCH_HAVE_DPDK
-	dpdk = bench_dpdk_init() == 0;
+	dpdk = want_dpdk && bench_dpdk_init() == 0;
 	out("- DPDK 22.11 (EAL --no-huge --no-pci -m 3072 -l 0 --file-prefix=brt_bench): %s\n",
 	    dpdk ? "rte_fib DIR-24-8 4-byte, rte_lpm with RCU QSBR (defer "
 	    "queue), rte_fib6 trie 4-byte, rte_lpm6" : "EAL init failed: skipped");
 #else
+	(void)want_dpdk;
 	out("- DPDK: skipped (libdpdk-dev not found at build time)\n");
 #endif
 	dir = data_dir(dir);

@@ -48,7 +48,7 @@ int brt_lpm_insert_bulk(struct brt_lpm *l, const struct brt_lpm_prefix *p,
 			size_t n)
 {
 	struct item *it;
-	size_t i;
+	size_t i, slots;
 	int err = 0;
 
 	if (!l || (!p && n))
@@ -56,8 +56,11 @@ int brt_lpm_insert_bulk(struct brt_lpm *l, const struct brt_lpm_prefix *p,
 	for (i = 0; i < n; i++)
 		if (p[i].len > l->width || p[i].value > BRT_LPM_VALUE_MAX)
 			return BRT_EINVAL;
+	slots = (size_t)1 << l->dbits;
 	it = malloc((n + 1) * sizeof(*it));
-	if (!it || brt_lpm_trie_reserve(&l->trie, 2 * n + 2)) {
+	/* two nodes a prefix (itself and a branch), and the slot nodes */
+	if (!it || brt_lpm_trie_reserve(&l->trie, 2 * n + 3 +
+					(n < slots ? n : slots))) {
 		free(it);
 		return BRT_ENOMEM;
 	}

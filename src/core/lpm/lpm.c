@@ -53,7 +53,7 @@ int brt_lpm_create(struct brt_lpm **out, uint8_t family, unsigned direct_bits,
 	l->dbits = direct_bits ? direct_bits : pick_direct_bits(family, expected);
 	n = (size_t)1 << l->dbits;
 	l->direct = malloc(n * sizeof(*l->direct));
-	if (!l->direct || brt_lpm_trie_init(&l->trie) ||
+	if (!l->direct || brt_lpm_trie_init(&l->trie, l->dbits) ||
 	    brt_lpm_arena_init(&l->na, sizeof(struct lpm_node),
 			       first_cap(expected, 700, NODE_LIMIT), NODE_LIMIT) ||
 	    brt_lpm_arena_init(&l->la, sizeof(uint32_t),

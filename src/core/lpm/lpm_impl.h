@@ -94,6 +94,9 @@ struct lpm_trie {
 	struct lpm_tnode *n;	/* n[0] is the root, /0, never freed */
 	uint32_t cap, used, free_head;
 	size_t prefixes;
+	unsigned sbits;		/* slot depth: the direct table's bits */
+	uint32_t *slot;		/* 2^sbits: the node of length sbits there,
+				 * or LPM_NIL (trie.c) */
 };
 
 struct lpm_u32vec {
@@ -248,7 +251,8 @@ size_t brt_lpm_arena_free_elems(const struct lpm_arena *a);
 size_t brt_lpm_retired_elems(const struct brt_lpm *l, unsigned kind);
 
 /* trie.c */
-int brt_lpm_trie_init(struct lpm_trie *t);
+/* @sbits: the slot depth (trie.c), the direct table's bits */
+int brt_lpm_trie_init(struct lpm_trie *t, unsigned sbits);
 void brt_lpm_trie_fini(struct lpm_trie *t);
 /* Set a prefix; *changed tells whether the mapping changed, *old_value
  * the previous value (LPM_NIL when new). */
@@ -272,6 +276,13 @@ int brt_lpm_trie_audit(const struct lpm_trie *t, unsigned width, char *msg,
 uint64_t brt_lpm_paint(const struct lpm_trie *t, uint32_t sub, unsigned d,
 		       unsigned s, uint32_t def, uint32_t *v, uint32_t *croot,
 		       uint8_t *plen);
+
+/* The same for slots [lo, hi) only, under the trie subtree @sub whose
+ * prefixes all lie in them, over @base (plen 0); the rest is untouched. */
+uint64_t brt_lpm_paint_range(const struct lpm_trie *t, uint32_t sub,
+			     unsigned d, unsigned s, unsigned lo, unsigned hi,
+			     uint32_t base, uint32_t *v, uint32_t *croot,
+			     uint8_t *plen);
 
 /* build.c: *dst must not be in an arena (allocations may move them) */
 int brt_lpm_build_node(struct brt_lpm *l, struct lpm_node *dst, unsigned d,

@@ -11,7 +11,8 @@
  *    its range it is (after an insert) or was (before a delete) the
  *    longest match for: leaves get the new value, heads are copied with
  *    the new def and keep their subtree (whose leaves inherit the def);
- *  - a longer prefix changes one entry, along one path (build.c);
+ *  - a longer prefix changes one entry, along one path (build.c), and
+ *    only the slots of that path it touches;
  *  - on failure (out of memory) nothing was stored, fresh blocks are
  *    freed and the trie change is undone, so the structure still answers
  *    for the table it answered for before.
@@ -195,12 +196,37 @@ out:
 	return err;
 }
 
+/* The value of the longest prefix of length <= dbits of direct entry
+ * @e: a prefix longer than dbits does not change it. */
+static uint32_t entry_def(const struct brt_lpm *l, uint32_t e)
+{
+	if (e & LPM_LEAF)
+		return e & ~LPM_LEAF;
+	if (e & LPM_SHORT)
+		return lpm_shead(l->ha.base, e)->def;
+	return lpm_fhead(l->ha.base, e)->def;
+}
+
+/* The trie subtree of the prefixes longer than dbits under @k's direct
+ * entry: its slot node (trie.c), or LPM_NIL when it holds none. */
+static uint32_t slot_sub(const struct brt_lpm *l, lpm_key k)
+{
+	const struct lpm_trie *t = &l->trie;
+	uint32_t s = t->slot[lpm_slot(k, 0, l->dbits)];
+
+	if (s == LPM_NIL || (t->n[s].child[0] == LPM_NIL &&
+			     t->n[s].child[1] == LPM_NIL))
+		return LPM_NIL;
+	return s;
+}
+
 /* The new entry for @cur after the change @u (a prefix past dbits);
  * retires what of @cur it does not share. */
 static int path_entry(struct brt_lpm *l, uint32_t cur, const struct lpm_upd *u,
 		      uint32_t *e)
 {
-	uint32_t def, sub = brt_lpm_trie_find(&l->trie, u->key, l->dbits, &def);
+	uint32_t def = entry_def(l, cur), sub = slot_sub(l, u->key);
+	const uint32_t *oleaves = NULL;
 	struct lpm_node old, n;
 	uint32_t inl[64];
 	int err;
@@ -209,13 +235,19 @@ static int path_entry(struct brt_lpm *l, uint32_t cur, const struct lpm_upd *u,
 		retire_entry(l, cur);
 		return fresh_entry(l, sub, def, e);
 	}
-	/* a short head has nothing to share: its leaves go with it */
-	old = cur & LPM_SHORT ? (struct lpm_node){ 0, 0, 0, 0 }
-			      : lpm_fhead(l->ha.base, cur)->n;
-	err = retire_head(l, cur);
+	if (cur & LPM_SHORT) {	/* its leaves are in the head block */
+		const struct lpm_shead *sh = lpm_shead(l->ha.base, cur);
+
+		old = (struct lpm_node){ 0, sh->leafvec, 0, 0 };
+		oleaves = sh->leaf;
+	} else {
+		old = lpm_fhead(l->ha.base, cur)->n;
+	}
+	/* the rebuild reads the old leaves before it allocates; heads are
+	 * allocated only after it */
+	err = brt_lpm_rebuild_head(l, &n, inl, &old, oleaves, u);
 	if (!err)
-		err = brt_lpm_rebuild_head(l, &n, inl, &old, sub,
-					   LPM_INHERIT, u);
+		err = retire_head(l, cur);
 	if (!err)
 		err = put_head(l, &n, inl, def, e);
 	return err;
@@ -225,7 +257,7 @@ static int path_entry(struct brt_lpm *l, uint32_t cur, const struct lpm_upd *u,
 static int update_long(struct brt_lpm *l, lpm_key k, unsigned len,
 		       bool insert, uint32_t value)
 {
-	struct lpm_upd u = { k, len };
+	struct lpm_upd u;
 	uint32_t e = lpm_slot(k, 0, l->dbits), ne, old;
 	bool changed = false;
 	int err;
@@ -233,6 +265,9 @@ static int update_long(struct brt_lpm *l, lpm_key k, unsigned len,
 	err = trie_change(l, k, len, insert, value, &changed, &old);
 	if (err || !changed)
 		return err;
+	/* a long prefix was inserted below, or deleted from below, its slot
+	 * node, which stays (trie.c) */
+	brt_lpm_upd_path(&l->trie, l->trie.slot[e], k, len, l->dbits, &u);
 	err = path_entry(l, l->direct[e], &u, &ne);
 	if (err) {
 		brt_lpm_abort(l);
