@@ -49,20 +49,27 @@ static struct lpm_node *child_at(struct brt_lpm *l, const struct lpm_node *n,
 	return &LPM_NODES(l)[n->base1 + popc(n->vec << (63 - s)) - 1];
 }
 
+/* The leaf runs of v[] (child slots skipped): without branches, the
+ * run starts are as random as the table, and mispredicting them cost
+ * more than the rest of a small update's rebuild. */
 static unsigned leaf_runs(const uint32_t *v, uint64_t vec, uint64_t *leafvec,
 			  uint32_t *out)
 {
-	unsigned s, n = 0;
+	uint64_t starts = 0;
+	uint32_t last = 0;
+	unsigned s, n = 0, seen = 0;
 
-	*leafvec = 0;
 	for (s = 0; s < 64; s++) {
-		if (vec >> s & 1)
-			continue;
-		if (!n || v[s] != out[n - 1]) {
-			*leafvec |= 1ull << s;
-			out[n++] = v[s];
-		}
+		unsigned leaf = !(vec >> s & 1);
+		unsigned start = leaf & (!seen | (v[s] != last));
+
+		out[n] = v[s];	/* kept only when a run starts here */
+		n += start;
+		starts |= (uint64_t)start << s;
+		last = leaf ? v[s] : last;
+		seen |= leaf;
 	}
+	*leafvec = starts;
 	return n;
 }
 
@@ -170,8 +177,10 @@ static void decode(uint64_t vec, uint64_t leafvec, const uint32_t *leaves,
 	unsigned s, r = 0;
 
 	for (s = 0; s < 64; s++) {
-		if (vec >> s & 1)
+		if (vec >> s & 1) {
+			v[s] = 0;	/* a child's: leaf_runs reads, skips it */
 			continue;
+		}
 		r += (unsigned)(leafvec >> s & 1);
 		v[s] = leaves[r - 1];
 	}

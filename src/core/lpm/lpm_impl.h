@@ -92,7 +92,7 @@ struct lpm_tnode {
 
 struct lpm_trie {
 	struct lpm_tnode *n;	/* n[0] is the root, /0, never freed */
-	uint32_t cap, used, free_head;
+	uint32_t cap, used, free_head, nfree;
 	size_t prefixes;
 	unsigned sbits;		/* slot depth: the direct table's bits */
 	uint32_t *slot;		/* 2^sbits: the node of length sbits there,

@@ -93,12 +93,8 @@ int brt_lpm_trie_reserve(struct lpm_trie *t, size_t n)
  * without failing. */
 static int reserve3(struct lpm_trie *t)
 {
-	uint32_t avail = t->cap - t->used;
-	uint32_t f = t->free_head;
-	unsigned i;
+	uint32_t avail = t->cap - t->used + t->nfree;
 
-	for (i = 0; i < 3 && f != LPM_NIL; i++, f = t->n[f].child[0])
-		avail++;
 	if (avail >= 3)
 		return 0;
 	if (t->cap > UINT32_MAX / 2 - 3)
@@ -130,10 +126,12 @@ static uint32_t take(struct lpm_trie *t, lpm_key k, unsigned len)
 {
 	uint32_t i = t->free_head;
 
-	if (i != LPM_NIL)
+	if (i != LPM_NIL) {
 		t->free_head = t->n[i].child[0];
-	else
+		t->nfree--;
+	} else {
 		i = t->used++;
+	}
 	t->n[i].key = k;
 	t->n[i].len = (uint8_t)len;
 	t->n[i].has = 0;
@@ -150,6 +148,7 @@ static void give(struct lpm_trie *t, uint32_t i)
 	t->n[i].child[0] = t->free_head;
 	t->n[i].has = 0;
 	t->free_head = i;
+	t->nfree++;
 }
 
 static void set_value(struct lpm_trie *t, uint32_t i, uint32_t value,

@@ -253,22 +253,47 @@ static int path_entry(struct brt_lpm *l, uint32_t cur, const struct lpm_upd *u,
 	return err;
 }
 
+/* Start fetching what an update of direct entry @e reads: its slot node
+ * (which the trie change starts from) and its head (the rebuild's), so
+ * the two chains of cache misses overlap instead of adding up. Returns
+ * the entry: GCC deletes a call to a function of prefetches alone. */
+static uint32_t prefetch_slot(const struct brt_lpm *l, uint32_t e)
+{
+	uint32_t s, cur;
+
+	__builtin_prefetch(&l->trie.slot[e]);
+	__builtin_prefetch(&l->direct[e]);
+	s = l->trie.slot[e];
+	cur = l->direct[e];
+	if (s != LPM_NIL)
+		__builtin_prefetch(&l->trie.n[s]);
+	if (!(cur & LPM_LEAF)) {
+		const char *h = (const char *)l->ha.base +
+				(size_t)(cur & ~LPM_SHORT) * LPM_HEAD_UNIT;
+
+		__builtin_prefetch(h);
+		__builtin_prefetch(h + 64);
+	}
+	return cur;
+}
+
 /* A prefix longer than dbits: one entry, along the prefix's path. */
 static int update_long(struct brt_lpm *l, lpm_key k, unsigned len,
 		       bool insert, uint32_t value)
 {
 	struct lpm_upd u;
-	uint32_t e = lpm_slot(k, 0, l->dbits), ne, old;
+	uint32_t e = lpm_slot(k, 0, l->dbits), ne, old, cur;
 	bool changed = false;
 	int err;
 
+	cur = prefetch_slot(l, e);	/* the trie change leaves it alone */
 	err = trie_change(l, k, len, insert, value, &changed, &old);
 	if (err || !changed)
 		return err;
 	/* a long prefix was inserted below, or deleted from below, its slot
 	 * node, which stays (trie.c) */
 	brt_lpm_upd_path(&l->trie, l->trie.slot[e], k, len, l->dbits, &u);
-	err = path_entry(l, l->direct[e], &u, &ne);
+	err = path_entry(l, cur, &u, &ne);
 	if (err) {
 		brt_lpm_abort(l);
 		trie_undo(l, k, len, insert, old);
