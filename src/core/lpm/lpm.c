@@ -65,6 +65,12 @@ int brt_lpm_create(struct brt_lpm **out, uint8_t family, unsigned direct_bits,
 	}
 	for (i = 0; i < n; i++)
 		l->direct[i] = LPM_LEAF | BRT_LPM_NONE;
+	l->small = LPM_NIL;
+	if (family == BRT_AF_INET && brt_lpm_small_prepare(l, &l->small)) {
+		brt_lpm_destroy(l);
+		return BRT_ENOMEM;
+	}
+	brt_lpm_publish(l);	/* nobody can see the structure yet */
 	*out = l;
 	return 0;
 }

@@ -155,6 +155,8 @@ struct brt_lpm {
 	unsigned width;		/* 32 or 128 */
 	unsigned dbits;		/* direct table index bits */
 	uint32_t *direct;	/* 2^dbits entries, written atomically */
+	uint32_t small;		/* LPM_NIL, or a range array (small.c),
+				 * written atomically */
 	struct lpm_arena na;	/* struct lpm_node */
 	struct lpm_arena la;	/* uint32_t leaves */
 	struct lpm_arena ha;	/* heads, in LPM_HEAD_UNIT elements */
@@ -170,6 +172,32 @@ struct brt_lpm {
 /* The writer's view (it alone moves the bases). */
 #define LPM_NODES(l) ((struct lpm_node *)(void *)(l)->na.base)
 #define LPM_LEAVES(l) ((uint32_t *)(void *)(l)->la.base)
+
+/* small.c: an IPv4 table of at most LPM_SMALL_MAX prefixes is also a
+ * range array (lookups search it instead of the direct table). */
+#define LPM_SMALL_MAX 31u
+struct lpm_small {
+	uint32_t n;		/* ranges, a power of two <= 64 */
+	uint32_t pad[3];
+	uint32_t bound[];	/* n range starts, then their n values */
+};
+
+static inline struct lpm_small *lpm_small(const void *base, uint32_t i)
+{
+	return (struct lpm_small *)(void *)((const unsigned char *)base +
+					    (size_t)i * LPM_HEAD_UNIT);
+}
+
+unsigned brt_lpm_small_units(unsigned n);
+/* The range array the table should have (b[], v[]: 64 room): its n, or 0
+ * when it should have none. */
+unsigned brt_lpm_small_expect(const struct brt_lpm *l, uint32_t *b,
+			      uint32_t *v);
+/* Before an update's stores (after its trie change): retire the current
+ * array, write the next one (*idx, or LPM_NIL). */
+int brt_lpm_small_prepare(struct brt_lpm *l, uint32_t *idx);
+/* After them: publish it. */
+void brt_lpm_small_set(struct brt_lpm *l, uint32_t idx);
 
 /* The head of direct entry @e (not a leaf entry) in head arena @base. */
 static inline struct lpm_head *lpm_fhead(const void *base, uint32_t e)

@@ -161,7 +161,7 @@ static int update_short(struct brt_lpm *l, lpm_key k, unsigned len,
 			bool insert, uint32_t value)
 {
 	unsigned s = l->dbits - len, n = 1u << s, i;
-	uint32_t first = lpm_slot(k, 0, l->dbits), old, def, sub;
+	uint32_t first = lpm_slot(k, 0, l->dbits), old, def, sub, sm;
 	uint32_t *buf = malloc((size_t)n * 3 * sizeof(*buf));
 	uint32_t *v = buf, *croot = buf + n, *ent = buf + 2 * n;
 	uint8_t *plen = malloc(n);
@@ -180,6 +180,8 @@ static int update_short(struct brt_lpm *l, lpm_key k, unsigned len,
 	for (i = 0; i < n && !err; i++)
 		if (plen[i] <= len)
 			err = redef_entry(l, l->direct[first + i], v[i], &ent[i]);
+	if (!err)
+		err = brt_lpm_small_prepare(l, &sm);
 	if (err) {
 		brt_lpm_abort(l);
 		trie_undo(l, k, len, insert, old);
@@ -189,6 +191,7 @@ static int update_short(struct brt_lpm *l, lpm_key k, unsigned len,
 		if (plen[i] <= len)
 			__atomic_store_n(&l->direct[first + i], ent[i],
 					 __ATOMIC_RELEASE);
+	brt_lpm_small_set(l, sm);
 	brt_lpm_publish(l);
 out:
 	free(buf);
@@ -282,7 +285,7 @@ static int update_long(struct brt_lpm *l, lpm_key k, unsigned len,
 		       bool insert, uint32_t value)
 {
 	struct lpm_upd u;
-	uint32_t e = lpm_slot(k, 0, l->dbits), ne, old, cur;
+	uint32_t e = lpm_slot(k, 0, l->dbits), ne, old, cur, sm;
 	bool changed = false;
 	int err;
 
@@ -294,12 +297,15 @@ static int update_long(struct brt_lpm *l, lpm_key k, unsigned len,
 	 * node, which stays (trie.c) */
 	brt_lpm_upd_path(&l->trie, l->trie.slot[e], k, len, l->dbits, &u);
 	err = path_entry(l, cur, &u, &ne);
+	if (!err)
+		err = brt_lpm_small_prepare(l, &sm);
 	if (err) {
 		brt_lpm_abort(l);
 		trie_undo(l, k, len, insert, old);
 		return err;
 	}
 	__atomic_store_n(&l->direct[e], ne, __ATOMIC_RELEASE);
+	brt_lpm_small_set(l, sm);
 	brt_lpm_publish(l);
 	return 0;
 }
@@ -316,7 +322,7 @@ int brt_lpm_update(struct brt_lpm *l, lpm_key k, unsigned len, bool insert,
 int brt_lpm_rebuild_all(struct brt_lpm *l)
 {
 	size_t i, n = (size_t)1 << l->dbits;
-	uint32_t *buf = malloc(n * 3 * sizeof(*buf)), def, sub;
+	uint32_t *buf = malloc(n * 3 * sizeof(*buf)), def, sub, sm;
 	uint32_t *v = buf, *croot = buf + n, *ent = buf + 2 * n;
 	int err = 0;
 
@@ -326,6 +332,8 @@ int brt_lpm_rebuild_all(struct brt_lpm *l)
 	brt_lpm_paint(&l->trie, sub, 0, l->dbits, def, v, croot, NULL);
 	for (i = 0; i < n && !err; i++)
 		err = fresh_entry(l, croot[i], v[i], &ent[i]);
+	if (!err)
+		err = brt_lpm_small_prepare(l, &sm);
 	if (err) {
 		brt_lpm_abort(l);
 		free(buf);
@@ -335,6 +343,7 @@ int brt_lpm_rebuild_all(struct brt_lpm *l)
 		retire_entry(l, l->direct[i]);
 		__atomic_store_n(&l->direct[i], ent[i], __ATOMIC_RELEASE);
 	}
+	brt_lpm_small_set(l, sm);
 	brt_lpm_publish(l);
 	free(buf);
 	return 0;
