@@ -59,6 +59,14 @@ static unsigned leaf_runs(const uint32_t *v, uint64_t vec, uint64_t *leafvec,
 	uint32_t last = 0;
 	unsigned s, n = 0, seen = 0;
 
+	if (!vec) {	/* no children (most heads): no chain through last */
+		starts = 1;
+		for (s = 1; s < 64; s++)
+			starts |= (uint64_t)(v[s] != v[s - 1]) << s;
+		for (*leafvec = starts; starts; starts &= starts - 1)
+			out[n++] = v[__builtin_ctzll(starts)];
+		return n;
+	}
 	for (s = 0; s < 64; s++) {
 		unsigned leaf = !(vec >> s & 1);
 		unsigned start = leaf & (!seen | (v[s] != last));
@@ -174,8 +182,19 @@ void brt_lpm_retire_subtree(struct brt_lpm *l, const struct lpm_node *n)
 static void decode(uint64_t vec, uint64_t leafvec, const uint32_t *leaves,
 		   uint32_t *v)
 {
-	unsigned s, r = 0;
+	unsigned s, r = 0, end;
 
+	if (!vec) {	/* no children (most heads): fill run by run */
+		for (; leafvec; leafvec &= leafvec - 1, r++) {
+			s = (unsigned)__builtin_ctzll(leafvec);
+			end = leafvec & (leafvec - 1) ?
+			      (unsigned)__builtin_ctzll(leafvec & (leafvec - 1)) :
+			      64;
+			while (s < end)
+				v[s++] = leaves[r];
+		}
+		return;
+	}
 	for (s = 0; s < 64; s++) {
 		if (vec >> s & 1) {
 			v[s] = 0;	/* a child's: leaf_runs reads, skips it */

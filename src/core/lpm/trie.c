@@ -236,6 +236,10 @@ int brt_lpm_trie_insert(struct lpm_trie *t, lpm_key k, unsigned len,
 
 	if (err)
 		return err;
+	/* the node a new prefix takes is written at the end of the descent:
+	 * fetch it during the descent, not after */
+	if (t->free_head != LPM_NIL)
+		__builtin_prefetch(&t->n[t->free_head], 1);
 	k &= lpm_mask(len);
 	set_value(t, place(t, start(t, k, len), k, len), value, changed, old);
 	return 0;
