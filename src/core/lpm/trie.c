@@ -44,16 +44,32 @@ static unsigned common_bits(lpm_key a, lpm_key b, unsigned max)
 	return c < max ? c : max;
 }
 
+/* Room for @cap nodes, the used ones moved over. Cache-line aligned:
+ * from malloc the array started 16 bytes into a line, so every other
+ * 32-byte node straddled two lines and cost updates two misses. */
+static int resize(struct lpm_trie *t, uint32_t cap)
+{
+	size_t bytes = ((size_t)cap * sizeof(*t->n) + 63) & ~(size_t)63;
+	struct lpm_tnode *p = aligned_alloc(64, bytes);
+
+	if (!p)
+		return BRT_ENOMEM;
+	if (t->n)
+		memcpy(p, t->n, (size_t)t->used * sizeof(*p));
+	free(t->n);
+	t->n = p;
+	t->cap = cap;
+	return 0;
+}
+
 int brt_lpm_trie_init(struct lpm_trie *t, unsigned sbits)
 {
 	size_t i, ns = (size_t)1 << sbits;
 
 	memset(t, 0, sizeof(*t));
-	t->cap = 64;
 	t->sbits = sbits;
-	t->n = calloc(t->cap, sizeof(*t->n));
 	t->slot = malloc(ns * sizeof(*t->slot));
-	if (!t->n || !t->slot) {
+	if (resize(t, 64) || !t->slot) {
 		brt_lpm_trie_fini(t);
 		return BRT_ENOMEM;
 	}
@@ -61,6 +77,7 @@ int brt_lpm_trie_init(struct lpm_trie *t, unsigned sbits)
 		t->slot[i] = LPM_NIL;
 	t->used = 1;
 	t->free_head = LPM_NIL;
+	memset(&t->n[0], 0, sizeof(t->n[0]));
 	t->n[0].child[0] = t->n[0].child[1] = LPM_NIL;
 	t->n[0].value = BRT_LPM_NONE;
 	return 0;
@@ -75,18 +92,11 @@ void brt_lpm_trie_fini(struct lpm_trie *t)
 
 int brt_lpm_trie_reserve(struct lpm_trie *t, size_t n)
 {
-	struct lpm_tnode *p;
-
 	if (n > UINT32_MAX / 2 - t->used)
 		return BRT_ELIMIT;
 	if (t->used + n <= t->cap)
 		return 0;
-	p = realloc(t->n, (t->used + n) * sizeof(*p));
-	if (!p)
-		return BRT_ENOMEM;
-	t->n = p;
-	t->cap = t->used + (uint32_t)n;
-	return 0;
+	return resize(t, t->used + (uint32_t)n);
 }
 
 /* Make sure three nodes (a slot node, a prefix, a branch) can be taken
@@ -99,16 +109,7 @@ static int reserve3(struct lpm_trie *t)
 		return 0;
 	if (t->cap > UINT32_MAX / 2 - 3)
 		return BRT_ELIMIT;
-	{
-		uint32_t cap = t->cap * 2;
-		struct lpm_tnode *p = realloc(t->n, cap * sizeof(*p));
-
-		if (!p)
-			return BRT_ENOMEM;
-		t->n = p;
-		t->cap = cap;
-	}
-	return 0;
+	return resize(t, t->cap * 2);
 }
 
 static uint32_t slot_of(const struct lpm_trie *t, lpm_key k)
