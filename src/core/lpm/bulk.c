@@ -4,8 +4,9 @@
  * The prefixes go into the trie in address order, so trie nodes are laid
  * out roughly in preorder (later walks over a subtree stay in few cache
  * lines), and the structure is rebuilt once instead of once per prefix.
- * All or nothing: trie room is reserved first, and a failed rebuild puts
- * the old values back.
+ * All or nothing: trie room is reserved first (sorted, the prefixes tell
+ * how many slot nodes they need), and a failed rebuild puts the old
+ * values back.
  */
 #include <stdlib.h>
 
@@ -44,11 +45,30 @@ static void undo(struct brt_lpm *l, const struct item *it, size_t n)
 	}
 }
 
+/* At most how many slot nodes (trie.c) the sorted prefixes @it add: one
+ * per direct entry holding a prefix longer than dbits. */
+static size_t slot_nodes(const struct brt_lpm *l, const struct item *it,
+			 size_t n)
+{
+	size_t i, k = 0;
+	lpm_key last = 0;
+
+	for (i = 0; i < n; i++) {
+		lpm_key s = it[i].key >> (128 - l->dbits);
+
+		if (it[i].len > l->dbits && (!k || s != last)) {
+			k++;
+			last = s;
+		}
+	}
+	return k;
+}
+
 int brt_lpm_insert_bulk(struct brt_lpm *l, const struct brt_lpm_prefix *p,
 			size_t n)
 {
 	struct item *it;
-	size_t i, slots;
+	size_t i;
 	int err = 0;
 
 	if (!l || (!p && n))
@@ -56,20 +76,20 @@ int brt_lpm_insert_bulk(struct brt_lpm *l, const struct brt_lpm_prefix *p,
 	for (i = 0; i < n; i++)
 		if (p[i].len > l->width || p[i].value > BRT_LPM_VALUE_MAX)
 			return BRT_EINVAL;
-	slots = (size_t)1 << l->dbits;
 	it = malloc((n + 1) * sizeof(*it));
-	/* two nodes a prefix (itself and a branch), and the slot nodes */
-	if (!it || brt_lpm_trie_reserve(&l->trie, 2 * n + 3 +
-					(n < slots ? n : slots))) {
-		free(it);
+	if (!it)
 		return BRT_ENOMEM;
-	}
 	for (i = 0; i < n; i++) {
 		it[i].len = p[i].len;
 		it[i].key = brt_lpm_key(l, p[i].addr) & lpm_mask(p[i].len);
 		it[i].pos = i;
 	}
 	qsort(it, n, sizeof(*it), cmp_item);
+	/* two nodes a prefix (itself and a branch), and the slot nodes */
+	if (brt_lpm_trie_reserve(&l->trie, 2 * n + 3 + slot_nodes(l, it, n))) {
+		free(it);
+		return BRT_ENOMEM;
+	}
 	for (i = 0; i < n; i++) {
 		bool changed;
 

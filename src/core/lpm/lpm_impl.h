@@ -25,7 +25,9 @@
  * (two or three runs), and this saves their lookups the leaf read.
  * A node exists exactly where the control trie holds some prefix longer
  * than the node's depth under it: the form is canonical, which is what
- * brt_lpm_check() compares against.
+ * brt_lpm_check() compares against. An IPv4 table of at most
+ * LPM_SMALL_MAX prefixes also has a range array (small.c), which lookups
+ * use instead; it too is canonical.
  */
 #ifndef BRT_LPM_IMPL_H
 #define BRT_LPM_IMPL_H
