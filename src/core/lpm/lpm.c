@@ -130,6 +130,7 @@ size_t brt_lpm_memory(const struct brt_lpm *l, struct brt_lpm_mem *m)
 	m->heads = (size_t)l->ha.top * l->ha.elem;
 	m->lookup = m->direct + m->heads + m->nodes + m->leaves;
 	m->control = sizeof(*l) + (size_t)l->trie.cap * sizeof(*l->trie.n) +
+		     ((size_t)1 << l->trie.sbits) * sizeof(*l->trie.slot) +
 		     (l->retired.cap + l->pending.cap + l->fresh.cap) *
 		     sizeof(struct lpm_retired) +
 		     l->oldmaps.cap * sizeof(struct lpm_oldmap);
