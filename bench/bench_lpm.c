@@ -826,7 +826,7 @@ static void machine(int argc, char **argv)
 		out("%s%s", i ? " " : "", argv[i]);
 	out(")\n- rates in millions of lookups per second, one thread; "
 	    "\"inside\" destinations are random addresses inside random "
-	    "prefixes of the set; bulk = batches of 64 (ours: 16 interleaved)\n"
+	    "prefixes of the set; bulk = batches of 64 (ours: 32 interleaved)\n"
 	    "- bytes/prefix: ours = direct table + node and leaf arenas "
 	    "(high-water mark) / prefixes; the reference = its sorted arrays; "
 	    "DPDK = growth of the rte_malloc heap while creating and filling "

@@ -30,7 +30,9 @@
 #define LPM_HOT
 #endif
 
-#define LPM_BATCH 16u
+/* lookups walked together: 32 was 3-5% faster than 16 on destinations
+ * inside the table (more time between a prefetch and its use), 64 slower */
+#define LPM_BATCH 32u
 
 static inline unsigned popc(uint64_t x)
 {
