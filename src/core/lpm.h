@@ -14,7 +14,11 @@
  * popcount, so a node is 24 bytes and a leaf 4. Heads without children
  * and nodes with one or two leaf runs carry their leaves themselves (one
  * read less on the common /24 and IPv6 paths). A writer-side path-
- * compressed binary trie (the control trie) holds the prefixes themselves.
+ * compressed binary trie (the control trie) holds the prefixes themselves;
+ * an update of a prefix longer than the direct bits starts in it at the
+ * node of its direct entry, and repaints only the slots the prefix covers.
+ * An IPv4 table of at most 31 prefixes (a host's own table) is also kept
+ * as a sorted range array, searched without branches.
  * The arenas grow with the table (moved after a grace period), so a
  * small table costs little address space.
  *

@@ -400,6 +400,79 @@ static void bulk_equals_single(void **state)
 	brt_lpm_destroy(l6);
 }
 
+/* Single and bulk (odd count: a partial group) IPv4 lookups against the
+ * reference, on probes near the table's prefixes. */
+static void verify_bulk4(const struct brt_lpm *l, const struct ref *r)
+{
+	uint32_t a4[999], o[999];
+	uint8_t a[16];
+	unsigned i;
+
+	for (i = 0; i < 999; i++) {
+		probe(r, a);
+		a4[i] = (uint32_t)a[0] << 24 | (uint32_t)a[1] << 16 |
+			(uint32_t)a[2] << 8 | a[3];
+	}
+	brt_lpm4_lookup_bulk(l, a4, o, 999);
+	for (i = 0; i < 999; i++) {
+		uint8_t b[4] = { (uint8_t)(a4[i] >> 24), (uint8_t)(a4[i] >> 16),
+				 (uint8_t)(a4[i] >> 8), (uint8_t)a4[i] };
+
+		assert_int_equal(o[i], ref_lookup(r, b));
+		assert_int_equal(brt_lpm4_lookup(l, a4[i]), o[i]);
+	}
+}
+
+/*
+ * A table of at most 31 IPv4 prefixes is also a range array (small.c),
+ * which lookups search instead: present exactly while the table is that
+ * small, through growth past the bound and back, with /0 and a host route
+ * at the top of the address space among the prefixes.
+ */
+static void small_table(void **state)
+{
+	struct ref r = { calloc(64, sizeof(struct ref_pfx)), 0, 4 };
+	struct brt_lpm *l;
+	char msg[160];
+	unsigned i;
+
+	(void)state;
+	assert_int_equal(brt_lpm_create(&l, BRT_AF_INET, 0, 20), 0);
+	assert_int_not_equal(l->small, LPM_NIL);
+	verify_bulk4(l, &r);
+	for (i = 0; i < 40; i++) {
+		struct ref_pfx p;
+
+		random_prefix(&r, 32, &p);
+		if (i < 2) {	/* /0 and 255.255.255.255/32 */
+			memset(p.a, i ? 0xff : 0, 4);
+			p.len = i ? 32 : 0;
+		}
+		p.value = i;
+		if (ref_find(&r, &p))
+			continue;
+		assert_int_equal(brt_lpm_insert(l, p.a, p.len, i), 0);
+		r.p[r.n++] = p;
+		assert_int_equal(brt_lpm_check(l, msg, sizeof(msg)), 0);
+		verify_bulk4(l, &r);
+		assert_true((l->small != LPM_NIL) == (r.n <= 31));
+	}
+	assert_true(r.n > 31);
+	for (i = 0; i < r.n; i++) {
+		if (!r.p[i].live)
+			continue;
+		assert_int_equal(brt_lpm_delete(l, r.p[i].a, r.p[i].len), 0);
+		r.p[i].live = false;
+		assert_int_equal(brt_lpm_check(l, msg, sizeof(msg)), 0);
+		verify_bulk4(l, &r);
+		assert_true((l->small != LPM_NIL) == (l->trie.prefixes <= 31));
+		assert_true(l->small == LPM_NIL ||
+			    lpm_small(l->ha.base, l->small)->n <= 64);
+	}
+	brt_lpm_destroy(l);
+	free(r.p);
+}
+
 /*
  * Arenas start small and move when they fill up: the outgrown mapping
  * stays mapped while a registered reader may be in it, and goes at the
@@ -494,6 +567,7 @@ int main(void)
 		cmocka_unit_test(random_v6),
 		cmocka_unit_test(arena_moves),
 		cmocka_unit_test(compact_forms),
+		cmocka_unit_test(small_table),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

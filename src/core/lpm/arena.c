@@ -24,6 +24,8 @@
 #include "lpm_impl.h"
 #include "bestroute/bestroute.h"
 
+#define LPM_RECLAIM_BATCH 64u	/* retired blocks */
+
 static int vec_push(struct lpm_u32vec *v, uint32_t x)
 {
 	if (v->n == v->cap) {
@@ -265,7 +267,10 @@ void brt_lpm_publish(struct brt_lpm *l)
 			break;	/* out of memory: the block leaks, never reused */
 	}
 	l->pending.n = 0;
-	brt_lpm_reclaim(l);
+	/* scanning the readers costs more than a small update's rebuild:
+	 * do it once per batch of retired blocks */
+	if (l->retired.n >= LPM_RECLAIM_BATCH || l->oldmaps.n)
+		brt_lpm_reclaim(l);
 }
 
 void brt_lpm_abort(struct brt_lpm *l)

@@ -5,11 +5,14 @@
  *  - a node is written completely into blocks nobody can reach yet (fresh
  *    blocks), and becomes visible only when the update publishes the
  *    direct entry above it (update.c); published nodes are never written;
- *  - an incremental rebuild of a node copies the node records of children
- *    it keeps (their own blocks stay shared) and rebuilds only the child
- *    on the changed prefix's path, or, at the level the prefix ends in,
- *    the children whose inherited value changed: a child's content depends
- *    only on that value and on the prefixes beneath it;
+ *  - an incremental rebuild of a node starts from the old node's leaf
+ *    values and child records (children it keeps share their blocks) and
+ *    repaints only what the changed prefix touches: above the level the
+ *    prefix ends in, the one slot on its path (a child rebuilt along the
+ *    path, made, or dropped); in that level, the slots it covers, painted
+ *    from its trie subtree (upd_path.c), where children whose inherited
+ *    value changed are built afresh: a child's content depends only on
+ *    that value and on the prefixes beneath it;
  *  - every block of the old version that the new one does not share is
  *    retired (brt_lpm_retire), exactly once;
  *  - an allocation may move an arena (arena.c), so a node is assembled on
@@ -46,20 +49,35 @@ static struct lpm_node *child_at(struct brt_lpm *l, const struct lpm_node *n,
 	return &LPM_NODES(l)[n->base1 + popc(n->vec << (63 - s)) - 1];
 }
 
+/* The leaf runs of v[] (child slots skipped): without branches, the
+ * run starts are as random as the table, and mispredicting them cost
+ * more than the rest of a small update's rebuild. */
 static unsigned leaf_runs(const uint32_t *v, uint64_t vec, uint64_t *leafvec,
 			  uint32_t *out)
 {
-	unsigned s, n = 0;
+	uint64_t starts = 0;
+	uint32_t last = 0;
+	unsigned s, n = 0, seen = 0;
 
-	*leafvec = 0;
-	for (s = 0; s < 64; s++) {
-		if (vec >> s & 1)
-			continue;
-		if (!n || v[s] != out[n - 1]) {
-			*leafvec |= 1ull << s;
-			out[n++] = v[s];
-		}
+	if (!vec) {	/* no children (most heads): no chain through last */
+		starts = 1;
+		for (s = 1; s < 64; s++)
+			starts |= (uint64_t)(v[s] != v[s - 1]) << s;
+		for (*leafvec = starts; starts; starts &= starts - 1)
+			out[n++] = v[__builtin_ctzll(starts)];
+		return n;
 	}
+	for (s = 0; s < 64; s++) {
+		unsigned leaf = !(vec >> s & 1);
+		unsigned start = leaf & (!seen | (v[s] != last));
+
+		out[n] = v[s];	/* kept only when a run starts here */
+		n += start;
+		starts |= (uint64_t)start << s;
+		last = leaf ? v[s] : last;
+		seen |= leaf;
+	}
+	*leafvec = starts;
 	return n;
 }
 
@@ -74,8 +92,7 @@ static int emit_child(struct brt_lpm *l, struct lpm_node *dst,
 		return 0;
 	case CHILD_RECURSE:
 		return brt_lpm_rebuild_node(l, dst, child_at(l, old, s),
-					    d + LPM_STRIDE, lv->croot[s],
-					    lv->v[s], u);
+					    d + LPM_STRIDE, u);
 	default:
 		return brt_lpm_build_node(l, dst, d + LPM_STRIDE, lv->croot[s],
 					  lv->v[s]);
@@ -161,79 +178,142 @@ void brt_lpm_retire_subtree(struct brt_lpm *l, const struct lpm_node *n)
 		brt_lpm_retire(l, LPM_K_LEAF, n->base0, popc(n->leafvec));
 }
 
-/*
- * How each child slot of the new node comes about. At the level where
- * the changed prefix ends, a slot depends on it exactly when no longer
- * prefix of the level covers the slot (plen <= len, after the change).
- */
-static void choose_modes(struct level *lv, const struct lpm_node *o,
-			 unsigned d, const struct lpm_upd *u)
+/* The leaf values of a node (@vec, @leafvec, runs @leaves) into v[]. */
+static void decode(uint64_t vec, uint64_t leafvec, const uint32_t *leaves,
+		   uint32_t *v)
 {
-	bool target = u->len <= d + LPM_STRIDE;
-	unsigned sp = lpm_slot(u->key, d, LPM_STRIDE);
-	unsigned sh = target ? d + LPM_STRIDE - u->len : 0;
-	unsigned lo = sp >> sh << sh, hi = lo + (1u << sh), s;
-	uint64_t bits;
+	unsigned s, r = 0, end;
 
-	for (bits = lv->cmask; bits; bits &= bits - 1) {
-		bool had;
-
-		s = (unsigned)__builtin_ctzll(bits);
-		had = o->vec >> s & 1;
-		if (!target && s == sp)
-			lv->mode[s] = had ? CHILD_RECURSE : CHILD_BUILD;
-		else if (target && s >= lo && s < hi && lv->plen[s] <= u->len)
-			lv->mode[s] = CHILD_BUILD;
-		else
-			lv->mode[s] = had ? CHILD_REUSE : CHILD_BUILD;
+	if (!vec) {	/* no children (most heads): fill run by run */
+		for (; leafvec; leafvec &= leafvec - 1, r++) {
+			s = (unsigned)__builtin_ctzll(leafvec);
+			end = leafvec & (leafvec - 1) ?
+			      (unsigned)__builtin_ctzll(leafvec & (leafvec - 1)) :
+			      64;
+			while (s < end)
+				v[s++] = leaves[r];
+		}
+		return;
+	}
+	for (s = 0; s < 64; s++) {
+		if (vec >> s & 1) {
+			v[s] = 0;	/* a child's: leaf_runs reads, skips it */
+			continue;
+		}
+		r += (unsigned)(leafvec >> s & 1);
+		v[s] = leaves[r - 1];
 	}
 }
 
-/* Retire what of @o the new node (modes in @lv) does not keep. */
+/*
+ * The changed prefix is longer than this level: only the slot on its
+ * path changes, and only whether it has a child (and then its content).
+ */
+static void change_path_slot(struct brt_lpm *l, struct level *lv,
+			     const struct lpm_node *o, unsigned d,
+			     const struct lpm_upd *u)
+{
+	const struct lpm_trie *t = &l->trie;
+	unsigned end = d + LPM_STRIDE, sp = lpm_slot(u->key, d, LPM_STRIDE);
+	uint32_t c = brt_lpm_upd_at(t, u, end);
+
+	if (c != LPM_NIL && t->n[c].len == end &&
+	    t->n[c].child[0] == LPM_NIL && t->n[c].child[1] == LPM_NIL)
+		c = LPM_NIL;
+	lv->v[sp] = brt_lpm_upd_value(t, u, end);
+	lv->croot[sp] = c;
+	if (c == LPM_NIL) {
+		lv->cmask &= ~(1ull << sp);
+		return;
+	}
+	lv->cmask |= 1ull << sp;
+	lv->mode[sp] = o->vec >> sp & 1 ? CHILD_RECURSE : CHILD_BUILD;
+}
+
+/*
+ * The changed prefix ends in this level: repaint the slots it covers from
+ * its subtree over the value covering it. A child there depends on it
+ * exactly when no longer prefix of the level covers the slot (plen <=
+ * len); the other slots keep their values and children.
+ */
+static void change_range(struct brt_lpm *l, struct level *lv,
+			 const struct lpm_node *o, unsigned d,
+			 const struct lpm_upd *u)
+{
+	const struct lpm_trie *t = &l->trie;
+	unsigned sh = d + LPM_STRIDE - u->len, s;
+	unsigned lo = lpm_slot(u->key, d, LPM_STRIDE) >> sh << sh;
+	unsigned hi = lo + (1u << sh);
+	uint64_t range = (sh == 6 ? ~0ull : ((1ull << (1u << sh)) - 1) << lo);
+	uint64_t cm = brt_lpm_paint_range(t, brt_lpm_upd_at(t, u, u->len), d,
+					  LPM_STRIDE, lo, hi,
+					  brt_lpm_upd_value(t, u, u->len - 1),
+					  lv->v, lv->croot, lv->plen);
+
+	lv->cmask = (lv->cmask & ~range) | cm;
+	for (; cm; cm &= cm - 1) {
+		s = (unsigned)__builtin_ctzll(cm);
+		lv->mode[s] = lv->plen[s] <= u->len || !(o->vec >> s & 1) ?
+			      CHILD_BUILD : CHILD_REUSE;
+	}
+}
+
+/* Retire what of @o the new node (in @lv) does not keep; @blocks: @o's
+ * leaves and children have blocks of their own (not a short head). */
 static void retire_replaced(struct brt_lpm *l, const struct lpm_node *o,
-			    const struct level *lv)
+			    const struct level *lv, bool blocks)
 {
 	uint64_t bits;
 
 	for (bits = o->vec; bits; bits &= bits - 1) {
 		unsigned s = (unsigned)__builtin_ctzll(bits);
 
-		if (lv->croot[s] == LPM_NIL || lv->mode[s] == CHILD_BUILD)
+		if (!(lv->cmask >> s & 1) || lv->mode[s] == CHILD_BUILD)
 			brt_lpm_retire_subtree(l, child_at(l, o, s));
 	}
+	if (!blocks)
+		return;
 	brt_lpm_retire(l, LPM_K_NODE, o->base1, popc(o->vec));
 	if (!lpm_inline(o))
 		brt_lpm_retire(l, LPM_K_LEAF, o->base0, popc(o->leafvec));
 }
 
+/* Node @o at depth @d after the change @u: its old leaves and children,
+ * with only the slots the change touches repainted from the trie. */
 static int rebuild(struct brt_lpm *l, struct lpm_node *dst, uint32_t *inl,
-		   const struct lpm_node *old, unsigned d, uint32_t sub,
-		   uint32_t def, const struct lpm_upd *u)
+		   const struct lpm_node *o, const uint32_t *oleaves,
+		   unsigned d, const struct lpm_upd *u)
 {
+	struct lpm_node old = *o;
+	uint32_t two[2] = { old.base0, old.base1 };
 	struct level lv;
 	int err;
 
 	lv.inl = inl;
-	lv.cmask = brt_lpm_paint(&l->trie, sub, d, LPM_STRIDE, def, lv.v,
-				 lv.croot, lv.plen);
-	memset(lv.mode, CHILD_BUILD, sizeof(lv.mode));
-	choose_modes(&lv, old, d, u);
-	err = emit(l, dst, d, &lv, old, u);
+	decode(old.vec, old.leafvec, oleaves ? oleaves : lpm_inline(&old) ?
+	       two : &LPM_LEAVES(l)[old.base0], lv.v);
+	lv.cmask = old.vec;
+	memset(lv.mode, CHILD_REUSE, sizeof(lv.mode));
+	if (u->len > d + LPM_STRIDE)
+		change_path_slot(l, &lv, &old, d, u);
+	else
+		change_range(l, &lv, &old, d, u);
+	err = emit(l, dst, d, &lv, &old, u);
 	if (!err)
-		retire_replaced(l, old, &lv);
+		retire_replaced(l, &old, &lv, !oleaves);
 	return err;
 }
 
 int brt_lpm_rebuild_node(struct brt_lpm *l, struct lpm_node *dst,
-			 const struct lpm_node *old, unsigned d, uint32_t sub,
-			 uint32_t def, const struct lpm_upd *u)
+			 const struct lpm_node *old, unsigned d,
+			 const struct lpm_upd *u)
 {
-	return rebuild(l, dst, NULL, old, d, sub, def, u);
+	return rebuild(l, dst, NULL, old, NULL, d, u);
 }
 
 int brt_lpm_rebuild_head(struct brt_lpm *l, struct lpm_node *dst,
 			 uint32_t *inl, const struct lpm_node *old,
-			 uint32_t sub, uint32_t def, const struct lpm_upd *u)
+			 const uint32_t *oleaves, const struct lpm_upd *u)
 {
-	return rebuild(l, dst, inl, old, l->dbits, sub, def, u);
+	return rebuild(l, dst, inl, old, oleaves, l->dbits, u);
 }

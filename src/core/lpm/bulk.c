@@ -4,8 +4,9 @@
  * The prefixes go into the trie in address order, so trie nodes are laid
  * out roughly in preorder (later walks over a subtree stay in few cache
  * lines), and the structure is rebuilt once instead of once per prefix.
- * All or nothing: trie room is reserved first, and a failed rebuild puts
- * the old values back.
+ * All or nothing: trie room is reserved first (sorted, the prefixes tell
+ * how many slot nodes they need), and a failed rebuild puts the old
+ * values back.
  */
 #include <stdlib.h>
 
@@ -44,6 +45,25 @@ static void undo(struct brt_lpm *l, const struct item *it, size_t n)
 	}
 }
 
+/* At most how many slot nodes (trie.c) the sorted prefixes @it add: one
+ * per direct entry holding a prefix longer than dbits. */
+static size_t slot_nodes(const struct brt_lpm *l, const struct item *it,
+			 size_t n)
+{
+	size_t i, k = 0;
+	lpm_key last = 0;
+
+	for (i = 0; i < n; i++) {
+		lpm_key s = it[i].key >> (128 - l->dbits);
+
+		if (it[i].len > l->dbits && (!k || s != last)) {
+			k++;
+			last = s;
+		}
+	}
+	return k;
+}
+
 int brt_lpm_insert_bulk(struct brt_lpm *l, const struct brt_lpm_prefix *p,
 			size_t n)
 {
@@ -57,16 +77,19 @@ int brt_lpm_insert_bulk(struct brt_lpm *l, const struct brt_lpm_prefix *p,
 		if (p[i].len > l->width || p[i].value > BRT_LPM_VALUE_MAX)
 			return BRT_EINVAL;
 	it = malloc((n + 1) * sizeof(*it));
-	if (!it || brt_lpm_trie_reserve(&l->trie, 2 * n + 2)) {
-		free(it);
+	if (!it)
 		return BRT_ENOMEM;
-	}
 	for (i = 0; i < n; i++) {
 		it[i].len = p[i].len;
 		it[i].key = brt_lpm_key(l, p[i].addr) & lpm_mask(p[i].len);
 		it[i].pos = i;
 	}
 	qsort(it, n, sizeof(*it), cmp_item);
+	/* two nodes a prefix (itself and a branch), and the slot nodes */
+	if (brt_lpm_trie_reserve(&l->trie, 2 * n + 3 + slot_nodes(l, it, n))) {
+		free(it);
+		return BRT_ENOMEM;
+	}
 	for (i = 0; i < n; i++) {
 		bool changed;
 

@@ -3,11 +3,13 @@
  *
  * The structure is canonical (lpm_impl.h), so the audit repaints every
  * level from the trie and demands the exact same direct entries, vectors
- * and leaf runs; it also accounts for every arena element: live, free or
+ * and leaf runs, and a small table's range array (small.c); it also
+ * accounts for every arena element: live, free or
  * waiting for readers, each exactly once in total.
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "lpm_impl.h"
 #include "bestroute/bestroute.h"
@@ -151,6 +153,31 @@ static int check_direct(struct audit *a)
 	return err;
 }
 
+/* The range array of a small table, exactly as small.c would write it. */
+static int check_small(struct audit *a)
+{
+	const struct brt_lpm *l = a->l;
+	uint32_t b[64], v[64];
+	unsigned n = brt_lpm_small_expect(l, b, v);
+	const struct lpm_small *s;
+
+	if (!n)
+		return l->small == LPM_NIL ? 0 :
+		       fail(a, "range array of a table too large for one", 0,
+			    l->small);
+	if (l->small == LPM_NIL)
+		return fail(a, "small table lacks its range array", 0, 0);
+	if (l->small + brt_lpm_small_units(n) > l->ha.top)
+		return fail(a, "range array out of the arena", 0, l->small);
+	s = lpm_small(l->ha.base, l->small);
+	if (s->n != n || memcmp(s->bound, b, n * sizeof(*b)) ||
+	    memcmp(s->bound + n, v, n * sizeof(*v)))
+		return fail(a, "range array differs from the table", 0,
+			    l->small);
+	a->heads += brt_lpm_small_units(n);
+	return 0;
+}
+
 static int check_accounts(struct audit *a)
 {
 	const struct brt_lpm *l = a->l;
@@ -185,6 +212,8 @@ int brt_lpm_check(const struct brt_lpm *l, char *msg, size_t len)
 	err = brt_lpm_trie_audit(&l->trie, l->width, msg, len);
 	if (!err)
 		err = check_direct(&a);
+	if (!err)
+		err = check_small(&a);
 	if (!err)
 		err = check_accounts(&a);
 	return err;

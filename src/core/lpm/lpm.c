@@ -28,11 +28,14 @@ static uint32_t first_cap(size_t expected, unsigned per_1k, uint32_t limit)
 	return cap < limit ? (uint32_t)cap : limit;
 }
 
-static unsigned pick_direct_bits(uint8_t family, size_t expected)
+/* 18 bits for both families: 6-bit strides from 18 end at 24 (IPv4) and
+ * at 48 (IPv6), the commonest lengths, so their lookups stop a level
+ * sooner than from 16 (IPv6 lookups 13-25% faster for 1 MiB). */
+static unsigned pick_direct_bits(size_t expected)
 {
 	if (expected < 4096)
 		return 12;	/* 16 KiB: small tables stay small */
-	return family == BRT_AF_INET ? 18 : 16;
+	return 18;
 }
 
 int brt_lpm_create(struct brt_lpm **out, uint8_t family, unsigned direct_bits,
@@ -50,10 +53,10 @@ int brt_lpm_create(struct brt_lpm **out, uint8_t family, unsigned direct_bits,
 		return BRT_ENOMEM;
 	l->family = family;
 	l->width = family == BRT_AF_INET ? 32 : 128;
-	l->dbits = direct_bits ? direct_bits : pick_direct_bits(family, expected);
+	l->dbits = direct_bits ? direct_bits : pick_direct_bits(expected);
 	n = (size_t)1 << l->dbits;
 	l->direct = malloc(n * sizeof(*l->direct));
-	if (!l->direct || brt_lpm_trie_init(&l->trie) ||
+	if (!l->direct || brt_lpm_trie_init(&l->trie, l->dbits) ||
 	    brt_lpm_arena_init(&l->na, sizeof(struct lpm_node),
 			       first_cap(expected, 700, NODE_LIMIT), NODE_LIMIT) ||
 	    brt_lpm_arena_init(&l->la, sizeof(uint32_t),
@@ -65,6 +68,12 @@ int brt_lpm_create(struct brt_lpm **out, uint8_t family, unsigned direct_bits,
 	}
 	for (i = 0; i < n; i++)
 		l->direct[i] = LPM_LEAF | BRT_LPM_NONE;
+	l->small = LPM_NIL;
+	if (family == BRT_AF_INET && brt_lpm_small_prepare(l, &l->small)) {
+		brt_lpm_destroy(l);
+		return BRT_ENOMEM;
+	}
+	brt_lpm_publish(l);	/* nobody can see the structure yet */
 	*out = l;
 	return 0;
 }
@@ -124,6 +133,7 @@ size_t brt_lpm_memory(const struct brt_lpm *l, struct brt_lpm_mem *m)
 	m->heads = (size_t)l->ha.top * l->ha.elem;
 	m->lookup = m->direct + m->heads + m->nodes + m->leaves;
 	m->control = sizeof(*l) + (size_t)l->trie.cap * sizeof(*l->trie.n) +
+		     ((size_t)1 << l->trie.sbits) * sizeof(*l->trie.slot) +
 		     (l->retired.cap + l->pending.cap + l->fresh.cap) *
 		     sizeof(struct lpm_retired) +
 		     l->oldmaps.cap * sizeof(struct lpm_oldmap);

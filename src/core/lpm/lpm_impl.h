@@ -25,7 +25,9 @@
  * (two or three runs), and this saves their lookups the leaf read.
  * A node exists exactly where the control trie holds some prefix longer
  * than the node's depth under it: the form is canonical, which is what
- * brt_lpm_check() compares against.
+ * brt_lpm_check() compares against. An IPv4 table of at most
+ * LPM_SMALL_MAX prefixes also has a range array (small.c), which lookups
+ * use instead; it too is canonical.
  */
 #ifndef BRT_LPM_IMPL_H
 #define BRT_LPM_IMPL_H
@@ -92,8 +94,11 @@ struct lpm_tnode {
 
 struct lpm_trie {
 	struct lpm_tnode *n;	/* n[0] is the root, /0, never freed */
-	uint32_t cap, used, free_head;
+	uint32_t cap, used, free_head, nfree;
 	size_t prefixes;
+	unsigned sbits;		/* slot depth: the direct table's bits */
+	uint32_t *slot;		/* 2^sbits: the node of length sbits there,
+				 * or LPM_NIL (trie.c) */
 };
 
 struct lpm_u32vec {
@@ -152,6 +157,8 @@ struct brt_lpm {
 	unsigned width;		/* 32 or 128 */
 	unsigned dbits;		/* direct table index bits */
 	uint32_t *direct;	/* 2^dbits entries, written atomically */
+	uint32_t small;		/* LPM_NIL, or a range array (small.c),
+				 * written atomically */
 	struct lpm_arena na;	/* struct lpm_node */
 	struct lpm_arena la;	/* uint32_t leaves */
 	struct lpm_arena ha;	/* heads, in LPM_HEAD_UNIT elements */
@@ -167,6 +174,32 @@ struct brt_lpm {
 /* The writer's view (it alone moves the bases). */
 #define LPM_NODES(l) ((struct lpm_node *)(void *)(l)->na.base)
 #define LPM_LEAVES(l) ((uint32_t *)(void *)(l)->la.base)
+
+/* small.c: an IPv4 table of at most LPM_SMALL_MAX prefixes is also a
+ * range array (lookups search it instead of the direct table). */
+#define LPM_SMALL_MAX 31u
+struct lpm_small {
+	uint32_t n;		/* ranges, a power of two <= 64 */
+	uint32_t pad[3];
+	uint32_t bound[];	/* n range starts, then their n values */
+};
+
+static inline struct lpm_small *lpm_small(const void *base, uint32_t i)
+{
+	return (struct lpm_small *)(void *)((const unsigned char *)base +
+					    (size_t)i * LPM_HEAD_UNIT);
+}
+
+unsigned brt_lpm_small_units(unsigned n);
+/* The range array the table should have (b[], v[]: 64 room): its n, or 0
+ * when it should have none. */
+unsigned brt_lpm_small_expect(const struct brt_lpm *l, uint32_t *b,
+			      uint32_t *v);
+/* Before an update's stores (after its trie change): retire the current
+ * array, write the next one (*idx, or LPM_NIL). */
+int brt_lpm_small_prepare(struct brt_lpm *l, uint32_t *idx);
+/* After them: publish it. */
+void brt_lpm_small_set(struct brt_lpm *l, uint32_t idx);
 
 /* The head of direct entry @e (not a leaf entry) in head arena @base. */
 static inline struct lpm_head *lpm_fhead(const void *base, uint32_t e)
@@ -248,7 +281,8 @@ size_t brt_lpm_arena_free_elems(const struct lpm_arena *a);
 size_t brt_lpm_retired_elems(const struct brt_lpm *l, unsigned kind);
 
 /* trie.c */
-int brt_lpm_trie_init(struct lpm_trie *t);
+/* @sbits: the slot depth (trie.c), the direct table's bits */
+int brt_lpm_trie_init(struct lpm_trie *t, unsigned sbits);
 void brt_lpm_trie_fini(struct lpm_trie *t);
 /* Set a prefix; *changed tells whether the mapping changed, *old_value
  * the previous value (LPM_NIL when new). */
@@ -272,6 +306,13 @@ int brt_lpm_trie_audit(const struct lpm_trie *t, unsigned width, char *msg,
 uint64_t brt_lpm_paint(const struct lpm_trie *t, uint32_t sub, unsigned d,
 		       unsigned s, uint32_t def, uint32_t *v, uint32_t *croot,
 		       uint8_t *plen);
+
+/* The same for slots [lo, hi) only, under the trie subtree @sub whose
+ * prefixes all lie in them, over @base (plen 0); the rest is untouched. */
+uint64_t brt_lpm_paint_range(const struct lpm_trie *t, uint32_t sub,
+			     unsigned d, unsigned s, unsigned lo, unsigned hi,
+			     uint32_t base, uint32_t *v, uint32_t *croot,
+			     uint8_t *plen);
 
 /* build.c: *dst must not be in an arena (allocations may move them) */
 int brt_lpm_build_node(struct brt_lpm *l, struct lpm_node *dst, unsigned d,

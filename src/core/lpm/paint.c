@@ -8,7 +8,9 @@
  * LPM_NIL. A preorder walk paints a covering prefix before the prefixes it
  * covers, so the longer one wins by simply painting last; the walk stops
  * at the first node past d+s on each branch, so its cost is the number of
- * prefixes in the level plus the slots painted.
+ * prefixes in the level plus the slots painted. An update repaints only
+ * the slots under the prefix it changed: the walk starts at that
+ * prefix's subtree, over a canvas holding the value that covers it.
  */
 #include <string.h>
 
@@ -81,3 +83,22 @@ uint64_t brt_lpm_paint(const struct lpm_trie *t, uint32_t sub, unsigned d,
 		walk(t, sub, d, s, &c);
 	return c.cmask;
 }
+
+uint64_t brt_lpm_paint_range(const struct lpm_trie *t, uint32_t sub,
+			     unsigned d, unsigned s, unsigned lo, unsigned hi,
+			     uint32_t base, uint32_t *v, uint32_t *croot,
+			     uint8_t *plen)
+{
+	struct canvas c = { v, croot, plen, 0 };
+	unsigned i;
+
+	for (i = lo; i < hi; i++) {
+		v[i] = base;
+		croot[i] = LPM_NIL;
+		plen[i] = 0;
+	}
+	if (sub != LPM_NIL)
+		walk(t, sub, d, s, &c);
+	return c.cmask;
+}
+

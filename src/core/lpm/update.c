@@ -11,7 +11,8 @@
  *    its range it is (after an insert) or was (before a delete) the
  *    longest match for: leaves get the new value, heads are copied with
  *    the new def and keep their subtree (whose leaves inherit the def);
- *  - a longer prefix changes one entry, along one path (build.c);
+ *  - a longer prefix changes one entry, along one path (build.c), and
+ *    only the slots of that path it touches;
  *  - on failure (out of memory) nothing was stored, fresh blocks are
  *    freed and the trie change is undone, so the structure still answers
  *    for the table it answered for before.
@@ -160,7 +161,7 @@ static int update_short(struct brt_lpm *l, lpm_key k, unsigned len,
 			bool insert, uint32_t value)
 {
 	unsigned s = l->dbits - len, n = 1u << s, i;
-	uint32_t first = lpm_slot(k, 0, l->dbits), old, def, sub;
+	uint32_t first = lpm_slot(k, 0, l->dbits), old, def, sub, sm;
 	uint32_t *buf = malloc((size_t)n * 3 * sizeof(*buf));
 	uint32_t *v = buf, *croot = buf + n, *ent = buf + 2 * n;
 	uint8_t *plen = malloc(n);
@@ -179,6 +180,8 @@ static int update_short(struct brt_lpm *l, lpm_key k, unsigned len,
 	for (i = 0; i < n && !err; i++)
 		if (plen[i] <= len)
 			err = redef_entry(l, l->direct[first + i], v[i], &ent[i]);
+	if (!err)
+		err = brt_lpm_small_prepare(l, &sm);
 	if (err) {
 		brt_lpm_abort(l);
 		trie_undo(l, k, len, insert, old);
@@ -188,6 +191,7 @@ static int update_short(struct brt_lpm *l, lpm_key k, unsigned len,
 		if (plen[i] <= len)
 			__atomic_store_n(&l->direct[first + i], ent[i],
 					 __ATOMIC_RELEASE);
+	brt_lpm_small_set(l, sm);
 	brt_lpm_publish(l);
 out:
 	free(buf);
@@ -195,12 +199,37 @@ out:
 	return err;
 }
 
+/* The value of the longest prefix of length <= dbits of direct entry
+ * @e: a prefix longer than dbits does not change it. */
+static uint32_t entry_def(const struct brt_lpm *l, uint32_t e)
+{
+	if (e & LPM_LEAF)
+		return e & ~LPM_LEAF;
+	if (e & LPM_SHORT)
+		return lpm_shead(l->ha.base, e)->def;
+	return lpm_fhead(l->ha.base, e)->def;
+}
+
+/* The trie subtree of the prefixes longer than dbits under @k's direct
+ * entry: its slot node (trie.c), or LPM_NIL when it holds none. */
+static uint32_t slot_sub(const struct brt_lpm *l, lpm_key k)
+{
+	const struct lpm_trie *t = &l->trie;
+	uint32_t s = t->slot[lpm_slot(k, 0, l->dbits)];
+
+	if (s == LPM_NIL || (t->n[s].child[0] == LPM_NIL &&
+			     t->n[s].child[1] == LPM_NIL))
+		return LPM_NIL;
+	return s;
+}
+
 /* The new entry for @cur after the change @u (a prefix past dbits);
  * retires what of @cur it does not share. */
 static int path_entry(struct brt_lpm *l, uint32_t cur, const struct lpm_upd *u,
 		      uint32_t *e)
 {
-	uint32_t def, sub = brt_lpm_trie_find(&l->trie, u->key, l->dbits, &def);
+	uint32_t def = entry_def(l, cur), sub = slot_sub(l, u->key);
+	const uint32_t *oleaves = NULL;
 	struct lpm_node old, n;
 	uint32_t inl[64];
 	int err;
@@ -209,37 +238,84 @@ static int path_entry(struct brt_lpm *l, uint32_t cur, const struct lpm_upd *u,
 		retire_entry(l, cur);
 		return fresh_entry(l, sub, def, e);
 	}
-	/* a short head has nothing to share: its leaves go with it */
-	old = cur & LPM_SHORT ? (struct lpm_node){ 0, 0, 0, 0 }
-			      : lpm_fhead(l->ha.base, cur)->n;
-	err = retire_head(l, cur);
+	if (cur & LPM_SHORT) {	/* its leaves are in the head block */
+		const struct lpm_shead *sh = lpm_shead(l->ha.base, cur);
+
+		old = (struct lpm_node){ 0, sh->leafvec, 0, 0 };
+		oleaves = sh->leaf;
+	} else {
+		old = lpm_fhead(l->ha.base, cur)->n;
+	}
+	/* the rebuild reads the old leaves before it allocates; heads are
+	 * allocated only after it */
+	err = brt_lpm_rebuild_head(l, &n, inl, &old, oleaves, u);
 	if (!err)
-		err = brt_lpm_rebuild_head(l, &n, inl, &old, sub,
-					   LPM_INHERIT, u);
+		err = retire_head(l, cur);
 	if (!err)
 		err = put_head(l, &n, inl, def, e);
 	return err;
+}
+
+/* Start fetching what an update of direct entry @e reads: its slot node
+ * (which the trie change starts from) and its head (the rebuild's), so
+ * the two chains of cache misses overlap instead of adding up. Returns
+ * the entry: GCC deletes a call to a function of prefetches alone. */
+static uint32_t prefetch_slot(const struct brt_lpm *l, uint32_t e)
+{
+	uint32_t s, cur;
+
+	__builtin_prefetch(&l->trie.slot[e]);
+	__builtin_prefetch(&l->direct[e]);
+	s = l->trie.slot[e];
+	cur = l->direct[e];
+	if (s != LPM_NIL) {
+		/* bulk loading lays a slot node's subtree out right after it,
+		 * in preorder, so the next 16 lines (32 nodes) hold most
+		 * paths down: IPv4 updates after a bulk load went from about
+		 * 1.1 to 1.5M/s; on a trie built one insert at a time the
+		 * extra lines cost nothing measurable */
+		const char *t = (const char *)&l->trie.n[s];
+		unsigned i;
+
+		for (i = 0; i < 16; i++)
+			__builtin_prefetch(t + 64 * i);
+	}
+	if (!(cur & LPM_LEAF)) {
+		const char *h = (const char *)l->ha.base +
+				(size_t)(cur & ~LPM_SHORT) * LPM_HEAD_UNIT;
+
+		__builtin_prefetch(h);
+		__builtin_prefetch(h + 64);
+	}
+	return cur;
 }
 
 /* A prefix longer than dbits: one entry, along the prefix's path. */
 static int update_long(struct brt_lpm *l, lpm_key k, unsigned len,
 		       bool insert, uint32_t value)
 {
-	struct lpm_upd u = { k, len };
-	uint32_t e = lpm_slot(k, 0, l->dbits), ne, old;
+	struct lpm_upd u;
+	uint32_t e = lpm_slot(k, 0, l->dbits), ne, old, cur, sm;
 	bool changed = false;
 	int err;
 
+	cur = prefetch_slot(l, e);	/* the trie change leaves it alone */
 	err = trie_change(l, k, len, insert, value, &changed, &old);
 	if (err || !changed)
 		return err;
-	err = path_entry(l, l->direct[e], &u, &ne);
+	/* a long prefix was inserted below, or deleted from below, its slot
+	 * node, which stays (trie.c) */
+	brt_lpm_upd_path(&l->trie, l->trie.slot[e], k, len, l->dbits, &u);
+	err = path_entry(l, cur, &u, &ne);
+	if (!err)
+		err = brt_lpm_small_prepare(l, &sm);
 	if (err) {
 		brt_lpm_abort(l);
 		trie_undo(l, k, len, insert, old);
 		return err;
 	}
 	__atomic_store_n(&l->direct[e], ne, __ATOMIC_RELEASE);
+	brt_lpm_small_set(l, sm);
 	brt_lpm_publish(l);
 	return 0;
 }
@@ -256,7 +332,7 @@ int brt_lpm_update(struct brt_lpm *l, lpm_key k, unsigned len, bool insert,
 int brt_lpm_rebuild_all(struct brt_lpm *l)
 {
 	size_t i, n = (size_t)1 << l->dbits;
-	uint32_t *buf = malloc(n * 3 * sizeof(*buf)), def, sub;
+	uint32_t *buf = malloc(n * 3 * sizeof(*buf)), def, sub, sm;
 	uint32_t *v = buf, *croot = buf + n, *ent = buf + 2 * n;
 	int err = 0;
 
@@ -266,6 +342,8 @@ int brt_lpm_rebuild_all(struct brt_lpm *l)
 	brt_lpm_paint(&l->trie, sub, 0, l->dbits, def, v, croot, NULL);
 	for (i = 0; i < n && !err; i++)
 		err = fresh_entry(l, croot[i], v[i], &ent[i]);
+	if (!err)
+		err = brt_lpm_small_prepare(l, &sm);
 	if (err) {
 		brt_lpm_abort(l);
 		free(buf);
@@ -275,6 +353,7 @@ int brt_lpm_rebuild_all(struct brt_lpm *l)
 		retire_entry(l, l->direct[i]);
 		__atomic_store_n(&l->direct[i], ent[i], __ATOMIC_RELEASE);
 	}
+	brt_lpm_small_set(l, sm);
 	brt_lpm_publish(l);
 	free(buf);
 	return 0;
