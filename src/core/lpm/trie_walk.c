@@ -5,7 +5,9 @@
  * parent) with these when groups come and go one by one.
  *
  * Invariants relied on (trie.c): a child is longer than its parent and
- * agrees with it on the parent's length; every subtree holds a prefix.
+ * agrees with it on the parent's length. Nodes that hold no prefix (branch
+ * points, and the permanent slot nodes at depth dbits, which may have no
+ * child at all) are walked through, never reported.
  * Neither walk changes anything, and both are writer-side (they read the
  * control trie, which only the writer touches).
  */
