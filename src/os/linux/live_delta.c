@@ -17,19 +17,19 @@
 #include "core/table_edit.h"
 #include "live_impl.h"
 
-static bool copy_nh(struct brt_route *dst, const struct brt_route *src)
+int brt_live_route_copy(struct brt_route *dst, const struct brt_route *src)
 {
 	struct brt_nexthop *nh = NULL;
 
-	*dst = *src;
 	if (src->nh_count) {
 		nh = malloc(src->nh_count * sizeof(*nh));
 		if (!nh)
-			return false;
+			return BRT_ENOMEM;
 		memcpy(nh, src->nh, src->nh_count * sizeof(*nh));
 	}
+	*dst = *src;
 	dst->nh = nh;
-	return true;
+	return 0;
 }
 
 static bool grow(struct brt_ldeltas *l)
@@ -63,7 +63,8 @@ void brt_ldeltas_record(struct brt_ldeltas *l, unsigned op,
 	d = &l->v[l->n];
 	memset(d, 0, sizeof(*d));
 	d->op = (uint8_t)op;
-	if (!copy_nh(&d->r, r) || (old && !copy_nh(&d->old, old))) {
+	if (brt_live_route_copy(&d->r, r) ||
+	    (old && brt_live_route_copy(&d->old, old))) {
 		free((void *)d->r.nh);
 		l->lost = true;
 		return;

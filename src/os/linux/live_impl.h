@@ -55,6 +55,9 @@ struct brt_ldeltas {
 	bool lost;			/* a change is missing (memory, limit) */
 };
 
+/* *@dst = *@src with a malloc'd copy of its next hops (NULL for none).
+ * 0 or BRT_ENOMEM (@dst untouched). */
+int brt_live_route_copy(struct brt_route *dst, const struct brt_route *src);
 /* Record a change (copies next hops); on failure the log is lost. */
 void brt_ldeltas_record(struct brt_ldeltas *l, unsigned op,
 			const struct brt_route *r, const struct brt_route *old);

@@ -105,18 +105,13 @@ static void maybe_grow(struct brt_lroutes *m)
 /* Copy @r (with its next hops) into the entry. */
 static int set_route(struct brt_lroute *e, const struct brt_route *r)
 {
-	struct brt_nexthop *nh = NULL;
+	struct brt_route c;
 
-	if (r->nh_count) {
-		nh = malloc(r->nh_count * sizeof(*nh));
-		if (!nh)
-			return BRT_ENOMEM;
-		memcpy(nh, r->nh, r->nh_count * sizeof(*nh));
-	}
+	if (brt_live_route_copy(&c, r))
+		return BRT_ENOMEM;
 	free(e->nh);
-	e->nh = nh;
-	e->r = *r;
-	e->r.nh = nh;
+	e->nh = (struct brt_nexthop *)c.nh;
+	e->r = c;
 	e->hash = key_hash(r);
 	return 0;
 }
