@@ -140,6 +140,8 @@ struct brt_table {
 	struct brt_table_edits *edits;
 };
 
+/* Where the fib of (family, id) is in t->fibs, or would go. */
+size_t brt_table_fib_pos(const brt_table *t, uint8_t family, uint32_t id);
 /* The fib of (family, id), or NULL when that table holds no route. */
 const struct brt_fib *brt_table_fib(const brt_table *t, uint8_t family,
 				    uint32_t id);

@@ -128,8 +128,7 @@ const struct brt_linkconf *brt_table_linkconf(const brt_table *t,
 	return p < 0 ? &none : &t->linkconf[p];
 }
 
-const struct brt_fib *brt_table_fib(const brt_table *t, uint8_t family,
-				    uint32_t id)
+size_t brt_table_fib_pos(const brt_table *t, uint8_t family, uint32_t id)
 {
 	size_t lo = 0, hi = t->n_fibs;
 
@@ -137,14 +136,26 @@ const struct brt_fib *brt_table_fib(const brt_table *t, uint8_t family,
 		size_t mid = lo + (hi - lo) / 2;
 		const struct brt_fib *f = &t->fibs[mid];
 
-		if (f->family == family && f->id == id)
-			return f->n_live ? f : NULL;	/* edited to empty */
 		if (f->family < family || (f->family == family && f->id < id))
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	return NULL;
+	return lo;
+}
+
+const struct brt_fib *brt_table_fib(const brt_table *t, uint8_t family,
+				    uint32_t id)
+{
+	size_t i = brt_table_fib_pos(t, family, id);
+	const struct brt_fib *f;
+
+	if (i == t->n_fibs)
+		return NULL;
+	f = &t->fibs[i];
+	if (f->family != family || f->id != id)
+		return NULL;
+	return f->n_live ? f : NULL;	/* edited to empty */
 }
 
 const struct brt_rule *brt_table_rules(const brt_table *t, uint8_t family,

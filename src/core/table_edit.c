@@ -220,30 +220,22 @@ static bool editable(const brt_table *t, const struct brt_route *r)
 /* The fib of (family, id), made empty when the table has none. */
 static struct brt_fib *fib_for(brt_table *t, uint8_t family, uint32_t id)
 {
-	size_t lo = 0, hi = t->n_fibs;
+	size_t at = brt_table_fib_pos(t, family, id);
 	struct brt_fib *fibs;
 
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		const struct brt_fib *f = &t->fibs[mid];
-
-		if (f->family == family && f->id == id)
-			return &t->fibs[mid];
-		if (f->family < family || (f->family == family && f->id < id))
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
+	if (at < t->n_fibs && t->fibs[at].family == family &&
+	    t->fibs[at].id == id)
+		return &t->fibs[at];
 	fibs = realloc(t->fibs, (t->n_fibs + 1) * sizeof(*fibs));
 	if (!fibs)
 		return NULL;
 	t->fibs = fibs;
-	memmove(fibs + lo + 1, fibs + lo, (t->n_fibs - lo) * sizeof(*fibs));
+	memmove(fibs + at + 1, fibs + at, (t->n_fibs - at) * sizeof(*fibs));
 	t->n_fibs++;
-	memset(&fibs[lo], 0, sizeof(fibs[lo]));
-	fibs[lo].family = family;
-	fibs[lo].id = id;
-	return &fibs[lo];
+	memset(&fibs[at], 0, sizeof(fibs[at]));
+	fibs[at].family = family;
+	fibs[at].id = id;
+	return &fibs[at];
 }
 
 /* ----------------------------------------------------------------- edits */
