@@ -316,11 +316,12 @@ int brt_fib_edit_add(struct brt_fib *f, const struct brt_route *r,
 	return found < 0 ? group_index(f, slot) : 0;
 }
 
-/* The slot of @r's group and @r's place in it, or -1 (an edited fib). */
-static int32_t place_of(const struct brt_fib *f, const struct brt_route *r,
+/* The slot of @like's group and the place in it of the route
+ * brt_route_same() as @like, or -1 (an edited fib). */
+static int32_t place_of(const struct brt_fib *f, const struct brt_route *like,
 			uint32_t *pos)
 {
-	int32_t slot = index_find(f, &r->dst);
+	int32_t slot = index_find(f, &like->dst);
 	const struct brt_pgroup *g;
 	uint32_t i;
 
@@ -328,41 +329,17 @@ static int32_t place_of(const struct brt_fib *f, const struct brt_route *r,
 		return -1;
 	g = &f->groups[slot];
 	for (i = 0; i < g->count; i++)
-		if (g->routes[i] == r) {
+		if (brt_route_same(g->routes[i], like)) {
 			*pos = i;
 			return slot;
 		}
 	return -1;
 }
 
-const struct brt_route *brt_fib_edit_find(const struct brt_fib *f,
-					  const struct brt_route *like)
-{
-	int32_t slot = -1;
-	const struct brt_pgroup *g;
-	uint32_t i;
-
-	if (f->edit) {
-		slot = index_find(f, &like->dst);
-	} else {
-		g = brt_fib_lookup(f, like->dst.addr.bytes);
-		while (g && g->dst.len > like->dst.len)
-			g = brt_pgroup_parent(f, g);
-		if (g && g->dst.len == like->dst.len)
-			slot = (int32_t)(g - f->groups);
-	}
-	if (slot < 0)
-		return NULL;
-	g = &f->groups[slot];
-	for (i = 0; i < g->count; i++)
-		if (brt_route_same(g->routes[i], like))
-			return g->routes[i];
-	return NULL;
-}
-
-/* @r's group, made ready to change (an array of its own), and @r's place
- * in it. 0, BRT_ENOENT or BRT_ENOMEM. */
-static int locate(struct brt_fib *f, const struct brt_route *r,
+/* @like's group, made ready to change (an array of its own), and the
+ * place of its route brt_route_same() as @like. 0, BRT_ENOENT or
+ * BRT_ENOMEM. */
+static int locate(struct brt_fib *f, const struct brt_route *like,
 		  uint32_t *slot, uint32_t *pos)
 {
 	int err = edit_start(f);
@@ -370,22 +347,24 @@ static int locate(struct brt_fib *f, const struct brt_route *r,
 
 	if (err)
 		return err;
-	s = place_of(f, r, pos);
+	s = place_of(f, like, pos);
 	if (s < 0)
 		return BRT_ENOENT;
 	*slot = (uint32_t)s;
 	return group_room(&f->groups[s], f->groups[s].count);
 }
 
-int brt_fib_edit_remove(struct brt_fib *f, const struct brt_route *r)
+int brt_fib_edit_remove(struct brt_fib *f, const struct brt_route *like,
+			const struct brt_route **removed)
 {
 	struct brt_pgroup *g;
 	uint32_t slot, pos;
-	int err = locate(f, r, &slot, &pos);
+	int err = locate(f, like, &slot, &pos);
 
 	if (err)
 		return err;
 	g = &f->groups[slot];
+	*removed = g->routes[pos];
 	if (g->count == 1)
 		return group_drop(f, slot);
 	memmove(g->routes + pos, g->routes + pos + 1,
@@ -394,13 +373,15 @@ int brt_fib_edit_remove(struct brt_fib *f, const struct brt_route *r)
 	return 0;
 }
 
-int brt_fib_edit_swap(struct brt_fib *f, const struct brt_route *old,
-		      const struct brt_route *r)
+int brt_fib_edit_swap(struct brt_fib *f, const struct brt_route *like,
+		      const struct brt_route *r, const struct brt_route **old)
 {
 	uint32_t slot, pos;
-	int err = locate(f, old, &slot, &pos);
+	int err = locate(f, like, &slot, &pos);
 
-	if (!err)
-		f->groups[slot].routes[pos] = r;
-	return err;
+	if (err)
+		return err;
+	*old = f->groups[slot].routes[pos];
+	f->groups[slot].routes[pos] = r;
+	return 0;
 }

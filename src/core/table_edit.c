@@ -264,12 +264,10 @@ int brt_table_edit_add(brt_table *t, const struct brt_route *r, bool prepend)
 	return 0;
 }
 
-/* The fib and route brt_route_same() as @r, or NULL. */
-static const struct brt_route *find(brt_table *t, const struct brt_route *r,
-				    struct brt_fib **fib)
+/* The fib of @r's table, when it holds routes. */
+static struct brt_fib *fib_of(brt_table *t, const struct brt_route *r)
 {
-	*fib = (struct brt_fib *)brt_table_fib(t, r->family, r->table);
-	return *fib ? brt_fib_edit_find(*fib, r) : NULL;
+	return (struct brt_fib *)brt_table_fib(t, r->family, r->table);
 }
 
 int brt_table_edit_del(brt_table *t, const struct brt_route *r)
@@ -280,10 +278,8 @@ int brt_table_edit_del(brt_table *t, const struct brt_route *r)
 
 	if (err)
 		return err;
-	x = find(t, r, &f);
-	if (!x)
-		return BRT_ENOENT;
-	err = brt_fib_edit_remove(f, x);
+	f = fib_of(t, r);
+	err = f ? brt_fib_edit_remove(f, r, &x) : BRT_ENOENT;
 	if (err)
 		return err;
 	if (owned(t, x))
@@ -305,13 +301,13 @@ int brt_table_edit_replace(brt_table *t, const struct brt_route *old,
 	err = edits_begin(t);
 	if (err)
 		return err;
-	x = find(t, old, &f);
-	if (!x)
+	f = fib_of(t, old);
+	if (!f)
 		return BRT_ENOENT;
 	err = copy_route(t, r, &c);
 	if (err)
 		return err;
-	err = brt_fib_edit_swap(f, x, c);
+	err = brt_fib_edit_swap(f, old, c, &x);
 	if (err) {
 		free(c);
 		return err;

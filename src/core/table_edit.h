@@ -54,12 +54,12 @@ void brt_table_edit_free(brt_table *t);
  * outlive its place in the fib. */
 int brt_fib_edit_add(struct brt_fib *f, const struct brt_route *r,
 		     bool prepend);
-/* The route of @f brt_route_same() as @like, or NULL. */
-const struct brt_route *brt_fib_edit_find(const struct brt_fib *f,
-					  const struct brt_route *like);
-int brt_fib_edit_remove(struct brt_fib *f, const struct brt_route *r);
-int brt_fib_edit_swap(struct brt_fib *f, const struct brt_route *old,
-		      const struct brt_route *r);
+/* Take the route brt_route_same() as @like out (*@removed: it), or put
+ * @r in its place (*@old: it). 0, BRT_ENOENT or BRT_ENOMEM. */
+int brt_fib_edit_remove(struct brt_fib *f, const struct brt_route *like,
+			const struct brt_route **removed);
+int brt_fib_edit_swap(struct brt_fib *f, const struct brt_route *like,
+		      const struct brt_route *r, const struct brt_route **old);
 void brt_fib_edit_free(struct brt_fib *f);
 /*
  * brt_fib_audit - every invariant of fib_edit.c's header: live groups,
