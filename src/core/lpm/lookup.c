@@ -137,19 +137,56 @@ static inline uint32_t small_load(const struct brt_lpm *l)
 	return __atomic_load_n(&l->small, __ATOMIC_ACQUIRE);
 }
 
-LPM_HOT uint32_t brt_lpm4_lookup(const struct brt_lpm *l, uint32_t a)
+/* A full head's walk for an IPv4 key: out of line, so that the common
+ * path (leaf entry or short head) saves no registers and stays short
+ * enough for the CPU to keep several independent lookups in flight. */
+__attribute__((noinline)) LPM_HOT static uint32_t
+full4(const struct brt_lpm *l, const void *hb, uint32_t e, uint32_t a)
 {
-	uint32_t sm = small_load(l), e;
-
-	if (sm != LPM_NIL)
-		return small4(lpm_base(&l->ha), sm, a);
-	e = entry_load(l, a >> (32 - l->dbits));
+	const struct lpm_node *nodes = lpm_base(&l->na), *n;
+	const struct lpm_head *h = lpm_fhead(hb, e);
 	uint64_t k = (uint64_t)a << 32;
 	unsigned d = l->dbits;
+	uint32_t next;
+
+	for (n = &h->n; step(n, slot4(k, d), &next); n = &nodes[next])
+		d += LPM_STRIDE;
+	return leaf_value(l, h->def, n, next);
+}
+
+/* The answer of short head entry @e for key slot @s. */
+static inline uint32_t short_value(const void *hb, uint32_t e, unsigned s)
+{
+	const struct lpm_shead *sh = lpm_shead(hb, e);
+	uint32_t v = sh->leaf[popc(sh->leafvec << (63 - s)) - 1];
+
+	return v == LPM_INHERIT ? sh->def : v;
+}
+
+/* The answer for @a from the direct table (not a small table's). */
+static inline __attribute__((always_inline)) uint32_t
+lookup4(const struct brt_lpm *l, uint32_t a, unsigned d)
+{
+	uint32_t e = entry_load(l, a >> (32 - d));
+	const void *hb;
 
 	if (e & LPM_LEAF)
 		return e & ~LPM_LEAF;
-	LPM_HEAD_WALK(slot4(k, d));
+	hb = lpm_base(&l->ha);
+	if (__builtin_expect(!(e & LPM_SHORT), 0))
+		return full4(l, hb, e, a);
+	/* dbits <= 26 for IPv4: the slot is within the address */
+	return short_value(hb, e, (a >> (26 - d)) & 63);
+}
+
+LPM_HOT uint32_t brt_lpm4_lookup(const struct brt_lpm *l, uint32_t a)
+{
+	uint32_t sm = small_load(l);
+	unsigned d = l->dbits;
+
+	if (__builtin_expect(sm != LPM_NIL, 0))
+		return small4(lpm_base(&l->ha), sm, a);
+	return lookup4(l, a, d);
 }
 
 /* The key of an IPv6 address: two big-endian 64-bit loads (a byte loop
@@ -259,31 +296,62 @@ uint32_t brt_lpm_lookup(const struct brt_lpm *l, const uint8_t *addr)
 		}							\
 	} while (0)
 
-/* Batch @a[0..n) while the direct entries of the next @na addresses
- * (@ahead) are fetched: the next batch starts with its entries in cache. */
-LPM_HOT static void batch4(const struct brt_lpm *l, const uint32_t *a,
-			   uint32_t *out, unsigned n, const uint32_t *ahead,
-			   unsigned na)
-{
-	uint32_t e[LPM_BATCH];
-	unsigned sh = 32 - l->dbits, t;
-
-	for (t = 0; t < n; t++)
-		e[t] = entry_load(l, a[t] >> sh);
-	for (t = 0; t < na; t++)
-		__builtin_prefetch(&l->direct[ahead[t] >> sh]);
-	LPM_BATCH_WALK(slot4((uint64_t)a[i] << 32, d));
-}
-
 static unsigned batch_len(size_t n, size_t i)
 {
 	return i >= n ? 0 : (unsigned)(n - i < LPM_BATCH ? n - i : LPM_BATCH);
 }
 
+/* Bulk IPv4 lookups are a stream: the direct entry of lookup i +
+ * LPM_AHEAD_E and the short head of lookup i + LPM_AHEAD_H are
+ * fetched while lookup i is answered. */
+#ifndef LPM_AHEAD_E
+#define LPM_AHEAD_E 16u
+#define LPM_AHEAD_H 8u
+#endif
+
+/* Fetch the short head of @a's entry (or a line already in cache: a
+ * select, not a branch, which would be mispredicted once in six). */
+static inline void head_ahead4(const struct brt_lpm *l, uint32_t a,
+			       unsigned sh)
+{
+	uint32_t e = entry_load(l, a >> sh);
+	const char *p = (const char *)lpm_shead(lpm_base(&l->ha), e);
+
+	p = (e >> 30) == 1 ? p : (const char *)l;
+	__builtin_prefetch(p);
+	__builtin_prefetch(p + 64);
+}
+
+/* Lookups @a[0..n) as a stream: see LPM_AHEAD_E. */
+/* always inlined: a helper the compiler keeps apart is not cloned for
+ * POPCNT with the LPM_HOT function that calls it */
+static inline __attribute__((always_inline)) void
+stream4(const struct brt_lpm *l, const uint32_t *a, uint32_t *out, size_t n,
+	unsigned d)
+{
+	unsigned sh = 32 - d;
+	size_t i;
+
+	for (i = 0; i < n && i < LPM_AHEAD_E; i++)
+		__builtin_prefetch(&l->direct[a[i] >> sh]);
+	for (i = 0; i < n && i < LPM_AHEAD_H; i++)
+		head_ahead4(l, a[i], sh);
+	for (i = 0; i + LPM_AHEAD_E < n; i++) {
+		__builtin_prefetch(&l->direct[a[i + LPM_AHEAD_E] >> sh]);
+		head_ahead4(l, a[i + LPM_AHEAD_H], sh);
+		out[i] = lookup4(l, a[i], d);
+	}
+	for (; i < n; i++) {
+		if (i + LPM_AHEAD_H < n)
+			head_ahead4(l, a[i + LPM_AHEAD_H], sh);
+		out[i] = lookup4(l, a[i], d);
+	}
+}
+
 LPM_HOT void brt_lpm4_lookup_bulk(const struct brt_lpm *l, const uint32_t *a,
 				  uint32_t *out, size_t n)
 {
-	unsigned sh = 32 - l->dbits, t;
+	unsigned d = l->dbits;
 	uint32_t sm = small_load(l);
 	size_t i;
 
@@ -296,13 +364,7 @@ LPM_HOT void brt_lpm4_lookup_bulk(const struct brt_lpm *l, const uint32_t *a,
 			out[i] = small4(hb, sm, a[i]);
 		return;
 	}
-
-	for (t = 0; t < batch_len(n, 0); t++)
-		__builtin_prefetch(&l->direct[a[t] >> sh]);
-	for (i = 0; i < n; i += LPM_BATCH)
-		batch4(l, a + i, out + i, batch_len(n, i),
-		       a + (i + LPM_BATCH < n ? i + LPM_BATCH : 0),
-		       batch_len(n, i + LPM_BATCH));
+	stream4(l, a, out, n, d);
 }
 
 LPM_HOT static void batch6(const struct brt_lpm *l, const uint8_t (*a)[16],
