@@ -12,8 +12,8 @@
  * Bulk lookups overlap their cache misses: IPv4 as a stream that
  * fetches direct entries and short heads ahead (nearly every IPv4 lookup
  * ends there), IPv6 in batches walked level by level, each next node or
- * leaf prefetched for the whole batch. With GCC, functions are cloned for CPUs with POPCNT (the common
- * case) and without.
+ * leaf prefetched for the whole batch. With GCC, functions are cloned
+ * for CPUs with POPCNT (the common case) and without.
  */
 #include <string.h>
 
@@ -315,10 +315,9 @@ LPM_HOT void brt_lpm4_lookup_bulk(const struct brt_lpm *l, const uint32_t *a,
 static inline const uint32_t *leaf_word(const uint32_t *leaves,
 				       const struct lpm_node *n, unsigned run)
 {
-	const uint32_t *in = &n->base0 + run;	/* base1 follows base0 */
-	const uint32_t *out = leaves + n->base0 + run;
-
-	return lpm_inline(n) ? in : out;
+	if (lpm_inline(n))
+		return run ? &n->base1 : &n->base0;
+	return leaves + n->base0 + run;
 }
 
 /* The 6 bits of key @hi:@lo at bit @off (off <= 122). */
