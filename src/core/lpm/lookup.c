@@ -420,7 +420,8 @@ LPM_HOT static void batch6(const struct brt_lpm *l, const uint8_t (*a)[16],
 
 		unsigned off;
 
-		/* the first 6-bit levels read only hi: one loop each */
+		/* two loops over the levels: in the first, where off <=
+		 * 58, the compiler drops bits6's low-word paths */
 		for (off = 0; np && off <= 58; off += LPM_STRIDE)
 			np = level6(nodes, leaves, p, hi, lo, off, idx, np,
 				    lidx, &nl);
