@@ -412,6 +412,85 @@ static void bulk_equals_single(void **state)
 	brt_lpm_destroy(l6);
 }
 
+static void store32(uint8_t *b, uint32_t x)
+{
+	b[0] = (uint8_t)(x >> 24);
+	b[1] = (uint8_t)(x >> 16);
+	b[2] = (uint8_t)(x >> 8);
+	b[3] = (uint8_t)x;
+}
+
+/* An IPv4 destination whose direct entry (10 bits) is of kind @k: 0 a
+ * leaf, 1 a short head, 2 a full head (see bulk4_mixed_chunks); 3 any. */
+static uint32_t kind_addr(unsigned k, const uint32_t *p24, unsigned n24)
+{
+	if (k == 3)
+		k = (unsigned)(rnd() % 3);
+	if (k == 0)
+		return 0x80000000u | ((uint32_t)rnd() & 0x3fffffffu);
+	if (k == 1)
+		return 0x14000000u | ((uint32_t)rnd() & 0x003fffffu);
+	if (rnd() & 1)
+		return p24[rnd() % n24] | ((uint32_t)rnd() & 0xffu);
+	return 0x0a000000u | ((uint32_t)rnd() & 0x003fffffu);
+}
+
+/*
+ * Bulk IPv4 lookups change form by chunks (a stream while nearly every
+ * entry is a head, a leaf chunk otherwise): runs of every kind of entry
+ * and of mixes, of random lengths, so that both forms, their switches
+ * and their partial chunks meet leaf entries, short and full heads.
+ */
+static void bulk4_mixed_chunks(void **state)
+{
+	enum { N = 5000, N24 = 300 };
+	uint32_t *a = malloc(N * sizeof(*a)), *o = malloc((N + 1) * sizeof(*o));
+	uint32_t p24[N24];
+	struct brt_lpm *l;
+	uint8_t b[16] = { 128 };
+	unsigned i, j, r;
+
+	(void)state;
+	assert_non_null(a);
+	assert_non_null(o);
+	assert_int_equal(brt_lpm_create(&l, BRT_AF_INET, 10, 0), 0);
+	assert_int_equal(brt_lpm_insert(l, b, 2, 1), 0);
+	for (i = 0; i < 40; i++) {	/* /11../16 under 20.0.0.0/10 */
+		uint32_t x = 0x14000000u | ((uint32_t)rnd() & 0x003f0000u);
+		unsigned len = 11 + (unsigned)(rnd() % 6);
+
+		store32(b, x);
+		assert_int_equal(brt_lpm_insert(l, b, len, 100 + i), 0);
+	}
+	for (i = 0; i < N24; i++) {	/* /24s under 10.0.0.0/10 */
+		p24[i] = 0x0a000000u | ((uint32_t)rnd() & 0x003fff00u);
+		store32(b, p24[i]);
+		assert_int_equal(brt_lpm_insert(l, b, 24, 1000 + i), 0);
+	}
+	assert_true(l->direct[0x80000000u >> 22] & LPM_LEAF);
+	assert_int_equal(l->direct[0x14000000u >> 22] >> 30, 1);
+	assert_int_equal(l->direct[0x0a000000u >> 22] >> 30, 0);
+	for (i = 0; i < N; i += r) {
+		unsigned k = (unsigned)(rnd() % 4);
+
+		r = 1 + (unsigned)(rnd() % 200);
+		for (j = i; j < i + r && j < N; j++)
+			a[j] = kind_addr(k, p24, N24);
+	}
+	for (r = 0; r < 40; r++) {
+		size_t off = r ? rnd() % N : 0, n = r ? rnd() % (N - off) : N;
+
+		o[n] = 0xa5a5a5a5u;
+		brt_lpm4_lookup_bulk(l, a + off, o, n);
+		for (j = 0; j < n; j++)
+			assert_int_equal(o[j], brt_lpm4_lookup(l, a[off + j]));
+		assert_int_equal(o[n], 0xa5a5a5a5u);
+	}
+	brt_lpm_destroy(l);
+	free(a);
+	free(o);
+}
+
 /* Single and bulk (odd count: a partial group) IPv4 lookups against the
  * reference, on probes near the table's prefixes. */
 static void verify_bulk4(const struct brt_lpm *l, const struct ref *r)
@@ -574,6 +653,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(edges),
 		cmocka_unit_test(bulk_equals_single),
+		cmocka_unit_test(bulk4_mixed_chunks),
 		cmocka_unit_test(insert_bulk),
 		cmocka_unit_test(random_v4),
 		cmocka_unit_test(random_v6),
