@@ -325,13 +325,14 @@ heads_ahead4(const struct brt_lpm *l, const uint32_t *dir, const uint32_t *a,
 }
 
 /* One lookup of a leaf chunk's first pass: a leaf entry's answer goes
- * to *out, any other entry to *e and its position @j to pend[*np]. */
+ * to out[j]; any other entry is listed, with j, in pend[np] (one store
+ * for both: the pass is bound by its stores). */
 #define ENTRY4(j)							\
 	do {								\
-		e[j] = entry_load(dir, a[j] >> sh);			\
-		out[j] = e[j] & ~LPM_LEAF;				\
-		pend[np] = (uint8_t)(j);				\
-		np += !(e[j] & LPM_LEAF);				\
+		uint32_t e_ = entry_load(dir, a[j] >> sh);		\
+		out[j] = e_ & ~LPM_LEAF;				\
+		pend[np] = (uint64_t)(j) << 32 | e_;			\
+		np += !(e_ & LPM_LEAF);					\
 	} while (0)
 
 /* The first pass of a leaf chunk @a[0..m) (@na addresses readable from
@@ -339,7 +340,7 @@ heads_ahead4(const struct brt_lpm *l, const uint32_t *dir, const uint32_t *a,
  * it listed in @pend. */
 static inline __attribute__((always_inline)) unsigned
 entries4(const uint32_t *dir, const uint32_t *a, unsigned m, size_t na,
-	 unsigned sh, uint32_t *e, uint8_t *pend, uint32_t *out)
+	 unsigned sh, uint64_t *pend, uint32_t *out)
 {
 	unsigned j, np = 0, unchecked = na >= m + LPM_AHEAD_E ? m : 0;
 
@@ -362,25 +363,25 @@ static inline __attribute__((always_inline)) unsigned
 chunk4(const struct brt_lpm *l, const uint32_t *dir, const uint32_t *a,
        uint32_t *out, unsigned m, size_t na, unsigned d)
 {
-	uint32_t e[LPM_CHUNK];
-	uint8_t pend[LPM_CHUNK];
-	unsigned j, np = entries4(dir, a, m, na, 32 - d, e, pend, out);
+	uint64_t pend[LPM_CHUNK];
+	unsigned j, np = entries4(dir, a, m, na, 32 - d, pend, out);
 	const void *hb = lpm_base(&l->ha);	/* after the entries */
 
 	for (j = 0; j < np; j++) {
-		const char *p = (const char *)lpm_fhead(hb, e[pend[j]] &
+		const char *p = (const char *)lpm_fhead(hb, (uint32_t)pend[j] &
 							~LPM_SHORT);
 
 		__builtin_prefetch(p);
 		__builtin_prefetch(p + 64);
 	}
 	for (j = 0; j < np; j++) {
-		unsigned t = pend[j];
+		unsigned t = (unsigned)(pend[j] >> 32);
+		uint32_t e = (uint32_t)pend[j];
 
-		if (__builtin_expect(!(e[t] & LPM_SHORT), 0))
-			out[t] = full4(l, hb, e[t], a[t]);
+		if (__builtin_expect(!(e & LPM_SHORT), 0))
+			out[t] = full4(l, hb, e, a[t]);
 		else
-			out[t] = short_value(hb, e[t], (a[t] >> (26 - d)) & 63);
+			out[t] = short_value(hb, e, (a[t] >> (26 - d)) & 63);
 	}
 	return m - np;
 }
