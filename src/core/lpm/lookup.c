@@ -291,12 +291,11 @@ static inline __attribute__((always_inline)) unsigned
 stream4(const struct brt_lpm *l, const uint32_t *dir, const uint32_t *a,
 	uint32_t *out, size_t i, size_t end, size_t n, unsigned d)
 {
-	size_t unchecked = n > LPM_AHEAD_E && n - LPM_AHEAD_E < end ?
-			   n - LPM_AHEAD_E : end;
+	/* below it, i + LPM_AHEAD_E < n: no bounds to check */
+	size_t unchecked = n <= LPM_AHEAD_E ? 0 :
+			   n - LPM_AHEAD_E < end ? n - LPM_AHEAD_E : end;
 	unsigned sh = 32 - d, leaves = 0;
 
-	if (n <= LPM_AHEAD_E)
-		unchecked = 0;
 	for (; i < unchecked; i++) {
 		__builtin_prefetch(&dir[a[i + LPM_AHEAD_E] >> sh]);
 		leaves += head_ahead4(l, dir, a[i + LPM_AHEAD_H], sh);
