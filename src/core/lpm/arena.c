@@ -26,32 +26,41 @@
 
 #define LPM_RECLAIM_BATCH 64u	/* retired blocks */
 
+/* The array @v of @n elements of @elem bytes with room for one more: @v
+ * itself while n < *cap, else a copy twice as large (@first elements at
+ * first), *cap updated; NULL when out of memory (@v is left as it was). */
+static void *room_for_one(void *v, size_t n, size_t *cap, size_t elem,
+			  size_t first)
+{
+	size_t c = *cap ? *cap * 2 : first;
+
+	if (n < *cap)
+		return v;
+	v = realloc(v, c * elem);
+	if (v)
+		*cap = c;
+	return v;
+}
+
 static int vec_push(struct lpm_u32vec *v, uint32_t x)
 {
-	if (v->n == v->cap) {
-		size_t cap = v->cap ? v->cap * 2 : 16;
-		uint32_t *p = realloc(v->v, cap * sizeof(*p));
+	uint32_t *p = room_for_one(v->v, v->n, &v->cap, sizeof(*p), 16);
 
-		if (!p)
-			return BRT_ENOMEM;
-		v->v = p;
-		v->cap = cap;
-	}
+	if (!p)
+		return BRT_ENOMEM;
+	v->v = p;
 	v->v[v->n++] = x;
 	return 0;
 }
 
 static int ret_push(struct lpm_retlist *r, struct lpm_retired x)
 {
-	if (r->n == r->cap) {
-		size_t cap = r->cap ? r->cap * 2 : 64;
-		struct lpm_retired *p = realloc(r->v, cap * sizeof(*p));
+	struct lpm_retired *p = room_for_one(r->v, r->n, &r->cap, sizeof(*p),
+					     64);
 
-		if (!p)
-			return BRT_ENOMEM;
-		r->v = p;
-		r->cap = cap;
-	}
+	if (!p)
+		return BRT_ENOMEM;
+	r->v = p;
 	r->v[r->n++] = x;
 	return 0;
 }
@@ -98,15 +107,11 @@ void brt_lpm_arena_fini(struct lpm_arena *a)
 
 static int map_push(struct lpm_maplist *m, void *p, size_t len)
 {
-	if (m->n == m->cap) {
-		size_t cap = m->cap ? m->cap * 2 : 8;
-		struct lpm_oldmap *v = realloc(m->v, cap * sizeof(*v));
+	struct lpm_oldmap *v = room_for_one(m->v, m->n, &m->cap, sizeof(*v), 8);
 
-		if (!v)
-			return BRT_ENOMEM;
-		m->v = v;
-		m->cap = cap;
-	}
+	if (!v)
+		return BRT_ENOMEM;
+	m->v = v;
 	m->v[m->n++] = (struct lpm_oldmap){ p, len, 0 };
 	return 0;
 }
