@@ -421,13 +421,19 @@ static void store32(uint8_t *b, uint32_t x)
 }
 
 /* An IPv4 destination whose direct entry (10 bits) is of kind @k: 0 a
- * leaf, 1 a short head, 2 a full head (see bulk4_mixed_chunks); 3 any. */
+ * leaf, 1 a short head, 2 a full head (see bulk4_mixed_chunks); 3 any;
+ * 4 a leaf 7 times in 8, else a short head (a leaf chunk of mostly
+ * leaves, whose heads are looked up without a branch on LPM_INHERIT). */
 static uint32_t kind_addr(unsigned k, const uint32_t *p24, unsigned n24)
 {
 	if (k == 3)
 		k = (unsigned)(rnd() % 3);
+	if (k == 4)
+		k = rnd() % 8 ? 0 : 1;
 	if (k == 0)
 		return 0x80000000u | ((uint32_t)rnd() & 0x3fffffffu);
+	if (k == 1 && rnd() % 2)	/* 30.1.0.0/16 or, mostly, 30.0.0.0/8 */
+		return 0x1e000000u | ((uint32_t)rnd() & 0x003fffffu);
 	if (k == 1)
 		return 0x14000000u | ((uint32_t)rnd() & 0x003fffffu);
 	if (rnd() & 1)
@@ -437,9 +443,11 @@ static uint32_t kind_addr(unsigned k, const uint32_t *p24, unsigned n24)
 
 /*
  * Bulk IPv4 lookups change form by chunks (a stream while nearly every
- * entry is a head, a leaf chunk otherwise): runs of every kind of entry
- * and of mixes, of random lengths, so that both forms, their switches
- * and their partial chunks meet leaf entries, short and full heads.
+ * entry is a head, a leaf chunk otherwise, answering its heads without
+ * a branch on LPM_INHERIT when 3 in 4 are leaves): runs of every kind of
+ * entry and of mixes, of random lengths, so that every form, their
+ * switches and their partial chunks meet leaf entries, short heads (with
+ * and without LPM_INHERIT) and full heads.
  */
 static void bulk4_mixed_chunks(void **state)
 {
@@ -462,6 +470,12 @@ static void bulk4_mixed_chunks(void **state)
 		store32(b, x);
 		assert_int_equal(brt_lpm_insert(l, b, len, 100 + i), 0);
 	}
+	/* a short head whose lookups mostly meet LPM_INHERIT (the answer of
+	 * 30.0.0.0/8): 30.1.0.0/16 fills one slot of 64 */
+	store32(b, 0x1e000000u);
+	assert_int_equal(brt_lpm_insert(l, b, 8, 2), 0);
+	store32(b, 0x1e010000u);
+	assert_int_equal(brt_lpm_insert(l, b, 16, 3), 0);
 	for (i = 0; i < N24; i++) {	/* /24s under 10.0.0.0/10 */
 		p24[i] = 0x0a000000u | ((uint32_t)rnd() & 0x003fff00u);
 		store32(b, p24[i]);
@@ -469,9 +483,10 @@ static void bulk4_mixed_chunks(void **state)
 	}
 	assert_true(l->direct[0x80000000u >> 22] & LPM_LEAF);
 	assert_int_equal(l->direct[0x14000000u >> 22] >> 30, 1);
+	assert_int_equal(l->direct[0x1e000000u >> 22] >> 30, 1);
 	assert_int_equal(l->direct[0x0a000000u >> 22] >> 30, 0);
 	for (i = 0; i < N; i += r) {
-		unsigned k = (unsigned)(rnd() % 4);
+		unsigned k = (unsigned)(rnd() % 5);
 
 		r = 1 + (unsigned)(rnd() % 200);
 		for (j = i; j < i + r && j < N; j++)
