@@ -442,12 +442,12 @@ static uint32_t kind_addr(unsigned k, const uint32_t *p24, unsigned n24)
 }
 
 /*
- * Bulk IPv4 lookups change form by chunks (a stream while nearly every
- * entry is a head, a leaf chunk otherwise, answering its heads without
- * a branch on LPM_INHERIT when 3 in 4 are leaves): runs of every kind of
- * entry and of mixes, of random lengths, so that every form, their
- * switches and their partial chunks meet leaf entries, short heads (with
- * and without LPM_INHERIT) and full heads.
+ * Bulk IPv4 lookups go by chunks, which list their heads eight lookups
+ * at a time and answer them without a branch on LPM_INHERIT when 3 in 4
+ * entries are leaves: runs of every kind of entry and of mixes, of random
+ * lengths, so that both forms of chunk, partial groups and partial
+ * chunks meet leaf entries, short heads (with and without LPM_INHERIT)
+ * and full heads.
  */
 static void bulk4_mixed_chunks(void **state)
 {

@@ -9,10 +9,11 @@
  * the entry's blocks (an arena that moved keeps every published block in
  * both copies until a grace period has passed).
  * A small IPv4 table (small.c) is looked up in its range array instead.
- * Bulk lookups overlap their cache misses: IPv4 as a stream that
- * fetches direct entries and short heads ahead (nearly every IPv4 lookup
- * ends there), IPv6 in batches walked level by level, each next node or
- * leaf prefetched for the whole batch. With GCC, functions are cloned
+ * Bulk lookups overlap their cache misses: IPv4 by chunks, whose direct
+ * entries are read in one pass (nearly every IPv4 lookup ends there or at
+ * a short head) and whose heads are then read as a stream, each fetched
+ * ahead; IPv6 in batches walked level by level, each next node or leaf
+ * prefetched for the whole batch. With GCC, functions are cloned
  * for CPUs with POPCNT (the common case) and without.
  */
 #include <string.h>
@@ -139,7 +140,7 @@ static inline uint32_t short_value(const void *hb, uint32_t e, unsigned s)
 	return v == LPM_INHERIT ? sh->def : v;
 }
 
-/* The same without a branch on LPM_INHERIT, for leaf chunks of more than
+/* The same without a branch on LPM_INHERIT, for chunks of more than
  * 3 leaves in 4: destinations mostly outside any prefix longer than
  * dbits, which find it often (7% faster on uniform destinations; where
  * it is never found, inside the table or in chunks of fewer leaves, the
@@ -254,92 +255,32 @@ static unsigned batch_len(size_t n, size_t i)
 }
 
 /*
- * Bulk IPv4 lookups go by chunks of LPM_CHUNK, each in one of two forms,
- * chosen by the share of leaf entries seen in the chunk before it:
- * - Nearly all heads (destinations inside the table: 92% end at a short
- *   head): a stream. The direct entry of lookup i + LPM_AHEAD_E and the
- *   short head of lookup i + LPM_AHEAD_H are fetched while lookup i is
- *   answered with the single lookup's code. Against batches walked level
- *   by level this was 10-20% faster; distances of 8/4 and 24/8 measured
- *   no better, 32/16 much worse.
- * - More than one leaf entry in LPM_LEAFY (uniform destinations: 83% end
- *   at a leaf entry): a leaf chunk. One pass answers leaf entries with no
- *   branch on the kind of entry and lists the others; then their heads
- *   are fetched, then read. The stream branches on the kind twice a
- *   lookup and mispredicts whenever kinds mix: the leaf chunk measured
- *   1.65x the stream on uniform destinations and 2.7x on a half-and-half
- *   mix, but 0.9x inside the table, where the stream's even spread of
- *   fetches wins. Switching at 1/8 leaves kept the best of both (at
- *   1/12 inside the table was 3% slower; at 1/5 and 1/2, mixes of 20%
- *   and 50% uniform destinations were 15% and 60% slower).
+ * Bulk IPv4 lookups go by chunks of LPM_CHUNK. A first pass loads every
+ * direct entry (each fetched LPM_AHEAD_E lookups ahead), writes the
+ * answers of leaf entries and lists the other entries, with no branch on
+ * the kind of entry; then the listed heads are answered as a stream over
+ * the list, each head fetched LPM_AHEAD_H heads ahead (the first pass
+ * left their entries in the answer array, so no fetch waits for
+ * another). Uniform destinations end at a leaf entry 83% of the time,
+ * destinations inside the table at a short head 92% of the time, and
+ * this one form serves both and their mixes. It replaced, in a
+ * throwaway harness (1M lookups, best of 7, alternating builds), a
+ * switch by chunk between this form with every head fetched at once and
+ * a stream over the lookups (direct entry 16 ahead, short head 8 ahead,
+ * answered with the single lookup's code), which branched on the kind
+ * of entry twice a lookup and mispredicted whenever kinds mixed: inside
+ * the table 190-193 -> 204-213 M/s, in cache 257-261 -> 330-336, 20/80
+ * and 50/50 mixes of uniform and inside destinations 6-13% faster,
+ * uniform destinations unchanged. Fetching a chunk's heads all at once
+ * and then reading them was 10% slower inside the table; head distances
+ * of 16 did as well as 8, 32 worse; chunks of 128 as well as 64.
  */
 #define LPM_AHEAD_E 16u
 #define LPM_AHEAD_H 8u
 #define LPM_CHUNK 64u
-#define LPM_LEAFY 8u
-
-/* Fetch the short head of @a's entry, if it has one. (Prefetching a
- * line in cache instead, through a select rather than a branch,
- * measured 15% slower: the CPU runs ahead on its guesses.) Returns 1
- * for a leaf entry, else 0. */
-static inline unsigned head_ahead4(const struct brt_lpm *l,
-				   const uint32_t *dir, uint32_t a,
-				   unsigned sh)
-{
-	uint32_t e = entry_load(dir, a >> sh);
-	const char *p;
-
-	if ((e >> 30) != 1)	/* LPM_SHORT without LPM_LEAF */
-		return e >> 31;
-	p = (const char *)lpm_shead(lpm_base(&l->ha), e);
-	__builtin_prefetch(p);
-	__builtin_prefetch(p + 64);
-	return 0;
-}
-
-/* Lookups @a[i..end) as a stream, fetching ahead up to @n; the entries
- * and heads up to the distances ahead of i were fetched before. Returns
- * how many leaf entries it met ahead. Always inlined: a helper the
- * compiler keeps apart is not cloned for POPCNT with the LPM_HOT
- * function that calls it. */
-static inline __attribute__((always_inline)) unsigned
-stream4(const struct brt_lpm *l, const uint32_t *dir, const uint32_t *a,
-	uint32_t *out, size_t i, size_t end, size_t n, unsigned d)
-{
-	/* below it, i + LPM_AHEAD_E < n: no bounds to check */
-	size_t unchecked = n <= LPM_AHEAD_E ? 0 :
-			   n - LPM_AHEAD_E < end ? n - LPM_AHEAD_E : end;
-	unsigned sh = 32 - d, leaves = 0;
-
-	for (; i < unchecked; i++) {
-		__builtin_prefetch(&dir[a[i + LPM_AHEAD_E] >> sh]);
-		leaves += head_ahead4(l, dir, a[i + LPM_AHEAD_H], sh);
-		out[i] = lookup4(l, dir, a[i], d);
-	}
-	for (; i < end; i++) {
-		if (i + LPM_AHEAD_E < n)
-			__builtin_prefetch(&dir[a[i + LPM_AHEAD_E] >> sh]);
-		if (i + LPM_AHEAD_H < n)
-			leaves += head_ahead4(l, dir, a[i + LPM_AHEAD_H], sh);
-		out[i] = lookup4(l, dir, a[i], d);
-	}
-	return leaves;
-}
-
-/* Fetch the heads of lookups [i, i + LPM_AHEAD_H) (up to @n), as the
- * stream expects when it starts. */
-static inline __attribute__((always_inline)) void
-heads_ahead4(const struct brt_lpm *l, const uint32_t *dir, const uint32_t *a,
-	     size_t i, size_t n, unsigned sh)
-{
-	size_t end = n - i < LPM_AHEAD_H ? n : i + LPM_AHEAD_H;
-
-	for (; i < end; i++)
-		head_ahead4(l, dir, a[i], sh);
-}
 
 /*
- * A leaf chunk lists its heads eight lookups at a time: the first pass
+ * A chunk lists its heads eight lookups at a time: the first pass
  * folds the eight entries' LPM_LEAF bits into a byte (lookup k at bit
  * 7 - k), and heads8[byte] is the positions of the other entries, packed
  * one a byte in order, stored with one 8-byte store. Listing each head
@@ -370,7 +311,7 @@ static const uint64_t heads8[256] = {
 	HEADS8_64(0), HEADS8_64(64), HEADS8_64(128), HEADS8_64(192)
 };
 
-/* One lookup of a leaf chunk's first pass: the answer goes to out[j]
+/* One lookup of a chunk's first pass: the answer goes to out[j]
  * (for a head, its entry, read again by the second part), its LPM_LEAF
  * bit into @lm. */
 #define ENTRY4(j)							\
@@ -380,7 +321,7 @@ static const uint64_t heads8[256] = {
 		lm = lm * 2 + (e_ >> 31);				\
 	} while (0)
 
-/* The first pass of a leaf chunk @a[0..m) (@na addresses readable from
+/* The first pass of a chunk @a[0..m) (@na addresses readable from
  * a: the direct entries LPM_AHEAD_E ahead are fetched). Returns how many
  * entries it listed in @pend (LPM_CHUNK room) that are not leaves. */
 static inline __attribute__((always_inline)) unsigned
@@ -419,8 +360,18 @@ entries4(const uint32_t *dir, const uint32_t *a, unsigned m, size_t na,
 }
 #undef ENTRY4
 
-/* The answers of the heads a leaf chunk listed (@pend[0..np)), their
- * entries in @out. @nb: mostly uniform destinations (short_value_nb). */
+/* Fetch the head of entry @e (short or full) in head arena @hb. */
+static inline void head_fetch(const void *hb, uint32_t e)
+{
+	const char *p = (const char *)lpm_fhead(hb, e & ~LPM_SHORT);
+
+	__builtin_prefetch(p);
+	__builtin_prefetch(p + 64);
+}
+
+/* The answers of the heads a chunk listed (@pend[0..np)), their entries
+ * in @out, each head fetched LPM_AHEAD_H ahead (the first ones were).
+ * @nb: mostly uniform destinations (short_value_nb). */
 static inline __attribute__((always_inline)) void
 heads4(const struct brt_lpm *l, const void *hb, const uint32_t *a,
        uint32_t *out, const uint8_t *pend, unsigned np, unsigned d, bool nb)
@@ -431,6 +382,8 @@ heads4(const struct brt_lpm *l, const void *hb, const uint32_t *a,
 		unsigned t = pend[j], s = (a[t] >> (26 - d)) & 63;
 		uint32_t e = out[t];
 
+		if (j + LPM_AHEAD_H < np)
+			head_fetch(hb, out[pend[j + LPM_AHEAD_H]]);
 		if (__builtin_expect(!(e & LPM_SHORT), 0))
 			out[t] = full4(l, hb, e, a[t]);
 		else if (nb)
@@ -440,9 +393,8 @@ heads4(const struct brt_lpm *l, const void *hb, const uint32_t *a,
 	}
 }
 
-/* A leaf chunk @a[0..m) (@na addresses readable from a). Returns how
- * many of its entries were leaves. */
-static inline __attribute__((always_inline)) unsigned
+/* The chunk @a[0..m) (@na addresses readable from a). */
+static inline __attribute__((always_inline)) void
 chunk4(const struct brt_lpm *l, const uint32_t *dir, const uint32_t *a,
        uint32_t *out, unsigned m, size_t na, unsigned d)
 {
@@ -450,43 +402,28 @@ chunk4(const struct brt_lpm *l, const uint32_t *dir, const uint32_t *a,
 	unsigned j, np = entries4(dir, a, m, na, 32 - d, pend, out);
 	const void *hb = lpm_base(&l->ha);	/* after the entries */
 
-	for (j = 0; j < np; j++) {
-		const char *p = (const char *)lpm_fhead(hb, out[pend[j]] &
-							~LPM_SHORT);
-
-		__builtin_prefetch(p);
-		__builtin_prefetch(p + 64);
-	}
+	for (j = 0; j < np && j < LPM_AHEAD_H; j++)
+		head_fetch(hb, out[pend[j]]);
 	if (4 * np < m)
 		heads4(l, hb, a, out, pend, np, d, true);
 	else
 		heads4(l, hb, a, out, pend, np, d, false);
-	return m - np;
 }
 
-/* Lookups @a[0..n) by chunks, each a stream or a leaf chunk (above). */
+/* Lookups @a[0..n) by chunks (above). */
 static inline __attribute__((always_inline)) void
 bulk4(const struct brt_lpm *l, const uint32_t *a, uint32_t *out, size_t n,
       unsigned d)
 {
 	const uint32_t *dir = l->direct;
-	unsigned sh = 32 - d, leaves, m;
-	bool leafy = false, next;
+	unsigned sh = 32 - d, m;
 	size_t i;
 
 	for (i = 0; i < n && i < LPM_AHEAD_E; i++)
 		__builtin_prefetch(&dir[a[i] >> sh]);
-	heads_ahead4(l, dir, a, 0, n, sh);
 	for (i = 0; i < n; i += m) {
 		m = n - i < LPM_CHUNK ? (unsigned)(n - i) : LPM_CHUNK;
-		if (leafy)
-			leaves = chunk4(l, dir, a + i, out + i, m, n - i, d);
-		else
-			leaves = stream4(l, dir, a, out, i, i + m, n, d);
-		next = LPM_LEAFY * leaves > m;
-		if (leafy && !next)
-			heads_ahead4(l, dir, a, i + m, n, sh);
-		leafy = next;
+		chunk4(l, dir, a + i, out + i, m, n - i, d);
 	}
 }
 
