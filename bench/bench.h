@@ -6,6 +6,10 @@
 #include <stdint.h>
 
 #define BENCH_NONE 0x7fffffffu	/* answer when no prefix matches */
+/* Lookups per bulk call, for every engine alike: DPDK's bulk functions
+ * are made for bursts of packets, and a longer call lets a bulk lookup
+ * fetch further ahead. */
+#define BENCH_BURST 64u
 
 typedef unsigned __int128 bkey;	/* left-aligned address or prefix */
 

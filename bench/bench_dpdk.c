@@ -24,8 +24,6 @@
 
 #include "bench.h"
 
-#define BULK 64
-
 struct dp {
 	void *t;
 	size_t mem;
@@ -142,8 +140,8 @@ static void fib_run(void *e, const struct bset *s, int m, int bulk, size_t off,
 {
 	struct rte_fib *f = ((struct dp *)e)->t;
 	uint32_t *a = s->d4[m] + off;
-	uint64_t nh[BULK];
-	size_t i, j, step = bulk ? BULK : 1;
+	uint64_t nh[BENCH_BURST];
+	size_t i, j, step = bulk ? BENCH_BURST : 1;
 
 	for (i = 0; i < cnt; i += step) {
 		size_t k = cnt - i < step ? cnt - i : step;
@@ -229,8 +227,8 @@ static void lpm_run(void *e, const struct bset *s, int m, int bulk, size_t off,
 		}
 		return;
 	}
-	for (i = 0; i < cnt; i += BULK) {
-		size_t k = cnt - i < BULK ? cnt - i : BULK;
+	for (i = 0; i < cnt; i += BENCH_BURST) {
+		size_t k = cnt - i < BENCH_BURST ? cnt - i : BENCH_BURST;
 
 		rte_lpm_lookup_bulk(l, a + i, out + i, (unsigned)k);
 		for (j = 0; j < k; j++)
@@ -325,8 +323,8 @@ static void fib6_run(void *e, const struct bset *s, int m, int bulk,
 {
 	struct rte_fib6 *f = ((struct dp *)e)->t;
 	uint8_t (*a)[16] = s->d6[m] + off;
-	uint64_t nh[BULK];
-	size_t i, j, step = bulk ? BULK : 1;
+	uint64_t nh[BENCH_BURST];
+	size_t i, j, step = bulk ? BENCH_BURST : 1;
 
 	for (i = 0; i < cnt; i += step) {
 		size_t k = cnt - i < step ? cnt - i : step;
@@ -397,7 +395,7 @@ static void lpm6_run(void *e, const struct bset *s, int m, int bulk,
 	struct rte_lpm6 *l = ((struct dp *)e)->t;
 	uint8_t (*a)[16] = s->d6[m] + off;
 	uint32_t def = ((struct dp *)e)->def;
-	int32_t nh[BULK];
+	int32_t nh[BENCH_BURST];
 	size_t i, j;
 
 	if (!bulk) {
@@ -408,8 +406,8 @@ static void lpm6_run(void *e, const struct bset *s, int m, int bulk,
 		}
 		return;
 	}
-	for (i = 0; i < cnt; i += BULK) {
-		size_t k = cnt - i < BULK ? cnt - i : BULK;
+	for (i = 0; i < cnt; i += BENCH_BURST) {
+		size_t k = cnt - i < BENCH_BURST ? cnt - i : BENCH_BURST;
 
 		rte_lpm6_lookup_bulk_func(l, a + i, nh, (unsigned)k);
 		for (j = 0; j < k; j++)

@@ -32,10 +32,6 @@
 #define SLICE 4096
 #define MAX_ENGINES 4
 #define N_UPDATES 100000
-/* Bulk calls take BURST lookups each, for every engine: DPDK's bulk
- * functions are made for bursts of packets (bench_dpdk.c calls them with
- * 64), and a longer call lets a bulk lookup fetch further ahead. */
-#define BURST 64u
 
 static double now(void)
 {
@@ -483,7 +479,7 @@ static void ours_run(void *e, const struct bset *s, int m, int bulk,
 		     size_t off, size_t cnt, uint32_t *o)
 {
 	const struct brt_lpm *l = e;
-	size_t i, k, step = ours_one_call ? cnt : BURST;
+	size_t i, k, step = ours_one_call ? cnt : BENCH_BURST;
 
 	if (bulk && cnt > step) {
 		for (i = 0; i < cnt; i += k) {
@@ -805,7 +801,7 @@ static void print_set(const struct bset *s, const struct result *res,
 			out("\n%s, bulk lookups in one call over all %zu "
 			    "destinations instead of calls of %u: uniform %.1f "
 			    "M/s, inside %.1f M/s\n", res[i].engine, s->nd,
-			    BURST, res[i].one_call[0], res[i].one_call[1]);
+			    BENCH_BURST, res[i].one_call[0], res[i].one_call[1]);
 	for (i = 0; i < n; i++)
 		if (res[i].conc > 0)
 			out("\n%s, bulk inside lookups while a thread applies "
@@ -864,7 +860,7 @@ static void machine(int argc, char **argv)
 	    "(rte_fib includes its RIB)\n"
 	    "- mismatches: answers that differ from the reference on 2 x %u "
 	    "destinations, after building + after the updates (and after the "
-	    "concurrent run)\n", BURST, ND);
+	    "concurrent run)\n", BENCH_BURST, ND);
 }
 
 /* ------------------------------------------------------------- main */

@@ -157,9 +157,9 @@ static inline uint32_t short_value_nb(const void *hb, uint32_t e, unsigned s)
 
 /* The answer for @a from the direct table (not a small table's). */
 static inline __attribute__((always_inline)) uint32_t
-lookup4(const struct brt_lpm *l, const uint32_t *dir, uint32_t a, unsigned d)
+lookup4(const struct brt_lpm *l, uint32_t a, unsigned d)
 {
-	uint32_t e = entry_load(dir, a >> (32 - d));
+	uint32_t e = entry_load(l->direct, a >> (32 - d));
 	const void *hb;
 
 	if (e & LPM_LEAF)
@@ -178,7 +178,7 @@ LPM_HOT uint32_t brt_lpm4_lookup(const struct brt_lpm *l, uint32_t a)
 
 	if (__builtin_expect(sm != LPM_NIL, 0))
 		return small4(lpm_base(&l->ha), sm, a);
-	return lookup4(l, l->direct, a, d);
+	return lookup4(l, a, d);
 }
 
 /* An IPv6 address as two big-endian 64-bit words (a byte loop of
