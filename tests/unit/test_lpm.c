@@ -396,8 +396,9 @@ static void bulk_equals_single(void **state)
 	brt_lpm6_lookup_bulk(l6, (const uint8_t (*)[16])a6, o, 999);
 	for (i = 0; i < 999; i++)
 		assert_int_equal(o[i], brt_lpm6_lookup(l6, a6[i]));
-	/* short calls: the stream's lead-in and tail without a middle */
-	for (j = 0; j <= 40; j++) {
+	/* short calls, and calls of one chunk or a little more: a first
+	 * pass with fewer addresses left than its fetch distance */
+	for (j = 0; j <= 140; j++) {
 		memset(o, 0xa5, sizeof(o));
 		brt_lpm4_lookup_bulk(l4, a4 + 7, o, j);
 		for (i = 0; i < j; i++)

@@ -321,32 +321,46 @@ static const uint64_t heads8[256] = {
 		lm = lm * 2 + (e_ >> 31);				\
 	} while (0)
 
+/* Eight lookups @a[j..j+8) of a chunk's first pass, listing their heads
+ * at @pend + *np (@ahead: fetch the direct entries LPM_AHEAD_E further). */
+static inline __attribute__((always_inline)) void
+entries4_8(const uint32_t *dir, const uint32_t *a, unsigned j, unsigned sh,
+	   bool ahead, uint8_t *pend, unsigned *np, uint32_t *out)
+{
+	unsigned k, lm = 0;
+	uint64_t v;
+
+#pragma GCC unroll 8
+	for (k = j; k < j + 8; k++) {
+		if (ahead)
+			__builtin_prefetch(&dir[a[k + LPM_AHEAD_E] >> sh]);
+		ENTRY4(k);
+	}
+	/* *np <= j: the 8 bytes stay within the chunk's room */
+	v = heads8[lm] + j * 0x0101010101010101ull;
+	memcpy(pend + *np, &v, sizeof(v));
+	*np += 8 - popc(lm);
+}
+
 /* The first pass of a chunk @a[0..m) (@na addresses readable from
  * a: the direct entries LPM_AHEAD_E ahead are fetched). Returns how many
- * entries it listed in @pend (LPM_CHUNK room) that are not leaves. */
+ * entries it listed in @pend (LPM_CHUNK room) that are not leaves.
+ * Groups of eight run to the chunk's last full group even where no
+ * address is left to fetch ahead (the chunk of a call of 64 lookups used
+ * to take the one-by-one path throughout). */
 static inline __attribute__((always_inline)) unsigned
 entries4(const uint32_t *dir, const uint32_t *a, unsigned m, size_t na,
 	 unsigned sh, uint8_t *pend, uint32_t *out)
 {
-	unsigned j, k, np = 0;
-	unsigned grouped = (na >= m + LPM_AHEAD_E ? m : 0) & ~7u;
-	uint64_t at = 0;	/* j in every byte */
+	unsigned j = 0, np = 0, grouped = m & ~7u, fetching = 0;
 
-	for (j = 0; j < grouped; j += 8) {
-		unsigned lm = 0;
-		uint64_t v;
-
-#pragma GCC unroll 8
-		for (k = j; k < j + 8; k++) {
-			__builtin_prefetch(&dir[a[k + LPM_AHEAD_E] >> sh]);
-			ENTRY4(k);
-		}
-		/* np <= j: the 8 bytes stay within the chunk's room */
-		v = heads8[lm] + at;
-		memcpy(pend + np, &v, sizeof(v));
-		np += 8 - popc(lm);
-		at += 0x0808080808080808ull;
-	}
+	if (na >= LPM_AHEAD_E + 8)
+		fetching = (unsigned)(na - LPM_AHEAD_E < m ?
+				      na - LPM_AHEAD_E : m) & ~7u;
+	for (; j < fetching; j += 8)
+		entries4_8(dir, a, j, sh, true, pend, &np, out);
+	for (; j < grouped; j += 8)
+		entries4_8(dir, a, j, sh, false, pend, &np, out);
 	for (; j < m; j++) {
 		unsigned lm = 0;
 
