@@ -693,7 +693,7 @@ static void reader_run(const struct engine_ops *o, void *e, void *rd,
  * quarters. The machine is shared with other jobs: load that drifts over
  * a second or two weighs on both sides alike, and a quarter second in
  * which another job took the CPU (one such made a run read -26%, where
- * others read -4% to +5%) moves a median little.
+ * others read -9% to +5%) moves a median little.
  */
 #define CONC_PAIRS 6
 
