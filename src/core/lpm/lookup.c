@@ -171,6 +171,17 @@ lookup4(const struct brt_lpm *l, uint32_t a, unsigned d)
 	return short_value(hb, e, (a >> (26 - d)) & 63);
 }
 
+/*
+ * A large table's direct table has LPM_DBITS_LARGE bits: its lookups
+ * take a copy of the code with the shifts as constants, so that the
+ * direct entry's address depends on the address alone and not also on
+ * the load of l->dbits. The branch is predicted, and with this single
+ * lookups inside the full IPv4 table ran 10-15% faster (126-133 ->
+ * 141-148 M/s, throwaway harness, alternating builds; the bulk lookups
+ * load dbits once a call and gained nothing from the same copy). The
+ * empty asm keeps the compiler from merging the two copies back into
+ * one, which it may do since both compute the same thing.
+ */
 LPM_HOT uint32_t brt_lpm4_lookup(const struct brt_lpm *l, uint32_t a)
 {
 	uint32_t sm = small_load(l);
@@ -178,6 +189,9 @@ LPM_HOT uint32_t brt_lpm4_lookup(const struct brt_lpm *l, uint32_t a)
 
 	if (__builtin_expect(sm != LPM_NIL, 0))
 		return small4(lpm_base(&l->ha), sm, a);
+	if (__builtin_expect(d == LPM_DBITS_LARGE, 1))
+		return lookup4(l, a, LPM_DBITS_LARGE);
+	__asm__("" : "+r"(d));
 	return lookup4(l, a, d);
 }
 

@@ -35,7 +35,7 @@ static unsigned pick_direct_bits(size_t expected)
 {
 	if (expected < 4096)
 		return 12;	/* 16 KiB: small tables stay small */
-	return 18;
+	return LPM_DBITS_LARGE;
 }
 
 int brt_lpm_create(struct brt_lpm **out, uint8_t family, unsigned direct_bits,

@@ -51,6 +51,9 @@ typedef unsigned __int128 lpm_key;
  * entry's value may have this bit set */
 #define LPM_SHORT 0x40000000u
 #define LPM_HEAD_UNIT 16u	/* head arena element: short head 1, full 2 */
+/* The direct table's bits for tables of 4096 prefixes or more (lpm.c);
+ * single IPv4 lookups have a copy of their code for it (lookup.c). */
+#define LPM_DBITS_LARGE 18u
 
 enum lpm_kind { LPM_K_NODE, LPM_K_LEAF, LPM_K_HEAD };
 
