@@ -499,11 +499,17 @@ static void ours_run(void *e, const struct bset *s, int m, int bulk,
 				o[i] = brt_lpm6_lookup(l, a[i]);
 		return;
 	}
-	if (bulk)
-		brt_lpm4_lookup_bulk(l, s->d4[m] + off, o, cnt);
-	else
-		for (i = 0; i < cnt; i++)
-			o[i] = brt_lpm4_lookup(l, s->d4[m][off + i]);
+	/* the addresses' pointer in a local, as the peers' loops have it: an
+	 * expression through *s would be loaded again after every call */
+	{
+		const uint32_t *a = s->d4[m] + off;
+
+		if (bulk)
+			brt_lpm4_lookup_bulk(l, a, o, cnt);
+		else
+			for (i = 0; i < cnt; i++)
+				o[i] = brt_lpm4_lookup(l, a[i]);
+	}
 }
 
 static int ours_upd(void *e, const struct bset *s, size_t i, int add)
