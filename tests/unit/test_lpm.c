@@ -3,7 +3,8 @@
  * tables in random insertion orders, deletions, value replacement, nested
  * prefixes, /0, host routes, prefixes at the top of the address space;
  * the nesting walks (covering, below) against naive answers;
- * brt_lpm_check() after every mutation; bulk lookups equal single ones.
+ * brt_lpm_check() after every mutation, with single and bulk lookups
+ * against the reference; bulk lookups equal single ones.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -145,19 +146,50 @@ static void verify_nesting(const struct brt_lpm *l, struct ref *r)
 	assert_memory_equal(got.v, want.v, got.n * sizeof(got.v[0]));
 }
 
+#define VERIFY_MAX 3000
+
+/* The bulk lookups of @a[0..n) into @out, for either family. */
+static void lookup_bulk(const struct brt_lpm *l, const struct ref *r,
+			const uint8_t (*a)[16], uint32_t *out, unsigned n)
+{
+	static uint32_t a4[VERIFY_MAX];
+	unsigned i;
+
+	if (r->bytes == 16) {
+		brt_lpm6_lookup_bulk(l, a, out, n);
+		return;
+	}
+	for (i = 0; i < n; i++)
+		a4[i] = (uint32_t)a[i][0] << 24 | (uint32_t)a[i][1] << 16 |
+			(uint32_t)a[i][2] << 8 | a[i][3];
+	brt_lpm4_lookup_bulk(l, a4, out, n);
+}
+
+/* The structure audits clean, and @n probes answer as the reference
+ * does, looked up one by one and in one bulk call (whose batches walk
+ * level by level: a deep prefix takes a different path there). */
 static void verify(const struct brt_lpm *l, const struct ref *r, unsigned n)
 {
-	uint8_t a[16];
+	static uint8_t a[VERIFY_MAX][16];
+	static uint32_t bulk[VERIFY_MAX];
 	char msg[160];
 	unsigned i;
 
+	assert_true(n <= VERIFY_MAX);
 	if (brt_lpm_check(l, msg, sizeof(msg)))
 		fail_msg("check: %s", msg);
+	for (i = 0; i < n; i++)
+		probe(r, a[i]);
+	lookup_bulk(l, r, (const uint8_t (*)[16])a, bulk, n);
 	for (i = 0; i < n; i++) {
-		probe(r, a);
-		if (brt_lpm_lookup(l, a) != ref_lookup(r, a))
+		uint32_t want = ref_lookup(r, a[i]);
+
+		if (brt_lpm_lookup(l, a[i]) != want)
 			fail_msg("lookup differs from the reference: %u vs %u",
-				 brt_lpm_lookup(l, a), ref_lookup(r, a));
+				 brt_lpm_lookup(l, a[i]), want);
+		if (bulk[i] != want)
+			fail_msg("bulk lookup %u of %u differs from the "
+				 "reference: %u vs %u", i, n, bulk[i], want);
 	}
 }
 
