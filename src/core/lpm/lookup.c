@@ -502,18 +502,21 @@ static inline unsigned bits6(uint64_t hi, uint64_t lo, unsigned off)
  * node p[i] to its child or its leaf word and prefetches it. Returns how
  * many go on, kept in idx; appends the ones that stopped to lidx. (A
  * branch-free form, the stop as data, measured 15% slower: the CPU runs
- * ahead on its guesses.)
+ * ahead on its guesses.) @high: off <= 58, so the 6 bits are in the high
+ * word and the low word's part of bits6() is shifted out anyway.
  */
 static inline __attribute__((always_inline)) unsigned
 level6(const struct lpm_node *nodes, const uint32_t *leaves,
        const void **p, const uint64_t *hi, const uint64_t *lo,
        unsigned off, uint8_t *idx, unsigned np, uint8_t *lidx,
-       unsigned *nl)
+       unsigned *nl, bool high)
 {
 	unsigned j, keep = 0, stop = *nl;
 
 	for (j = 0; j < np; j++) {
-		unsigned i = idx[j], s = bits6(hi[i], lo[i], off);
+		unsigned i = idx[j];
+		unsigned s = high ? (unsigned)(hi[i] << off >> 58) :
+			bits6(hi[i], lo[i], off);
 		const struct lpm_node *n = p[i];
 		uint64_t below = n->vec << (63 - s);
 
@@ -529,6 +532,27 @@ level6(const struct lpm_node *nodes, const uint32_t *leaves,
 	}
 	*nl = stop;
 	return keep;
+}
+
+/* The walks below the full heads of a batch, idx[0..np) (node p[i], key
+ * hi/lo after the direct bits), level by level down to their leaf words,
+ * left in p[i]; returns how many it listed in @lidx (all np, in the order
+ * they stopped). */
+static inline __attribute__((always_inline)) unsigned
+walk6_batch(const struct brt_lpm *l, const void **p, const uint64_t *hi,
+	    const uint64_t *lo, uint8_t *idx, unsigned np, uint8_t *lidx)
+{
+	const struct lpm_node *nodes = lpm_base(&l->na);
+	const uint32_t *leaves = lpm_base(&l->la);
+	unsigned off, nl = 0;
+
+	for (off = 0; np && off <= 58; off += LPM_STRIDE)
+		np = level6(nodes, leaves, p, hi, lo, off, idx, np, lidx, &nl,
+			    true);
+	for (; np; off += LPM_STRIDE)
+		np = level6(nodes, leaves, p, hi, lo, off, idx, np, lidx, &nl,
+			    false);
+	return nl;
 }
 
 static inline void entry_ahead6(const struct brt_lpm *l, const uint8_t *a,
@@ -554,7 +578,7 @@ LPM_HOT static void batch6(const struct brt_lpm *l, const uint8_t (*a)[16],
 	const void *p[LPM_BATCH], *hb;
 	uint32_t e[LPM_BATCH];
 	uint8_t idx[LPM_BATCH], lidx[LPM_BATCH], sidx[LPM_BATCH];
-	unsigned d = l->dbits, t, j, np = 0, nl = 0, ns = 0;
+	unsigned d = l->dbits, t, j, np = 0, nl, ns = 0;
 
 	for (t = 0; t < n; t++) {
 		key6(a[t], &hi[t], &lo[t]);
@@ -578,21 +602,7 @@ LPM_HOT static void batch6(const struct brt_lpm *l, const uint8_t (*a)[16],
 		__builtin_prefetch(p[t]);
 		idx[np++] = (uint8_t)t;
 	}
-	{
-		const struct lpm_node *nodes = lpm_base(&l->na);
-		const uint32_t *leaves = lpm_base(&l->la);
-
-		unsigned off;
-
-		/* two loops over the levels: in the first, where off <=
-		 * 58, the compiler drops bits6's low-word paths */
-		for (off = 0; np && off <= 58; off += LPM_STRIDE)
-			np = level6(nodes, leaves, p, hi, lo, off, idx, np,
-				    lidx, &nl);
-		for (; np; off += LPM_STRIDE)
-			np = level6(nodes, leaves, p, hi, lo, off, idx, np,
-				    lidx, &nl);
-	}
+	nl = walk6_batch(l, p, hi, lo, idx, np, lidx);
 	for (j = 0; j < ns; j++) {
 		t = sidx[j];
 		out[t] = short_value(hb, e[t], (unsigned)(hi[t] >> 58));
