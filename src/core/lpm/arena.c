@@ -161,6 +161,22 @@ static int arena_give(struct lpm_arena *a, uint32_t idx, unsigned size)
 	return vec_push(&a->free[size], idx);
 }
 
+/*
+ * Undo an arena_take of this update, without allocating: a block from
+ * the top lowers the top again, one from a free list goes back to it,
+ * whose array had room for it before the update took it (free lists
+ * grow only in brt_lpm_reclaim, never during an update). Blocks are
+ * given back in the reverse order of their taking, so the top one is
+ * always the last taken from the top.
+ */
+static void arena_untake(struct lpm_arena *a, uint32_t idx, unsigned size)
+{
+	if (idx + size == a->top)
+		a->top = idx;
+	else
+		arena_give(a, idx, size);
+}
+
 static struct lpm_arena *arena_of(struct brt_lpm *l, unsigned kind)
 {
 	return kind == LPM_K_LEAF ? &l->la : kind == LPM_K_HEAD ? &l->ha : &l->na;
@@ -175,7 +191,7 @@ uint32_t brt_lpm_alloc(struct brt_lpm *l, unsigned kind, unsigned size)
 		return LPM_NIL;
 	if (ret_push(&l->fresh, (struct lpm_retired){ 0, idx, (uint8_t)size,
 						     (uint8_t)kind })) {
-		arena_give(a, idx, size);
+		arena_untake(a, idx, size);
 		return LPM_NIL;
 	}
 	return idx;
@@ -255,6 +271,23 @@ void brt_lpm_reclaim(struct brt_lpm *l)
 	l->retired.n = keep;
 }
 
+int brt_lpm_publish_prepare(struct brt_lpm *l)
+{
+	size_t need = l->retired.n + l->pending.n, cap = l->retired.cap;
+	struct lpm_retired *v;
+
+	if (need <= cap)
+		return 0;
+	while (cap < need)
+		cap = cap ? cap * 2 : 64;
+	v = realloc(l->retired.v, cap * sizeof(*v));
+	if (!v)
+		return BRT_ENOMEM;
+	l->retired.v = v;
+	l->retired.cap = cap;
+	return 0;
+}
+
 void brt_lpm_publish(struct brt_lpm *l)
 {
 	uint64_t e = atomic_fetch_add(&l->epoch, 1) + 1;
@@ -268,8 +301,9 @@ void brt_lpm_publish(struct brt_lpm *l)
 		struct lpm_retired r = l->pending.v[i];
 
 		r.tag = e;
-		if (ret_push(&l->retired, r))
-			break;	/* out of memory: the block leaks, never reused */
+		/* cannot fail: brt_lpm_publish_prepare made the room (the
+		 * structure's creation publishes with nothing pending) */
+		ret_push(&l->retired, r);
 	}
 	l->pending.n = 0;
 	/* scanning the readers costs more than a small update's rebuild:
@@ -282,10 +316,10 @@ void brt_lpm_abort(struct brt_lpm *l)
 {
 	size_t i;
 
-	for (i = 0; i < l->fresh.n; i++) {
+	for (i = l->fresh.n; i-- > 0;) {
 		struct lpm_retired r = l->fresh.v[i];
 
-		arena_give(arena_of(l, r.kind), r.idx, r.size);
+		arena_untake(arena_of(l, r.kind), r.idx, r.size);
 	}
 	l->fresh.n = 0;
 	l->pending.n = 0;

@@ -14,7 +14,8 @@
  *    value changed are built afresh: a child's content depends only on
  *    that value and on the prefixes beneath it;
  *  - every block of the old version that the new one does not share is
- *    retired (brt_lpm_retire), exactly once;
+ *    retired (brt_lpm_retire), exactly once, before the update's point
+ *    of no return: a retirement that fails fails the update;
  *  - an allocation may move an arena (arena.c), so a node is assembled on
  *    the stack and stored through an index computed after the last
  *    allocation it depends on, never through a pointer taken before.
@@ -167,15 +168,19 @@ int brt_lpm_build_head(struct brt_lpm *l, struct lpm_node *dst, uint32_t *inl,
 	return build(l, dst, inl, l->dbits, sub, def);
 }
 
-void brt_lpm_retire_subtree(struct brt_lpm *l, const struct lpm_node *n)
+int brt_lpm_retire_subtree(struct brt_lpm *l, const struct lpm_node *n)
 {
 	unsigned i, nc = popc(n->vec);
+	int err = 0;
 
-	for (i = 0; i < nc; i++)
-		brt_lpm_retire_subtree(l, &LPM_NODES(l)[n->base1 + i]);
-	brt_lpm_retire(l, LPM_K_NODE, n->base1, nc);
-	if (!lpm_inline(n))
-		brt_lpm_retire(l, LPM_K_LEAF, n->base0, popc(n->leafvec));
+	for (i = 0; i < nc && !err; i++)
+		err = brt_lpm_retire_subtree(l, &LPM_NODES(l)[n->base1 + i]);
+	if (!err)
+		err = brt_lpm_retire(l, LPM_K_NODE, n->base1, nc);
+	if (!err && !lpm_inline(n))
+		err = brt_lpm_retire(l, LPM_K_LEAF, n->base0,
+				     popc(n->leafvec));
+	return err;
 }
 
 /* The leaf values of a node (@vec, @leafvec, runs @leaves) into v[]. */
@@ -260,22 +265,25 @@ static void change_range(struct brt_lpm *l, struct level *lv,
 
 /* Retire what of @o the new node (in @lv) does not keep; @blocks: @o's
  * leaves and children have blocks of their own (not a short head). */
-static void retire_replaced(struct brt_lpm *l, const struct lpm_node *o,
-			    const struct level *lv, bool blocks)
+static int retire_replaced(struct brt_lpm *l, const struct lpm_node *o,
+			   const struct level *lv, bool blocks)
 {
 	uint64_t bits;
+	int err = 0;
 
-	for (bits = o->vec; bits; bits &= bits - 1) {
+	for (bits = o->vec; bits && !err; bits &= bits - 1) {
 		unsigned s = (unsigned)__builtin_ctzll(bits);
 
 		if (!(lv->cmask >> s & 1) || lv->mode[s] == CHILD_BUILD)
-			brt_lpm_retire_subtree(l, child_at(l, o, s));
+			err = brt_lpm_retire_subtree(l, child_at(l, o, s));
 	}
-	if (!blocks)
-		return;
-	brt_lpm_retire(l, LPM_K_NODE, o->base1, popc(o->vec));
-	if (!lpm_inline(o))
-		brt_lpm_retire(l, LPM_K_LEAF, o->base0, popc(o->leafvec));
+	if (err || !blocks)
+		return err;
+	err = brt_lpm_retire(l, LPM_K_NODE, o->base1, popc(o->vec));
+	if (!err && !lpm_inline(o))
+		err = brt_lpm_retire(l, LPM_K_LEAF, o->base0,
+				     popc(o->leafvec));
+	return err;
 }
 
 /* Node @o at depth @d after the change @u: its old leaves and children,
@@ -300,7 +308,7 @@ static int rebuild(struct brt_lpm *l, struct lpm_node *dst, uint32_t *inl,
 		change_range(l, &lv, &old, d, u);
 	err = emit(l, dst, d, &lv, &old, u);
 	if (!err)
-		retire_replaced(l, &old, &lv, !oleaves);
+		err = retire_replaced(l, &old, &lv, !oleaves);
 	return err;
 }
 

@@ -273,9 +273,13 @@ void brt_lpm_arena_fini(struct lpm_arena *a);
 void brt_lpm_oldmaps_free(struct brt_lpm *l);
 /* A block of @size elements, or LPM_NIL; recorded as fresh. */
 uint32_t brt_lpm_alloc(struct brt_lpm *l, unsigned kind, unsigned size);
-/* Give a block to the readers' grace period (after the next publish). */
+/* Give a block to the readers' grace period (after the next publish);
+ * BRT_ENOMEM fails the update (brt_lpm_abort). */
 int brt_lpm_retire(struct brt_lpm *l, unsigned kind, uint32_t idx,
 		   unsigned size);
+/* Before an update's point of no return: room for its pending blocks on
+ * the retired list, so that brt_lpm_publish cannot fail. */
+int brt_lpm_publish_prepare(struct brt_lpm *l);
 /* End of an update: tag pending blocks with a new epoch, forget fresh. */
 void brt_lpm_publish(struct brt_lpm *l);
 /* Failed update: free fresh blocks at once, drop pending retirements. */
@@ -324,7 +328,7 @@ int brt_lpm_build_node(struct brt_lpm *l, struct lpm_node *dst, unsigned d,
  * @inl[] (64 room) instead of the arena, for a short head. */
 int brt_lpm_build_head(struct brt_lpm *l, struct lpm_node *dst, uint32_t *inl,
 		       uint32_t sub, uint32_t def);
-void brt_lpm_retire_subtree(struct brt_lpm *l, const struct lpm_node *n);
+int brt_lpm_retire_subtree(struct brt_lpm *l, const struct lpm_node *n);
 
 /* update.c */
 int brt_lpm_update(struct brt_lpm *l, lpm_key k, unsigned len, bool insert,

@@ -54,13 +54,18 @@ static int retire_head(struct brt_lpm *l, uint32_t e)
 
 /* Retire entry @e with everything below it (a short head holds its
  * leaves itself). */
-static void retire_entry(struct brt_lpm *l, uint32_t e)
+static int retire_entry(struct brt_lpm *l, uint32_t e)
 {
+	int err;
+
 	if (e & LPM_LEAF)
-		return;
-	if (!(e & LPM_SHORT))
-		brt_lpm_retire_subtree(l, &lpm_fhead(l->ha.base, e)->n);
-	retire_head(l, e);
+		return 0;
+	if (!(e & LPM_SHORT)) {
+		err = brt_lpm_retire_subtree(l, &lpm_fhead(l->ha.base, e)->n);
+		if (err)
+			return err;
+	}
+	return retire_head(l, e);
 }
 
 /* A new short head with @runs leaves @v (not in an arena: the allocation
@@ -162,8 +167,7 @@ static int update_short(struct brt_lpm *l, lpm_key k, unsigned len,
 {
 	unsigned s = l->dbits - len, n = 1u << s, i;
 	uint32_t first = lpm_slot(k, 0, l->dbits), old, def, sub, sm;
-	uint32_t *buf = malloc((size_t)n * 3 * sizeof(*buf));
-	uint32_t *v = buf, *croot = buf + n, *ent = buf + 2 * n;
+	uint32_t *buf = malloc((size_t)n * 3 * sizeof(*buf)), *v, *croot, *ent;
 	uint8_t *plen = malloc(n);
 	bool changed = false;
 	int err;
@@ -172,6 +176,7 @@ static int update_short(struct brt_lpm *l, lpm_key k, unsigned len,
 		err = BRT_ENOMEM;
 		goto out;
 	}
+	v = buf, croot = buf + n, ent = buf + 2 * n;
 	err = trie_change(l, k, len, insert, value, &changed, &old);
 	if (err || !changed)
 		goto out;
@@ -182,6 +187,8 @@ static int update_short(struct brt_lpm *l, lpm_key k, unsigned len,
 			err = redef_entry(l, l->direct[first + i], v[i], &ent[i]);
 	if (!err)
 		err = brt_lpm_small_prepare(l, &sm);
+	if (!err)
+		err = brt_lpm_publish_prepare(l);
 	if (err) {
 		brt_lpm_abort(l);
 		trie_undo(l, k, len, insert, old);
@@ -235,8 +242,8 @@ static int path_entry(struct brt_lpm *l, uint32_t cur, const struct lpm_upd *u,
 	int err;
 
 	if (sub == LPM_NIL || (cur & LPM_LEAF)) {
-		retire_entry(l, cur);
-		return fresh_entry(l, sub, def, e);
+		err = retire_entry(l, cur);
+		return err ? err : fresh_entry(l, sub, def, e);
 	}
 	if (cur & LPM_SHORT) {	/* its leaves are in the head block */
 		const struct lpm_shead *sh = lpm_shead(l->ha.base, cur);
@@ -309,6 +316,8 @@ static int update_long(struct brt_lpm *l, lpm_key k, unsigned len,
 	err = path_entry(l, cur, &u, &ne);
 	if (!err)
 		err = brt_lpm_small_prepare(l, &sm);
+	if (!err)
+		err = brt_lpm_publish_prepare(l);
 	if (err) {
 		brt_lpm_abort(l);
 		trie_undo(l, k, len, insert, old);
@@ -332,27 +341,30 @@ int brt_lpm_update(struct brt_lpm *l, lpm_key k, unsigned len, bool insert,
 int brt_lpm_rebuild_all(struct brt_lpm *l)
 {
 	size_t i, n = (size_t)1 << l->dbits;
-	uint32_t *buf = malloc(n * 3 * sizeof(*buf)), def, sub, sm;
-	uint32_t *v = buf, *croot = buf + n, *ent = buf + 2 * n;
+	uint32_t *buf = malloc(n * 3 * sizeof(*buf)), *v, *croot, *ent;
+	uint32_t def, sub, sm;
 	int err = 0;
 
 	if (!buf)
 		return BRT_ENOMEM;
+	v = buf, croot = buf + n, ent = buf + 2 * n;
 	sub = brt_lpm_trie_find(&l->trie, 0, 0, &def);
 	brt_lpm_paint(&l->trie, sub, 0, l->dbits, def, v, croot, NULL);
 	for (i = 0; i < n && !err; i++)
 		err = fresh_entry(l, croot[i], v[i], &ent[i]);
+	for (i = 0; i < n && !err; i++)
+		err = retire_entry(l, l->direct[i]);
 	if (!err)
 		err = brt_lpm_small_prepare(l, &sm);
+	if (!err)
+		err = brt_lpm_publish_prepare(l);
 	if (err) {
 		brt_lpm_abort(l);
 		free(buf);
 		return err;
 	}
-	for (i = 0; i < n; i++) {
-		retire_entry(l, l->direct[i]);
+	for (i = 0; i < n; i++)
 		__atomic_store_n(&l->direct[i], ent[i], __ATOMIC_RELEASE);
-	}
 	brt_lpm_small_set(l, sm);
 	brt_lpm_publish(l);
 	free(buf);
