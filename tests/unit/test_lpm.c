@@ -348,6 +348,44 @@ static void edges(void **state)
 }
 
 /* Bulk insertion into a filled structure, duplicates included. */
+/* Values up to BRT_LPM_VALUE_MAX, and no further (the two above it mark
+ * "inherit" and "none"): in a direct entry, a short head and a node's
+ * leaves, one at a time and in bulk. */
+static void value_bounds(void **state)
+{
+	struct brt_lpm_prefix p = { { 10, 1, 2, 0 }, 24, BRT_LPM_VALUE_MAX };
+	static const unsigned len[] = { 8, 24, 30 };
+	uint8_t a[16] = { 10, 1, 2, 0 };
+	uint32_t got, probe = 0x0a010203;
+	struct brt_lpm *l;
+	char msg[160];
+	unsigned i;
+
+	(void)state;
+	assert_int_equal(brt_lpm_create(&l, BRT_AF_INET, 18, 0), 0);
+	for (i = 0; i < 32; i++)	/* past the range array's 31 */
+		assert_int_equal(brt_lpm_insert(l, (uint8_t[4]){ 30, (uint8_t)i },
+						16, i), 0);
+	assert_int_equal(brt_lpm_insert(l, a, 8, BRT_LPM_VALUE_MAX + 1),
+			 BRT_EINVAL);
+	p.value = BRT_LPM_VALUE_MAX + 1;
+	assert_int_equal(brt_lpm_insert_bulk(l, &p, 1), BRT_EINVAL);
+	assert_int_equal(brt_lpm4_lookup(l, probe), BRT_LPM_NONE);
+	for (i = 0; i < 3; i++) {	/* /8, /24, /30 over 10.1.2.3 */
+		p.len = (uint8_t)len[i];
+		p.value = BRT_LPM_VALUE_MAX - i;
+		assert_int_equal(brt_lpm_insert_bulk(l, &p, 1), 0);
+		assert_int_equal(brt_lpm_insert(l, a, len[i], p.value), 0);
+		brt_lpm4_lookup_bulk(l, &probe, &got, 1);
+		assert_int_equal(got, p.value);
+		assert_int_equal(brt_lpm4_lookup(l, probe), p.value);
+	}
+	assert_int_equal(brt_lpm4_lookup(l, 0x0a0102ff), BRT_LPM_VALUE_MAX - 1);
+	assert_int_equal(brt_lpm4_lookup(l, 0x0a01ffff), BRT_LPM_VALUE_MAX);
+	assert_int_equal(brt_lpm_check(l, msg, sizeof(msg)), 0);
+	brt_lpm_destroy(l);
+}
+
 static void insert_bulk(void **state)
 {
 	unsigned bits[2] = { 32, 128 }, f, i;
@@ -810,6 +848,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(edges),
+		cmocka_unit_test(value_bounds),
 		cmocka_unit_test(head_slots),
 		cmocka_unit_test(bulk_equals_single),
 		cmocka_unit_test(bulk4_mixed_chunks),
