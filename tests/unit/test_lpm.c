@@ -386,6 +386,118 @@ static void value_bounds(void **state)
 	brt_lpm_destroy(l);
 }
 
+/* The audit must name a difference while word @w holds @bad, and pass
+ * again once it is restored. */
+static void damage32(const struct brt_lpm *l, uint32_t *w, uint32_t bad,
+		     const char *what)
+{
+	uint32_t keep = *w;
+	char msg[160] = "";
+
+	*w = bad;
+	if (brt_lpm_check(l, msg, sizeof(msg)) != BRT_ECONFLICT || !msg[0])
+		fail_msg("damage not found: %s", what);
+	*w = keep;
+	assert_int_equal(brt_lpm_check(l, msg, sizeof(msg)), 0);
+}
+
+static void damage64(const struct brt_lpm *l, uint64_t *w, uint64_t bad,
+		     const char *what)
+{
+	uint64_t keep = *w;
+	char msg[160] = "";
+
+	*w = bad;
+	if (brt_lpm_check(l, msg, sizeof(msg)) != BRT_ECONFLICT || !msg[0])
+		fail_msg("damage not found: %s", what);
+	*w = keep;
+	assert_int_equal(brt_lpm_check(l, msg, sizeof(msg)), 0);
+}
+
+/* The trie node holding @a/@len. */
+static struct lpm_tnode *held(struct brt_lpm *l, const uint8_t *a,
+			      unsigned len)
+{
+	lpm_key k = brt_lpm_key(l, a);
+	uint32_t i;
+
+	for (i = 0; i < l->trie.used; i++)
+		if (l->trie.n[i].has && l->trie.n[i].len == len &&
+		    l->trie.n[i].key == (k & lpm_mask(len)))
+			return &l->trie.n[i];
+	fail_msg("prefix not in the trie");
+	return NULL;
+}
+
+/*
+ * brt_lpm_check finds damage to any part of the structure: a direct
+ * entry, a short head (value, leaf vector, leaf), a full head (value,
+ * both vectors, both indexes), a node and a leaf below it, an arena's
+ * accounts, the control trie, and a small table's range array. (Tests
+ * elsewhere run the audit after every change; this one makes sure that
+ * it can fail.)
+ */
+static void check_finds_damage(void **state)
+{
+	struct brt_lpm *l;
+	struct lpm_shead *sh;
+	struct lpm_head *h;
+	struct lpm_node *n;
+	uint32_t *w;
+	unsigned i;
+
+	(void)state;
+	assert_int_equal(brt_lpm_create(&l, BRT_AF_INET, 12, 0), 0);
+	assert_int_equal(brt_lpm_insert(l, (uint8_t[4]){ 10 }, 8, 1), 0);
+	assert_int_equal(brt_lpm_insert(l, (uint8_t[4]){ 10, 1 }, 16, 2), 0);
+	assert_int_equal(brt_lpm_insert(l, (uint8_t[4]){ 10, 1, 2 }, 24, 3), 0);
+	assert_int_equal(brt_lpm_insert(l, (uint8_t[4]){ 10, 1, 2, 128 }, 25,
+					4), 0);
+	for (i = 0; i < 40; i++)	/* 20.i/16: one short head, 16 runs */
+		assert_int_equal(brt_lpm_insert(l, (uint8_t[4]){ 20, (uint8_t)i },
+						16, 100 + i), 0);
+	assert_int_equal(l->small, LPM_NIL);
+	w = &l->direct[0x0a1];	/* 10.16/12: a leaf entry of the /8 */
+	assert_true(*w & LPM_LEAF);
+	damage32(l, w, *w ^ 1, "leaf entry value");
+	damage32(l, w, 0, "leaf entry made a head");
+	sh = lpm_shead(l->ha.base, l->direct[0x140]);	/* 20.0/12 */
+	assert_true(l->direct[0x140] & LPM_SHORT);
+	damage32(l, &sh->def, 7, "short head value");
+	damage64(l, &sh->leafvec, sh->leafvec ^ 2, "short head leaf vector");
+	damage32(l, &sh->leaf[1], sh->leaf[1] + 1, "short head leaf");
+	h = lpm_fhead(l->ha.base, l->direct[0x0a0]);	/* 10.0/12 */
+	assert_int_equal(l->direct[0x0a0] & (LPM_LEAF | LPM_SHORT), 0);
+	damage32(l, &h->def, 2, "full head value");
+	damage64(l, &h->n.vec, h->n.vec ^ 1, "full head child vector");
+	damage64(l, &h->n.leafvec, h->n.leafvec ^ 1, "full head leaf vector");
+	damage32(l, &h->n.base0, h->n.base0 + 1, "full head leaf index");
+	damage32(l, &h->n.base1, h->n.base1 + 1, "full head child index");
+	n = &LPM_NODES(l)[h->n.base1];	/* 10.1.0/18, then 10.1.2/24 */
+	damage64(l, &n->leafvec, n->leafvec ^ 1, "node leaf vector");
+	if (!lpm_inline(n))
+		damage32(l, &LPM_LEAVES(l)[n->base0], 9, "leaf below a node");
+	n = &LPM_NODES(l)[n->base1];
+	damage32(l, &n->base0, n->base0 ^ 1, "deepest node's first leaf");
+	damage32(l, &l->na.top, l->na.top + 1, "node arena accounts");
+	damage32(l, &l->la.top, l->la.top + 1, "leaf arena accounts");
+	damage32(l, &l->ha.top, l->ha.top + 1, "head arena accounts");
+	damage32(l, &held(l, (uint8_t[4]){ 10, 1, 2 }, 24)->value, 5,
+		 "control trie value");
+	brt_lpm_destroy(l);
+
+	assert_int_equal(brt_lpm_create(&l, BRT_AF_INET, 0, 0), 0);
+	assert_int_equal(brt_lpm_insert(l, (uint8_t[4]){ 10 }, 8, 1), 0);
+	assert_int_equal(brt_lpm_insert(l, (uint8_t[4]){ 10, 1 }, 16, 2), 0);
+	assert_int_not_equal(l->small, LPM_NIL);
+	damage32(l, &lpm_small(l->ha.base, l->small)->bound[1], 0x0a000001,
+		 "range start");
+	damage32(l, &lpm_small(l->ha.base, l->small)->bound[
+			 lpm_small(l->ha.base, l->small)->n + 1], 3,
+		 "range value");
+	brt_lpm_destroy(l);
+}
+
 static void insert_bulk(void **state)
 {
 	unsigned bits[2] = { 32, 128 }, f, i;
@@ -849,6 +961,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(edges),
 		cmocka_unit_test(value_bounds),
+		cmocka_unit_test(check_finds_damage),
 		cmocka_unit_test(head_slots),
 		cmocka_unit_test(bulk_equals_single),
 		cmocka_unit_test(bulk4_mixed_chunks),
