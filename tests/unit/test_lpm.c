@@ -687,17 +687,28 @@ static void bulk_equals_single(void **state)
 	for (i = 0; i < 999; i++)
 		assert_int_equal(o[i], brt_lpm6_lookup(l6, a6[i]));
 	/* short calls, and calls of one chunk or a little more: a first
-	 * pass with fewer addresses left than its fetch distance */
+	 * pass with fewer addresses left than its fetch distance; the
+	 * addresses in arrays of exactly their size, so that a read past
+	 * the last one (a fetch ahead too far) shows under ASan */
 	for (j = 0; j <= 140; j++) {
+		uint32_t *x4 = malloc(j * sizeof(*x4) + 1);
+		uint8_t (*x6)[16] = malloc(j * sizeof(*x6) + 1);
+
+		assert_non_null(x4);
+		assert_non_null(x6);
+		memcpy(x4, a4 + 7, j * sizeof(*x4));
+		memcpy(x6, a6 + 7, j * sizeof(*x6));
 		memset(o, 0xa5, sizeof(o));
-		brt_lpm4_lookup_bulk(l4, a4 + 7, o, j);
+		brt_lpm4_lookup_bulk(l4, x4, o, j);
 		for (i = 0; i < j; i++)
 			assert_int_equal(o[i], brt_lpm4_lookup(l4, a4[7 + i]));
 		assert_int_equal(o[j], 0xa5a5a5a5u);
-		brt_lpm6_lookup_bulk(l6, (const uint8_t (*)[16])(a6 + 7), o, j);
+		brt_lpm6_lookup_bulk(l6, (const uint8_t (*)[16])x6, o, j);
 		for (i = 0; i < j; i++)
 			assert_int_equal(o[i], brt_lpm6_lookup(l6, a6[7 + i]));
 		assert_int_equal(o[j], 0xa5a5a5a5u);
+		free(x4);
+		free(x6);
 	}
 	brt_lpm_destroy(l4);
 	brt_lpm_destroy(l6);
