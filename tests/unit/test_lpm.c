@@ -14,6 +14,7 @@
 #include "lpm/lpm_impl.h"
 #include "internal.h"
 #include "testutil.h"
+#include "lpm_tu.h"
 
 struct ref_pfx {
 	uint8_t a[16];
@@ -149,23 +150,6 @@ static void verify_nesting(const struct brt_lpm *l, struct ref *r)
 
 #define VERIFY_MAX 3000
 
-/* The bulk lookups of @a[0..n) into @out, for either family. */
-static void lookup_bulk(const struct brt_lpm *l, const struct ref *r,
-			const uint8_t (*a)[16], uint32_t *out, unsigned n)
-{
-	static uint32_t a4[VERIFY_MAX];
-	unsigned i;
-
-	if (r->bytes == 16) {
-		brt_lpm6_lookup_bulk(l, a, out, n);
-		return;
-	}
-	for (i = 0; i < n; i++)
-		a4[i] = (uint32_t)a[i][0] << 24 | (uint32_t)a[i][1] << 16 |
-			(uint32_t)a[i][2] << 8 | a[i][3];
-	brt_lpm4_lookup_bulk(l, a4, out, n);
-}
-
 /* The structure audits clean, and @n probes answer as the reference
  * does, looked up one by one and in one bulk call (whose batches walk
  * level by level: a deep prefix takes a different path there). */
@@ -181,7 +165,8 @@ static void verify(const struct brt_lpm *l, const struct ref *r, unsigned n)
 		fail_msg("check: %s", msg);
 	for (i = 0; i < n; i++)
 		probe(r, a[i]);
-	lookup_bulk(l, r, (const uint8_t (*)[16])a, bulk, n);
+	tu_lpm_lookup_bulk(l, r->bytes == 16 ? BRT_AF_INET6 : BRT_AF_INET,
+			   (const uint8_t (*)[16])a, bulk, n);
 	for (i = 0; i < n; i++) {
 		uint32_t want = ref_lookup(r, a[i]);
 
@@ -386,33 +371,25 @@ static void value_bounds(void **state)
 	brt_lpm_destroy(l);
 }
 
-/* The audit must name a difference while word @w holds @bad, and pass
- * again once it is restored. */
-static void damage32(const struct brt_lpm *l, uint32_t *w, uint32_t bad,
-		     const char *what)
+/* The audit must name a difference while the @size bytes at @w hold
+ * @bad (a 4- or 8-byte word), and pass again once they are restored. */
+static void damage(const struct brt_lpm *l, void *w, size_t size,
+		   uint64_t bad, const char *what)
 {
-	uint32_t keep = *w;
+	uint64_t keep = 0;
+	uint32_t bad32 = (uint32_t)bad;
 	char msg[160] = "";
 
-	*w = bad;
+	memcpy(&keep, w, size);
+	memcpy(w, size == 4 ? (void *)&bad32 : (void *)&bad, size);
 	if (brt_lpm_check(l, msg, sizeof(msg)) != BRT_ECONFLICT || !msg[0])
 		fail_msg("damage not found: %s", what);
-	*w = keep;
+	memcpy(w, &keep, size);
 	assert_int_equal(brt_lpm_check(l, msg, sizeof(msg)), 0);
 }
 
-static void damage64(const struct brt_lpm *l, uint64_t *w, uint64_t bad,
-		     const char *what)
-{
-	uint64_t keep = *w;
-	char msg[160] = "";
-
-	*w = bad;
-	if (brt_lpm_check(l, msg, sizeof(msg)) != BRT_ECONFLICT || !msg[0])
-		fail_msg("damage not found: %s", what);
-	*w = keep;
-	assert_int_equal(brt_lpm_check(l, msg, sizeof(msg)), 0);
-}
+#define DAMAGE(l, field, bad, what) \
+	damage((l), &(field), sizeof(field), (bad), (what))
 
 /* The trie node holding @a/@len. */
 static struct lpm_tnode *held(struct brt_lpm *l, const uint8_t *a,
@@ -459,30 +436,30 @@ static void check_finds_damage(void **state)
 	assert_int_equal(l->small, LPM_NIL);
 	w = &l->direct[0x0a1];	/* 10.16/12: a leaf entry of the /8 */
 	assert_true(*w & LPM_LEAF);
-	damage32(l, w, *w ^ 1, "leaf entry value");
-	damage32(l, w, 0, "leaf entry made a head");
+	DAMAGE(l, *w, *w ^ 1, "leaf entry value");
+	DAMAGE(l, *w, 0, "leaf entry made a head");
 	sh = lpm_shead(l->ha.base, l->direct[0x140]);	/* 20.0/12 */
 	assert_true(l->direct[0x140] & LPM_SHORT);
-	damage32(l, &sh->def, 7, "short head value");
-	damage64(l, &sh->leafvec, sh->leafvec ^ 2, "short head leaf vector");
-	damage32(l, &sh->leaf[1], sh->leaf[1] + 1, "short head leaf");
+	DAMAGE(l, sh->def, 7, "short head value");
+	DAMAGE(l, sh->leafvec, sh->leafvec ^ 2, "short head leaf vector");
+	DAMAGE(l, sh->leaf[1], sh->leaf[1] + 1, "short head leaf");
 	h = lpm_fhead(l->ha.base, l->direct[0x0a0]);	/* 10.0/12 */
 	assert_int_equal(l->direct[0x0a0] & (LPM_LEAF | LPM_SHORT), 0);
-	damage32(l, &h->def, 2, "full head value");
-	damage64(l, &h->n.vec, h->n.vec ^ 1, "full head child vector");
-	damage64(l, &h->n.leafvec, h->n.leafvec ^ 1, "full head leaf vector");
-	damage32(l, &h->n.base0, h->n.base0 + 1, "full head leaf index");
-	damage32(l, &h->n.base1, h->n.base1 + 1, "full head child index");
+	DAMAGE(l, h->def, 2, "full head value");
+	DAMAGE(l, h->n.vec, h->n.vec ^ 1, "full head child vector");
+	DAMAGE(l, h->n.leafvec, h->n.leafvec ^ 1, "full head leaf vector");
+	DAMAGE(l, h->n.base0, h->n.base0 + 1, "full head leaf index");
+	DAMAGE(l, h->n.base1, h->n.base1 + 1, "full head child index");
 	n = &LPM_NODES(l)[h->n.base1];	/* 10.1.0/18, then 10.1.2/24 */
-	damage64(l, &n->leafvec, n->leafvec ^ 1, "node leaf vector");
+	DAMAGE(l, n->leafvec, n->leafvec ^ 1, "node leaf vector");
 	if (!lpm_inline(n))
-		damage32(l, &LPM_LEAVES(l)[n->base0], 9, "leaf below a node");
+		DAMAGE(l, LPM_LEAVES(l)[n->base0], 9, "leaf below a node");
 	n = &LPM_NODES(l)[n->base1];
-	damage32(l, &n->base0, n->base0 ^ 1, "deepest node's first leaf");
-	damage32(l, &l->na.top, l->na.top + 1, "node arena accounts");
-	damage32(l, &l->la.top, l->la.top + 1, "leaf arena accounts");
-	damage32(l, &l->ha.top, l->ha.top + 1, "head arena accounts");
-	damage32(l, &held(l, (uint8_t[4]){ 10, 1, 2 }, 24)->value, 5,
+	DAMAGE(l, n->base0, n->base0 ^ 1, "deepest node's first leaf");
+	DAMAGE(l, l->na.top, l->na.top + 1, "node arena accounts");
+	DAMAGE(l, l->la.top, l->la.top + 1, "leaf arena accounts");
+	DAMAGE(l, l->ha.top, l->ha.top + 1, "head arena accounts");
+	DAMAGE(l, held(l, (uint8_t[4]){ 10, 1, 2 }, 24)->value, 5,
 		 "control trie value");
 	brt_lpm_destroy(l);
 
@@ -490,9 +467,9 @@ static void check_finds_damage(void **state)
 	assert_int_equal(brt_lpm_insert(l, (uint8_t[4]){ 10 }, 8, 1), 0);
 	assert_int_equal(brt_lpm_insert(l, (uint8_t[4]){ 10, 1 }, 16, 2), 0);
 	assert_int_not_equal(l->small, LPM_NIL);
-	damage32(l, &lpm_small(l->ha.base, l->small)->bound[1], 0x0a000001,
+	DAMAGE(l, lpm_small(l->ha.base, l->small)->bound[1], 0x0a000001,
 		 "range start");
-	damage32(l, &lpm_small(l->ha.base, l->small)->bound[
+	DAMAGE(l, lpm_small(l->ha.base, l->small)->bound[
 			 lpm_small(l->ha.base, l->small)->n + 1], 3,
 		 "range value");
 	brt_lpm_destroy(l);
@@ -627,7 +604,8 @@ static void check_head(uint8_t family, unsigned d, const uint8_t *head,
 			put_bits(a[s], d - 1, 1, ~(unsigned)head[(d - 1) / 8] >>
 				 (7 - (d - 1) % 8));
 	}
-	lookup_bulk(l, &r, (const uint8_t (*)[16])a, bulk, 64 * 3 * 9);
+	tu_lpm_lookup_bulk(l, family, (const uint8_t (*)[16])a, bulk,
+			   64 * 3 * 9);
 	for (s = 0; s < 64 * 3 * 9; s++) {
 		assert_int_equal(brt_lpm_lookup(l, a[s]), ref_lookup(&r, a[s]));
 		assert_int_equal(bulk[s], ref_lookup(&r, a[s]));

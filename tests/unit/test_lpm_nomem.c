@@ -18,6 +18,7 @@
 #include "lpm.h"
 #include "internal.h"
 #include "testutil.h"
+#include "lpm_tu.h"
 
 /* Allocations let through before the failing one; -1: no failure.
  * @all: every later allocation fails too, not only that one. @counted:
@@ -164,23 +165,6 @@ static void add_ends(uint8_t (*a)[16], size_t *k,
 	}
 }
 
-/* The bulk lookups of @a[0..n) in @l, for either family. */
-static void lookup_bulk(const struct brt_lpm *l, uint8_t family,
-			const uint8_t (*a)[16], uint32_t *out, size_t n)
-{
-	static uint32_t a4[PROBES];
-	size_t i;
-
-	if (family == BRT_AF_INET6) {
-		brt_lpm6_lookup_bulk(l, a, out, n);
-		return;
-	}
-	for (i = 0; i < n; i++)
-		a4[i] = (uint32_t)a[i][0] << 24 | (uint32_t)a[i][1] << 16 |
-			(uint32_t)a[i][2] << 8 | a[i][3];
-	brt_lpm4_lookup_bulk(l, a4, out, n);
-}
-
 /* @l audits clean and answers as @want does, single and bulk, at both
  * ends of every prefix of the scenario and at random addresses. */
 static void same_as(const struct brt_lpm *l, const struct brt_lpm *want,
@@ -203,7 +187,7 @@ static void same_as(const struct brt_lpm *l, const struct brt_lpm *want,
 	for (i = 0; i < 256; i++, n++)
 		for (b = 0; b < 16; b++)
 			a[n][b] = (uint8_t)rnd();
-	lookup_bulk(l, s->family, (const uint8_t (*)[16])a, got, n);
+	tu_lpm_lookup_bulk(l, s->family, (const uint8_t (*)[16])a, got, n);
 	for (i = 0; i < n; i++) {
 		uint32_t v = brt_lpm_lookup(want, a[i]);
 
