@@ -94,18 +94,18 @@ static uint64_t rnd(void)
 #define BASE_N 400
 #define OP_MAX 3000
 
+enum op_kind { OP_INSERT, OP_DELETE, OP_BULK };
+
 /* A table to start from, and the update tried on it. */
 struct scenario {
 	uint8_t family;
 	size_t expected;	/* brt_lpm_create's hint: arenas grow from it */
 	struct brt_lpm_prefix base[BASE_N];
 	size_t nbase;
-	int kind;		/* enum op_kind */
+	enum op_kind kind;
 	struct brt_lpm_prefix op[OP_MAX];
 	size_t nop;
 };
-
-enum op_kind { OP_INSERT, OP_DELETE, OP_BULK };
 
 static void random_prefix(uint8_t family, struct brt_lpm_prefix *p,
 			  unsigned minlen)
