@@ -26,41 +26,41 @@
 
 #define LPM_RECLAIM_BATCH 64u	/* retired blocks */
 
-/* The array @v of @n elements of @elem bytes with room for one more: @v
- * itself while n < *cap, else a copy twice as large (@first elements at
- * first), *cap updated; NULL when out of memory (@v is left as it was). */
-static void *room_for_one(void *v, size_t n, size_t *cap, size_t elem,
-			  size_t first)
+/* Room for @more elements of @elem bytes after the @n in the array whose
+ * pointer is at @vp (any object pointer type) and capacity at @cap:
+ * doubled until they fit (@first elements at first). BRT_ENOMEM leaves
+ * the array as it was. */
+static int room_for(void *vp, size_t n, size_t more, size_t *cap,
+		    size_t elem, size_t first)
 {
-	size_t c = *cap ? *cap * 2 : first;
+	size_t c = *cap;
+	void *v;
 
-	if (n < *cap)
-		return v;
+	if (n + more <= c)
+		return 0;
+	while (c < n + more)
+		c = c ? c * 2 : first;
+	memcpy(&v, vp, sizeof(v));
 	v = realloc(v, c * elem);
-	if (v)
-		*cap = c;
-	return v;
+	if (!v)
+		return BRT_ENOMEM;
+	memcpy(vp, &v, sizeof(v));
+	*cap = c;
+	return 0;
 }
 
 static int vec_push(struct lpm_u32vec *v, uint32_t x)
 {
-	uint32_t *p = room_for_one(v->v, v->n, &v->cap, sizeof(*p), 16);
-
-	if (!p)
+	if (room_for(&v->v, v->n, 1, &v->cap, sizeof(*v->v), 16))
 		return BRT_ENOMEM;
-	v->v = p;
 	v->v[v->n++] = x;
 	return 0;
 }
 
 static int ret_push(struct lpm_retlist *r, struct lpm_retired x)
 {
-	struct lpm_retired *p = room_for_one(r->v, r->n, &r->cap, sizeof(*p),
-					     64);
-
-	if (!p)
+	if (room_for(&r->v, r->n, 1, &r->cap, sizeof(*r->v), 64))
 		return BRT_ENOMEM;
-	r->v = p;
 	r->v[r->n++] = x;
 	return 0;
 }
@@ -107,11 +107,8 @@ void brt_lpm_arena_fini(struct lpm_arena *a)
 
 static int map_push(struct lpm_maplist *m, void *p, size_t len)
 {
-	struct lpm_oldmap *v = room_for_one(m->v, m->n, &m->cap, sizeof(*v), 8);
-
-	if (!v)
+	if (room_for(&m->v, m->n, 1, &m->cap, sizeof(*m->v), 8))
 		return BRT_ENOMEM;
-	m->v = v;
 	m->v[m->n++] = (struct lpm_oldmap){ p, len, 0 };
 	return 0;
 }
@@ -273,19 +270,9 @@ void brt_lpm_reclaim(struct brt_lpm *l)
 
 int brt_lpm_publish_prepare(struct brt_lpm *l)
 {
-	size_t need = l->retired.n + l->pending.n, cap = l->retired.cap;
-	struct lpm_retired *v;
+	struct lpm_retlist *r = &l->retired;
 
-	if (need <= cap)
-		return 0;
-	while (cap < need)
-		cap = cap ? cap * 2 : 64;
-	v = realloc(l->retired.v, cap * sizeof(*v));
-	if (!v)
-		return BRT_ENOMEM;
-	l->retired.v = v;
-	l->retired.cap = cap;
-	return 0;
+	return room_for(&r->v, r->n, l->pending.n, &r->cap, sizeof(*r->v), 64);
 }
 
 void brt_lpm_publish(struct brt_lpm *l)
