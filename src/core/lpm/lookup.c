@@ -484,11 +484,10 @@ static inline const uint32_t *leaf_word(const uint32_t *leaves,
 	return leaves + n->base0 + run;
 }
 
-/* The 6 bits of key @hi:@lo at bit @off (off <= 122). */
+/* The 6 bits of key @hi:@lo at bit @off (58 < off <= 122: below it
+ * level6 reads the high word alone). */
 static inline unsigned bits6(uint64_t hi, uint64_t lo, unsigned off)
 {
-	if (off == 0)
-		return (unsigned)(hi >> 58);
 	if (off < 64)
 		hi = hi << off | lo >> (64 - off);
 	else
