@@ -51,6 +51,19 @@ static uint32_t ref_lookup(const struct ref *r, const uint8_t *a)
 	return best < 0 ? BRT_LPM_NONE : r->p[best].value;
 }
 
+/* Set bits [from, from + n) of @a (big-endian) to the low @n bits of @v. */
+static void put_bits(uint8_t *a, unsigned from, unsigned n, uint64_t v)
+{
+	unsigned i;
+
+	for (i = 0; i < n; i++) {
+		unsigned b = from + i, bit = (unsigned)(v >> (n - 1 - i)) & 1;
+
+		a[b / 8] = (uint8_t)((a[b / 8] & ~(0x80u >> (b % 8))) |
+				     (bit << (7 - b % 8)));
+	}
+}
+
 /* An address near the interesting spots of the table. */
 static void probe(const struct ref *r, uint8_t *a)
 {
@@ -66,8 +79,7 @@ static void probe(const struct ref *r, uint8_t *a)
 			unsigned bit = i < p->len ? (p->a[i / 8] >> (7 - i % 8)) & 1
 				       : (rnd() % 3 ? (fill & 1) : (unsigned)rnd() & 1);
 
-			a[i / 8] = (uint8_t)((a[i / 8] & ~(0x80 >> (i % 8))) |
-					     (bit << (7 - i % 8)));
+			put_bits(a, i, 1, bit);
 		}
 	} else if (k == 1) {	/* the top of the address space */
 		for (i = 0; i < 16; i++)
@@ -217,6 +229,23 @@ static struct ref_pfx *ref_find(struct ref *r, const struct ref_pfx *p)
 	return NULL;
 }
 
+/* Insert into @l and @r a prefix of @len bits of @a with @value. */
+static void add_prefix(struct brt_lpm *l, struct ref *r, const uint8_t *a,
+		       unsigned len, uint32_t value)
+{
+	struct ref_pfx p = { .len = len, .value = value, .live = true };
+	struct ref_pfx *old;
+
+	memcpy(p.a, a, 16);
+	brt_bits_mask(p.a, r->bytes, len);
+	assert_int_equal(brt_lpm_insert(l, p.a, len, value), 0);
+	old = ref_find(r, &p);
+	if (old)
+		old->value = value;
+	else
+		r->p[r->n++] = p;
+}
+
 static void run_random(uint8_t family, unsigned dbits, unsigned count)
 {
 	unsigned bits = family == BRT_AF_INET ? 32 : 128, i;
@@ -225,15 +254,10 @@ static void run_random(uint8_t family, unsigned dbits, unsigned count)
 
 	assert_int_equal(brt_lpm_create(&l, family, dbits, 0), 0);
 	for (i = 0; i < count; i++) {
-		struct ref_pfx p, *old;
+		struct ref_pfx p;
 
 		random_prefix(&r, bits, &p);
-		assert_int_equal(brt_lpm_insert(l, p.a, p.len, p.value), 0);
-		old = ref_find(&r, &p);
-		if (old)
-			old->value = p.value;
-		else
-			r.p[r.n++] = p;
+		add_prefix(l, &r, p.a, p.len, p.value);
 		verify(l, &r, 40);
 		verify_nesting(l, &r);
 	}
@@ -490,15 +514,10 @@ static void insert_bulk(void **state)
 		assert_int_equal(brt_lpm_create(&l, f ? BRT_AF_INET6 : BRT_AF_INET,
 						f ? 8 : 12, 0), 0);
 		for (i = 0; i < 300; i++) {
-			random_prefix(&r, bits[f], &r.p[r.n]);
-			assert_int_equal(brt_lpm_insert(l, r.p[r.n].a,
-							r.p[r.n].len,
-							r.p[r.n].value), 0);
-			old = ref_find(&r, &r.p[r.n]);
-			if (old)	/* the insert replaced its value */
-				old->value = r.p[r.n].value;
-			else
-				r.n++;
+			struct ref_pfx q;
+
+			random_prefix(&r, bits[f], &q);
+			add_prefix(l, &r, q.a, q.len, q.value);
 		}
 		for (i = 0; i < 599; i++) {
 			struct ref_pfx q;
@@ -524,35 +543,6 @@ static void insert_bulk(void **state)
 	}
 }
 
-/* Set bits [from, from + n) of @a (big-endian) to the low @n bits of @v. */
-static void put_bits(uint8_t *a, unsigned from, unsigned n, uint64_t v)
-{
-	unsigned i;
-
-	for (i = 0; i < n; i++) {
-		unsigned b = from + i, bit = (unsigned)(v >> (n - 1 - i)) & 1;
-
-		a[b / 8] = (uint8_t)((a[b / 8] & ~(0x80u >> (b % 8))) |
-				     (bit << (7 - b % 8)));
-	}
-}
-
-/* Insert into @l and @r a prefix of @len bits of @a with @value. */
-static void add_prefix(struct brt_lpm *l, struct ref *r, const uint8_t *a,
-		       unsigned len, uint32_t value)
-{
-	struct ref_pfx p = { .len = len, .value = value, .live = true };
-	struct ref_pfx *old;
-
-	memcpy(p.a, a, 16);
-	brt_bits_mask(p.a, r->bytes, len);
-	assert_int_equal(brt_lpm_insert(l, p.a, len, value), 0);
-	old = ref_find(r, &p);
-	if (old)
-		old->value = value;
-	else
-		r->p[r->n++] = p;
-}
 
 /*
  * One head (the direct entry of @head, @d bits) with prefixes of d + 6
