@@ -212,10 +212,6 @@ static void decode(uint64_t vec, uint64_t leafvec, const uint32_t *leaves,
 	}
 }
 
-/*
- * The changed prefix is longer than this level: only the slot on its
- * path changes, and only whether it has a child (and then its content).
- */
 /* The trie subtree that the child at the end of level @d on the changed
  * prefix's path is built from, or LPM_NIL when that slot has no child:
  * a prefix ending exactly there without longer ones is a leaf value. */
@@ -231,6 +227,10 @@ static uint32_t path_child(const struct lpm_trie *t, unsigned d,
 	return c;
 }
 
+/*
+ * The changed prefix is longer than this level: only the slot on its
+ * path changes, and only whether it has a child (and then its content).
+ */
 static void change_path_slot(struct brt_lpm *l, struct level *lv,
 			     const struct lpm_node *o, unsigned d,
 			     const struct lpm_upd *u)
