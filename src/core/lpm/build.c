@@ -102,6 +102,33 @@ static int emit_child(struct brt_lpm *l, struct lpm_node *dst,
 	}
 }
 
+/* The children of node *n (its vec) in a fresh block, at n->base1, each
+ * as the mode of its slot in @lv says. */
+static int emit_children(struct brt_lpm *l, struct lpm_node *n,
+			 const struct lpm_node *old, unsigned d,
+			 const struct level *lv, const struct lpm_upd *u)
+{
+	unsigned i = 0;
+	uint64_t bits;
+	int err;
+
+	if (!n->vec)
+		return 0;
+	n->base1 = brt_lpm_alloc(l, LPM_K_NODE, popc(n->vec));
+	if (n->base1 == LPM_NIL)
+		return BRT_ENOMEM;
+	for (bits = n->vec; bits; bits &= bits - 1) {
+		struct lpm_node c;
+
+		err = emit_child(l, &c, old, d, lv,
+				 (unsigned)__builtin_ctzll(bits), u);
+		if (err)
+			return err;
+		LPM_NODES(l)[n->base1 + i++] = c;
+	}
+	return 0;
+}
+
 /* Write node *dst (not in an arena) at depth @d from a painted level. */
 static int emit(struct brt_lpm *l, struct lpm_node *dst, unsigned d,
 		const struct level *lv, const struct lpm_node *old,
@@ -109,8 +136,7 @@ static int emit(struct brt_lpm *l, struct lpm_node *dst, unsigned d,
 {
 	struct lpm_node n = { 0, 0, 0, 0 };
 	uint32_t leaves[64];
-	unsigned s, i = 0, nl, nc;
-	uint64_t bits;
+	unsigned nl, nc;
 	int err;
 
 	n.vec = lv->cmask;
@@ -129,21 +155,12 @@ static int emit(struct brt_lpm *l, struct lpm_node *dst, unsigned d,
 	}
 	if (nl && (n.base0 = brt_lpm_alloc(l, LPM_K_LEAF, nl)) == LPM_NIL)
 		return BRT_ENOMEM;
-	if (nc && (n.base1 = brt_lpm_alloc(l, LPM_K_NODE, nc)) == LPM_NIL)
-		return BRT_ENOMEM;
 	if (nl)
 		memcpy(&LPM_LEAVES(l)[n.base0], leaves, nl * sizeof(*leaves));
-	for (bits = n.vec; bits; bits &= bits - 1) {
-		struct lpm_node c;
-
-		s = (unsigned)__builtin_ctzll(bits);
-		err = emit_child(l, &c, old, d, lv, s, u);
-		if (err)
-			return err;
-		LPM_NODES(l)[n.base1 + i++] = c;
-	}
-	*dst = n;
-	return 0;
+	err = emit_children(l, &n, old, d, lv, u);
+	if (!err)
+		*dst = n;
+	return err;
 }
 
 static int build(struct brt_lpm *l, struct lpm_node *dst, uint32_t *inl,
@@ -170,6 +187,18 @@ int brt_lpm_build_head(struct brt_lpm *l, struct lpm_node *dst, uint32_t *inl,
 	return build(l, dst, inl, l->dbits, sub, def);
 }
 
+/* Retire the blocks of node @n itself: its children's records and its
+ * leaves (unless it keeps them inline), not what is below the children. */
+static int retire_blocks(struct brt_lpm *l, const struct lpm_node *n)
+{
+	int err = brt_lpm_retire(l, LPM_K_NODE, n->base1, popc(n->vec));
+
+	if (!err && !lpm_inline(n))
+		err = brt_lpm_retire(l, LPM_K_LEAF, n->base0,
+				     popc(n->leafvec));
+	return err;
+}
+
 int brt_lpm_retire_subtree(struct brt_lpm *l, const struct lpm_node *n)
 {
 	unsigned i, nc = popc(n->vec);
@@ -177,12 +206,7 @@ int brt_lpm_retire_subtree(struct brt_lpm *l, const struct lpm_node *n)
 
 	for (i = 0; i < nc && !err; i++)
 		err = brt_lpm_retire_subtree(l, &LPM_NODES(l)[n->base1 + i]);
-	if (!err)
-		err = brt_lpm_retire(l, LPM_K_NODE, n->base1, nc);
-	if (!err && !lpm_inline(n))
-		err = brt_lpm_retire(l, LPM_K_LEAF, n->base0,
-				     popc(n->leafvec));
-	return err;
+	return err ? err : retire_blocks(l, n);
 }
 
 /* The leaf values of a node (@vec, @leafvec, runs @leaves) into v[]. */
@@ -293,11 +317,7 @@ static int retire_replaced(struct brt_lpm *l, const struct lpm_node *o,
 	}
 	if (err || !blocks)
 		return err;
-	err = brt_lpm_retire(l, LPM_K_NODE, o->base1, popc(o->vec));
-	if (!err && !lpm_inline(o))
-		err = brt_lpm_retire(l, LPM_K_LEAF, o->base0,
-				     popc(o->leafvec));
-	return err;
+	return retire_blocks(l, o);
 }
 
 /*
@@ -313,27 +333,17 @@ static int rebuild_path_child(struct brt_lpm *l, struct lpm_node *dst,
 			      const struct lpm_node *o, unsigned d,
 			      const struct lpm_upd *u, unsigned sp)
 {
-	struct lpm_node old = *o, n = *o;
-	unsigned nc = popc(old.vec), i = 0;
-	uint64_t bits;
+	struct lpm_node n = *o;
+	struct level lv;	/* only the modes: no slot is built afresh */
 	int err;
 
-	n.base1 = brt_lpm_alloc(l, LPM_K_NODE, nc);
-	if (n.base1 == LPM_NIL)
-		return BRT_ENOMEM;
-	for (bits = old.vec; bits; bits &= bits - 1) {
-		unsigned s = (unsigned)__builtin_ctzll(bits);
-		struct lpm_node c, was = *child_at(l, &old, s);
-
-		if (s != sp)
-			c = was;
-		else if ((err = brt_lpm_rebuild_node(l, &c, &was,
-						     d + LPM_STRIDE, u)))
-			return err;
-		LPM_NODES(l)[n.base1 + i++] = c;
-	}
+	memset(lv.mode, CHILD_REUSE, sizeof(lv.mode));
+	lv.mode[sp] = CHILD_RECURSE;
+	err = emit_children(l, &n, o, d, &lv, u);
+	if (err)
+		return err;
 	*dst = n;
-	return brt_lpm_retire(l, LPM_K_NODE, old.base1, nc);
+	return brt_lpm_retire(l, LPM_K_NODE, o->base1, popc(o->vec));
 }
 
 /* Node @o at depth @d after the change @u: its old leaves and children,
