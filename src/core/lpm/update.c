@@ -46,6 +46,25 @@ static void trie_undo(struct brt_lpm *l, lpm_key k, unsigned len,
 		brt_lpm_trie_insert(&l->trie, k, len, old, &changed, &dummy);
 }
 
+/* The last steps of an update that can fail, once its blocks are built
+ * and its retirements recorded: the small table's next block (small.c)
+ * and room to publish the retirements (arena.c). After them come only
+ * the stores and publish(). */
+static int prepare_stores(struct brt_lpm *l, uint32_t *sm)
+{
+	int err = brt_lpm_small_prepare(l, sm);
+
+	return err ? err : brt_lpm_publish_prepare(l);
+}
+
+/* After an update's direct entries are stored: its small table block
+ * @sm, then the epoch that starts its retirements' grace period. */
+static void publish(struct brt_lpm *l, uint32_t sm)
+{
+	brt_lpm_small_set(l, sm);
+	brt_lpm_publish(l);
+}
+
 static int retire_head(struct brt_lpm *l, uint32_t e)
 {
 	return brt_lpm_retire(l, LPM_K_HEAD, e & ~LPM_SHORT,
@@ -186,9 +205,7 @@ static int update_short(struct brt_lpm *l, lpm_key k, unsigned len,
 		if (plen[i] <= len)
 			err = redef_entry(l, l->direct[first + i], v[i], &ent[i]);
 	if (!err)
-		err = brt_lpm_small_prepare(l, &sm);
-	if (!err)
-		err = brt_lpm_publish_prepare(l);
+		err = prepare_stores(l, &sm);
 	if (err) {
 		brt_lpm_abort(l);
 		trie_undo(l, k, len, insert, old);
@@ -198,8 +215,7 @@ static int update_short(struct brt_lpm *l, lpm_key k, unsigned len,
 		if (plen[i] <= len)
 			__atomic_store_n(&l->direct[first + i], ent[i],
 					 __ATOMIC_RELEASE);
-	brt_lpm_small_set(l, sm);
-	brt_lpm_publish(l);
+	publish(l, sm);
 out:
 	free(buf);
 	free(plen);
@@ -315,17 +331,14 @@ static int update_long(struct brt_lpm *l, lpm_key k, unsigned len,
 	brt_lpm_upd_path(&l->trie, l->trie.slot[e], k, len, l->dbits, &u);
 	err = path_entry(l, cur, &u, &ne);
 	if (!err)
-		err = brt_lpm_small_prepare(l, &sm);
-	if (!err)
-		err = brt_lpm_publish_prepare(l);
+		err = prepare_stores(l, &sm);
 	if (err) {
 		brt_lpm_abort(l);
 		trie_undo(l, k, len, insert, old);
 		return err;
 	}
 	__atomic_store_n(&l->direct[e], ne, __ATOMIC_RELEASE);
-	brt_lpm_small_set(l, sm);
-	brt_lpm_publish(l);
+	publish(l, sm);
 	return 0;
 }
 
@@ -355,9 +368,7 @@ int brt_lpm_rebuild_all(struct brt_lpm *l)
 	for (i = 0; i < n && !err; i++)
 		err = retire_entry(l, l->direct[i]);
 	if (!err)
-		err = brt_lpm_small_prepare(l, &sm);
-	if (!err)
-		err = brt_lpm_publish_prepare(l);
+		err = prepare_stores(l, &sm);
 	if (err) {
 		brt_lpm_abort(l);
 		free(buf);
@@ -365,8 +376,7 @@ int brt_lpm_rebuild_all(struct brt_lpm *l)
 	}
 	for (i = 0; i < n; i++)
 		__atomic_store_n(&l->direct[i], ent[i], __ATOMIC_RELEASE);
-	brt_lpm_small_set(l, sm);
-	brt_lpm_publish(l);
+	publish(l, sm);
 	free(buf);
 	return 0;
 }
