@@ -296,6 +296,43 @@ static void route_single_cloned_and_nhid(void **state)
 					     err, sizeof(err)), BRT_NL_SKIP);
 }
 
+/* The expiry of a route in RTA_CACHEINFO: clock_t ticks (USER_HZ 100)
+ * rounded up to seconds; none or past is 0; the largest count does not
+ * overflow on the way (a fuzzer found the rounding overflowing). */
+static void route_expires_from_cacheinfo(void **state)
+{
+	static const struct {
+		int32_t ticks;
+		uint32_t seconds;
+	} cases[] = {
+		{ 250, 3 }, { 100, 1 }, { 1, 1 }, { 0, 0 }, { -5, 0 },
+		{ INT32_MAX, 21474837 },
+	};
+	char buf[BUFSZ];
+	struct rtmsg *rtm;
+	struct brt_nexthop nh[2];
+	struct brt_route r;
+	unsigned i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct nlmsghdr *nlh = msg(buf, RTM_NEWROUTE, sizeof(*rtm),
+					   (void **)&rtm);
+		struct rta_cacheinfo ci = { .rta_expires = cases[i].ticks };
+
+		rtm->rtm_family = AF_INET6;
+		rtm->rtm_table = RT_TABLE_MAIN;
+		rtm->rtm_type = RTN_UNICAST;
+		put_v6(nlh, RTA_GATEWAY, "fe80::1");
+		mnl_attr_put_u32(nlh, RTA_OIF, 4);
+		mnl_attr_put(nlh, RTA_CACHEINFO, sizeof(ci), &ci);
+		assert_int_equal(brt_nl_decode_route(buf, nlh->nlmsg_len, 0, &r,
+						     nh, 2, err, sizeof(err)),
+				 0);
+		assert_int_equal(r.expires, cases[i].seconds);
+	}
+}
+
 static struct nlmsghdr *rule_msg(char *buf)
 {
 	struct fib_rule_hdr *frh;
@@ -748,6 +785,7 @@ int main(void)
 		cmocka_unit_test(route_fields),
 		cmocka_unit_test(route_delete_notice),
 		cmocka_unit_test(route_single_cloned_and_nhid),
+		cmocka_unit_test(route_expires_from_cacheinfo),
 		cmocka_unit_test(rule_fields),
 		cmocka_unit_test(nexthop_fields),
 		cmocka_unit_test(addrlabel_fields),

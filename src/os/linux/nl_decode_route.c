@@ -168,10 +168,11 @@ static uint32_t route_expires(const struct nlattr **tb)
 	if (!tb[RTA_CACHEINFO])
 		return 0;
 	memcpy(&ci, mnl_attr_get_payload(tb[RTA_CACHEINFO]), sizeof(ci));
-	/* rta_expires is a signed clock_t count; past or none is 0 */
+	/* rta_expires is a signed clock_t count; past or none is 0; rounded
+	 * up in unsigned arithmetic, where INT32_MAX + USER_HZ - 1 fits */
 	if ((int32_t)ci.rta_expires <= 0)
 		return 0;
-	return (ci.rta_expires + USER_HZ - 1) / USER_HZ;
+	return ((uint32_t)ci.rta_expires + USER_HZ - 1) / USER_HZ;
 }
 
 static int route_mtu(const struct nlattr *metrics, uint32_t *mtu, char *err,
