@@ -26,7 +26,7 @@
 
 #include "bench.h"
 #include "bestroute/bestroute.h"
-#include "lpm.h"
+#include "lpm/lpm.h"
 
 #define ND (1u << 20)
 #define SLICE 4096

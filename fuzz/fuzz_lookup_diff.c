@@ -5,7 +5,7 @@
  * The input is read as a little program: a few addresses and up to 32
  * routes (family, prefix, length, table, metric, type, output link) go
  * through the builder API, the rest of the bytes are query addresses.
- * For every fib of the finished table, brt_fib_lookup (fast.c) must return
+ * For every fib of the finished table, brt_fib_lookup (fib_lpm.c) must return
  * the very group brt_fib_lookup_ref (the linear scan) returns, for each
  * query address and for each prefix's first address and its neighbours
  * (where off-by-one mistakes live). Then the same table under Linux and
@@ -15,7 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal.h"
+#include "model/model.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

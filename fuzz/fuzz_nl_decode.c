@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "os/linux/nl.h"
+#include "netlink/nl.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -100,7 +100,7 @@ inside it. Destinations: random addresses inside random routes of the snapshot
 The kernel figure includes what every \`bestroute get --kernel\` pays: a
 netlink socket, the plain request and the \`fibmatch\` request.
 The handle figures come from bench/live/bench_live_handle.c on the same
-full table. The handle keeps two tables (src/os/linux/live_build.c): a
+full table. The handle keeps two tables (src/os/linux/live/live_build.c): a
 new version is the previous table, once no reader holds it, edited in
 place by the changes it lacks, so a version costs the size of the change
 (routes, prefix groups and LPM entries changed one by one), not of the

@@ -12,7 +12,7 @@
 
 #include "bestroute/compat/iphlpapi.h"
 #include "bestroute/compat/netioapi.h"
-#include "core/internal.h"
+#include "model/model.h"
 
 /* ------------------------------------------------------- table_source.c */
 

@@ -5,7 +5,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 
-#include "lpm.h"
+#include "lpm/lpm.h"
 
 /* The bulk lookups of @a[0..n) (network-order bytes of @family) into
  * @out; IPv4 addresses go through an array of exactly their number, so

@@ -1,7 +1,7 @@
 /* test_addr.c - addresses and prefixes: parsing, printing, matching. */
 #include <string.h>
 
-#include "internal.h"
+#include "model/model.h"
 #include "testutil.h"
 
 static void parse_v4_and_v6(void **state)

@@ -12,7 +12,7 @@
 #include <sys/resource.h>
 #include <time.h>
 
-#include "internal.h"
+#include "model/model.h"
 #include "testutil.h"
 
 /* The bound for our own memory; ThreadSanitizer's shadow memory adds

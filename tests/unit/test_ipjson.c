@@ -3,8 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "builder_impl.h"
-#include "internal.h"
+#include "build/builder_impl.h"
+#include "model/model.h"
 #include "testutil.h"
 
 /* A spec ("[inet:|inet6:]NAME") for a fixture of tests/data/ipj. */

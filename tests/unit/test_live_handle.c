@@ -21,7 +21,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "table_edit.h"
+#include "fib/table_edit.h"
 #include "testutil.h"
 
 static char ns[64];

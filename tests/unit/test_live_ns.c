@@ -14,7 +14,7 @@
 
 #include <json-c/json.h>
 
-#include "internal.h"
+#include "model/model.h"
 #include "testutil.h"
 
 static char ns[64];

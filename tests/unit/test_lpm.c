@@ -10,9 +10,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "lpm.h"
+#include "lpm/lpm.h"
 #include "lpm/lpm_impl.h"
-#include "internal.h"
+#include "model/model.h"
 #include "testutil.h"
 #include "lpm_tu.h"
 

@@ -14,9 +14,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "lpm.h"
+#include "lpm/lpm.h"
 #include "lpm/lpm_impl.h"
-#include "internal.h"
+#include "model/model.h"
 #include "testutil.h"
 
 #define N_BASE 3000

@@ -12,7 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "lpm.h"
+#include "lpm/lpm.h"
 #include "testutil.h"
 
 typedef unsigned __int128 key_t128;

@@ -15,8 +15,8 @@
 #include <string.h>
 #include <sys/mman.h>
 
-#include "lpm.h"
-#include "internal.h"
+#include "lpm/lpm.h"
+#include "model/model.h"
 #include "testutil.h"
 #include "lpm_tu.h"
 

@@ -17,7 +17,7 @@
 #include <linux/nexthop.h>
 #include <linux/rtnetlink.h>
 
-#include "os/linux/nl.h"
+#include "netlink/nl.h"
 #include "testutil.h"
 
 #define BUFSZ 4096

@@ -7,7 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "internal.h"
+#include "model/model.h"
 #include "testutil.h"
 
 /* Two links, two defaults of equal route metric (eth0's interface metric

@@ -11,8 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal.h"
-#include "table_edit.h"
+#include "model/model.h"
+#include "fib/table_edit.h"
 #include "testutil.h"
 
 static const char base[] =

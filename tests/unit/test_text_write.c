@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal.h"
+#include "model/model.h"
 #include "testutil.h"
 
 static char *write_text(const brt_table *t, unsigned flags)

@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "table_edit.h"
+#include "fib/table_edit.h"
 #include "testutil.h"
 
 brt_table *tu_table(const char *text)

@@ -37,7 +37,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "../lpm.h"
+#include "lpm.h"
 
 typedef unsigned __int128 lpm_key;
 

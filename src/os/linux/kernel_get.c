@@ -18,8 +18,8 @@
 #include <arpa/inet.h>
 #include <linux/rtnetlink.h>
 
-#include "core/internal.h"
-#include "nl.h"
+#include "model/model.h"
+#include "netlink/nl.h"
 
 struct get_reply {
 	struct brt_route r;

@@ -28,8 +28,8 @@
 
 #include <linux/rtnetlink.h>
 
-#include "core/internal.h"
-#include "nl.h"
+#include "model/model.h"
+#include "netlink/nl.h"
 
 struct brt_live_monitor {
 	struct brt_nl nl;

@@ -21,8 +21,8 @@
 
 #include <linux/rtnetlink.h>
 
-#include "core/internal.h"
-#include "nl.h"
+#include "model/model.h"
+#include "netlink/nl.h"
 
 enum write_op { OP_ADD, OP_CHANGE, OP_REPLACE, OP_APPEND, OP_DEL };
 

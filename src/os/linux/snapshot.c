@@ -9,7 +9,7 @@
  */
 #include <stdio.h>
 
-#include "nl.h"
+#include "netlink/nl.h"
 
 static int snapshot_once(struct brt_nl *nl, brt_table **out, char *err,
 			 size_t errlen)

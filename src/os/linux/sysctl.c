@@ -3,7 +3,7 @@
  *
  * /proc/sys/net shows the network namespace of the reading thread, the
  * same one our netlink socket talks to. Keys use the dotted form that
- * src/core/resolve.c looks up ("net.ipv6.conf.eth0.use_tempaddr"),
+ * src/core/build/resolve.c looks up ("net.ipv6.conf.eth0.use_tempaddr"),
  * including the "all" and "default" entries it falls back to. A file that
  * does not exist (an older kernel, no IPv6) is simply not recorded.
  */
@@ -11,7 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "nl.h"
+#include "netlink/nl.h"
 
 static const char *const conf4[] = {"ignore_routes_with_linkdown"};
 static const char *const conf6[] = {"disable_ipv6", "use_tempaddr",

@@ -1,0 +1,72 @@
+/*
+ * linux_out6.c - the IPv6 output route, as ip6_route_output() and
+ * inet6_rtm_getroute() build it.
+ *
+ * Invariants (net/ipv6/route.c):
+ *  - interface matching is strict (RT6_LOOKUP_F_IFACE) for link-local,
+ *    multicast and loopback destinations, and when an output interface
+ *    is given without a source; otherwise the interface only scores;
+ *  - a destination zone (fe80::1%eth0) names the output interface;
+ *  - the source is not checked to be local (unlike IPv4);
+ *  - local routes leave through the loopback device, but the source is
+ *    chosen on the device that owns the address;
+ *  - the reported source is the route's prefsrc, else the result of
+ *    source selection on the route's device (none when nothing fits).
+ */
+#include <string.h>
+
+#include "policy/linux/linux_policy.h"
+
+static void flow_init6(const struct brt_lookup *lk, struct lx_flow *fl)
+{
+	lx_flow_init(lk, fl);
+	if (!fl->oif)
+		fl->oif = lk->q->dst.zone;
+	fl->strict_oif = brt_addr_is_v6_linklocal(&fl->dst) ||
+			 brt_addr_is_v6_multicast(&fl->dst) ||
+			 brt_addr_is_v6_loopback(&fl->dst) ||
+			 (fl->oif && !fl->src.family);
+}
+
+static void choose_source(struct brt_lookup *lk, const struct lx_res *res,
+			  uint32_t dev)
+{
+	const struct brt_route *r = res->route;
+	struct brt_result *out = lk->r;
+
+	if (lk->q->src.family) {
+		out->source = lk->q->src;
+		return;
+	}
+	if (r->prefsrc.family) {
+		out->source = r->prefsrc;
+		return;
+	}
+	if (!lx_select_src6(lk->t, dev, &lk->q->dst, &out->source))
+		memset(&out->source, 0, sizeof(out->source));
+}
+
+void lx_output6(struct brt_lookup *lk)
+{
+	struct lx_flow fl;
+	struct lx_res res;
+	const struct brt_nexthop *nh;
+	uint32_t dev;
+
+	flow_init6(lk, &fl);
+	memset(&res, 0, sizeof(res));
+	if (lx_rules_lookup(lk, &fl, lx_fib6_lookup, &res) != LX_FOUND) {
+		brt_result_error(lk->r, res.status, res.message);
+		return;
+	}
+	lx_fill_from_res(lk, &res);
+	nh = res.nh_count ? &res.nh[res.nh_sel] : NULL;
+	dev = nh ? nh->ifindex : lx_loopback_index(lk->t);
+	lk->r->status = BRT_ROUTE_OK;
+	lk->r->type = res.type;
+	lk->r->scope = res.route->scope;
+	lk->r->ifindex = res.type == BRT_RT_LOCAL ? lx_loopback_index(lk->t) : dev;
+	if (nh && nh->gw.family && res.type != BRT_RT_LOCAL)
+		lk->r->gateway = nh->gw;
+	choose_source(lk, &res, dev);
+}

@@ -1,0 +1,201 @@
+/*
+ * linux_policy.c - the Linux policy's entry and the helpers its parts
+ * share: next-hop liveness, filling a result from a FIB match, explain.
+ *
+ * Next-hop liveness: a dump carries the kernel's own dead/linkdown flags;
+ * a table written by hand has them inferred from the link state as the
+ * kernel would set them: a next hop on a link that is administratively
+ * down is dead (the kernel flushes or kills it), one on a link without
+ * carrier is linkdown (local routes excepted, see link_state_exempt).
+ */
+#include <string.h>
+
+#include "policy/linux/linux_policy.h"
+
+uint32_t lx_loopback_index(const brt_table *t)
+{
+	size_t i;
+
+	for (i = 0; i < t->n_links; i++)
+		if (t->links[i].type == BRT_LINK_LOOPBACK)
+			return t->links[i].index;
+	return 0;
+}
+
+/* Local and anycast routes keep their next hops whatever the link does:
+ * IPv4 gives them scope host (nexthop scope nowhere, never synced down),
+ * IPv6 exempts RTF_LOCAL/RTF_ANYCAST from linkdown. */
+static bool link_state_exempt(const struct brt_route *r)
+{
+	if (r->family == BRT_AF_INET)
+		return r->scope == BRT_SCOPE_HOST;
+	return r->type == BRT_RT_LOCAL || r->type == BRT_RT_ANYCAST;
+}
+
+bool lx_nh_alive(const brt_table *t, const struct brt_nexthop *nh,
+		 const struct brt_route *r, uint8_t family)
+{
+	ptrdiff_t pos = brt_table_link_pos(t, nh->ifindex);
+	uint32_t flags = nh->flags | (r->nh_count <= 1 ? r->flags : 0);
+	const struct brt_link *l;
+	bool ignore;
+
+	if (flags & BRT_NH_F_DEAD)
+		return false;
+	if (pos < 0)
+		return nh->ifindex == 0;
+	l = &t->links[pos];
+	if (!t->is_dump && !link_state_exempt(r)) {
+		if (!(l->flags & BRT_LINK_F_UP))
+			return false;
+		if (!(l->flags & BRT_LINK_F_CARRIER))
+			flags |= BRT_NH_F_LINKDOWN;
+	}
+	ignore = family == BRT_AF_INET ? t->linkconf[pos].ignore_linkdown4
+				       : t->linkconf[pos].ignore_linkdown6;
+	return !(ignore && (flags & BRT_NH_F_LINKDOWN));
+}
+
+/*
+ * Whether the IPv4 rules are the three the kernel starts with. Until a rule
+ * is added, the kernel keeps table local merged into main
+ * (fib_has_custom_rules is false) and reports "main" for local routes.
+ */
+static bool v4_rules_default(const brt_table *t)
+{
+	static const uint32_t prio[3] = {0, 32766, 32767};
+	static const uint32_t table[3] = {BRT_TABLE_LOCAL, BRT_TABLE_MAIN,
+					  BRT_TABLE_DEFAULT};
+	size_t i, n;
+	const struct brt_rule *r = brt_table_rules(t, BRT_AF_INET, &n);
+
+	if (n != 3)
+		return false;
+	for (i = 0; i < 3; i++)
+		if (r[i].priority != prio[i] || r[i].action != BRT_RULE_LOOKUP ||
+		    r[i].table != table[i] || r[i].src.len || r[i].dst.len ||
+		    (r[i].flags & ~(uint32_t)BRT_RULE_F_DERIVED) || r[i].iif[0] ||
+		    r[i].oif[0] || r[i].tos)
+			return false;
+	return true;
+}
+
+void lx_fill_from_res(struct brt_lookup *lk, const struct lx_res *res)
+{
+	struct brt_result *r = lk->r;
+
+	r->has_prefix = 1;
+	r->prefix = res->route->dst;
+	r->table = res->table;
+	if (r->table == BRT_TABLE_LOCAL && res->route->family == BRT_AF_INET &&
+	    v4_rules_default(lk->t))
+		r->table = BRT_TABLE_MAIN;
+	r->metric = res->route->metric;
+	r->effective_metric = res->route->metric;
+	r->rule_priority = res->rule ? res->rule->priority : 0;
+	r->route = res->route;
+	r->nh = res->nh;
+	r->nh_count = res->nh_count;
+	r->nh_chosen = res->nh_sel;
+}
+
+const char *lx_verdict_reason(int verdict)
+{
+	switch (verdict) {
+	case BRT_V_TOS_MISMATCH: return "tos does not match";
+	case BRT_V_DEAD: return "next hops are dead";
+	case BRT_V_LINK_DOWN: return "link is down";
+	case BRT_V_WRONG_INTERFACE: return "not on the requested interface";
+	case BRT_V_ERROR_ROUTE: return "error route";
+	case BRT_V_THROW: return "throw route";
+	case BRT_V_HIGHER_METRIC: return "same prefix, higher metric";
+	case BRT_V_LATER_DEFINED: return "same prefix and metric, defined later";
+	case BRT_V_LONGER_PREFIX_WON: return "a longer prefix answered";
+	case BRT_V_SOURCE_MISMATCH: return "source outside the route's source prefix";
+	default: return "";
+	}
+}
+
+/* After a match: the chosen route, then the others that lost to it. */
+void lx_explain_rest(struct brt_lookup *lk, const struct lx_res *res)
+{
+	const struct brt_fib *f;
+	const struct brt_pgroup *g;
+	bool seen = false;
+	uint32_t i;
+
+	if (!lk->ex || !res->route)
+		return;
+	brt_explain_add(lk, BRT_CAND_ROUTE, BRT_V_CHOSEN, res->rule, res->route,
+			res->table, res->route->metric, "longest usable prefix, best metric");
+	f = brt_table_fib(lk->t, res->route->family, res->table);
+	g = f ? brt_fib_lookup(f, lk->q->dst.bytes) : NULL;
+	while (g && g->dst.len != res->plen)
+		g = brt_pgroup_parent(f, g);
+	for (i = 0; g && i < g->count; i++) {
+		const struct brt_route *x = g->routes[i];
+		int v = x->metric == res->route->metric ? BRT_V_LATER_DEFINED
+							: BRT_V_HIGHER_METRIC;
+
+		if (x == res->route) {
+			seen = true;
+			continue;
+		}
+		if (seen)
+			brt_explain_add(lk, BRT_CAND_ROUTE, v, res->rule, x, res->table,
+					x->metric, lx_verdict_reason(v));
+	}
+	for (g = g ? brt_pgroup_parent(f, g) : NULL; g; g = brt_pgroup_parent(f, g))
+		for (i = 0; i < g->count; i++)
+			brt_explain_add(lk, BRT_CAND_ROUTE, BRT_V_LONGER_PREFIX_WON,
+					res->rule, g->routes[i], res->table,
+					g->routes[i]->metric,
+					lx_verdict_reason(BRT_V_LONGER_PREFIX_WON));
+}
+
+void lx_flow_init(const struct brt_lookup *lk, struct lx_flow *fl)
+{
+	const struct brt_query *q = lk->q;
+
+	memset(fl, 0, sizeof(*fl));
+	fl->dst = q->dst;
+	fl->dst.zone = 0;
+	fl->src = q->src;
+	fl->src.zone = 0;
+	fl->oif = q->oif;
+	fl->iif = q->iif ? q->iif : lx_loopback_index(lk->t);
+	fl->mark = q->mark;
+	fl->uid = (q->flags & BRT_QUERY_F_UID) ? q->uid : (q->iif ? UINT32_MAX : 0);
+	fl->tos = q->tos;
+	fl->proto = q->ipproto;
+	fl->sport = q->sport;
+	fl->dport = q->dport;
+}
+
+bool lx_nexthop_source(const brt_table *t, const struct brt_addr *dst,
+		       const struct brt_route *r, const struct brt_nexthop *nh,
+		       struct brt_addr *out)
+{
+	if (r->prefsrc.family) {
+		*out = r->prefsrc;
+		return true;
+	}
+	if (r->family == BRT_AF_INET) {
+		*out = lx_select_src4(t, nh->ifindex, &nh->gw, r->scope);
+		return out->family != 0;
+	}
+	return lx_select_src6(t, nh->ifindex, dst, out);
+}
+
+void brt_linux_lookup(struct brt_lookup *lk)
+{
+	if (lk->q->iif) {
+		brt_result_error(lk->r, BRT_ROUTE_UNSUPPORTED,
+				 "input-path lookups (iif) are not modelled");
+		return;
+	}
+	if (lk->q->dst.family == BRT_AF_INET)
+		lx_output4(lk);
+	else
+		lx_output6(lk);
+}

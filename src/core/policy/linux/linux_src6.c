@@ -1,0 +1,163 @@
+/*
+ * linux_src6.c - IPv6 source address selection, as ipv6_dev_get_saddr().
+ *
+ * Invariants (net/ipv6/addrconf.c, RFC 6724 as the kernel applies it):
+ *  - candidates are the addresses of the output device when the
+ *    destination is multicast or of link scope or narrower, else of every
+ *    device in device order; each device's addresses in its list order
+ *    (by scope value, descending; table order among equals);
+ *  - tentative addresses (unless optimistic) and multicast or unspecified
+ *    ones are never candidates;
+ *  - candidates are compared rule by rule (same address, scope, avoid
+ *    deprecated and optimistic, home address, output interface, label,
+ *    temporary per use_tempaddr, ORCHID, longest matching prefix, not
+ *    optimistic); the first candidate wins ties.
+ */
+#include <string.h>
+
+#include "policy/linux/linux_policy.h"
+
+enum { R_LOCAL, R_SCOPE, R_PREFERRED, R_HOA, R_OIF, R_LABEL, R_PRIVACY,
+       R_ORCHID, R_PREFIX, R_NOT_OPTIMISTIC, R_MAX };
+
+struct dst6 {
+	const struct brt_addr *addr;
+	uint32_t ifindex;
+	int scope;
+	uint32_t label;
+};
+
+/* The label of @a seen from device @ifindex (ipv6_addr_label). */
+static uint32_t addr_label(const brt_table *t, const struct brt_addr *a,
+			   uint32_t ifindex)
+{
+	size_t i;
+
+	for (i = 0; i < t->n_labels; i++) {
+		const struct brt_addrlabel *l = &t->labels[i];
+
+		if ((!l->ifindex || l->ifindex == ifindex) &&
+		    brt_bits_match(l->prefix.addr.bytes, a->bytes, l->prefix.len))
+			return l->label;
+	}
+	return 0xffffffffu;	/* IPV6_ADDR_LABEL_DEFAULT */
+}
+
+static bool is_orchid(const struct brt_addr *a)
+{
+	return a->bytes[0] == 0x20 && a->bytes[1] == 0x01 &&
+	       a->bytes[2] == 0x00 && (a->bytes[3] & 0xf0) == 0x10;
+}
+
+/* IPv4-mapped, -compatible and loopback count as preferred (rule 3). */
+static bool always_preferred(const struct brt_addr *a)
+{
+	static const uint8_t mapped[12] = {[10] = 0xff, [11] = 0xff};
+	static const uint8_t zero[12];
+
+	return brt_addr_is_v6_loopback(a) || !memcmp(a->bytes, mapped, 12) ||
+	       (!memcmp(a->bytes, zero, 12) && !brt_addr_is_zero(a));
+}
+
+static void score(const brt_table *t, const struct brt_address *c,
+		  const struct dst6 *d, int s[R_MAX])
+{
+	const struct brt_linkconf *conf = brt_table_linkconf(t, c->ifindex);
+	int scope = brt_addr6_scope(&c->addr);
+	unsigned match;
+
+	s[R_LOCAL] = brt_addr_equal(&c->addr, d->addr);
+	s[R_SCOPE] = scope >= d->scope ? -scope : scope - 128;
+	s[R_PREFERRED] = always_preferred(&c->addr) ||
+			 !(c->flags & (BRT_ADDR_F_DEPRECATED | BRT_ADDR_F_OPTIMISTIC));
+	s[R_HOA] = !!(c->flags & BRT_ADDR_F_HOMEADDRESS);
+	s[R_OIF] = !d->ifindex || d->ifindex == c->ifindex;
+	s[R_LABEL] = addr_label(t, &c->addr, c->ifindex) == d->label;
+	s[R_PRIVACY] = !(c->flags & BRT_ADDR_F_TEMPORARY) ^ (conf->use_tempaddr >= 2);
+	s[R_ORCHID] = is_orchid(&c->addr) == is_orchid(d->addr);
+	match = brt_common_bits(c->addr.bytes, d->addr->bytes, 128);
+	s[R_PREFIX] = (int)(match > c->plen ? c->plen : match);
+	s[R_NOT_OPTIMISTIC] = !(c->flags & BRT_ADDR_F_OPTIMISTIC);
+}
+
+static bool candidate(const struct brt_address *a)
+{
+	if (a->addr.family != BRT_AF_INET6)
+		return false;
+	if ((a->flags & (BRT_ADDR_F_TENTATIVE | BRT_ADDR_F_DADFAILED)) &&
+	    !(a->flags & BRT_ADDR_F_OPTIMISTIC))
+		return false;
+	return !brt_addr_is_zero(&a->addr) && !brt_addr_is_v6_multicast(&a->addr);
+}
+
+/* The kernel's ifa->scope value, by which a device's list is ordered. */
+static int list_scope(const struct brt_address *a)
+{
+	if (brt_addr_is_v6_loopback(&a->addr))
+		return 0x10;
+	if (brt_addr_is_v6_linklocal(&a->addr))
+		return 0x20;
+	return brt_addr6_scope(&a->addr) == 5 ? 0x40 : 0;
+}
+
+struct best6 {
+	const struct brt_address *a;
+	int s[R_MAX];
+};
+
+/* Rule by rule: the first rule that differs decides; ties keep the old. */
+static bool better(const int s[R_MAX], const int best[R_MAX])
+{
+	int r;
+
+	for (r = 0; r < R_MAX; r++)
+		if (s[r] != best[r])
+			return s[r] > best[r];
+	return false;
+}
+
+static void try_device(const brt_table *t, uint32_t ifindex,
+		       const struct dst6 *d, struct best6 *best)
+{
+	static const int order[] = {0x40, 0x20, 0x10, 0};
+	size_t i, k;
+
+	if (brt_table_linkconf(t, ifindex)->disable_ipv6)
+		return;
+	for (k = 0; k < sizeof(order) / sizeof(order[0]); k++)
+		for (i = 0; i < t->n_addrs; i++) {
+			const struct brt_address *a = &t->addrs[i];
+			int s[R_MAX];
+
+			if (a->ifindex != ifindex || !candidate(a) ||
+			    list_scope(a) != order[k])
+				continue;
+			score(t, a, d, s);
+			if (!best->a || better(s, best->s)) {
+				best->a = a;
+				memcpy(best->s, s, sizeof(s));
+			}
+		}
+}
+
+bool lx_select_src6(const brt_table *t, uint32_t ifindex,
+		    const struct brt_addr *dst, struct brt_addr *out)
+{
+	/* the unspecified address has no scope (-1): every scope is enough */
+	struct dst6 d = {dst, ifindex, brt_addr_is_zero(dst) ? -1 : brt_addr6_scope(dst), 0};
+	struct best6 best;
+	size_t i;
+
+	memset(&best, 0, sizeof(best));
+	d.label = addr_label(t, dst, ifindex);
+	if (ifindex && (brt_addr_is_v6_multicast(dst) || d.scope <= 2))
+		try_device(t, ifindex, &d, &best);
+	else
+		for (i = 0; i < t->n_links; i++)
+			try_device(t, t->links[i].index, &d, &best);
+	if (!best.a)
+		return false;
+	*out = best.a->addr;
+	out->zone = brt_addr_is_v6_linklocal(out) ? best.a->ifindex : 0;
+	return true;
+}

@@ -1,0 +1,167 @@
+/*
+ * lookup.c - the entry of every table lookup: argument checks, dispatch to
+ * the table's policy, and the explain record.
+ *
+ * Arguments are validated here once, so the policies never re-check them.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/model.h"
+#include "policy/linux/linux_policy.h"
+#include "policy/windows/windows_policy.h"
+
+void brt_result_error(struct brt_result *r, enum brt_status s,
+		      const char *message)
+{
+	uint8_t family = r->family;
+
+	memset(r, 0, sizeof(*r));
+	r->family = family;
+	r->status = (int)s;
+	r->message = message;
+}
+
+void brt_explain_add(struct brt_lookup *lk, int kind, int verdict,
+		     const struct brt_rule *rule, const struct brt_route *route,
+		     uint32_t table, uint32_t effective_metric,
+		     const char *reason)
+{
+	struct brt_explain *e = lk->ex;
+	struct brt_candidate *c;
+
+	if (!e || e->oom)
+		return;
+	if (e->n == e->cap) {
+		size_t cap = e->cap ? e->cap * 2 : 16;
+		void *p = realloc(e->c, cap * sizeof(*e->c));
+
+		if (!p) {
+			e->oom = true;
+			return;
+		}
+		e->c = p;
+		e->cap = cap;
+	}
+	c = &e->c[e->n++];
+	c->kind = kind;
+	c->verdict = verdict;
+	c->rule = rule;
+	c->route = route;
+	c->table = table;
+	c->effective_metric = effective_metric;
+	c->reason = reason;
+}
+
+static bool valid_ifindex(const brt_table *t, uint32_t idx)
+{
+	return !idx || brt_table_link_by_index(t, idx);
+}
+
+/* Checks every policy needs; false with r filled as an error. */
+static bool check_query(const brt_table *t, const struct brt_query *q,
+			struct brt_result *r)
+{
+	if (q->src.family && q->src.family != q->dst.family) {
+		brt_result_error(r, BRT_ROUTE_INVALID,
+				 "source and destination families differ");
+		return false;
+	}
+	if (!valid_ifindex(t, q->oif) || !valid_ifindex(t, q->iif)) {
+		brt_result_error(r, BRT_ROUTE_INVALID, "no such interface");
+		return false;
+	}
+	return true;
+}
+
+static int run(const brt_table *t, const struct brt_query *q,
+	       struct brt_result *r, struct brt_explain *ex)
+{
+	struct brt_lookup lk = {t, q, r, ex};
+
+	if (!r)
+		return BRT_EINVAL;
+	memset(r, 0, sizeof(*r));
+	if (!t || !q || !brt_family_valid(q->dst.family)) {
+		brt_result_error(r, BRT_ROUTE_INVALID, "invalid query");
+		return BRT_EINVAL;
+	}
+	r->family = q->dst.family;
+	if (!check_query(t, q, r))
+		return 0;
+	if (t->policy == BRT_POLICY_WINDOWS)
+		brt_windows_lookup(&lk);
+	else
+		brt_linux_lookup(&lk);
+	return 0;
+}
+
+int brt_table_lookup(const brt_table *t, const struct brt_query *q,
+		     struct brt_result *r)
+{
+	return run(t, q, r, NULL);
+}
+
+int brt_table_explain(const brt_table *t, const struct brt_query *q,
+		      struct brt_result *r, brt_explain **out)
+{
+	struct brt_explain *e;
+	int err;
+
+	if (!out)
+		return BRT_EINVAL;
+	*out = NULL;
+	e = calloc(1, sizeof(*e));
+	if (!e)
+		return BRT_ENOMEM;
+	err = run(t, q, r, e);
+	if (e->oom)
+		err = BRT_ENOMEM;
+	if (err) {		/* no record of a failed call */
+		brt_explain_destroy(e);
+		return err;
+	}
+	*out = e;
+	return err;
+}
+
+size_t brt_explain_count(const brt_explain *e)
+{
+	return e ? e->n : 0;
+}
+
+const struct brt_candidate *brt_explain_get(const brt_explain *e, size_t i)
+{
+	return e && i < e->n ? &e->c[i] : NULL;
+}
+
+void brt_explain_destroy(brt_explain *e)
+{
+	if (!e)
+		return;
+	free(e->c);
+	free(e);
+}
+
+int brt_table_nexthop_source(const brt_table *t, const struct brt_query *q,
+			     const struct brt_result *r, uint32_t i,
+			     struct brt_addr *out)
+{
+	const struct brt_nexthop *nh;
+	bool ok;
+
+	if (!t || !q || !r || !out || r->status != BRT_ROUTE_OK || !r->route ||
+	    i >= r->nh_count)
+		return BRT_EINVAL;
+	if (i == r->nh_chosen || q->src.family) {
+		*out = r->source;
+		return out->family ? 0 : BRT_ENOENT;
+	}
+	nh = &r->nh[i];
+	if (t->policy == BRT_POLICY_WINDOWS)
+		ok = brt_windows_source(t, &q->dst, nh->ifindex,
+					nh->gw.family ? &nh->gw : &q->dst, out);
+	else
+		ok = lx_nexthop_source(t, &q->dst, r->route, nh, out);
+	return ok ? 0 : BRT_ENOENT;
+}

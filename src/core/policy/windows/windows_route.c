@@ -1,0 +1,435 @@
+/*
+ * windows_route.c - the route, interface and source Windows picks
+ * (GetBestRoute2).
+ *
+ * Invariants:
+ *  - Windows has one routing table, so every route of the family counts,
+ *    whatever its table id (a dump of a Linux host's tables read under
+ *    Windows policy behaves as one merged table); rules are not used;
+ *  - prefix lengths are tried longest first; at one length the usable
+ *    route with the lowest route metric + interface metric wins, and on a
+ *    tie the earlier defined one (lower position in t->routes); when no
+ *    route of a length is usable the next shorter length is tried;
+ *  - a next hop is usable when its link is operational (up with carrier),
+ *    carries the family, is not dead, and is the link the query is
+ *    restricted to: the owner of a given source address (strong host,
+ *    unless that link has weak host send), else the given interface, else
+ *    the scope id of a link-local destination;
+ *  - blackhole, unreachable, prohibit and throw routes have no link: they
+ *    compete on their own metric and, when they win, end the lookup;
+ *  - without explain the walk stops at the first length that answers;
+ *    with explain it goes on, to list the shorter prefixes that lost.
+ */
+#include <string.h>
+
+#include "policy/windows/windows_policy.h"
+
+struct win_query {
+	struct brt_lookup *lk;
+	const brt_table *t;
+	uint8_t family;
+	const uint8_t *dst;
+	uint32_t want_if;		/* 0: any link */
+	int wrong_if_verdict;		/* why a route on another link fails */
+	const char *wrong_if_reason;
+	const struct brt_address *src;	/* the given source, or NULL */
+};
+
+/* One route judged for this query. */
+struct win_pick {
+	const struct brt_route *route;
+	const struct brt_nexthop *nh;
+	uint32_t nh_count, nh_chosen;
+	uint32_t ifindex;
+	uint32_t eff;			/* route metric + interface metric */
+	int verdict;			/* CHOSEN or ERROR_ROUTE when usable */
+	const char *reason;
+};
+
+static uint32_t sat_add(uint32_t a, uint32_t b)
+{
+	return a > UINT32_MAX - b ? UINT32_MAX : a + b;
+}
+
+static bool is_error_type(uint8_t type)
+{
+	return type == BRT_RT_BLACKHOLE || type == BRT_RT_UNREACHABLE ||
+	       type == BRT_RT_PROHIBIT || type == BRT_RT_THROW;
+}
+
+/* The link of a next hop; a gateway without a link is on the link whose
+ * subnet holds it, as Windows resolves it when the route is added. */
+static const struct brt_link *nh_link(const struct win_query *w,
+				      const struct brt_nexthop *nh)
+{
+	size_t i;
+
+	if (nh->ifindex)
+		return brt_table_link_by_index(w->t, nh->ifindex);
+	if (nh->gw.family != w->family)
+		return NULL;
+	for (i = 0; i < w->t->n_addrs; i++) {
+		const struct brt_address *a = &w->t->addrs[i];
+
+		if (a->addr.family == w->family &&
+		    brt_bits_match(a->addr.bytes, nh->gw.bytes, a->plen))
+			return brt_table_link_by_index(w->t, a->ifindex);
+	}
+	return NULL;
+}
+
+/* BRT_V_CHOSEN when the next hop may be used, else why not. */
+static int nh_verdict(const struct win_query *w, const struct brt_nexthop *nh,
+		      const struct brt_link *l, const char **why)
+{
+	uint32_t off = w->family == BRT_AF_INET ? BRT_LINK_F_NO_IPV4
+						 : BRT_LINK_F_NO_IPV6;
+
+	if (!l) {
+		*why = "next hop has no interface";
+		return BRT_V_DEAD;
+	}
+	if (w->want_if && l->index != w->want_if) {
+		*why = w->wrong_if_reason;
+		return w->wrong_if_verdict;
+	}
+	if (!brt_win_link_oper(l)) {
+		*why = "interface is down or has no carrier";
+		return BRT_V_LINK_DOWN;
+	}
+	if (l->flags & off) {
+		*why = "the address family is disabled on the interface";
+		return BRT_V_FAMILY_DISABLED;
+	}
+	if (nh->flags & BRT_NH_F_DEAD) {
+		*why = "next hop is dead";
+		return BRT_V_DEAD;
+	}
+	*why = "lowest route metric + interface metric";
+	return BRT_V_CHOSEN;
+}
+
+/* Each next hop is a route of its own to Windows: keep the cheapest
+ * usable one. On failure the first next hop says why. */
+static bool pick_nexthop(const struct win_query *w, struct win_pick *c)
+{
+	bool found = false;
+	uint32_t k;
+
+	c->verdict = BRT_V_DEAD;
+	c->reason = "route has no next hop";
+	for (k = 0; k < c->nh_count; k++) {
+		const struct brt_link *l = nh_link(w, &c->nh[k]);
+		const char *why;
+		int v = nh_verdict(w, &c->nh[k], l, &why);
+		uint32_t eff = sat_add(c->route->metric, l ? l->metric : 0);
+
+		if (v != BRT_V_CHOSEN) {
+			if (k == 0)
+				c->verdict = v, c->reason = why, c->eff = eff;
+			continue;
+		}
+		if (!found || eff < c->eff) {
+			c->eff = eff;
+			c->nh_chosen = k;
+			c->ifindex = l->index;
+			c->verdict = v;
+			c->reason = why;
+			found = true;
+		}
+	}
+	return found;
+}
+
+static bool eval_route(const struct win_query *w, const struct brt_route *r,
+		       struct win_pick *c)
+{
+	bool blackhole;
+
+	memset(c, 0, sizeof(*c));
+	c->route = r;
+	c->eff = r->metric;
+	c->nh = brt_route_nexthops(w->t, r, &c->nh_count, &blackhole);
+	if (blackhole || is_error_type(r->type)) {
+		c->verdict = BRT_V_ERROR_ROUTE;
+		c->reason = "error route: the lookup ends here";
+		return true;
+	}
+	return pick_nexthop(w, c);
+}
+
+/* ----------------------------------------------------- walking prefixes */
+
+/* The longest group of @f holding the destination, at most @bound long. */
+static const struct brt_pgroup *group_at(const struct brt_fib *f,
+					 const uint8_t *dst, int bound)
+{
+	const struct brt_pgroup *g = brt_fib_lookup(f, dst);
+
+	while (g && (int)g->dst.len > bound)
+		g = brt_pgroup_parent(f, g);
+	return g;
+}
+
+/* The longest prefix length of any table holding the destination, at most
+ * @bound, or -1. */
+static int longest_level(const struct win_query *w, int bound)
+{
+	int best = -1;
+	size_t i;
+
+	for (i = 0; bound >= 0 && i < w->t->n_fibs; i++) {
+		const struct brt_fib *f = &w->t->fibs[i];
+		const struct brt_pgroup *g;
+
+		if (f->family != w->family)
+			continue;
+		g = group_at(f, w->dst, bound);
+		if (g && (int)g->dst.len > best)
+			best = g->dst.len;
+	}
+	return best;
+}
+
+typedef void (*route_fn)(const struct win_query *w, const struct brt_route *r,
+			 void *arg);
+
+/* Call @fn for every route of every table whose prefix of length @len
+ * holds the destination. */
+static void each_route_at(const struct win_query *w, int len, route_fn fn,
+			  void *arg)
+{
+	size_t i;
+	uint32_t k;
+
+	for (i = 0; i < w->t->n_fibs; i++) {
+		const struct brt_fib *f = &w->t->fibs[i];
+		const struct brt_pgroup *g;
+
+		if (f->family != w->family)
+			continue;
+		g = group_at(f, w->dst, len);
+		if (!g || (int)g->dst.len != len)
+			continue;
+		for (k = 0; k < g->count; k++)
+			fn(w, g->routes[k], arg);
+	}
+}
+
+static void consider(const struct win_query *w, const struct brt_route *r,
+		     void *arg)
+{
+	struct win_pick *best = arg, c;
+
+	if (!eval_route(w, r, &c))
+		return;
+	if (!best->route || c.eff < best->eff ||
+	    (c.eff == best->eff && c.route < best->route))
+		*best = c;
+}
+
+struct explain_arg {
+	const struct win_pick *best;	/* the winner, or route NULL */
+	bool longer_won;		/* the winner has a longer prefix */
+};
+
+static void record(const struct win_query *w, const struct brt_route *r,
+		   void *arg)
+{
+	const struct explain_arg *e = arg;
+	struct win_pick c;
+	bool ok = eval_route(w, r, &c);
+	int v = c.verdict;
+	const char *why = c.reason;
+
+	if (e->longer_won) {
+		v = BRT_V_LONGER_PREFIX_WON;
+		why = "a longer prefix answered";
+	} else if (ok && r != e->best->route && c.eff > e->best->eff) {
+		v = BRT_V_HIGHER_METRIC;
+		why = "route metric + interface metric is higher";
+	} else if (ok && r != e->best->route) {
+		v = BRT_V_LATER_DEFINED;
+		why = "same metric: the earlier route wins";
+	}
+	brt_explain_add(w->lk, BRT_CAND_ROUTE, v, NULL, r, r->table, c.eff, why);
+}
+
+/* Fill @best with the winning route; false when nothing is usable. */
+static bool walk(const struct win_query *w, struct win_pick *best)
+{
+	int len = longest_level(w, (int)brt_family_bits(w->family));
+	bool found = false;
+
+	memset(best, 0, sizeof(*best));
+	while (len >= 0) {
+		struct explain_arg e = {best, found};
+
+		if (!found)
+			each_route_at(w, len, consider, best);
+		found = best->route != NULL;
+		if (!w->lk->ex && found)
+			break;
+		if (w->lk->ex)
+			each_route_at(w, len, record, &e);
+		len = longest_level(w, len - 1);
+	}
+	return found;
+}
+
+/* ------------------------------------------------------ query handling */
+
+static bool fail(struct win_query *w, enum brt_status s, const char *msg)
+{
+	brt_result_error(w->lk->r, s, msg);
+	return false;
+}
+
+/* The host address a given source names, or NULL with r filled. */
+static bool find_source(struct win_query *w)
+{
+	const struct brt_addr *s = &w->lk->q->src;
+	size_t i;
+
+	if (!s->family || brt_addr_is_zero(s))
+		return true;	/* Windows ignores an all-zero source */
+	if (s->zone && !brt_addr_is_v6_linklocal(s))
+		return fail(w, BRT_ROUTE_INVALID,
+			    "scope id on a source that is not link-local");
+	for (i = 0; i < w->t->n_addrs; i++) {
+		const struct brt_address *a = &w->t->addrs[i];
+
+		if (brt_addr_equal(&a->addr, s) &&
+		    (!s->zone || a->ifindex == s->zone)) {
+			w->src = a;
+			return true;
+		}
+	}
+	return fail(w, BRT_ROUTE_INVALID, "source address is not local");
+}
+
+static bool is_loopback_dst(const struct brt_addr *a)
+{
+	return brt_addr_is_v4_loopback(a) || brt_addr_is_v6_loopback(a);
+}
+
+/* Which link the lookup is restricted to, and why. */
+static bool restrict_link(struct win_query *w)
+{
+	const struct brt_query *q = w->lk->q;
+	const struct brt_link *l, *sl;
+
+	if (q->dst.zone && !brt_addr_is_v6_linklocal(&q->dst))
+		return fail(w, BRT_ROUTE_INVALID,
+			    "scope id on a destination that is not link-local");
+	if (q->dst.zone && q->oif && q->dst.zone != q->oif)
+		return fail(w, BRT_ROUTE_INVALID,
+			    "scope id disagrees with the interface");
+	if (q->dst.zone && !brt_table_link_by_index(w->t, q->dst.zone))
+		return fail(w, BRT_ROUTE_INVALID, "no such interface");
+	w->want_if = q->oif ? q->oif : q->dst.zone;
+	w->wrong_if_verdict = BRT_V_WRONG_INTERFACE;
+	w->wrong_if_reason = "not on the requested interface";
+	sl = w->src ? brt_table_link_by_index(w->t, w->src->ifindex) : NULL;
+	if (w->src && !(sl && (sl->flags & BRT_LINK_F_WEAK_HOST_SEND))) {
+		w->want_if = w->src->ifindex;
+		w->wrong_if_verdict = BRT_V_SOURCE_NOT_ON_INTERFACE;
+		w->wrong_if_reason = "strong host: the source is on another interface";
+	}
+	l = w->want_if ? brt_table_link_by_index(w->t, w->want_if) : NULL;
+	if (l && l->type != BRT_LINK_LOOPBACK && is_loopback_dst(&q->dst))
+		return fail(w, BRT_ROUTE_INVALID,
+			    "loopback destination on a non-loopback interface");
+	return true;
+}
+
+static void fill_error(struct win_query *w, const struct win_pick *c)
+{
+	const struct brt_route *rt = c->route;
+	struct brt_result *r = w->lk->r;
+
+	switch (rt->type) {
+	case BRT_RT_UNREACHABLE:
+		brt_result_error(r, BRT_ROUTE_UNREACHABLE, "unreachable route");
+		break;
+	case BRT_RT_PROHIBIT:
+		brt_result_error(r, BRT_ROUTE_PROHIBIT, "prohibit route");
+		break;
+	case BRT_RT_THROW:
+		brt_result_error(r, BRT_ROUTE_NO_ROUTE,
+				 "throw route: Windows has no other table");
+		break;
+	default:
+		brt_result_error(r, BRT_ROUTE_BLACKHOLE, "blackhole route");
+	}
+	r->type = rt->type;
+	r->has_prefix = 1;
+	r->scope = rt->scope;
+	r->prefix = rt->dst;
+	r->table = rt->table;
+	r->metric = rt->metric;
+	r->effective_metric = c->eff;
+	r->route = rt;
+}
+
+static void fill_source(struct win_query *w, const struct brt_nexthop *nh,
+			uint32_t ifindex)
+{
+	struct brt_result *r = w->lk->r;
+	const struct brt_addr *dst = &w->lk->q->dst;
+
+	if (w->src) {
+		r->source = w->src->addr;
+		r->source.zone = brt_addr_is_v6_linklocal(&r->source)
+					 ? w->src->ifindex : 0;
+		return;
+	}
+	if (!brt_windows_source(w->t, dst, ifindex,
+				r->gateway.family ? &nh->gw : dst, &r->source))
+		memset(&r->source, 0, sizeof(r->source));
+}
+
+static void fill_ok(struct win_query *w, const struct win_pick *c)
+{
+	const struct brt_route *rt = c->route;
+	const struct brt_nexthop *nh = &c->nh[c->nh_chosen];
+	struct brt_result *r = w->lk->r;
+
+	r->status = BRT_ROUTE_OK;
+	r->type = rt->type;
+	r->has_prefix = 1;
+	r->scope = rt->scope;
+	r->prefix = rt->dst;
+	r->table = rt->table;
+	r->metric = rt->metric;
+	r->effective_metric = c->eff;
+	if (nh->gw.family == w->family && !brt_addr_is_zero(&nh->gw))
+		r->gateway = nh->gw;
+	r->ifindex = c->ifindex;
+	r->route = rt;
+	r->nh = c->nh;
+	r->nh_count = c->nh_count;
+	r->nh_chosen = c->nh_chosen;
+	fill_source(w, nh, c->ifindex);
+}
+
+void brt_windows_lookup(struct brt_lookup *lk)
+{
+	struct win_query w;
+	struct win_pick best;
+
+	memset(&w, 0, sizeof(w));
+	w.lk = lk;
+	w.t = lk->t;
+	w.family = lk->q->dst.family;
+	w.dst = lk->q->dst.bytes;
+	if (!find_source(&w) || !restrict_link(&w))
+		return;
+	if (!walk(&w, &best))
+		brt_result_error(lk->r, BRT_ROUTE_NO_ROUTE,
+				 "no route to the destination");
+	else if (best.verdict == BRT_V_ERROR_ROUTE)
+		fill_error(&w, &best);
+	else
+		fill_ok(&w, &best);
+}

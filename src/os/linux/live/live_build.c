@@ -1,0 +1,204 @@
+/*
+ * live_build.c - turning the live handle's model into the next version.
+ *
+ * Two tables take turns (the left-right scheme): readers are given cur;
+ * the version before it, the spare, is kept instead of freed. Once no
+ * reader holds the spare (brt_live_pub_unused), the changes it lacks
+ * (behind: those cur got; pending: those since) are replayed on it in
+ * place and it is published as the next version; cur becomes the spare.
+ * A version then costs the size of the change, not of the table.
+ *
+ * Invariants:
+ *  - spare, edited by behind and then pending, equals the model; cur,
+ *    edited by pending, would too;
+ *  - a whole table is built from the model instead whenever that cannot
+ *    hold or be used (and then a second one as the spare, when the one
+ *    it replaced cannot be): the first version, a change outside the logs
+ *    (small kinds dumped, routes re-dumped and found changed), a lost
+ *    log, a table that grew out of its lookup structure's size (a fib
+ *    compiled small and edited to over 32768 prefixes), an edit the tables refuse (table_edit.h), or a spare that a
+ *    reader keeps longer than BRT_LIVE_SPARE_WAIT_NS;
+ *  - a spare that failed half way through its replay is destroyed (no
+ *    reader can hold it) and never published.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "fib/table_edit.h"
+#include "live/live_impl.h"
+
+static int copy_small(const struct brt_builder *s, brt_builder *b)
+{
+	size_t i;
+	int e = 0;
+
+	for (i = 0; !e && i < s->links.n; i++)
+		e = brt_builder_add_link(b, &s->links.data[i].l);
+	for (i = 0; !e && i < s->addrs.n; i++)
+		e = brt_builder_add_address(b, &s->addrs.data[i].a);
+	for (i = 0; !e && i < s->rules.n; i++)
+		e = brt_builder_add_rule(b, &s->rules.data[i].r);
+	for (i = 0; !e && i < s->nhobjs.n; i++) {
+		struct brt_nhobj n = s->nhobjs.data[i].n;
+
+		n.group = n.group_count ? s->grp.data + s->nhobjs.data[i].grp_off
+					: NULL;
+		e = brt_builder_add_nhobj(b, &n);
+	}
+	for (i = 0; !e && i < s->labels.n; i++)
+		e = brt_builder_add_addrlabel(b, &s->labels.data[i]);
+	for (i = 0; !e && i < s->sysctls.n; i++)
+		e = brt_builder_set_sysctl(b, s->sysctls.data[i].key,
+					   s->sysctls.data[i].value);
+	return e;
+}
+
+/* The whole model as a new table. */
+static int build_whole(struct brt_live *h, brt_table **t)
+{
+	brt_builder *b = brt_live_new_builder();
+	int e;
+
+	*t = NULL;
+	if (!b)
+		return BRT_ENOMEM;
+	e = copy_small(h->small, b);
+	if (!e)
+		e = brt_lroutes_emit(&h->routes, b);
+	if (!e)
+		e = brt_builder_finish(b, t);
+	if (e)
+		snprintf(h->err, sizeof(h->err), "live build: %s",
+			 brt_builder_error(b));
+	brt_builder_destroy(b);
+	return e;
+}
+
+void brt_live_drop_spare(struct brt_live *h)
+{
+	if (!h->spare)
+		return;
+	brt_table_destroy(h->spare->t);
+	free(h->spare);
+	h->spare = NULL;
+	brt_ldeltas_clear(&h->behind);
+}
+
+/* After publishing: what was cur becomes the spare, lacking pending;
+ * or, when it cannot be brought up to date, it is retired. */
+static void keep_spare(struct brt_live *h, struct brt_live_version *old,
+		       bool usable)
+{
+	struct brt_ldeltas tmp;
+
+	if (!old || !usable || h->pending.lost) {
+		brt_live_pub_retire(&h->pub, old);
+		brt_ldeltas_clear(&h->pending);
+		return;
+	}
+	h->spare = old;
+	tmp = h->behind;	/* cleared: the spare just replayed it */
+	h->behind = h->pending;
+	h->pending = tmp;
+	brt_ldeltas_clear(&h->pending);
+}
+
+static void publish_done(struct brt_live *h, uint64_t t0)
+{
+	h->changed = false;
+	h->spare_wait_ns = 0;
+	h->batch_ns = brt_live_now_ns() - t0;
+	if (h->batch_ns < BRT_LIVE_BATCH_NS)
+		h->batch_ns = BRT_LIVE_BATCH_NS;
+	if (h->batch_ns > BRT_LIVE_BATCH_MAX_NS)
+		h->batch_ns = BRT_LIVE_BATCH_MAX_NS;
+	atomic_fetch_add(&h->st.publishes, 1);
+}
+
+/* A second whole table, equal to cur, for the next change to edit: built
+ * now rather than when that change comes, so it does not wait for it
+ * (no reader has it: number 0 is never published). */
+static void make_spare(struct brt_live *h)
+{
+	struct brt_live_version *v = calloc(1, sizeof(*v));
+
+	if (!v || build_whole(h, &v->t)) {
+		free(v);
+		return;	/* the next version is built whole */
+	}
+	h->spare = v;
+	brt_ldeltas_clear(&h->behind);
+}
+
+static int publish_whole(struct brt_live *h)
+{
+	uint64_t t0 = brt_live_now_ns();
+	struct brt_live_version *old;
+	brt_table *t;
+	int e = build_whole(h, &t);
+
+	if (!e)
+		e = brt_live_pub_publish(&h->pub, t, &old);
+	if (e) {
+		brt_table_destroy(t);
+		return e;
+	}
+	if (h->spare) {	/* older than old: readers may still hold it */
+		brt_live_pub_retire(&h->pub, h->spare);
+		h->spare = NULL;
+		brt_ldeltas_clear(&h->behind);
+	}
+	keep_spare(h, old, !h->rebuild);
+	h->rebuild = false;
+	atomic_fetch_add(&h->st.whole, 1);
+	publish_done(h, t0);
+	if (!h->spare)
+		make_spare(h);
+	return 0;
+}
+
+/* The spare, no longer held, brought up to date and published. */
+static int publish_edited(struct brt_live *h)
+{
+	uint64_t t0 = brt_live_now_ns();
+	struct brt_live_version *old, *sp = h->spare;
+	brt_table *t = sp->t;
+	int e = brt_ldeltas_replay(&h->behind, t);
+
+	if (!e)
+		e = brt_ldeltas_replay(&h->pending, t);
+	if (e) {
+		brt_live_drop_spare(h);
+		return publish_whole(h);
+	}
+	e = brt_live_pub_publish(&h->pub, t, &old);
+	if (e) {
+		brt_live_drop_spare(h);
+		return e;
+	}
+	free(sp);	/* its number is gone; the table lives on in cur */
+	h->spare = NULL;
+	brt_ldeltas_clear(&h->behind);
+	keep_spare(h, old, true);
+	if (brt_table_edit_outgrown(t))
+		h->rebuild = true;	/* the next version: compiled afresh */
+	atomic_fetch_add(&h->st.edited, 1);
+	publish_done(h, t0);
+	return 0;
+}
+
+int brt_live_publish(struct brt_live *h)
+{
+	uint64_t now;
+
+	if (h->rebuild || !h->spare || h->pending.lost || h->behind.lost)
+		return publish_whole(h);
+	if (brt_live_pub_unused(&h->pub, h->spare))
+		return publish_edited(h);
+	now = brt_live_now_ns();
+	if (!h->spare_wait_ns)
+		h->spare_wait_ns = now;
+	if (now - h->spare_wait_ns < BRT_LIVE_SPARE_WAIT_NS)
+		return 1;
+	return publish_whole(h);
+}

@@ -1,0 +1,207 @@
+/*
+ * live_impl.h - the live handle's parts (private to src/os/linux):
+ *  - live_routes.c: the mutable model of the kernel's routes, indexed by
+ *    the kernel's own route key, to which notifications apply in O(1);
+ *  - live_publish.c: numbered immutable table versions, readers and the
+ *    reclamation of versions no reader can still use;
+ *  - live_handle.c: the update thread (events, resyncs, builds).
+ */
+#ifndef BRT_OS_LINUX_LIVE_IMPL_H
+#define BRT_OS_LINUX_LIVE_IMPL_H
+
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "build/builder_impl.h"
+#include "netlink/nl.h"
+
+/* ----------------------------------------------------------------- routes */
+
+struct brt_lroute {
+	struct brt_route r;		/* r.nh == nh */
+	struct brt_nexthop *nh;		/* owned, r.nh_count entries */
+	uint64_t hash;
+	struct brt_lroute *hnext;	/* bucket chain */
+	struct brt_lroute *prev, *next;	/* the model's order */
+};
+
+struct brt_lroutes {
+	struct brt_lroute **buckets;
+	size_t nbuckets;		/* a power of two */
+	size_t n;
+	struct brt_lroute head;		/* list sentinel */
+};
+
+/* ----------------------------------------------------------------- deltas */
+
+/* One change of the model, as the tables must replay it (live_delta.c). */
+#define BRT_LD_ADD 0		/* after the routes of equal tos and metric */
+#define BRT_LD_PREPEND 1	/* before them (an IPv4 add to a held key) */
+#define BRT_LD_DEL 2
+#define BRT_LD_REPLACE 3	/* old's place, r's content */
+#define BRT_LD_MAX 4000000u	/* more, and a whole table is cheaper */
+
+struct brt_ldelta {
+	uint8_t op;
+	struct brt_route r;		/* next hops owned */
+	struct brt_route old;		/* REPLACE only; next hops owned */
+};
+
+struct brt_ldeltas {
+	struct brt_ldelta *v;
+	size_t n, cap;
+	bool lost;			/* a change is missing (memory, limit) */
+};
+
+/* *@dst = *@src with a malloc'd copy of its next hops (NULL for none).
+ * 0 or BRT_ENOMEM (@dst untouched). */
+int brt_live_route_copy(struct brt_route *dst, const struct brt_route *src);
+/* Record a change (copies next hops); on failure the log is lost. */
+void brt_ldeltas_record(struct brt_ldeltas *l, unsigned op,
+			const struct brt_route *r, const struct brt_route *old);
+/* Forget every change (the log is whole again). */
+void brt_ldeltas_clear(struct brt_ldeltas *l);
+void brt_ldeltas_free(struct brt_ldeltas *l);
+/* Replay the log on @t (table_edit.h). 0, or the first failure: then
+ * @t is half changed and must be destroyed. */
+int brt_ldeltas_replay(const struct brt_ldeltas *l, brt_table *t);
+
+/* What a notification asks of the model (brt_lroutes_apply). */
+#define BRT_LR_APPLIED 0
+#define BRT_LR_RESYNC 1		/* ambiguous here: dump the routes again */
+
+int brt_lroutes_init(struct brt_lroutes *m);
+void brt_lroutes_free(struct brt_lroutes *m);
+/*
+ * brt_lroutes_apply - one RTM_NEWROUTE (@del false, @nlflags its
+ * NLM_F_REPLACE/NLM_F_APPEND) or RTM_DELROUTE; what changed is recorded
+ * in @log. Returns BRT_LR_APPLIED, BRT_LR_RESYNC or BRT_ENOMEM.
+ */
+int brt_lroutes_apply(struct brt_lroutes *m, bool del, unsigned nlflags,
+		      const struct brt_route *r, struct brt_ldeltas *log);
+/* Replace the whole model with the routes given to @b (a dump), unless
+ * it holds exactly those already: @changed tells. */
+int brt_lroutes_load(struct brt_lroutes *m, const struct brt_builder *b,
+		     bool *changed);
+/* Add every route of the model to @b, in the model's order. */
+int brt_lroutes_emit(const struct brt_lroutes *m, brt_builder *b);
+
+/* -------------------------------------------------------------- versions */
+
+struct brt_live_version {
+	brt_table *t;
+	uint64_t number;
+	struct brt_live_version *next;	/* retired list */
+};
+
+struct brt_live_reader {
+	struct brt_live_pub *pub;
+	/* the version number this reader may still use, 0 when quiescent */
+	_Atomic uint64_t seen;
+	struct brt_live_version *v;	/* the reader's own, under seen */
+	struct brt_live_reader *next;	/* under h->readers_lock */
+};
+
+struct brt_live_pub {
+	_Atomic(struct brt_live_version *) cur;
+	_Atomic uint64_t published;	/* cur's number, stored after cur */
+	pthread_mutex_t readers_lock;	/* registration and the writer's scan */
+	struct brt_live_reader *readers;
+	struct brt_live_version *retired;	/* writer only */
+};
+
+void brt_live_pub_init(struct brt_live_pub *p);
+/* Publish @t as the next version (the writer thread only); the version
+ * it replaces goes to @old (NULL for the first), for the caller to keep
+ * or retire. */
+int brt_live_pub_publish(struct brt_live_pub *p, brt_table *t,
+			 struct brt_live_version **old);
+/* Free @v (NULL: nothing) once no reader can use it. */
+void brt_live_pub_retire(struct brt_live_pub *p, struct brt_live_version *v);
+/* Whether no registered reader can still be using @v. */
+bool brt_live_pub_unused(struct brt_live_pub *p,
+			 const struct brt_live_version *v);
+/* Free retired versions no registered reader can still use. */
+void brt_live_pub_reclaim(struct brt_live_pub *p);
+/* Free everything (no reader may run). */
+void brt_live_pub_destroy(struct brt_live_pub *p);
+
+/* ---------------------------------------------------------------- handle */
+
+/* What must be dumped again. */
+#define NEED_SMALL 0x01
+#define NEED_ROUTES 0x02
+#define NEED_ALL (NEED_SMALL | NEED_ROUTES)
+
+struct brt_live {
+	struct brt_live_pub pub;
+	struct brt_nl ev;		/* notifications, non-blocking */
+	struct brt_nl req;		/* dumps */
+	int wake[2];
+	pthread_t thread;
+	bool started;
+	atomic_bool stopping;
+	brt_builder *small;
+	struct brt_lroutes routes;
+	unsigned need;			/* NEED_* */
+	bool changed;			/* the model differs from cur */
+	/* two tables (live_build.c): cur, and the spare before it that is
+	 * edited into the next version once no reader holds it */
+	struct brt_ldeltas pending;	/* changes cur lacks */
+	struct brt_ldeltas behind;	/* changes the spare lacks of cur */
+	struct brt_live_version *spare;
+	bool rebuild;			/* the model changed outside the logs */
+	uint64_t spare_wait_ns;		/* waiting for the spare since, or 0 */
+	uint64_t batch_ns;		/* how long a batch may gather */
+	uint64_t settle_ns;		/* no route dump before (CLOCK_MONOTONIC) */
+	uint64_t recheck_ns;	/* when to dump routes again after a silent change */
+	int rechecks;		/* such dumps still to do */
+	unsigned retry_ms;		/* the next retry's delay */
+	struct brt_nexthop *nh;		/* decoder room */
+	char err[256];			/* the last failure, for debugging */
+	struct {
+		_Atomic uint64_t messages, applied, overflows, full_resyncs,
+			route_resyncs, small_resyncs, publishes, errors,
+			edited, whole;
+	} st;
+};
+
+/* How long after a silent-change event its route dump waits. */
+#define BRT_LIVE_SETTLE_NS 20000000ull
+/* After a silent change, routes are dumped again this long after the first
+ * dump, twice (a deleting task preempted under load can flush later than
+ * BRT_LIVE_SETTLE_NS after its notification, and then no event follows). */
+#define BRT_LIVE_RECHECK_NS 300000000ull
+#define BRT_LIVE_RECHECKS 2
+
+/* The shortest batch under load, and the longest. */
+#define BRT_LIVE_BATCH_NS 5000000ull
+#define BRT_LIVE_BATCH_MAX_NS 1000000000ull
+/* How long a new version waits for readers to leave the spare before a
+ * whole table is built instead. */
+#define BRT_LIVE_SPARE_WAIT_NS 100000000ull
+
+/* An empty builder for the live host (Linux policy). */
+brt_builder *brt_live_new_builder(void);
+/*
+ * brt_live_publish - the model as the next version: the spare edited by
+ * the logs, or a whole table built. 0 (published), 1 (not yet: a reader
+ * still holds the spare; call again), or a negative BRT_E* (the last
+ * version stays, h->err says why).
+ */
+int brt_live_publish(struct brt_live *h);
+/* Free the spare (the handle is closing). */
+void brt_live_drop_spare(struct brt_live *h);
+
+/* CLOCK_MONOTONIC in nanoseconds. */
+uint64_t brt_live_now_ns(void);
+
+/*
+ * brt_live_take_message - apply one notification to h's model: a route
+ * change in place, or h->need for what must be dumped again.
+ */
+int brt_live_take_message(struct brt_live *h, const struct nlmsghdr *nlh);
+
+#endif /* BRT_OS_LINUX_LIVE_IMPL_H */
