@@ -444,7 +444,7 @@ static void *ours_build(const struct bset *s)
 	struct brt_lpm *l;
 	size_t i;
 
-	if (brt_lpm_create(&l, s->v6 ? BRT_AF_INET6 : BRT_AF_INET, 0, s->n)) {
+	if (lpm_create(&l, s->v6 ? BRT_AF_INET6 : BRT_AF_INET, 0, s->n)) {
 		free(p);
 		return NULL;
 	}
@@ -453,8 +453,8 @@ static void *ours_build(const struct bset *s)
 		p[i].len = s->len[i];
 		p[i].value = (uint32_t)i;
 	}
-	if (brt_lpm_insert_bulk(l, p, s->n)) {
-		brt_lpm_destroy(l);
+	if (lpm_insert_bulk(l, p, s->n)) {
+		lpm_destroy(l);
 		l = NULL;
 	}
 	free(p);
@@ -463,12 +463,12 @@ static void *ours_build(const struct bset *s)
 
 static void ours_destroy(void *e)
 {
-	brt_lpm_destroy(e);
+	lpm_destroy(e);
 }
 
 static size_t ours_memory(void *e)
 {
-	return brt_lpm_memory(e, NULL);
+	return lpm_memory(e, NULL);
 }
 
 /* Nonzero: ours_run makes one bulk call over all it is given (the
@@ -493,10 +493,10 @@ static void ours_run(void *e, const struct bset *s, int m, int bulk,
 		const uint8_t (*a)[16] = (const uint8_t (*)[16])(s->d6[m] + off);
 
 		if (bulk)
-			brt_lpm6_lookup_bulk(l, a, o, cnt);
+			lpm6_lookup_bulk(l, a, o, cnt);
 		else
 			for (i = 0; i < cnt; i++)
-				o[i] = brt_lpm6_lookup(l, a[i]);
+				o[i] = lpm6_lookup(l, a[i]);
 		return;
 	}
 	/* the addresses' pointer in a local, as the peers' loops have it: an
@@ -505,10 +505,10 @@ static void ours_run(void *e, const struct bset *s, int m, int bulk,
 		const uint32_t *a = s->d4[m] + off;
 
 		if (bulk)
-			brt_lpm4_lookup_bulk(l, a, o, cnt);
+			lpm4_lookup_bulk(l, a, o, cnt);
 		else
 			for (i = 0; i < cnt; i++)
-				o[i] = brt_lpm4_lookup(l, a[i]);
+				o[i] = lpm4_lookup(l, a[i]);
 	}
 }
 
@@ -518,8 +518,8 @@ static int ours_upd(void *e, const struct bset *s, size_t i, int add)
 
 	bkey_bytes(s->key[i], b);
 	if (add)
-		return brt_lpm_insert(e, b, s->len[i], (uint32_t)i);
-	return brt_lpm_delete(e, b, s->len[i]);
+		return lpm_insert(e, b, s->len[i], (uint32_t)i);
+	return lpm_delete(e, b, s->len[i]);
 }
 
 static int ours_del(void *e, const struct bset *s, size_t i)
@@ -534,17 +534,17 @@ static int ours_add(void *e, const struct bset *s, size_t i)
 
 static void *ours_reader_start(void *e)
 {
-	return brt_lpm_reader_register(e);
+	return lpm_reader_register(e);
 }
 
 static void ours_quiescent(void *r)
 {
-	brt_lpm_reader_quiescent(r);
+	lpm_reader_quiescent(r);
 }
 
 static void ours_reader_stop(void *r)
 {
-	brt_lpm_reader_unregister(r);
+	lpm_reader_unregister(r);
 }
 
 static const struct engine_ops bench_ours = {
@@ -988,9 +988,9 @@ static void run_set(struct setres *sr, int dpdk, int conc)
 		void *l = ours_build(sr->s);
 		struct brt_lpm_mem m;
 
-		brt_lpm_memory(l, &m);
+		lpm_memory(l, &m);
 		sr->control = m.control;
-		brt_lpm_destroy(l);
+		lpm_destroy(l);
 	}
 	print_set(sr->s, sr->r, n);
 	out("\nours: control trie and bookkeeping (writer side, not touched "

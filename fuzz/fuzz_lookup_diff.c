@@ -5,8 +5,8 @@
  * The input is read as a little program: a few addresses and up to 32
  * routes (family, prefix, length, table, metric, type, output link) go
  * through the builder API, the rest of the bytes are query addresses.
- * For every fib of the finished table, brt_fib_lookup (fib_lpm.c) must return
- * the very group brt_fib_lookup_ref (the linear scan) returns, for each
+ * For every fib of the finished table, core_fib_lookup (fib_lpm.c) must return
+ * the very group core_fib_lookup_ref (the linear scan) returns, for each
  * query address and for each prefix's first address and its neighbours
  * (where off-by-one mistakes live). Then the same table under Linux and
  * Windows policy answers the queries: no crash, and a status in range.
@@ -121,7 +121,7 @@ static void add_rule(brt_builder *b)
 
 static void check_fib(const struct brt_fib *f, const uint8_t *addr)
 {
-	if (brt_fib_lookup(f, addr) != brt_fib_lookup_ref(f, addr))
+	if (core_fib_lookup(f, addr) != core_fib_lookup_ref(f, addr))
 		abort();
 }
 

@@ -29,14 +29,14 @@ static int decode(unsigned which, const void *buf, size_t len, char *err,
 	int ret;
 
 	switch (which % 7) {
-	case 0: ret = brt_nl_decode_link(buf, len, &l, err, errlen); break;
-	case 1: ret = brt_nl_decode_addr(buf, len, &a, err, errlen); break;
-	case 2: ret = brt_nl_decode_route(buf, len, 0, &r, nh, CAP, err, errlen); break;
-	case 3: ret = brt_nl_decode_route(buf, len, BRT_NL_ROUTE_ACCEPT_CLONED,
+	case 0: ret = os_nl_decode_link(buf, len, &l, err, errlen); break;
+	case 1: ret = os_nl_decode_addr(buf, len, &a, err, errlen); break;
+	case 2: ret = os_nl_decode_route(buf, len, 0, &r, nh, CAP, err, errlen); break;
+	case 3: ret = os_nl_decode_route(buf, len, BRT_NL_ROUTE_ACCEPT_CLONED,
 					  &r, nh, CAP, err, errlen); break;
-	case 4: ret = brt_nl_decode_rule(buf, len, &ru, err, errlen); break;
-	case 5: ret = brt_nl_decode_nexthop(buf, len, &n, grp, CAP, err, errlen); break;
-	default: ret = brt_nl_decode_addrlabel(buf, len, &al, err, errlen); break;
+	case 4: ret = os_nl_decode_rule(buf, len, &ru, err, errlen); break;
+	case 5: ret = os_nl_decode_nexthop(buf, len, &n, grp, CAP, err, errlen); break;
+	default: ret = os_nl_decode_addrlabel(buf, len, &al, err, errlen); break;
 	}
 	if (ret == 0 && (which % 7 == 2 || which % 7 == 3) &&
 	    (r.nh_count > CAP || (r.nh_count && r.nh != nh)))

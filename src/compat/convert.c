@@ -19,11 +19,11 @@ DWORD WINAPI ConvertInterfaceIndexToLuid(NET_IFINDEX InterfaceIndex,
 	if (!InterfaceLuid)
 		return ERROR_INVALID_PARAMETER;
 	InterfaceLuid->Value = 0;
-	rc = brt_compat_acquire(&ref);
+	rc = compat_acquire(&ref);
 	if (rc)
 		return rc;
-	InterfaceLuid->Value = brt_compat_luid_of(ref.t, InterfaceIndex);
-	brt_compat_release(&ref);
+	InterfaceLuid->Value = compat_luid_of(ref.t, InterfaceIndex);
+	compat_release(&ref);
 	return InterfaceLuid->Value ? NO_ERROR : ERROR_FILE_NOT_FOUND;
 }
 
@@ -31,14 +31,14 @@ DWORD WINAPI ConvertInterfaceIndexToLuid(NET_IFINDEX InterfaceIndex,
 static DWORD link_of(const NET_LUID *luid, struct brt_compat_ref *ref,
 		     const struct brt_link **l)
 {
-	DWORD rc = brt_compat_acquire(ref);
+	DWORD rc = compat_acquire(ref);
 
 	if (rc)
 		return rc;
-	*l = brt_compat_link_by_luid(ref->t, luid->Value);
+	*l = compat_link_by_luid(ref->t, luid->Value);
 	if (*l)
 		return NO_ERROR;
-	brt_compat_release(ref);
+	compat_release(ref);
 	return ERROR_FILE_NOT_FOUND;
 }
 
@@ -56,7 +56,7 @@ DWORD WINAPI ConvertInterfaceLuidToIndex(const NET_LUID *InterfaceLuid,
 	if (rc)
 		return rc;
 	*InterfaceIndex = l->index;
-	brt_compat_release(&ref);
+	compat_release(&ref);
 	return NO_ERROR;
 }
 
@@ -72,13 +72,13 @@ DWORD WINAPI ConvertInterfaceNameToLuidA(const CHAR *InterfaceName,
 	if (!InterfaceLuid)
 		return ERROR_INVALID_PARAMETER;
 	InterfaceLuid->Value = 0;
-	rc = brt_compat_acquire(&ref);
+	rc = compat_acquire(&ref);
 	if (rc)
 		return rc;
 	l = brt_table_link_by_name(ref.t, InterfaceName);
 	if (l)
-		InterfaceLuid->Value = brt_compat_luid_of(ref.t, l->index);
-	brt_compat_release(&ref);
+		InterfaceLuid->Value = compat_luid_of(ref.t, l->index);
+	compat_release(&ref);
 	return InterfaceLuid->Value ? NO_ERROR : ERROR_INVALID_NAME;
 }
 
@@ -101,6 +101,6 @@ DWORD WINAPI ConvertInterfaceLuidToNameA(const NET_LUID *InterfaceLuid,
 		rc = ERROR_NOT_ENOUGH_MEMORY;
 	else
 		memcpy(InterfaceName, l->name, need);
-	brt_compat_release(&ref);
+	compat_release(&ref);
 	return rc;
 }

@@ -28,7 +28,7 @@ static const struct {
 	{ERROR_OBJECT_ALREADY_EXISTS, STATUS_DUPLICATE_OBJECTID},
 };
 
-NTSTATUS brt_compat_ntstatus(DWORD win32)
+NTSTATUS compat_ntstatus(DWORD win32)
 {
 	size_t i;
 

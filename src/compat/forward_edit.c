@@ -25,7 +25,7 @@ struct edit {
 	MIB_IPFORWARD_ROW2 notice;	/* the row listeners get */
 };
 
-void brt_compat_route_from_row(const MIB_IPFORWARD_ROW2 *row,
+void compat_route_from_row(const MIB_IPFORWARD_ROW2 *row,
 			       const struct brt_compat_key *key,
 			       struct brt_route *r, struct brt_nexthop *nh)
 {
@@ -37,7 +37,7 @@ void brt_compat_route_from_row(const MIB_IPFORWARD_ROW2 *row,
 	r->flags = BRT_ROUTE_F_HAS_METRIC;
 	r->protocol = row->Protocol == (NL_ROUTE_PROTOCOL)-1
 			      ? BRT_PROTO_STATIC
-			      : brt_compat_proto_in(row->Protocol);
+			      : compat_proto_in(row->Protocol);
 	r->expires = row->ValidLifetime == 0xffffffffu ? 0 : row->ValidLifetime;
 	r->scope = key->gw.family || r->family == BRT_AF_INET6
 			   ? BRT_SCOPE_UNIVERSE : BRT_SCOPE_LINK;
@@ -95,7 +95,7 @@ static int apply(struct edit *e, brt_builder *b,
 	if (rc || e->kind == BRT_EDIT_DELETE)
 		return rc;
 	if (e->kind == BRT_EDIT_CREATE) {
-		brt_compat_route_from_row(e->row, &e->key, &r, &nh);
+		compat_route_from_row(e->row, &e->key, &r, &nh);
 		return brt_builder_add_route(b, &r);
 	}
 	r = *old;	/* Set: what Windows lets a caller change */
@@ -140,11 +140,11 @@ static DWORD rebuild(struct edit *e, const brt_table *t,
 	if (rc)
 		return win32_of(rc);
 	if (e->kind != BRT_EDIT_DELETE) {
-		r = brt_compat_find_route(nt, &e->key, &nh);
+		r = compat_find_route(nt, &e->key, &nh);
 		if (r)
-			brt_compat_row_from_route(nt, r, nh, &e->notice);
+			compat_row_from_route(nt, r, nh, &e->notice);
 	}
-	return win32_of(brt_compat_swap(nt));
+	return win32_of(compat_swap(nt));
 }
 
 static DWORD edit_table(struct edit *e)
@@ -152,25 +152,25 @@ static DWORD edit_table(struct edit *e)
 	struct brt_compat_ref ref;
 	const struct brt_route *old;
 	const struct brt_nexthop *oldnh = NULL;
-	DWORD rc = brt_compat_acquire(&ref);
+	DWORD rc = compat_acquire(&ref);
 
 	if (rc)
 		return rc;
-	rc = brt_compat_row_key(ref.t, e->row, &e->key);
+	rc = compat_row_key(ref.t, e->row, &e->key);
 	if (!rc) {
-		old = brt_compat_find_route(ref.t, &e->key, &oldnh);
+		old = compat_find_route(ref.t, &e->key, &oldnh);
 		if (e->kind == BRT_EDIT_CREATE && old)
 			rc = ERROR_OBJECT_ALREADY_EXISTS;
 		else if (e->kind != BRT_EDIT_CREATE && !old)
 			rc = ERROR_NOT_FOUND;
 		else {
 			if (old)
-				brt_compat_row_from_route(ref.t, old, oldnh,
+				compat_row_from_route(ref.t, old, oldnh,
 							  &e->notice);
 			rc = rebuild(e, ref.t, old, oldnh);
 		}
 	}
-	brt_compat_release(&ref);
+	compat_release(&ref);
 	return rc;
 }
 
@@ -187,16 +187,16 @@ static DWORD edit(enum brt_compat_edit kind, const MIB_IPFORWARD_ROW2 *row)
 	e.row = row;
 	if (!row)
 		return ERROR_INVALID_PARAMETER;
-	mode = brt_compat_mode();
+	mode = compat_mode();
 	if (mode < 0)
 		return ERROR_CAN_NOT_COMPLETE;
 	if (mode == 0)
-		return brt_compat_edit_live(kind, row);
-	brt_compat_edit_lock();
+		return compat_edit_live(kind, row);
+	compat_edit_lock();
 	rc = edit_table(&e);
-	brt_compat_edit_unlock();
+	compat_edit_unlock();
 	if (!rc)
-		brt_compat_notify(&e.notice, what[kind]);
+		compat_notify(&e.notice, what[kind]);
 	return rc;
 }
 

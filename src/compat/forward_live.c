@@ -61,7 +61,7 @@ static bool sole_route(const brt_table *t, const struct brt_route *r)
 
 		if (o != r && o->family == r->family && o->table == r->table &&
 		    o->tos == r->tos && o->metric == r->metric &&
-		    brt_prefix_equal(&o->dst, &r->dst))
+		    core_prefix_equal(&o->dst, &r->dst))
 			return false;
 	}
 	return r->nh_count == 1 && !r->nh_id;
@@ -128,7 +128,7 @@ static int create_live(const MIB_IPFORWARD_ROW2 *row,
 	struct brt_route r;
 	struct brt_nexthop nh;
 
-	brt_compat_route_from_row(row, key, &r, &nh);
+	compat_route_from_row(row, key, &r, &nh);
 	return brt_live_route_append(&r, NULL, 0);
 }
 
@@ -148,23 +148,23 @@ static DWORD apply_live(enum brt_compat_edit kind, const brt_table *t,
 	return win32_of(delete_live(old, oldnh));
 }
 
-DWORD brt_compat_edit_live(enum brt_compat_edit kind,
+DWORD compat_edit_live(enum brt_compat_edit kind,
 			   const MIB_IPFORWARD_ROW2 *row)
 {
 	struct brt_compat_key key;
 	struct brt_compat_ref ref;
 	const struct brt_route *old;
 	const struct brt_nexthop *oldnh = NULL;
-	DWORD rc = brt_compat_row_key(NULL, row, &key);
+	DWORD rc = compat_row_key(NULL, row, &key);
 
 	if (!rc)
-		rc = brt_compat_acquire(&ref);
+		rc = compat_acquire(&ref);
 	if (rc)
 		return rc;
-	rc = brt_compat_row_key(ref.t, row, &key);
-	old = rc ? NULL : brt_compat_find_route(ref.t, &key, &oldnh);
+	rc = compat_row_key(ref.t, row, &key);
+	old = rc ? NULL : compat_find_route(ref.t, &key, &oldnh);
 	if (!rc)
 		rc = apply_live(kind, ref.t, row, &key, old, oldnh);
-	brt_compat_release(&ref);
+	compat_release(&ref);
 	return rc;
 }

@@ -12,7 +12,7 @@ static bool host_bits_set(const struct brt_addr *a, unsigned len)
 {
 	struct brt_addr m = *a;
 
-	brt_bits_mask(m.bytes, brt_family_bytes(a->family), len);
+	core_bits_mask(m.bytes, core_family_bytes(a->family), len);
 	return memcmp(m.bytes, a->bytes, sizeof(m.bytes)) != 0;
 }
 
@@ -23,27 +23,27 @@ static DWORD check_shape(const MIB_IPFORWARD_ROW2 *row,
 	struct brt_addr a;
 	unsigned len = row->DestinationPrefix.PrefixLength;
 
-	if (!brt_compat_addr_from_inet(&row->DestinationPrefix.Prefix, &a))
+	if (!compat_addr_from_inet(&row->DestinationPrefix.Prefix, &a))
 		return ERROR_INVALID_PARAMETER;
 	a.zone = 0;
-	if (len > brt_family_bits(a.family) || host_bits_set(&a, len))
+	if (len > core_family_bits(a.family) || host_bits_set(&a, len))
 		return ERROR_INVALID_PARAMETER;
-	if (!brt_compat_addr_from_inet(&row->NextHop, &key->gw) ||
+	if (!compat_addr_from_inet(&row->NextHop, &key->gw) ||
 	    key->gw.family != a.family)
 		return ERROR_INVALID_PARAMETER;
 	/* 255 is what InitializeIpForwardEntry leaves: "not given". */
 	if (row->PreferredLifetime > row->ValidLifetime ||
 	    (row->SitePrefixLength != 255 && row->SitePrefixLength > len))
 		return ERROR_INVALID_PARAMETER;
-	brt_prefix_make(&key->dst, &a, len);
-	if (brt_addr_is_zero(&key->gw))
+	core_prefix_make(&key->dst, &a, len);
+	if (core_addr_is_zero(&key->gw))
 		memset(&key->gw, 0, sizeof(key->gw));
-	else if (!brt_addr_is_v6_linklocal(&key->gw))
+	else if (!core_addr_is_v6_linklocal(&key->gw))
 		key->gw.zone = 0;
 	return NO_ERROR;
 }
 
-DWORD brt_compat_row_key(const brt_table *t, const MIB_IPFORWARD_ROW2 *row,
+DWORD compat_row_key(const brt_table *t, const MIB_IPFORWARD_ROW2 *row,
 			 struct brt_compat_key *key)
 {
 	const struct brt_link *l;
@@ -60,18 +60,18 @@ DWORD brt_compat_row_key(const brt_table *t, const MIB_IPFORWARD_ROW2 *row,
 	if (!t)
 		return NO_ERROR;
 	if (row->InterfaceLuid.Value)
-		l = brt_compat_link_by_luid(t, row->InterfaceLuid.Value);
+		l = compat_link_by_luid(t, row->InterfaceLuid.Value);
 	else
 		l = brt_table_link_by_index(t, row->InterfaceIndex);
 	if (!l)
 		return ERROR_NOT_FOUND;
 	key->ifindex = l->index;
-	if (key->gw.family && brt_addr_is_v6_linklocal(&key->gw))
+	if (key->gw.family && core_addr_is_v6_linklocal(&key->gw))
 		key->gw.zone = l->index;
 	return NO_ERROR;
 }
 
-bool brt_compat_route_listed(const brt_table *t, const struct brt_route *r)
+bool compat_route_listed(const brt_table *t, const struct brt_route *r)
 {
 	/* Error routes lead nowhere: Windows has no row for them. */
 	if (r->type >= BRT_RT_BLACKHOLE && r->type <= BRT_RT_THROW)
@@ -88,11 +88,11 @@ static bool nexthop_matches(const struct brt_nexthop *nh,
 	if (nh->ifindex != key->ifindex)
 		return false;
 	if (!key->gw.family)
-		return nh->gw.family == 0 || brt_addr_is_zero(&nh->gw);
+		return nh->gw.family == 0 || core_addr_is_zero(&nh->gw);
 	return brt_addr_equal(&nh->gw, &key->gw);
 }
 
-const struct brt_route *brt_compat_find_route(const brt_table *t,
+const struct brt_route *compat_find_route(const brt_table *t,
 					      const struct brt_compat_key *key,
 					      const struct brt_nexthop **nh)
 {
@@ -104,11 +104,11 @@ const struct brt_route *brt_compat_find_route(const brt_table *t,
 		const struct brt_route *r = brt_table_route(t, i);
 		const struct brt_nexthop *v;
 
-		if (!brt_compat_route_listed(t, r) ||
+		if (!compat_route_listed(t, r) ||
 		    r->family != key->dst.addr.family ||
-		    !brt_prefix_equal(&r->dst, &key->dst))
+		    !core_prefix_equal(&r->dst, &key->dst))
 			continue;
-		v = brt_route_nexthops(t, r, &cnt, &bh);
+		v = core_route_nexthops(t, r, &cnt, &bh);
 		for (k = 0; v && k < cnt; k++)
 			if (nexthop_matches(&v[k], key)) {
 				if (nh)

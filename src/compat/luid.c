@@ -26,7 +26,7 @@ static struct big_index *big;
 static size_t n_big, cap_big;
 static uint32_t next_luid_index = LUID_INDEX_MAX;
 
-uint16_t brt_compat_iftype(uint8_t link_type)
+uint16_t compat_iftype(uint8_t link_type)
 {
 	switch (link_type) {
 	case BRT_LINK_LOOPBACK: return IF_TYPE_SOFTWARE_LOOPBACK;
@@ -94,7 +94,7 @@ static uint32_t ifindex_of_luid_index(uint32_t v)
 	return idx;
 }
 
-uint64_t brt_compat_luid_of(const brt_table *t, uint32_t index)
+uint64_t compat_luid_of(const brt_table *t, uint32_t index)
 {
 	const struct brt_link *l = brt_table_link_by_index(t, index);
 	uint32_t v;
@@ -104,10 +104,10 @@ uint64_t brt_compat_luid_of(const brt_table *t, uint32_t index)
 	v = index <= LUID_INDEX_MAX ? index : big_luid_index(t, index);
 	if (!v)
 		return 0;
-	return (uint64_t)brt_compat_iftype(l->type) << 48 | (uint64_t)v << 24;
+	return (uint64_t)compat_iftype(l->type) << 48 | (uint64_t)v << 24;
 }
 
-const struct brt_link *brt_compat_link_by_luid(const brt_table *t,
+const struct brt_link *compat_link_by_luid(const brt_table *t,
 					       uint64_t luid)
 {
 	uint32_t v = (uint32_t)(luid >> 24) & LUID_INDEX_MAX;
@@ -116,7 +116,7 @@ const struct brt_link *brt_compat_link_by_luid(const brt_table *t,
 	if (!v || (luid & LUID_INDEX_MAX))
 		return NULL;
 	l = brt_table_link_by_index(t, ifindex_of_luid_index(v));
-	if (!l || brt_compat_luid_of(t, l->index) != luid)
+	if (!l || compat_luid_of(t, l->index) != luid)
 		return NULL;
 	return l;
 }

@@ -32,27 +32,27 @@ static void deliver_rows(void *reg, const brt_table *t, int event,
 	MIB_IPFORWARD_ROW2 row;
 	uint32_t i;
 
-	if (!brt_compat_route_listed(t, r))
+	if (!compat_route_listed(t, r))
 		return;
 	for (i = 0; i < r->nh_count; i++) {
 		if (!r->nh[i].ifindex)
 			continue;
-		brt_compat_row_from_route(t, r, &r->nh[i], &row);
-		brt_compat_reg_deliver(reg, &row, type_of(event));
+		compat_row_from_route(t, r, &r->nh[i], &row);
+		compat_reg_deliver(reg, &row, type_of(event));
 	}
 }
 
-void brt_compat_notify_live(void *reg, int event, const struct brt_route *r)
+void compat_notify_live(void *reg, int event, const struct brt_route *r)
 {
 	struct brt_compat_ref ref;
 
 	if (!r || event == BRT_LIVE_ROUTE_LOST)
 		return;
-	if (!brt_compat_reg_hold(reg))
+	if (!compat_reg_hold(reg))
 		return;
-	if (brt_compat_acquire(&ref) == NO_ERROR) {
+	if (compat_acquire(&ref) == NO_ERROR) {
 		deliver_rows(reg, ref.t, event, r);
-		brt_compat_release(&ref);
+		compat_release(&ref);
 	}
-	brt_compat_reg_release(reg);
+	compat_reg_release(reg);
 }

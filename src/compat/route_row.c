@@ -11,7 +11,7 @@
 
 #include "compat.h"
 
-NL_ROUTE_PROTOCOL brt_compat_protocol(uint8_t proto)
+NL_ROUTE_PROTOCOL compat_protocol(uint8_t proto)
 {
 	switch (proto) {
 	case BRT_PROTO_KERNEL: return RouteProtocolLocal;
@@ -26,7 +26,7 @@ NL_ROUTE_PROTOCOL brt_compat_protocol(uint8_t proto)
 	}
 }
 
-NL_ROUTE_ORIGIN brt_compat_origin(uint8_t proto)
+NL_ROUTE_ORIGIN compat_origin(uint8_t proto)
 {
 	switch (proto) {
 	case BRT_PROTO_KERNEL: return NlroWellKnown;
@@ -36,7 +36,7 @@ NL_ROUTE_ORIGIN brt_compat_origin(uint8_t proto)
 	}
 }
 
-uint8_t brt_compat_proto_in(NL_ROUTE_PROTOCOL p)
+uint8_t compat_proto_in(NL_ROUTE_PROTOCOL p)
 {
 	switch (p) {
 	case RouteProtocolLocal: return BRT_PROTO_KERNEL;
@@ -49,16 +49,16 @@ uint8_t brt_compat_proto_in(NL_ROUTE_PROTOCOL p)
 	}
 }
 
-bool brt_compat_route_is_loopback(const brt_table *t,
+bool compat_route_is_loopback(const brt_table *t,
 				  const struct brt_route *r)
 {
 	if (r->type == BRT_RT_LOCAL)
 		return true;
-	return r->dst.len == brt_family_bits(r->family) &&
-	       brt_compat_is_local(t, &r->dst.addr, NULL);
+	return r->dst.len == core_family_bits(r->family) &&
+	       compat_is_local(t, &r->dst.addr, NULL);
 }
 
-void brt_compat_row_from_route(const brt_table *t, const struct brt_route *r,
+void compat_row_from_route(const brt_table *t, const struct brt_route *r,
 			       const struct brt_nexthop *nh,
 			       MIB_IPFORWARD_ROW2 *row)
 {
@@ -66,23 +66,23 @@ void brt_compat_row_from_route(const brt_table *t, const struct brt_route *r,
 
 	memset(row, 0, sizeof(*row));
 	row->InterfaceIndex = nh ? nh->ifindex : 0;
-	row->InterfaceLuid.Value = brt_compat_luid_of(t, row->InterfaceIndex);
+	row->InterfaceLuid.Value = compat_luid_of(t, row->InterfaceIndex);
 	dst.zone = 0;
-	brt_compat_inet_from_addr(&dst, &row->DestinationPrefix.Prefix);
+	compat_inet_from_addr(&dst, &row->DestinationPrefix.Prefix);
 	row->DestinationPrefix.PrefixLength = r->dst.len;
 	if (nh && nh->gw.family == r->family) {
 		struct brt_addr gw = nh->gw;
 
 		/* The row's interface already says which link: no scope id. */
 		gw.zone = 0;
-		brt_compat_inet_from_addr(&gw, &row->NextHop);
+		compat_inet_from_addr(&gw, &row->NextHop);
 	} else
-		brt_compat_inet_zero(r->family, &row->NextHop);
+		compat_inet_zero(r->family, &row->NextHop);
 	row->ValidLifetime = r->expires ? r->expires : BRT_LIFETIME_FOREVER;
 	row->PreferredLifetime = row->ValidLifetime;
 	row->Metric = r->metric;
-	row->Protocol = brt_compat_protocol(r->protocol);
-	row->Origin = brt_compat_origin(r->protocol);
-	row->Loopback = brt_compat_route_is_loopback(t, r);
+	row->Protocol = compat_protocol(r->protocol);
+	row->Origin = compat_origin(r->protocol);
+	row->Loopback = compat_route_is_loopback(t, r);
 	row->Immortal = !r->expires;
 }

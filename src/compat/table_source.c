@@ -130,7 +130,7 @@ int brt_compat_use_table(const char *spec_list)
 	return rc;
 }
 
-int brt_compat_mode(void)
+int compat_mode(void)
 {
 	int m;
 
@@ -156,7 +156,7 @@ static DWORD acquire_live(struct brt_compat_ref *ref)
 	return ERROR_CAN_NOT_COMPLETE;
 }
 
-DWORD brt_compat_acquire(struct brt_compat_ref *ref)
+DWORD compat_acquire(struct brt_compat_ref *ref)
 {
 	enum source_mode m;
 
@@ -179,7 +179,7 @@ DWORD brt_compat_acquire(struct brt_compat_ref *ref)
 	return ERROR_CAN_NOT_COMPLETE;
 }
 
-void brt_compat_release(struct brt_compat_ref *ref)
+void compat_release(struct brt_compat_ref *ref)
 {
 	if (!ref)
 		return;
@@ -192,17 +192,17 @@ void brt_compat_release(struct brt_compat_ref *ref)
 	memset(ref, 0, sizeof(*ref));
 }
 
-void brt_compat_edit_lock(void)
+void compat_edit_lock(void)
 {
 	pthread_mutex_lock(&edit_lock);
 }
 
-void brt_compat_edit_unlock(void)
+void compat_edit_unlock(void)
 {
 	pthread_mutex_unlock(&edit_lock);
 }
 
-int brt_compat_swap(brt_table *t)
+int compat_swap(brt_table *t)
 {
 	struct holder *h = calloc(1, sizeof(*h));
 

@@ -18,7 +18,7 @@ static inline void tu_lpm_lookup_bulk(const struct brt_lpm *l, uint8_t family,
 	size_t i;
 
 	if (family == BRT_AF_INET6) {
-		brt_lpm6_lookup_bulk(l, a, out, n);
+		lpm6_lookup_bulk(l, a, out, n);
 		return;
 	}
 	a4 = malloc(n * sizeof(*a4) + 1);
@@ -27,7 +27,7 @@ static inline void tu_lpm_lookup_bulk(const struct brt_lpm *l, uint8_t family,
 	for (i = 0; i < n; i++)
 		a4[i] = (uint32_t)a[i][0] << 24 | (uint32_t)a[i][1] << 16 |
 			(uint32_t)a[i][2] << 8 | a[i][3];
-	brt_lpm4_lookup_bulk(l, a4, out, n);
+	lpm4_lookup_bulk(l, a4, out, n);
 	free(a4);
 }
 

@@ -12,7 +12,7 @@ static void parse_v4_and_v6(void **state)
 	(void)state;
 	assert_int_equal(brt_addr_parse("192.0.2.1", &a), 0);
 	assert_int_equal(a.family, BRT_AF_INET);
-	assert_int_equal(brt_addr_v4(&a), 0xc0000201u);
+	assert_int_equal(core_addr_v4(&a), 0xc0000201u);
 	assert_int_equal(brt_addr_parse("2001:db8::1", &a), 0);
 	assert_int_equal(a.family, BRT_AF_INET6);
 	assert_int_equal(a.bytes[15], 1);
@@ -49,7 +49,7 @@ static void prefixes(void **state)
 	assert_int_equal(p.len, 8);
 	assert_int_equal(brt_prefix_parse("10.0.0.1/8", 0, 0, &p), BRT_EPARSE);
 	assert_int_equal(brt_prefix_parse("10.0.0.1/8", 0, 1, &p), 0);
-	assert_int_equal(brt_addr_v4(&p.addr), 0x0a000000u);
+	assert_int_equal(core_addr_v4(&p.addr), 0x0a000000u);
 	assert_int_equal(brt_prefix_parse("10.0.0.0/33", 0, 0, &p), BRT_EPARSE);
 	assert_int_equal(brt_prefix_parse("10.0.0.0/", 0, 0, &p), BRT_EPARSE);
 	assert_int_equal(brt_prefix_parse("10.0.0.0/-1", 0, 0, &p), BRT_EPARSE);
@@ -72,11 +72,11 @@ static void bits(void **state)
 	uint8_t a[16] = {0xff, 0x00}, b[16] = {0xfe, 0x00};
 
 	(void)state;
-	assert_int_equal(brt_common_bits(a, b, 128), 7);
-	assert_int_equal(brt_common_bits(a, a, 32), 32);
-	assert_true(brt_bits_match(a, b, 7));
-	assert_false(brt_bits_match(a, b, 8));
-	brt_bits_mask(a, 16, 4);
+	assert_int_equal(core_common_bits(a, b, 128), 7);
+	assert_int_equal(core_common_bits(a, a, 32), 32);
+	assert_true(core_bits_match(a, b, 7));
+	assert_false(core_bits_match(a, b, 8));
+	core_bits_mask(a, 16, 4);
 	assert_int_equal(a[0], 0xf0);
 }
 
@@ -86,13 +86,13 @@ static void scopes(void **state)
 
 	(void)state;
 	brt_addr_parse("fe80::1", &a);
-	assert_int_equal(brt_addr6_scope(&a), 2);
+	assert_int_equal(core_addr6_scope(&a), 2);
 	brt_addr_parse("::1", &a);
-	assert_int_equal(brt_addr6_scope(&a), 2);
+	assert_int_equal(core_addr6_scope(&a), 2);
 	brt_addr_parse("ff05::1", &a);
-	assert_int_equal(brt_addr6_scope(&a), 5);
+	assert_int_equal(core_addr6_scope(&a), 5);
 	brt_addr_parse("2001:db8::1", &a);
-	assert_int_equal(brt_addr6_scope(&a), 14);
+	assert_int_equal(core_addr6_scope(&a), 14);
 }
 
 int main(void)

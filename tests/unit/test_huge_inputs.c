@@ -294,7 +294,7 @@ static void many_next_hops_api(void **state)
 	assert_int_equal(brt_prefix_parse("10.0.0.0/8", 0, 0, &r.dst), 0);
 	for (i = 0; i < 10000; i++) {
 		brt_nexthop_init(&nh[i]);
-		brt_addr_set_v4(&nh[i].gw, 0xc0000000u + i + 2);
+		core_addr_set_v4(&nh[i].gw, 0xc0000000u + i + 2);
 		nh[i].ifindex = 2;
 	}
 	r.nh = nh;

@@ -372,7 +372,7 @@ static void nhid_route_resolves(void **state)
 	(void)state;
 	r = find_route(t, BRT_AF_INET, BRT_TABLE_MAIN, BRT_RT_UNICAST,
 		       "10.50.0.0/16");
-	nh = brt_route_nexthops(t, r, &n, &blackhole);
+	nh = core_route_nexthops(t, r, &n, &blackhole);
 	assert_int_equal(n, 2);		/* group 10 = 1/2 */
 	assert_false(blackhole);
 	assert_string_equal(addr_text(&nh[0].gw), "10.1.0.254");

@@ -158,7 +158,7 @@ static const struct brt_route *find_route(const char *prefix, uint32_t table)
 	for (i = 0; i < brt_table_route_count(snap); i++) {
 		const struct brt_route *r = brt_table_route(snap, i);
 
-		if (r->table == table && brt_prefix_equal(&r->dst, &p))
+		if (r->table == table && core_prefix_equal(&r->dst, &p))
 			return r;
 	}
 	fail_msg("no route %s in table %u", prefix, table);

@@ -3,7 +3,7 @@
  * tables in random insertion orders, deletions, value replacement, nested
  * prefixes, /0, host routes, prefixes at the top of the address space;
  * the nesting walks (covering, below) against naive answers;
- * brt_lpm_check() after every mutation, with single and bulk lookups
+ * lpm_check() after every mutation, with single and bulk lookups
  * against the reference; bulk lookups equal single ones; every slot of
  * a head, at its first and last address.
  */
@@ -46,7 +46,7 @@ static uint32_t ref_lookup(const struct ref *r, const uint8_t *a)
 
 	for (i = 0; i < r->n; i++)
 		if (r->p[i].live && (best < 0 || r->p[i].len > r->p[best].len) &&
-		    brt_bits_match(r->p[i].a, a, r->p[i].len))
+		    core_bits_match(r->p[i].a, a, r->p[i].len))
 			best = (int)i;
 	return best < 0 ? BRT_LPM_NONE : r->p[best].value;
 }
@@ -98,7 +98,7 @@ static uint32_t ref_covering(const struct ref *r, const struct ref_pfx *q)
 	for (i = 0; i < r->n; i++)
 		if (r->p[i].live && r->p[i].len < q->len &&
 		    (best < 0 || r->p[i].len > r->p[best].len) &&
-		    brt_bits_match(r->p[i].a, q->a, r->p[i].len))
+		    core_bits_match(r->p[i].a, q->a, r->p[i].len))
 			best = (int)i;
 	return best < 0 ? BRT_LPM_NONE : r->p[best].value;
 }
@@ -112,7 +112,7 @@ static bool ref_between(const struct ref *r, const struct ref_pfx *q,
 	for (i = 0; i < r->n; i++)
 		if (r->p[i].live && r->p[i].len > q->len &&
 		    r->p[i].len < p->len &&
-		    brt_bits_match(r->p[i].a, p->a, r->p[i].len))
+		    core_bits_match(r->p[i].a, p->a, r->p[i].len))
 			return true;
 	return false;
 }
@@ -137,7 +137,7 @@ static int cmp_u32(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-/* brt_lpm_covering and brt_lpm_below against the naive answers. */
+/* lpm_covering and lpm_below against the naive answers. */
 static void verify_nesting(const struct brt_lpm *l, struct ref *r)
 {
 	static struct collected got, want;
@@ -145,13 +145,13 @@ static void verify_nesting(const struct brt_lpm *l, struct ref *r)
 	size_t i, n;
 
 	random_prefix(r, r->bytes * 8, &q);
-	assert_int_equal(brt_lpm_covering(l, q.a, q.len), ref_covering(r, &q));
+	assert_int_equal(lpm_covering(l, q.a, q.len), ref_covering(r, &q));
 	got.n = want.n = 0;
-	n = brt_lpm_below(l, q.a, q.len, collect, &got);
+	n = lpm_below(l, q.a, q.len, collect, &got);
 	assert_int_equal(n, got.n);
 	for (i = 0; i < r->n; i++)
 		if (r->p[i].live && r->p[i].len > q.len &&
-		    brt_bits_match(r->p[i].a, q.a, q.len) &&
+		    core_bits_match(r->p[i].a, q.a, q.len) &&
 		    !ref_between(r, &q, &r->p[i]))
 			collect(&want, r->p[i].value);
 	assert_int_equal(got.n, want.n);
@@ -173,7 +173,7 @@ static void verify(const struct brt_lpm *l, const struct ref *r, unsigned n)
 	unsigned i;
 
 	assert_true(n <= VERIFY_MAX);
-	if (brt_lpm_check(l, msg, sizeof(msg)))
+	if (lpm_check(l, msg, sizeof(msg)))
 		fail_msg("check: %s", msg);
 	for (i = 0; i < n; i++)
 		probe(r, a[i]);
@@ -182,9 +182,9 @@ static void verify(const struct brt_lpm *l, const struct ref *r, unsigned n)
 	for (i = 0; i < n; i++) {
 		uint32_t want = ref_lookup(r, a[i]);
 
-		if (brt_lpm_lookup(l, a[i]) != want)
+		if (lpm_lookup(l, a[i]) != want)
 			fail_msg("lookup differs from the reference: %u vs %u",
-				 brt_lpm_lookup(l, a[i]), want);
+				 lpm_lookup(l, a[i]), want);
 		if (bulk[i] != want)
 			fail_msg("bulk lookup %u of %u differs from the "
 				 "reference: %u vs %u", i, n, bulk[i], want);
@@ -214,7 +214,7 @@ static void random_prefix(const struct ref *r, unsigned bits, struct ref_pfx *p)
 	} else if (k == 2) {
 		p->len = bits - (unsigned)(rnd() % 3);
 	}
-	brt_bits_mask(p->a, bits / 8, p->len);
+	core_bits_mask(p->a, bits / 8, p->len);
 	p->value = (uint32_t)(rnd() % 1000);
 	p->live = true;
 }
@@ -237,8 +237,8 @@ static void add_prefix(struct brt_lpm *l, struct ref *r, const uint8_t *a,
 	struct ref_pfx *old;
 
 	memcpy(p.a, a, 16);
-	brt_bits_mask(p.a, r->bytes, len);
-	assert_int_equal(brt_lpm_insert(l, p.a, len, value), 0);
+	core_bits_mask(p.a, r->bytes, len);
+	assert_int_equal(lpm_insert(l, p.a, len, value), 0);
 	old = ref_find(r, &p);
 	if (old)
 		old->value = value;
@@ -252,7 +252,7 @@ static void run_random(uint8_t family, unsigned dbits, unsigned count)
 	struct ref r = { calloc(count, sizeof(struct ref_pfx)), 0, bits / 8 };
 	struct brt_lpm *l;
 
-	assert_int_equal(brt_lpm_create(&l, family, dbits, 0), 0);
+	assert_int_equal(lpm_create(&l, family, dbits, 0), 0);
 	for (i = 0; i < count; i++) {
 		struct ref_pfx p;
 
@@ -266,15 +266,15 @@ static void run_random(uint8_t family, unsigned dbits, unsigned count)
 		struct ref_pfx *p = &r.p[rnd() % r.n];
 
 		if (p->live) {
-			assert_int_equal(brt_lpm_delete(l, p->a, p->len), 0);
+			assert_int_equal(lpm_delete(l, p->a, p->len), 0);
 			p->live = false;
 		} else if (rnd() % 4 == 0) {
 			p->value = (uint32_t)(rnd() % 1000);
-			assert_int_equal(brt_lpm_insert(l, p->a, p->len,
+			assert_int_equal(lpm_insert(l, p->a, p->len,
 							p->value), 0);
 			p->live = true;
 		} else {
-			assert_int_equal(brt_lpm_delete(l, p->a, p->len),
+			assert_int_equal(lpm_delete(l, p->a, p->len),
 					 BRT_ENOENT);
 		}
 		verify(l, &r, 40);
@@ -282,17 +282,17 @@ static void run_random(uint8_t family, unsigned dbits, unsigned count)
 	}
 	for (i = 0; i < r.n; i++)
 		if (r.p[i].live) {
-			assert_int_equal(brt_lpm_delete(l, r.p[i].a, r.p[i].len), 0);
+			assert_int_equal(lpm_delete(l, r.p[i].a, r.p[i].len), 0);
 			r.p[i].live = false;
 			verify(l, &r, 10);
 		}
 	{
 		struct brt_lpm_mem m;
 
-		brt_lpm_memory(l, &m);
+		lpm_memory(l, &m);
 		assert_int_equal(m.prefixes, 0);
 	}
-	brt_lpm_destroy(l);
+	lpm_destroy(l);
 	free(r.p);
 }
 
@@ -324,36 +324,36 @@ static void edges(void **state)
 
 	(void)state;
 	memset(top, 0xff, sizeof(top));
-	assert_int_equal(brt_lpm_create(&l, 7, 0, 0), BRT_EINVAL);
-	assert_int_equal(brt_lpm_create(&l, BRT_AF_INET, 25, 0), BRT_EINVAL);
-	assert_int_equal(brt_lpm_create(&l, BRT_AF_INET, 0, 0), 0);
-	assert_int_equal(brt_lpm4_lookup(l, 0x01020304), BRT_LPM_NONE);
-	assert_int_equal(brt_lpm_insert(l, z, 33, 1), BRT_EINVAL);
-	assert_int_equal(brt_lpm_insert(l, z, 0, BRT_LPM_NONE), BRT_EINVAL);
-	assert_int_equal(brt_lpm_delete(l, z, 0), BRT_ENOENT);
-	assert_int_equal(brt_lpm_insert(l, z, 0, 5), 0);
-	assert_int_equal(brt_lpm4_lookup(l, 0xffffffff), 5);
-	assert_int_equal(brt_lpm_insert(l, top, 32, 6), 0);
-	assert_int_equal(brt_lpm4_lookup(l, 0xffffffff), 6);
-	assert_int_equal(brt_lpm4_lookup(l, 0xfffffffe), 5);
+	assert_int_equal(lpm_create(&l, 7, 0, 0), BRT_EINVAL);
+	assert_int_equal(lpm_create(&l, BRT_AF_INET, 25, 0), BRT_EINVAL);
+	assert_int_equal(lpm_create(&l, BRT_AF_INET, 0, 0), 0);
+	assert_int_equal(lpm4_lookup(l, 0x01020304), BRT_LPM_NONE);
+	assert_int_equal(lpm_insert(l, z, 33, 1), BRT_EINVAL);
+	assert_int_equal(lpm_insert(l, z, 0, BRT_LPM_NONE), BRT_EINVAL);
+	assert_int_equal(lpm_delete(l, z, 0), BRT_ENOENT);
+	assert_int_equal(lpm_insert(l, z, 0, 5), 0);
+	assert_int_equal(lpm4_lookup(l, 0xffffffff), 5);
+	assert_int_equal(lpm_insert(l, top, 32, 6), 0);
+	assert_int_equal(lpm4_lookup(l, 0xffffffff), 6);
+	assert_int_equal(lpm4_lookup(l, 0xfffffffe), 5);
 	/* host bits past the length are ignored */
-	assert_int_equal(brt_lpm_insert(l, top, 31, 7), 0);
-	assert_int_equal(brt_lpm4_lookup(l, 0xfffffffe), 7);
-	assert_int_equal(brt_lpm_delete(l, z, 0), 0);
-	assert_int_equal(brt_lpm4_lookup(l, 0x01020304), BRT_LPM_NONE);
-	assert_int_equal(brt_lpm4_lookup(l, 0xfffffffe), 7);
-	assert_int_equal(brt_lpm_check(l, msg, sizeof(msg)), 0);
-	brt_lpm_destroy(l);
+	assert_int_equal(lpm_insert(l, top, 31, 7), 0);
+	assert_int_equal(lpm4_lookup(l, 0xfffffffe), 7);
+	assert_int_equal(lpm_delete(l, z, 0), 0);
+	assert_int_equal(lpm4_lookup(l, 0x01020304), BRT_LPM_NONE);
+	assert_int_equal(lpm4_lookup(l, 0xfffffffe), 7);
+	assert_int_equal(lpm_check(l, msg, sizeof(msg)), 0);
+	lpm_destroy(l);
 
-	assert_int_equal(brt_lpm_create(&l, BRT_AF_INET6, 0, 0), 0);
-	assert_int_equal(brt_lpm_insert(l, top, 128, 1), 0);
-	assert_int_equal(brt_lpm_insert(l, top, 16, 2), 0);
-	assert_int_equal(brt_lpm6_lookup(l, top), 1);
+	assert_int_equal(lpm_create(&l, BRT_AF_INET6, 0, 0), 0);
+	assert_int_equal(lpm_insert(l, top, 128, 1), 0);
+	assert_int_equal(lpm_insert(l, top, 16, 2), 0);
+	assert_int_equal(lpm6_lookup(l, top), 1);
 	top[15] = 0xfe;
-	assert_int_equal(brt_lpm6_lookup(l, top), 2);
-	assert_int_equal(brt_lpm_insert(l, z, 129, 1), BRT_EINVAL);
-	assert_int_equal(brt_lpm_check(l, msg, sizeof(msg)), 0);
-	brt_lpm_destroy(l);
+	assert_int_equal(lpm6_lookup(l, top), 2);
+	assert_int_equal(lpm_insert(l, z, 129, 1), BRT_EINVAL);
+	assert_int_equal(lpm_check(l, msg, sizeof(msg)), 0);
+	lpm_destroy(l);
 }
 
 /* Bulk insertion into a filled structure, duplicates included. */
@@ -371,28 +371,28 @@ static void value_bounds(void **state)
 	unsigned i;
 
 	(void)state;
-	assert_int_equal(brt_lpm_create(&l, BRT_AF_INET, 18, 0), 0);
+	assert_int_equal(lpm_create(&l, BRT_AF_INET, 18, 0), 0);
 	for (i = 0; i < 32; i++)	/* past the range array's 31 */
-		assert_int_equal(brt_lpm_insert(l, (uint8_t[4]){ 30, (uint8_t)i },
+		assert_int_equal(lpm_insert(l, (uint8_t[4]){ 30, (uint8_t)i },
 						16, i), 0);
-	assert_int_equal(brt_lpm_insert(l, a, 8, BRT_LPM_VALUE_MAX + 1),
+	assert_int_equal(lpm_insert(l, a, 8, BRT_LPM_VALUE_MAX + 1),
 			 BRT_EINVAL);
 	p.value = BRT_LPM_VALUE_MAX + 1;
-	assert_int_equal(brt_lpm_insert_bulk(l, &p, 1), BRT_EINVAL);
-	assert_int_equal(brt_lpm4_lookup(l, probe), BRT_LPM_NONE);
+	assert_int_equal(lpm_insert_bulk(l, &p, 1), BRT_EINVAL);
+	assert_int_equal(lpm4_lookup(l, probe), BRT_LPM_NONE);
 	for (i = 0; i < 3; i++) {	/* /8, /24, /30 over 10.1.2.3 */
 		p.len = (uint8_t)len[i];
 		p.value = BRT_LPM_VALUE_MAX - i;
-		assert_int_equal(brt_lpm_insert_bulk(l, &p, 1), 0);
-		assert_int_equal(brt_lpm_insert(l, a, len[i], p.value), 0);
-		brt_lpm4_lookup_bulk(l, &probe, &got, 1);
+		assert_int_equal(lpm_insert_bulk(l, &p, 1), 0);
+		assert_int_equal(lpm_insert(l, a, len[i], p.value), 0);
+		lpm4_lookup_bulk(l, &probe, &got, 1);
 		assert_int_equal(got, p.value);
-		assert_int_equal(brt_lpm4_lookup(l, probe), p.value);
+		assert_int_equal(lpm4_lookup(l, probe), p.value);
 	}
-	assert_int_equal(brt_lpm4_lookup(l, 0x0a0102ff), BRT_LPM_VALUE_MAX - 1);
-	assert_int_equal(brt_lpm4_lookup(l, 0x0a01ffff), BRT_LPM_VALUE_MAX);
-	assert_int_equal(brt_lpm_check(l, msg, sizeof(msg)), 0);
-	brt_lpm_destroy(l);
+	assert_int_equal(lpm4_lookup(l, 0x0a0102ff), BRT_LPM_VALUE_MAX - 1);
+	assert_int_equal(lpm4_lookup(l, 0x0a01ffff), BRT_LPM_VALUE_MAX);
+	assert_int_equal(lpm_check(l, msg, sizeof(msg)), 0);
+	lpm_destroy(l);
 }
 
 /* The audit must name a difference while the @size bytes at @w hold
@@ -406,10 +406,10 @@ static void damage(const struct brt_lpm *l, void *w, size_t size,
 
 	memcpy(&keep, w, size);
 	memcpy(w, size == 4 ? (void *)&bad32 : (void *)&bad, size);
-	if (brt_lpm_check(l, msg, sizeof(msg)) != BRT_ECONFLICT || !msg[0])
+	if (lpm_check(l, msg, sizeof(msg)) != BRT_ECONFLICT || !msg[0])
 		fail_msg("damage not found: %s", what);
 	memcpy(w, &keep, size);
-	assert_int_equal(brt_lpm_check(l, msg, sizeof(msg)), 0);
+	assert_int_equal(lpm_check(l, msg, sizeof(msg)), 0);
 }
 
 #define DAMAGE(l, field, bad, what) \
@@ -419,7 +419,7 @@ static void damage(const struct brt_lpm *l, void *w, size_t size,
 static struct lpm_tnode *held(struct brt_lpm *l, const uint8_t *a,
 			      unsigned len)
 {
-	lpm_key k = brt_lpm_key(l, a);
+	lpm_key k = lpm_key_of(l, a);
 	uint32_t i;
 
 	for (i = 0; i < l->trie.used; i++)
@@ -431,7 +431,7 @@ static struct lpm_tnode *held(struct brt_lpm *l, const uint8_t *a,
 }
 
 /*
- * brt_lpm_check finds damage to any part of the structure: a direct
+ * lpm_check finds damage to any part of the structure: a direct
  * entry, a short head (value, leaf vector, leaf), a full head (value,
  * both vectors, both indexes), a node and a leaf below it, an arena's
  * accounts, the control trie, and a small table's range array. (Tests
@@ -448,14 +448,14 @@ static void check_finds_damage(void **state)
 	unsigned i;
 
 	(void)state;
-	assert_int_equal(brt_lpm_create(&l, BRT_AF_INET, 12, 0), 0);
-	assert_int_equal(brt_lpm_insert(l, (uint8_t[4]){ 10 }, 8, 1), 0);
-	assert_int_equal(brt_lpm_insert(l, (uint8_t[4]){ 10, 1 }, 16, 2), 0);
-	assert_int_equal(brt_lpm_insert(l, (uint8_t[4]){ 10, 1, 2 }, 24, 3), 0);
-	assert_int_equal(brt_lpm_insert(l, (uint8_t[4]){ 10, 1, 2, 128 }, 25,
+	assert_int_equal(lpm_create(&l, BRT_AF_INET, 12, 0), 0);
+	assert_int_equal(lpm_insert(l, (uint8_t[4]){ 10 }, 8, 1), 0);
+	assert_int_equal(lpm_insert(l, (uint8_t[4]){ 10, 1 }, 16, 2), 0);
+	assert_int_equal(lpm_insert(l, (uint8_t[4]){ 10, 1, 2 }, 24, 3), 0);
+	assert_int_equal(lpm_insert(l, (uint8_t[4]){ 10, 1, 2, 128 }, 25,
 					4), 0);
 	for (i = 0; i < 40; i++)	/* 20.i/16: one short head, 16 runs */
-		assert_int_equal(brt_lpm_insert(l, (uint8_t[4]){ 20, (uint8_t)i },
+		assert_int_equal(lpm_insert(l, (uint8_t[4]){ 20, (uint8_t)i },
 						16, 100 + i), 0);
 	assert_int_equal(l->small, LPM_NIL);
 	w = &l->direct[0x0a1];	/* 10.16/12: a leaf entry of the /8 */
@@ -485,18 +485,18 @@ static void check_finds_damage(void **state)
 	DAMAGE(l, l->ha.top, l->ha.top + 1, "head arena accounts");
 	DAMAGE(l, held(l, (uint8_t[4]){ 10, 1, 2 }, 24)->value, 5,
 		 "control trie value");
-	brt_lpm_destroy(l);
+	lpm_destroy(l);
 
-	assert_int_equal(brt_lpm_create(&l, BRT_AF_INET, 0, 0), 0);
-	assert_int_equal(brt_lpm_insert(l, (uint8_t[4]){ 10 }, 8, 1), 0);
-	assert_int_equal(brt_lpm_insert(l, (uint8_t[4]){ 10, 1 }, 16, 2), 0);
+	assert_int_equal(lpm_create(&l, BRT_AF_INET, 0, 0), 0);
+	assert_int_equal(lpm_insert(l, (uint8_t[4]){ 10 }, 8, 1), 0);
+	assert_int_equal(lpm_insert(l, (uint8_t[4]){ 10, 1 }, 16, 2), 0);
 	assert_int_not_equal(l->small, LPM_NIL);
 	DAMAGE(l, lpm_small(l->ha.base, l->small)->bound[1], 0x0a000001,
 		 "range start");
 	DAMAGE(l, lpm_small(l->ha.base, l->small)->bound[
 			 lpm_small(l->ha.base, l->small)->n + 1], 3,
 		 "range value");
-	brt_lpm_destroy(l);
+	lpm_destroy(l);
 }
 
 static void insert_bulk(void **state)
@@ -511,7 +511,7 @@ static void insert_bulk(void **state)
 		struct ref_pfx *old;
 		struct brt_lpm *l;
 
-		assert_int_equal(brt_lpm_create(&l, f ? BRT_AF_INET6 : BRT_AF_INET,
+		assert_int_equal(lpm_create(&l, f ? BRT_AF_INET6 : BRT_AF_INET,
 						f ? 8 : 12, 0), 0);
 		for (i = 0; i < 300; i++) {
 			struct ref_pfx q;
@@ -535,10 +535,10 @@ static void insert_bulk(void **state)
 		p[599] = p[0];
 		p[599].len = (uint8_t)(bits[f] + 1);
 		/* one bad prefix: nothing is applied */
-		assert_int_equal(brt_lpm_insert_bulk(l, p, 600), BRT_EINVAL);
-		assert_int_equal(brt_lpm_insert_bulk(l, p, 599), 0);
+		assert_int_equal(lpm_insert_bulk(l, p, 600), BRT_EINVAL);
+		assert_int_equal(lpm_insert_bulk(l, p, 599), 0);
 		verify(l, &r, 3000);
-		brt_lpm_destroy(l);
+		lpm_destroy(l);
 		free(r.p);
 	}
 }
@@ -564,7 +564,7 @@ static void check_head(uint8_t family, unsigned d, const uint8_t *head,
 	struct brt_lpm *l;
 	uint8_t x[16];
 
-	assert_int_equal(brt_lpm_create(&l, family, d, 0), 0);
+	assert_int_equal(lpm_create(&l, family, d, 0), 0);
 	add_prefix(l, &r, head, d - 2, 1);
 	for (s = 0; s < 64; s++) {
 		if (rnd() % 2)
@@ -597,10 +597,10 @@ static void check_head(uint8_t family, unsigned d, const uint8_t *head,
 	tu_lpm_lookup_bulk(l, family, (const uint8_t (*)[16])a, bulk,
 			   64 * 3 * 9);
 	for (s = 0; s < 64 * 3 * 9; s++) {
-		assert_int_equal(brt_lpm_lookup(l, a[s]), ref_lookup(&r, a[s]));
+		assert_int_equal(lpm_lookup(l, a[s]), ref_lookup(&r, a[s]));
 		assert_int_equal(bulk[s], ref_lookup(&r, a[s]));
 	}
-	brt_lpm_destroy(l);
+	lpm_destroy(l);
 	free(r.p);
 }
 
@@ -630,15 +630,15 @@ static void bulk_equals_single(void **state)
 	unsigned i, j;
 
 	(void)state;
-	assert_int_equal(brt_lpm_create(&l4, BRT_AF_INET, 10, 0), 0);
-	assert_int_equal(brt_lpm_create(&l6, BRT_AF_INET6, 10, 0), 0);
+	assert_int_equal(lpm_create(&l4, BRT_AF_INET, 10, 0), 0);
+	assert_int_equal(lpm_create(&l6, BRT_AF_INET6, 10, 0), 0);
 	for (i = 0; i < 3000; i++) {
 		uint8_t a[16];
 
 		for (j = 0; j < 16; j++)
 			a[j] = (uint8_t)(rnd() & (j < 2 ? 0x0f : 0xff));
-		brt_lpm_insert(l4, a, 8 + (unsigned)(rnd() % 25), i);
-		brt_lpm_insert(l6, a, 8 + (unsigned)(rnd() % 121), i);
+		lpm_insert(l4, a, 8 + (unsigned)(rnd() % 25), i);
+		lpm_insert(l6, a, 8 + (unsigned)(rnd() % 121), i);
 	}
 	for (i = 0; i < 1000; i++) {
 		a4[i] = (uint32_t)rnd() & 0x0fffffffu;
@@ -648,12 +648,12 @@ static void bulk_equals_single(void **state)
 			memset(a6[i] + 4, 0, 12);
 	}
 	/* odd length: a partial last batch */
-	brt_lpm4_lookup_bulk(l4, a4, o, 999);
+	lpm4_lookup_bulk(l4, a4, o, 999);
 	for (i = 0; i < 999; i++)
-		assert_int_equal(o[i], brt_lpm4_lookup(l4, a4[i]));
-	brt_lpm6_lookup_bulk(l6, (const uint8_t (*)[16])a6, o, 999);
+		assert_int_equal(o[i], lpm4_lookup(l4, a4[i]));
+	lpm6_lookup_bulk(l6, (const uint8_t (*)[16])a6, o, 999);
 	for (i = 0; i < 999; i++)
-		assert_int_equal(o[i], brt_lpm6_lookup(l6, a6[i]));
+		assert_int_equal(o[i], lpm6_lookup(l6, a6[i]));
 	/* short calls, and calls of one chunk or a little more: a first
 	 * pass with fewer addresses left than its fetch distance; the
 	 * addresses in arrays of exactly their size, so that a read past
@@ -667,19 +667,19 @@ static void bulk_equals_single(void **state)
 		memcpy(x4, a4 + 7, j * sizeof(*x4));
 		memcpy(x6, a6 + 7, j * sizeof(*x6));
 		memset(o, 0xa5, sizeof(o));
-		brt_lpm4_lookup_bulk(l4, x4, o, j);
+		lpm4_lookup_bulk(l4, x4, o, j);
 		for (i = 0; i < j; i++)
-			assert_int_equal(o[i], brt_lpm4_lookup(l4, a4[7 + i]));
+			assert_int_equal(o[i], lpm4_lookup(l4, a4[7 + i]));
 		assert_int_equal(o[j], 0xa5a5a5a5u);
-		brt_lpm6_lookup_bulk(l6, (const uint8_t (*)[16])x6, o, j);
+		lpm6_lookup_bulk(l6, (const uint8_t (*)[16])x6, o, j);
 		for (i = 0; i < j; i++)
-			assert_int_equal(o[i], brt_lpm6_lookup(l6, a6[7 + i]));
+			assert_int_equal(o[i], lpm6_lookup(l6, a6[7 + i]));
 		assert_int_equal(o[j], 0xa5a5a5a5u);
 		free(x4);
 		free(x6);
 	}
-	brt_lpm_destroy(l4);
-	brt_lpm_destroy(l6);
+	lpm_destroy(l4);
+	lpm_destroy(l6);
 }
 
 static void store32(uint8_t *b, uint32_t x)
@@ -731,25 +731,25 @@ static void bulk4_mixed_chunks(void **state)
 	(void)state;
 	assert_non_null(a);
 	assert_non_null(o);
-	assert_int_equal(brt_lpm_create(&l, BRT_AF_INET, 10, 0), 0);
-	assert_int_equal(brt_lpm_insert(l, b, 2, 1), 0);
+	assert_int_equal(lpm_create(&l, BRT_AF_INET, 10, 0), 0);
+	assert_int_equal(lpm_insert(l, b, 2, 1), 0);
 	for (i = 0; i < 40; i++) {	/* /11../16 under 20.0.0.0/10 */
 		uint32_t x = 0x14000000u | ((uint32_t)rnd() & 0x003f0000u);
 		unsigned len = 11 + (unsigned)(rnd() % 6);
 
 		store32(b, x);
-		assert_int_equal(brt_lpm_insert(l, b, len, 100 + i), 0);
+		assert_int_equal(lpm_insert(l, b, len, 100 + i), 0);
 	}
 	/* a short head whose lookups mostly meet LPM_INHERIT (the answer of
 	 * 30.0.0.0/8): 30.1.0.0/16 fills one slot of 64 */
 	store32(b, 0x1e000000u);
-	assert_int_equal(brt_lpm_insert(l, b, 8, 2), 0);
+	assert_int_equal(lpm_insert(l, b, 8, 2), 0);
 	store32(b, 0x1e010000u);
-	assert_int_equal(brt_lpm_insert(l, b, 16, 3), 0);
+	assert_int_equal(lpm_insert(l, b, 16, 3), 0);
 	for (i = 0; i < N24; i++) {	/* /24s under 10.0.0.0/10 */
 		p24[i] = 0x0a000000u | ((uint32_t)rnd() & 0x003fff00u);
 		store32(b, p24[i]);
-		assert_int_equal(brt_lpm_insert(l, b, 24, 1000 + i), 0);
+		assert_int_equal(lpm_insert(l, b, 24, 1000 + i), 0);
 	}
 	assert_true(l->direct[0x80000000u >> 22] & LPM_LEAF);
 	assert_int_equal(l->direct[0x14000000u >> 22] >> 30, 1);
@@ -766,12 +766,12 @@ static void bulk4_mixed_chunks(void **state)
 		size_t off = r ? rnd() % N : 0, n = r ? rnd() % (N - off) : N;
 
 		o[n] = 0xa5a5a5a5u;
-		brt_lpm4_lookup_bulk(l, a + off, o, n);
+		lpm4_lookup_bulk(l, a + off, o, n);
 		for (j = 0; j < n; j++)
-			assert_int_equal(o[j], brt_lpm4_lookup(l, a[off + j]));
+			assert_int_equal(o[j], lpm4_lookup(l, a[off + j]));
 		assert_int_equal(o[n], 0xa5a5a5a5u);
 	}
-	brt_lpm_destroy(l);
+	lpm_destroy(l);
 	free(a);
 	free(o);
 }
@@ -789,13 +789,13 @@ static void verify_bulk4(const struct brt_lpm *l, const struct ref *r)
 		a4[i] = (uint32_t)a[0] << 24 | (uint32_t)a[1] << 16 |
 			(uint32_t)a[2] << 8 | a[3];
 	}
-	brt_lpm4_lookup_bulk(l, a4, o, 999);
+	lpm4_lookup_bulk(l, a4, o, 999);
 	for (i = 0; i < 999; i++) {
 		uint8_t b[4] = { (uint8_t)(a4[i] >> 24), (uint8_t)(a4[i] >> 16),
 				 (uint8_t)(a4[i] >> 8), (uint8_t)a4[i] };
 
 		assert_int_equal(o[i], ref_lookup(r, b));
-		assert_int_equal(brt_lpm4_lookup(l, a4[i]), o[i]);
+		assert_int_equal(lpm4_lookup(l, a4[i]), o[i]);
 	}
 }
 
@@ -813,7 +813,7 @@ static void small_table(void **state)
 	unsigned i;
 
 	(void)state;
-	assert_int_equal(brt_lpm_create(&l, BRT_AF_INET, 0, 20), 0);
+	assert_int_equal(lpm_create(&l, BRT_AF_INET, 0, 20), 0);
 	assert_int_not_equal(l->small, LPM_NIL);
 	verify_bulk4(l, &r);
 	/* until 40 distinct prefixes: the bound (31) is crossed whatever
@@ -830,24 +830,24 @@ static void small_table(void **state)
 		p.value = i;
 		if (ref_find(&r, &p))
 			continue;
-		assert_int_equal(brt_lpm_insert(l, p.a, p.len, i), 0);
+		assert_int_equal(lpm_insert(l, p.a, p.len, i), 0);
 		r.p[r.n++] = p;
-		assert_int_equal(brt_lpm_check(l, msg, sizeof(msg)), 0);
+		assert_int_equal(lpm_check(l, msg, sizeof(msg)), 0);
 		verify_bulk4(l, &r);
 		assert_true((l->small != LPM_NIL) == (r.n <= 31));
 	}
 	for (i = 0; i < r.n; i++) {
 		if (!r.p[i].live)
 			continue;
-		assert_int_equal(brt_lpm_delete(l, r.p[i].a, r.p[i].len), 0);
+		assert_int_equal(lpm_delete(l, r.p[i].a, r.p[i].len), 0);
 		r.p[i].live = false;
-		assert_int_equal(brt_lpm_check(l, msg, sizeof(msg)), 0);
+		assert_int_equal(lpm_check(l, msg, sizeof(msg)), 0);
 		verify_bulk4(l, &r);
 		assert_true((l->small != LPM_NIL) == (l->trie.prefixes <= 31));
 		assert_true(l->small == LPM_NIL ||
 			    lpm_small(l->ha.base, l->small)->n <= 64);
 	}
-	brt_lpm_destroy(l);
+	lpm_destroy(l);
 	free(r.p);
 }
 
@@ -866,27 +866,27 @@ static void arena_moves(void **state)
 	uint32_t i;
 
 	(void)state;
-	assert_int_equal(brt_lpm_create(&l, BRT_AF_INET, 0, 0), 0);
+	assert_int_equal(lpm_create(&l, BRT_AF_INET, 0, 0), 0);
 	first = l->la.base;
-	r = brt_lpm_reader_register(l);
+	r = lpm_reader_register(l);
 	assert_non_null(r);
 	for (i = 0; l->la.base == first && i < 100000; i++) {
 		a[1] = (uint8_t)(i >> 8);
 		a[2] = (uint8_t)i;
-		assert_int_equal(brt_lpm_insert(l, a, 28, i), 0);
+		assert_int_equal(lpm_insert(l, a, 28, i), 0);
 	}
 	assert_ptr_not_equal(l->la.base, first);
 	assert_true(l->oldmaps.n > 0);	/* the reader may still be in it */
-	assert_int_equal(brt_lpm4_lookup(l, 0x0a000005u), 0);
-	assert_int_equal(brt_lpm4_lookup(l, 0x0a000105u), 1);
-	assert_int_equal(brt_lpm4_lookup(l, 0x0a000115u), BRT_LPM_NONE);
-	brt_lpm_reader_quiescent(r);
+	assert_int_equal(lpm4_lookup(l, 0x0a000005u), 0);
+	assert_int_equal(lpm4_lookup(l, 0x0a000105u), 1);
+	assert_int_equal(lpm4_lookup(l, 0x0a000115u), BRT_LPM_NONE);
+	lpm_reader_quiescent(r);
 	a[3] = 16;
-	assert_int_equal(brt_lpm_insert(l, a, 28, 7), 0);
+	assert_int_equal(lpm_insert(l, a, 28, 7), 0);
 	assert_int_equal(l->oldmaps.n, 0);
-	assert_int_equal(brt_lpm_check(l, msg, sizeof(msg)), 0);
-	brt_lpm_reader_unregister(r);
-	brt_lpm_destroy(l);
+	assert_int_equal(lpm_check(l, msg, sizeof(msg)), 0);
+	lpm_reader_unregister(r);
+	lpm_destroy(l);
 }
 
 /* The direct entry of IPv4 address @a. */
@@ -909,30 +909,30 @@ static void compact_forms(void **state)
 	char msg[160];
 
 	(void)state;
-	assert_int_equal(brt_lpm_create(&l, BRT_AF_INET, 18, 0), 0);
-	assert_int_equal(brt_lpm_insert(l, a24, 24, 1), 0);
+	assert_int_equal(lpm_create(&l, BRT_AF_INET, 18, 0), 0);
+	assert_int_equal(lpm_insert(l, a24, 24, 1), 0);
 	assert_true(entry4(l, 0x0a000000u) & LPM_SHORT);
-	assert_int_equal(brt_lpm4_lookup(l, 0x0a000005u), 1);
-	assert_int_equal(brt_lpm4_lookup(l, 0x0a000105u), BRT_LPM_NONE);
+	assert_int_equal(lpm4_lookup(l, 0x0a000005u), 1);
+	assert_int_equal(lpm4_lookup(l, 0x0a000105u), BRT_LPM_NONE);
 
-	assert_int_equal(brt_lpm_insert(l, a25, 25, 2), 0);
+	assert_int_equal(lpm_insert(l, a25, 25, 2), 0);
 	assert_int_equal(entry4(l, 0x0a000000u) & (LPM_LEAF | LPM_SHORT), 0);
 	n = lpm_fhead(l->ha.base, entry4(l, 0x0a000000u))->n;
 	assert_true(lpm_inline(&LPM_NODES(l)[n.base1]));
-	assert_int_equal(brt_lpm4_lookup(l, 0x0a0000c8u), 2);
-	assert_int_equal(brt_lpm4_lookup(l, 0x0a000005u), 1);
+	assert_int_equal(lpm4_lookup(l, 0x0a0000c8u), 2);
+	assert_int_equal(lpm4_lookup(l, 0x0a000005u), 1);
 
-	assert_int_equal(brt_lpm_insert(l, a24, 16, 3), 0);
-	assert_int_equal(brt_lpm4_lookup(l, 0x0a000105u), 3);
-	assert_int_equal(brt_lpm4_lookup(l, 0x0a0000c8u), 2);
-	assert_int_equal(brt_lpm_check(l, msg, sizeof(msg)), 0);
+	assert_int_equal(lpm_insert(l, a24, 16, 3), 0);
+	assert_int_equal(lpm4_lookup(l, 0x0a000105u), 3);
+	assert_int_equal(lpm4_lookup(l, 0x0a0000c8u), 2);
+	assert_int_equal(lpm_check(l, msg, sizeof(msg)), 0);
 
-	assert_int_equal(brt_lpm_delete(l, a25, 25), 0);
+	assert_int_equal(lpm_delete(l, a25, 25), 0);
 	assert_true(entry4(l, 0x0a000000u) & LPM_SHORT);
-	assert_int_equal(brt_lpm4_lookup(l, 0x0a0000c8u), 1);
-	assert_int_equal(brt_lpm4_lookup(l, 0x0a000105u), 3);
-	assert_int_equal(brt_lpm_check(l, msg, sizeof(msg)), 0);
-	brt_lpm_destroy(l);
+	assert_int_equal(lpm4_lookup(l, 0x0a0000c8u), 1);
+	assert_int_equal(lpm4_lookup(l, 0x0a000105u), 3);
+	assert_int_equal(lpm_check(l, msg, sizeof(msg)), 0);
+	lpm_destroy(l);
 }
 
 int main(void)

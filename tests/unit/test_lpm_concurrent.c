@@ -59,7 +59,7 @@ static void make_pfx(struct world *w, struct pfx *p, uint64_t *s,
 		p->a[i] = i < w->bytes ? (uint8_t)rnd(s) : 0;
 	p->a[0] &= 0x3f;	/* keep the tables dense */
 	p->len = minlen + (unsigned)(rnd(s) % span);
-	brt_bits_mask(p->a, 16, p->len);
+	core_bits_mask(p->a, 16, p->len);
 }
 
 /* The values an address may get: the base answer, or a longer toggled one. */
@@ -70,12 +70,12 @@ static void allowed_of(struct world *w, unsigned i)
 	int bi = -1;
 
 	for (j = 0; j < w->nbase; j++)
-		if (brt_bits_match(w->base[j].a, a, w->base[j].len) &&
+		if (core_bits_match(w->base[j].a, a, w->base[j].len) &&
 		    (bi < 0 || w->base[j].len >= best))	/* last one wins */
 			bi = (int)j, best = w->base[j].len;
 	w->allowed[i][n++] = bi < 0 ? BRT_LPM_NONE : (uint32_t)bi;
 	for (j = 0; j < w->ntog && n < MAX_ALLOWED; j++)
-		if (brt_bits_match(w->tog[j].a, a, w->tog[j].len) &&
+		if (core_bits_match(w->tog[j].a, a, w->tog[j].len) &&
 		    (bi < 0 || w->tog[j].len > best))
 			w->allowed[i][n++] = 100000 + j;
 	w->n_allowed[i] = n;
@@ -94,7 +94,7 @@ static bool is_allowed(const struct world *w, unsigned i, uint32_t v)
 static void *reader(void *arg)
 {
 	struct world *w = arg;
-	struct brt_lpm_reader *r = brt_lpm_reader_register(w->l);
+	struct brt_lpm_reader *r = lpm_reader_register(w->l);
 	uint32_t a4[64], out[64];
 	long n = 0;
 	unsigned i, base = 0;
@@ -111,21 +111,21 @@ static void *reader(void *arg)
 					(uint32_t)w->probe[base + i][1] << 16 |
 					(uint32_t)w->probe[base + i][2] << 8 |
 					w->probe[base + i][3];
-			brt_lpm4_lookup_bulk(w->l, a4, out, 64);
+			lpm4_lookup_bulk(w->l, a4, out, 64);
 		} else {
-			brt_lpm6_lookup_bulk(w->l, (const uint8_t (*)[16])
+			lpm6_lookup_bulk(w->l, (const uint8_t (*)[16])
 					     w->probe[base], out, 64);
 		}
 		for (i = 0; i < 64; i++) {
 			if (!is_allowed(w, base + i, out[i]) ||
 			    !is_allowed(w, base + i,
-					brt_lpm_lookup(w->l, w->probe[base + i])))
+					lpm_lookup(w->l, w->probe[base + i])))
 				atomic_fetch_add(&w->bad, 1);
 		}
 		n += 128;
-		brt_lpm_reader_quiescent(r);
+		lpm_reader_quiescent(r);
 	}
-	brt_lpm_reader_unregister(r);
+	lpm_reader_unregister(r);
 	atomic_fetch_add(&w->lookups, n);
 	return NULL;
 }
@@ -160,10 +160,10 @@ static void setup(struct world *w, uint8_t family, unsigned nbase,
 	w->bytes = bits / 8;
 	w->nbase = nbase;
 	w->ntog = ntog;
-	assert_int_equal(brt_lpm_create(&w->l, family, 0, 0), 0);
+	assert_int_equal(lpm_create(&w->l, family, 0, 0), 0);
 	for (i = 0; i < nbase; i++) {
 		make_pfx(w, &w->base[i], &s, 8, family == BRT_AF_INET ? 17 : 60);
-		assert_int_equal(brt_lpm_insert(w->l, w->base[i].a,
+		assert_int_equal(lpm_insert(w->l, w->base[i].a,
 						w->base[i].len, i), 0);
 	}
 	for (i = 0; i < ntog; i++)
@@ -202,28 +202,28 @@ static void run(uint8_t family, unsigned nbase, unsigned ntog,
 		unsigned j = (unsigned)(rnd(&s) % ntog);
 
 		if (present[j])
-			assert_int_equal(brt_lpm_delete(w.l, w.tog[j].a,
+			assert_int_equal(lpm_delete(w.l, w.tog[j].a,
 							w.tog[j].len), 0);
 		else
-			assert_int_equal(brt_lpm_insert(w.l, w.tog[j].a,
+			assert_int_equal(lpm_insert(w.l, w.tog[j].a,
 							w.tog[j].len,
 							100000 + j), 0);
 		present[j] = !present[j];
 		if (i % 1000 == 0)
-			assert_int_equal(brt_lpm_check(w.l, msg, sizeof(msg)), 0);
+			assert_int_equal(lpm_check(w.l, msg, sizeof(msg)), 0);
 	}
 	atomic_store(&w.stop, 1);
 	for (i = 0; i < 2; i++)
 		pthread_join(th[i], NULL);
-	assert_int_equal(brt_lpm_check(w.l, msg, sizeof(msg)), 0);
+	assert_int_equal(lpm_check(w.l, msg, sizeof(msg)), 0);
 	assert_int_equal(atomic_load(&w.bad), 0);
 	assert_true(atomic_load(&w.lookups) > 0);
 	if (nbase > 1000)	/* a few dozen prefixes fit the first arenas */
 		assert_true(w.l->na.cap + w.l->la.cap + w.l->ha.cap > caps);
 	/* with the readers gone everything retired can be reused */
-	brt_lpm_reclaim(w.l);
-	assert_int_equal(brt_lpm_check(w.l, msg, sizeof(msg)), 0);
-	brt_lpm_destroy(w.l);
+	lpm_reclaim(w.l);
+	assert_int_equal(lpm_check(w.l, msg, sizeof(msg)), 0);
+	lpm_destroy(w.l);
 }
 
 static void concurrent_v4(void **state)

@@ -135,7 +135,7 @@ static void compare(const struct brt_lpm *l, const struct ent *e, size_t n,
 	char msg[160];
 	unsigned i;
 
-	assert_int_equal(brt_lpm_check(l, msg, sizeof(msg)), 0);
+	assert_int_equal(lpm_check(l, msg, sizeof(msg)), 0);
 	for (i = 0; i < 200000; i++) {
 		key_t128 a = (key_t128)rnd() << 64 | rnd();
 		uint8_t b[16];
@@ -148,7 +148,7 @@ static void compare(const struct brt_lpm *l, const struct ent *e, size_t n,
 		if (width == 32)
 			a &= mask(32);
 		to_bytes(a, b);	/* keys are left-aligned, as addresses */
-		if (brt_lpm_lookup(l, b) !=
+		if (lpm_lookup(l, b) !=
 		    ref_lookup(e, n, a, width))
 			fail_msg("address %u differs from the reference", i);
 	}
@@ -180,14 +180,14 @@ static void run(const char *name, bool v6)
 		order[i] = order[j];
 		order[j] = t;
 	}
-	assert_int_equal(brt_lpm_create(&l, v6 ? BRT_AF_INET6 : BRT_AF_INET,
+	assert_int_equal(lpm_create(&l, v6 ? BRT_AF_INET6 : BRT_AF_INET,
 					0, n), 0);
 	for (i = 0; i < n; i++) {
 		struct ent *p = &e[order[i]];
 		uint8_t b[16];
 
 		to_bytes(p->k, b);
-		assert_int_equal(brt_lpm_insert(l, b, p->len,
+		assert_int_equal(lpm_insert(l, b, p->len,
 						p->value), 0);
 		p->live = true;
 	}
@@ -197,11 +197,11 @@ static void run(const char *name, bool v6)
 		uint8_t b[16];
 
 		to_bytes(p->k, b);
-		assert_int_equal(brt_lpm_delete(l, b, p->len), 0);
+		assert_int_equal(lpm_delete(l, b, p->len), 0);
 		p->live = false;
 	}
 	compare(l, e, n, width);
-	brt_lpm_destroy(l);
+	lpm_destroy(l);
 	free(order);
 	free(e);
 }

@@ -44,7 +44,7 @@ static brt_table *random_table(void)
 		a[1] &= 0x0f;
 		memcpy(r.dst.addr.bytes, a, 16);
 		r.dst.addr.family = r.family;
-		brt_prefix_make(&r.dst, &r.dst.addr, r.family == BRT_AF_INET6 ?
+		core_prefix_make(&r.dst, &r.dst.addr, r.family == BRT_AF_INET6 ?
 				(unsigned)(rnd() % 129) :
 				i % 97 == 0 ? 0 : 8 + (unsigned)(rnd() % 25));
 		r.dst.addr.family = r.family;
@@ -79,8 +79,8 @@ static void fibs_match_reference(void **state)
 			}
 			if (f->family == BRT_AF_INET6 && j % 3 == 0)
 				memcpy(a, "\x20\x01\x0d\xb8", 4);
-			assert_ptr_equal(brt_fib_lookup(f, a),
-					 brt_fib_lookup_ref(f, a));
+			assert_ptr_equal(core_fib_lookup(f, a),
+					 core_fib_lookup_ref(f, a));
 		}
 	}
 	brt_table_destroy(t);

@@ -4,7 +4,7 @@
  * aligned_alloc and mmap are wrapped at link time: CMakeLists.txt), the
  * one allocation alone or it and every later one. An update that fails
  * must say BRT_ENOMEM and leave the structure as it was: audit clean
- * (brt_lpm_check also accounts for every arena element), the answers of
+ * (lpm_check also accounts for every arena element), the answers of
  * a twin that never failed, single and bulk; and the same update must
  * then succeed. An update that succeeds although an allocation failed
  * must have done the whole update.
@@ -99,7 +99,7 @@ enum op_kind { OP_INSERT, OP_DELETE, OP_BULK };
 /* A table to start from, and the update tried on it. */
 struct scenario {
 	uint8_t family;
-	size_t expected;	/* brt_lpm_create's hint: arenas grow from it */
+	size_t expected;	/* lpm_create's hint: arenas grow from it */
 	struct brt_lpm_prefix base[BASE_N];
 	size_t nbase;
 	enum op_kind kind;
@@ -118,7 +118,7 @@ static void random_prefix(uint8_t family, struct brt_lpm_prefix *p,
 	if (family == BRT_AF_INET6)	/* bunched, as real IPv6 tables are */
 		p->addr[0] = 0x20, p->addr[1] = (uint8_t)(rnd() % 4);
 	p->len = (uint8_t)(minlen + rnd() % (bits - minlen + 1));
-	brt_bits_mask(p->addr, bits / 8, p->len);
+	core_bits_mask(p->addr, bits / 8, p->len);
 	p->value = (uint32_t)(rnd() % 100000);
 }
 
@@ -127,12 +127,12 @@ static int apply(struct brt_lpm *l, const struct scenario *s)
 {
 	switch (s->kind) {
 	case OP_INSERT:
-		return brt_lpm_insert(l, s->op[0].addr, s->op[0].len,
+		return lpm_insert(l, s->op[0].addr, s->op[0].len,
 				      s->op[0].value);
 	case OP_DELETE:
-		return brt_lpm_delete(l, s->op[0].addr, s->op[0].len);
+		return lpm_delete(l, s->op[0].addr, s->op[0].len);
 	default:
-		return brt_lpm_insert_bulk(l, s->op, s->nop);
+		return lpm_insert_bulk(l, s->op, s->nop);
 	}
 }
 
@@ -140,8 +140,8 @@ static struct brt_lpm *make(const struct scenario *s, bool updated)
 {
 	struct brt_lpm *l;
 
-	assert_int_equal(brt_lpm_create(&l, s->family, 0, s->expected), 0);
-	assert_int_equal(brt_lpm_insert_bulk(l, s->base, s->nbase), 0);
+	assert_int_equal(lpm_create(&l, s->family, 0, s->expected), 0);
+	assert_int_equal(lpm_insert_bulk(l, s->base, s->nbase), 0);
 	if (updated)
 		assert_int_equal(apply(l, s), 0);
 	return l;
@@ -177,10 +177,10 @@ static void same_as(const struct brt_lpm *l, const struct brt_lpm *want,
 	size_t n = 0, i;
 	char msg[160];
 
-	if (brt_lpm_check(l, msg, sizeof(msg)))
+	if (lpm_check(l, msg, sizeof(msg)))
 		fail_msg("%s: check: %s", when, msg);
-	brt_lpm_memory(l, &m);
-	brt_lpm_memory(want, &mw);
+	lpm_memory(l, &m);
+	lpm_memory(want, &mw);
 	assert_int_equal(m.prefixes, mw.prefixes);
 	add_ends(a, &n, s->base, s->nbase, bytes);
 	add_ends(a, &n, s->op, s->nop, bytes);
@@ -189,11 +189,11 @@ static void same_as(const struct brt_lpm *l, const struct brt_lpm *want,
 			a[n][b] = (uint8_t)rnd();
 	tu_lpm_lookup_bulk(l, s->family, (const uint8_t (*)[16])a, got, n);
 	for (i = 0; i < n; i++) {
-		uint32_t v = brt_lpm_lookup(want, a[i]);
+		uint32_t v = lpm_lookup(want, a[i]);
 
-		if (brt_lpm_lookup(l, a[i]) != v || got[i] != v)
+		if (lpm_lookup(l, a[i]) != v || got[i] != v)
 			fail_msg("%s: probe %zu: %u (bulk %u), want %u", when, i,
-				 brt_lpm_lookup(l, a[i]), got[i], v);
+				 lpm_lookup(l, a[i]), got[i], v);
 	}
 }
 
@@ -221,7 +221,7 @@ static long fail_each(const struct scenario *s, const struct brt_lpm *pre,
 		if (!denied) {
 			assert_int_equal(err, 0);
 			same_as(l, post, s, when);
-			brt_lpm_destroy(l);
+			lpm_destroy(l);
 			return n;
 		}
 		if (err) {
@@ -230,7 +230,7 @@ static long fail_each(const struct scenario *s, const struct brt_lpm *pre,
 			assert_int_equal(apply(l, s), 0);
 		}
 		same_as(l, post, s, when);
-		brt_lpm_destroy(l);
+		lpm_destroy(l);
 	}
 }
 
@@ -243,7 +243,7 @@ static long allocations(const struct scenario *s)
 	counted = 0;
 	assert_int_equal(apply(l, s), 0);
 	n = counted;
-	brt_lpm_destroy(l);
+	lpm_destroy(l);
 	return n;
 }
 
@@ -255,8 +255,8 @@ static void run(const struct scenario *s, const char *what)
 
 	assert_int_equal(one, all);
 	print_message("%s: %ld allocations failed in turn\n", what, one);
-	brt_lpm_destroy(pre);
-	brt_lpm_destroy(post);
+	lpm_destroy(pre);
+	lpm_destroy(post);
 }
 
 static struct scenario sc;	/* static: the arrays are large */
@@ -280,7 +280,7 @@ static void below_a_prefix(unsigned bits)
 		extra = p->len + extra > bits ? bits - p->len : extra;
 		p->addr[p->len / 8] ^= (uint8_t)(0x80u >> p->len % 8);
 		p->len = (uint8_t)(p->len + extra);
-		brt_bits_mask(p->addr, bits / 8, p->len);
+		core_bits_mask(p->addr, bits / 8, p->len);
 		p->value = 424242;
 		if (allocations(&sc))
 			return;

@@ -86,7 +86,7 @@ static void link_fields(void **state)
 	struct brt_link l;
 
 	(void)state;
-	assert_int_equal(brt_nl_decode_link(buf, nlh->nlmsg_len, &l, err, sizeof(err)), 0);
+	assert_int_equal(os_nl_decode_link(buf, nlh->nlmsg_len, &l, err, sizeof(err)), 0);
 	assert_string_equal(l.name, "veth7");
 	assert_int_equal(l.index, 7);
 	assert_int_equal(l.mtu, 9000);
@@ -96,10 +96,10 @@ static void link_fields(void **state)
 	/* IFLA_CARRIER (the kernel's carrier) wins over IFF_LOWER_UP */
 	assert_int_equal(l.flags, BRT_LINK_F_UP);
 	ifi->ifi_type = ARPHRD_LOOPBACK;
-	assert_int_equal(brt_nl_decode_link(buf, nlh->nlmsg_len, &l, err, sizeof(err)), 0);
+	assert_int_equal(os_nl_decode_link(buf, nlh->nlmsg_len, &l, err, sizeof(err)), 0);
 	assert_int_equal(l.type, BRT_LINK_LOOPBACK);
 	ifi->ifi_type = ARPHRD_NONE;
-	assert_int_equal(brt_nl_decode_link(buf, nlh->nlmsg_len, &l, err, sizeof(err)), 0);
+	assert_int_equal(os_nl_decode_link(buf, nlh->nlmsg_len, &l, err, sizeof(err)), 0);
 	assert_int_equal(l.type, BRT_LINK_TUNNEL);
 }
 
@@ -131,7 +131,7 @@ static void addr_fields(void **state)
 	struct brt_address a;
 
 	(void)state;
-	assert_int_equal(brt_nl_decode_addr(buf, nlh->nlmsg_len, &a, err, sizeof(err)), 0);
+	assert_int_equal(os_nl_decode_addr(buf, nlh->nlmsg_len, &a, err, sizeof(err)), 0);
 	assert_string_equal(fmt(&a.addr), "10.1.2.3");
 	assert_int_equal(a.peer.family, 0);	/* same as local: no peer */
 	assert_string_equal(fmt(&a.broadcast), "10.1.2.255");
@@ -150,7 +150,7 @@ static void addr_fields(void **state)
 	ifa->ifa_flags = IFA_F_TEMPORARY | IFA_F_DEPRECATED | IFA_F_TENTATIVE;
 	ifa->ifa_index = 2;
 	put_v6(nlh, IFA_ADDRESS, "2001:db8::5");
-	assert_int_equal(brt_nl_decode_addr(buf, nlh->nlmsg_len, &a, err, sizeof(err)), 0);
+	assert_int_equal(os_nl_decode_addr(buf, nlh->nlmsg_len, &a, err, sizeof(err)), 0);
 	assert_string_equal(fmt(&a.addr), "2001:db8::5");
 	assert_int_equal(a.flags, BRT_ADDR_F_TEMPORARY | BRT_ADDR_F_DEPRECATED |
 			 BRT_ADDR_F_TENTATIVE);
@@ -207,7 +207,7 @@ static void route_fields(void **state)
 	char p[BRT_PREFIXSTRLEN];
 
 	(void)state;
-	assert_int_equal(brt_nl_decode_route(buf, nlh->nlmsg_len, 0, &r, nh, 4,
+	assert_int_equal(os_nl_decode_route(buf, nlh->nlmsg_len, 0, &r, nh, 4,
 					     err, sizeof(err)), 0);
 	brt_prefix_format(&r.dst, p, sizeof(p));
 	assert_string_equal(p, "10.9.0.0/16");
@@ -226,7 +226,7 @@ static void route_fields(void **state)
 	assert_int_equal(nh[1].ifindex, 8);
 	assert_int_equal(nh[1].weight, 1);
 	/* too little room for the next hops is a limit, not an overflow */
-	assert_int_equal(brt_nl_decode_route(buf, nlh->nlmsg_len, 0, &r, nh, 1,
+	assert_int_equal(os_nl_decode_route(buf, nlh->nlmsg_len, 0, &r, nh, 1,
 					     err, sizeof(err)), BRT_ELIMIT);
 }
 
@@ -240,14 +240,14 @@ static void route_delete_notice(void **state)
 
 	(void)state;
 	nlh->nlmsg_type = RTM_DELROUTE;
-	assert_int_equal(brt_nl_decode_route(buf, nlh->nlmsg_len, 0, &r, nh, 4,
+	assert_int_equal(os_nl_decode_route(buf, nlh->nlmsg_len, 0, &r, nh, 4,
 					     err, sizeof(err)), 0);
 	assert_int_equal(r.table, 1000);
 	assert_int_equal(r.metric, 20);
 	assert_int_equal(r.nh_count, 2);
 	assert_string_equal(fmt(&nh[0].gw), "10.1.2.1");
 	nlh->nlmsg_type = RTM_GETROUTE;	/* a request is no route */
-	assert_int_equal(brt_nl_decode_route(buf, nlh->nlmsg_len, 0, &r, nh, 4,
+	assert_int_equal(os_nl_decode_route(buf, nlh->nlmsg_len, 0, &r, nh, 4,
 					     err, sizeof(err)), BRT_EPARSE);
 }
 
@@ -268,7 +268,7 @@ static void route_single_cloned_and_nhid(void **state)
 	put_v6(nlh, RTA_GATEWAY, "fe80::1");
 	mnl_attr_put_u32(nlh, RTA_OIF, 4);
 	mnl_attr_put_u8(nlh, RTA_PREF, BRT_PREF_HIGH);
-	assert_int_equal(brt_nl_decode_route(buf, nlh->nlmsg_len, 0, &r, nh, 2,
+	assert_int_equal(os_nl_decode_route(buf, nlh->nlmsg_len, 0, &r, nh, 2,
 					     err, sizeof(err)), 0);
 	assert_int_equal(r.family, BRT_AF_INET6);
 	assert_int_equal(r.dst.len, 0);
@@ -280,19 +280,19 @@ static void route_single_cloned_and_nhid(void **state)
 	assert_int_equal(nh[0].flags, BRT_NH_F_ONLINK);
 
 	rtm->rtm_flags |= RTM_F_CLONED;	/* a cache entry: not a FIB route */
-	assert_int_equal(brt_nl_decode_route(buf, nlh->nlmsg_len, 0, &r, nh, 2,
+	assert_int_equal(os_nl_decode_route(buf, nlh->nlmsg_len, 0, &r, nh, 2,
 					     err, sizeof(err)), BRT_NL_SKIP);
-	assert_int_equal(brt_nl_decode_route(buf, nlh->nlmsg_len,
+	assert_int_equal(os_nl_decode_route(buf, nlh->nlmsg_len,
 					     BRT_NL_ROUTE_ACCEPT_CLONED, &r, nh,
 					     2, err, sizeof(err)), 0);
 	rtm->rtm_flags = 0;
 	mnl_attr_put_u32(nlh, RTA_NH_ID, 42);	/* object: no inline hops */
-	assert_int_equal(brt_nl_decode_route(buf, nlh->nlmsg_len, 0, &r, nh, 2,
+	assert_int_equal(os_nl_decode_route(buf, nlh->nlmsg_len, 0, &r, nh, 2,
 					     err, sizeof(err)), 0);
 	assert_int_equal(r.nh_id, 42);
 	assert_int_equal(r.nh_count, 0);
 	rtm->rtm_type = 10;	/* RTN_NAT: not modelled */
-	assert_int_equal(brt_nl_decode_route(buf, nlh->nlmsg_len, 0, &r, nh, 2,
+	assert_int_equal(os_nl_decode_route(buf, nlh->nlmsg_len, 0, &r, nh, 2,
 					     err, sizeof(err)), BRT_NL_SKIP);
 }
 
@@ -326,7 +326,7 @@ static void route_expires_from_cacheinfo(void **state)
 		put_v6(nlh, RTA_GATEWAY, "fe80::1");
 		mnl_attr_put_u32(nlh, RTA_OIF, 4);
 		mnl_attr_put(nlh, RTA_CACHEINFO, sizeof(ci), &ci);
-		assert_int_equal(brt_nl_decode_route(buf, nlh->nlmsg_len, 0, &r,
+		assert_int_equal(os_nl_decode_route(buf, nlh->nlmsg_len, 0, &r,
 						     nh, 2, err, sizeof(err)),
 				 0);
 		assert_int_equal(r.expires, cases[i].seconds);
@@ -370,7 +370,7 @@ static void rule_fields(void **state)
 	char p[BRT_PREFIXSTRLEN];
 
 	(void)state;
-	assert_int_equal(brt_nl_decode_rule(buf, nlh->nlmsg_len, &r, err, sizeof(err)), 0);
+	assert_int_equal(os_nl_decode_rule(buf, nlh->nlmsg_len, &r, err, sizeof(err)), 0);
 	brt_prefix_format(&r.src, p, sizeof(p));
 	assert_string_equal(p, "10.0.0.0/8");
 	assert_int_equal(r.dst.len, 0);
@@ -396,11 +396,11 @@ static void rule_fields(void **state)
 			 BRT_RULE_F_SPORT | BRT_RULE_F_DPORT);
 	frh->action = FR_ACT_GOTO;
 	mnl_attr_put_u32(nlh, FRA_GOTO, 200);
-	assert_int_equal(brt_nl_decode_rule(buf, nlh->nlmsg_len, &r, err, sizeof(err)), 0);
+	assert_int_equal(os_nl_decode_rule(buf, nlh->nlmsg_len, &r, err, sizeof(err)), 0);
 	assert_int_equal(r.action, BRT_RULE_GOTO);
 	assert_int_equal(r.goto_target, 200);
 	frh->action = 4;	/* FR_ACT_RES3: not an action the model has */
-	assert_int_equal(brt_nl_decode_rule(buf, nlh->nlmsg_len, &r, err, sizeof(err)),
+	assert_int_equal(os_nl_decode_rule(buf, nlh->nlmsg_len, &r, err, sizeof(err)),
 			 BRT_NL_SKIP);
 }
 
@@ -430,7 +430,7 @@ static void nexthop_fields(void **state)
 	struct nhmsg *nhm;
 
 	(void)state;
-	assert_int_equal(brt_nl_decode_nexthop(buf, nlh->nlmsg_len, &n, grp, 4,
+	assert_int_equal(os_nl_decode_nexthop(buf, nlh->nlmsg_len, &n, grp, 4,
 					       err, sizeof(err)), 0);
 	assert_int_equal(n.id, 10);
 	assert_int_equal(n.group_count, 2);
@@ -439,7 +439,7 @@ static void nexthop_fields(void **state)
 	assert_int_equal(grp[1].id, 2);
 	assert_int_equal(grp[1].weight, 5);
 	assert_int_equal(n.family, 0);
-	assert_int_equal(brt_nl_decode_nexthop(buf, nlh->nlmsg_len, &n, grp, 1,
+	assert_int_equal(os_nl_decode_nexthop(buf, nlh->nlmsg_len, &n, grp, 1,
 					       err, sizeof(err)), BRT_ELIMIT);
 
 	nlh = msg(buf, RTM_NEWNEXTHOP, sizeof(*nhm), (void **)&nhm);
@@ -449,7 +449,7 @@ static void nexthop_fields(void **state)
 	mnl_attr_put_u32(nlh, NHA_ID, 1);
 	mnl_attr_put_u32(nlh, NHA_OIF, 7);
 	put_v4(nlh, NHA_GATEWAY, "10.1.2.1");
-	assert_int_equal(brt_nl_decode_nexthop(buf, nlh->nlmsg_len, &n, grp, 4,
+	assert_int_equal(os_nl_decode_nexthop(buf, nlh->nlmsg_len, &n, grp, 4,
 					       err, sizeof(err)), 0);
 	assert_int_equal(n.family, BRT_AF_INET);
 	assert_int_equal(n.ifindex, 7);
@@ -461,7 +461,7 @@ static void nexthop_fields(void **state)
 	nhm->nh_family = AF_INET;
 	mnl_attr_put_u32(nlh, NHA_ID, 3);
 	mnl_attr_put(nlh, NHA_BLACKHOLE, 0, NULL);
-	assert_int_equal(brt_nl_decode_nexthop(buf, nlh->nlmsg_len, &n, grp, 4,
+	assert_int_equal(os_nl_decode_nexthop(buf, nlh->nlmsg_len, &n, grp, 4,
 					       err, sizeof(err)), 0);
 	assert_int_equal(n.flags, BRT_NHOBJ_F_BLACKHOLE);
 	assert_int_equal(n.family, 0);
@@ -488,7 +488,7 @@ static void addrlabel_fields(void **state)
 	char p[BRT_PREFIXSTRLEN];
 
 	(void)state;
-	assert_int_equal(brt_nl_decode_addrlabel(buf, nlh->nlmsg_len, &l, err,
+	assert_int_equal(os_nl_decode_addrlabel(buf, nlh->nlmsg_len, &l, err,
 						 sizeof(err)), 0);
 	brt_prefix_format(&l.prefix, p, sizeof(p));
 	assert_string_equal(p, "::ffff:0.0.0.0/96");
@@ -516,17 +516,17 @@ static int decode_any(const void *buf, size_t len)
 
 	switch (type) {
 	case RTM_NEWADDR:
-		return brt_nl_decode_addr(buf, len, &u.a, err, sizeof(err));
+		return os_nl_decode_addr(buf, len, &u.a, err, sizeof(err));
 	case RTM_NEWROUTE:
-		return brt_nl_decode_route(buf, len, 0, &u.r, nh, 8, err, sizeof(err));
+		return os_nl_decode_route(buf, len, 0, &u.r, nh, 8, err, sizeof(err));
 	case RTM_NEWRULE:
-		return brt_nl_decode_rule(buf, len, &u.ru, err, sizeof(err));
+		return os_nl_decode_rule(buf, len, &u.ru, err, sizeof(err));
 	case RTM_NEWNEXTHOP:
-		return brt_nl_decode_nexthop(buf, len, &u.n, grp, 8, err, sizeof(err));
+		return os_nl_decode_nexthop(buf, len, &u.n, grp, 8, err, sizeof(err));
 	case RTM_NEWADDRLABEL:
-		return brt_nl_decode_addrlabel(buf, len, &u.al, err, sizeof(err));
+		return os_nl_decode_addrlabel(buf, len, &u.al, err, sizeof(err));
 	default:
-		return brt_nl_decode_link(buf, len, &u.l, err, sizeof(err));
+		return os_nl_decode_link(buf, len, &u.l, err, sizeof(err));
 	}
 }
 
@@ -613,14 +613,14 @@ static void wrong_attribute_sizes(void **state)
 	rtm->rtm_table = RT_TABLE_MAIN;
 	rtm->rtm_type = RTN_UNICAST;
 	mnl_attr_put(nlh, RTA_OIF, sizeof(two), &two);
-	assert_int_equal(brt_nl_decode_route(buf, nlh->nlmsg_len, 0, &r, nh, 2,
+	assert_int_equal(os_nl_decode_route(buf, nlh->nlmsg_len, 0, &r, nh, 2,
 					     err, sizeof(err)), BRT_EPARSE);
 	nlh = msg(buf, RTM_NEWROUTE, sizeof(*rtm), (void **)&rtm);
 	rtm->rtm_family = AF_INET;
 	rtm->rtm_table = RT_TABLE_MAIN;
 	rtm->rtm_type = RTN_UNICAST;
 	put_v6(nlh, RTA_GATEWAY, "::1");	/* 16 bytes in an IPv4 route */
-	assert_int_equal(brt_nl_decode_route(buf, nlh->nlmsg_len, 0, &r, nh, 2,
+	assert_int_equal(os_nl_decode_route(buf, nlh->nlmsg_len, 0, &r, nh, 2,
 					     err, sizeof(err)), BRT_EPARSE);
 	/* a prefix length without the address */
 	nlh = msg(buf, RTM_NEWROUTE, sizeof(*rtm), (void **)&rtm);
@@ -628,7 +628,7 @@ static void wrong_attribute_sizes(void **state)
 	rtm->rtm_dst_len = 24;
 	rtm->rtm_table = RT_TABLE_MAIN;
 	rtm->rtm_type = RTN_UNICAST;
-	assert_int_equal(brt_nl_decode_route(buf, nlh->nlmsg_len, 0, &r, nh, 2,
+	assert_int_equal(os_nl_decode_route(buf, nlh->nlmsg_len, 0, &r, nh, 2,
 					     err, sizeof(err)), BRT_EPARSE);
 	/* an interface name without its terminating NUL */
 	nlh = link_msg(buf);
@@ -653,11 +653,11 @@ static void lying_multipath_entry(void **state)
 			break;
 	rtnh = mnl_attr_get_payload(a);
 	rtnh->rtnh_len = 200;
-	assert_int_equal(brt_nl_decode_route(buf, nlh->nlmsg_len, 0, &r, nh, 4,
+	assert_int_equal(os_nl_decode_route(buf, nlh->nlmsg_len, 0, &r, nh, 4,
 					     err, sizeof(err)), BRT_EPARSE);
 	assert_non_null(strstr(err, "multipath entry 1"));
 	rtnh->rtnh_len = 3;
-	assert_int_equal(brt_nl_decode_route(buf, nlh->nlmsg_len, 0, &r, nh, 4,
+	assert_int_equal(os_nl_decode_route(buf, nlh->nlmsg_len, 0, &r, nh, 4,
 					     err, sizeof(err)), BRT_EPARSE);
 }
 
@@ -683,7 +683,7 @@ static void wrong_message_type(void **state)
 	struct brt_address a;
 
 	(void)state;
-	assert_int_equal(brt_nl_decode_addr(buf, nlh->nlmsg_len, &a, err,
+	assert_int_equal(os_nl_decode_addr(buf, nlh->nlmsg_len, &a, err,
 					    sizeof(err)), BRT_EPARSE);
 	assert_non_null(strstr(err, "unexpected type"));
 }
@@ -722,28 +722,28 @@ static void reply_sender_and_sequence(void **state)
 	(void)state;
 	nlh->nlmsg_pid = 4242;
 	nlh->nlmsg_seq = 17;
-	assert_int_equal(brt_nl_reply_check(nlh, 0, 4242, 17, err, sizeof(err)), 0);
-	assert_int_equal(brt_nl_reply_check(nlh, 999, 4242, 17, err, sizeof(err)),
+	assert_int_equal(os_nl_reply_check(nlh, 0, 4242, 17, err, sizeof(err)), 0);
+	assert_int_equal(os_nl_reply_check(nlh, 999, 4242, 17, err, sizeof(err)),
 			 BRT_EPARSE);
 	assert_non_null(strstr(err, "not by the kernel"));
-	assert_int_equal(brt_nl_reply_check(nlh, 0, 4242, 18, err, sizeof(err)),
+	assert_int_equal(os_nl_reply_check(nlh, 0, 4242, 18, err, sizeof(err)),
 			 BRT_EPARSE);
 	assert_non_null(strstr(err, "sequence"));
-	assert_int_equal(brt_nl_reply_check(nlh, 0, 4243, 17, err, sizeof(err)),
+	assert_int_equal(os_nl_reply_check(nlh, 0, 4243, 17, err, sizeof(err)),
 			 BRT_EPARSE);
 	nlh->nlmsg_seq = 0;	/* notifications carry 0: never a reply */
-	assert_int_equal(brt_nl_reply_check(nlh, 0, 4242, 17, err, sizeof(err)),
+	assert_int_equal(os_nl_reply_check(nlh, 0, 4242, 17, err, sizeof(err)),
 			 BRT_EPARSE);
 }
 
 static void dump_intr_retry(void **state)
 {
 	(void)state;
-	assert_true(brt_nl_dump_intr_retry(BRT_NL_INTR, 0));
-	assert_true(brt_nl_dump_intr_retry(BRT_NL_INTR, 3));
-	assert_false(brt_nl_dump_intr_retry(BRT_NL_INTR, 100));	/* bounded */
-	assert_false(brt_nl_dump_intr_retry(0, 0));
-	assert_false(brt_nl_dump_intr_retry(BRT_EIO, 0));
+	assert_true(os_nl_dump_intr_retry(BRT_NL_INTR, 0));
+	assert_true(os_nl_dump_intr_retry(BRT_NL_INTR, 3));
+	assert_false(os_nl_dump_intr_retry(BRT_NL_INTR, 100));	/* bounded */
+	assert_false(os_nl_dump_intr_retry(0, 0));
+	assert_false(os_nl_dump_intr_retry(BRT_EIO, 0));
 }
 
 static void extended_ack_text(void **state)
@@ -761,20 +761,20 @@ static void extended_ack_text(void **state)
 	e->error = -EINVAL;
 	e->msg.nlmsg_len = 100;
 	mnl_attr_put_strz(nlh, NLMSGERR_ATTR_MSG, "Invalid header for route dump");
-	assert_int_equal(brt_nl_error_text(nlh, text, sizeof(text)), EINVAL);
+	assert_int_equal(os_nl_error_text(nlh, text, sizeof(text)), EINVAL);
 	assert_string_equal(text, "Invalid header for route dump");
 	/* an ack without text */
 	nlh->nlmsg_flags = NLM_F_CAPPED;
 	e->error = 0;
-	assert_int_equal(brt_nl_error_text(nlh, text, sizeof(text)), 0);
+	assert_int_equal(os_nl_error_text(nlh, text, sizeof(text)), 0);
 	assert_string_equal(text, "");
 	/* text that lies about its length */
 	nlh->nlmsg_flags = NLM_F_CAPPED | NLM_F_ACK_TLVS;
 	((struct nlattr *)(e + 1))->nla_len = 500;
-	assert_int_equal(brt_nl_error_text(nlh, text, sizeof(text)), -1);
+	assert_int_equal(os_nl_error_text(nlh, text, sizeof(text)), -1);
 	/* an error message too short for its errno */
 	nlh->nlmsg_len = MNL_NLMSG_HDRLEN + 2;
-	assert_int_equal(brt_nl_error_text(nlh, text, sizeof(text)), -1);
+	assert_int_equal(os_nl_error_text(nlh, text, sizeof(text)), -1);
 }
 
 int main(void)

@@ -274,7 +274,7 @@ static void check_case(const struct wcase *c)
 	assert_int_equal(r.source.zone, zl ? zl->index : 0);
 	if (c->status == BRT_ROUTE_OK) {
 		assert_non_null(r.route);
-		assert_true(brt_prefix_equal(&r.route->dst, &r.prefix));
+		assert_true(core_prefix_equal(&r.route->dst, &r.prefix));
 		assert_true(r.nh_chosen < r.nh_count);
 		assert_int_equal(r.nh[r.nh_chosen].ifindex, r.ifindex);
 	}

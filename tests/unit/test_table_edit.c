@@ -3,7 +3,7 @@
  * table compiled afresh from the same routes (the oracle): after random
  * adds, prepends, appends, deletes and replacements in IPv4 and IPv6,
  * several tables, nested prefixes and the default route, every fib
- * passes brt_fib_audit() (parents against a scan, route order, the lpm's
+ * passes core_fib_audit() (parents against a scan, route order, the lpm's
  * own check), the route lists hold the same routes, and lookups (with
  * oif, source and tos) give the same answers.
  */
@@ -93,7 +93,7 @@ static void random_route(struct mroute *m)
 	r->family = is4 ? BRT_AF_INET : BRT_AF_INET6;
 	assert_int_equal(brt_addr_parse(is4 ? v4[rnd(6)] : v6[rnd(4)], &a), 0);
 	len = is4 ? l4[rnd(8)] : l6[rnd(7)];
-	brt_prefix_make(&r->dst, &a, len);
+	core_prefix_make(&r->dst, &a, len);
 	r->table = rnd(3) ? BRT_TABLE_MAIN : 200;
 	r->metric = is4 ? 100 * rnd(3) : 1024 + 100 * rnd(2);
 	r->tos = is4 && !rnd(5) ? 8 : 0;
@@ -144,8 +144,8 @@ static ptrdiff_t model_find(const struct brt_route *r, bool key_only,
 
 	*count = 0;
 	for (i = 0; i < n_model; i++)
-		if (key_only ? brt_route_same_key(&model[i].r, r)
-			     : brt_route_same(&model[i].r, r)) {
+		if (key_only ? core_route_same_key(&model[i].r, r)
+			     : core_route_same(&model[i].r, r)) {
 			(*count)++;
 			if (first < 0)
 				first = (ptrdiff_t)i;
@@ -190,7 +190,7 @@ static void op_add(brt_table *t)
 	if (keyed && m.r.family == BRT_AF_INET6)
 		return;	/* IPv6 merges next hops: the live model re-dumps */
 	prepend = keyed && rnd(2);
-	assert_int_equal(brt_table_edit_add(t, &m.r, prepend), 0);
+	assert_int_equal(core_table_edit_add(t, &m.r, prepend), 0);
 	model_insert(prepend ? (size_t)first : n_model, &m);
 }
 
@@ -205,8 +205,8 @@ static void op_del(brt_table *t)
 	m = model[i];
 	m.r.nh = m.nh;
 	model_remove(i);
-	assert_int_equal(brt_table_edit_del(t, &m.r), 0);
-	assert_int_equal(brt_table_edit_del(t, &m.r), BRT_ENOENT);
+	assert_int_equal(core_table_edit_del(t, &m.r), 0);
+	assert_int_equal(core_table_edit_del(t, &m.r), BRT_ENOENT);
 }
 
 /* A replace of the only route of a key (what the model applies). */
@@ -229,7 +229,7 @@ static void op_replace(brt_table *t)
 	model_find(&old.r, true, &keyed);
 	if (keyed != 1 || model_find(&m.r, false, &same) >= 0)
 		return;
-	assert_int_equal(brt_table_edit_replace(t, &old.r, &m.r), 0);
+	assert_int_equal(core_table_edit_replace(t, &old.r, &m.r), 0);
 	model[i] = m;
 	model[i].r.nh = model[i].nh;
 }
@@ -242,7 +242,7 @@ static void audit(const brt_table *t)
 	size_t i;
 
 	for (i = 0; i < t->n_fibs; i++)
-		if (brt_fib_audit(&t->fibs[i], msg, sizeof(msg)))
+		if (core_fib_audit(&t->fibs[i], msg, sizeof(msg)))
 			fail_msg("fib %u/%u: %s", t->fibs[i].family, t->fibs[i].id, msg);
 }
 
@@ -258,7 +258,7 @@ static void same_routes(const brt_table *a, const brt_table *b)
 
 		assert_non_null(r);
 		for (j = 0; j < n; j++)
-			if (!used[j] && brt_route_identical(r, brt_table_route(b, j)))
+			if (!used[j] && core_route_identical(r, brt_table_route(b, j)))
 				break;
 		if (j == n)
 			fail_msg("route %zu of the edited table is not in the compiled one", i);
@@ -366,7 +366,7 @@ static void drained_and_refilled(void **state)
 		audit(t);
 	}
 	check_against_compiled(t);
-	assert_null(brt_table_fib(t, BRT_AF_INET, 200));
+	assert_null(core_table_fib(t, BRT_AF_INET, 200));
 	while (n_model < 60)
 		op_add(t);
 	audit(t);
@@ -388,12 +388,12 @@ static void refusals(void **state)
 	while (m.r.type != BRT_RT_UNICAST);
 	m.r.nh = m.nh;
 	m.nh[0].ifindex = 99;	/* no such link */
-	assert_int_equal(brt_table_edit_add(t, &m.r, false), BRT_ENOTSUP);
+	assert_int_equal(core_table_edit_add(t, &m.r, false), BRT_ENOTSUP);
 	m.nh[0].ifindex = 2;
 	m.r.nh_id = 99;		/* no such nexthop object */
-	assert_int_equal(brt_table_edit_add(t, &m.r, false), BRT_ENOTSUP);
+	assert_int_equal(core_table_edit_add(t, &m.r, false), BRT_ENOTSUP);
 	m.r.nh_id = 0;
-	assert_int_equal(brt_table_edit_del(t, &m.r), BRT_ENOENT);
+	assert_int_equal(core_table_edit_del(t, &m.r), BRT_ENOENT);
 	check_against_compiled(t);
 	brt_table_destroy(t);
 }
@@ -415,12 +415,12 @@ static void outgrown(void **state)
 	m.r.nh = m.nh;
 	m.r.dst.len = 32;
 	for (i = 0; i < 40000; i++) {
-		brt_addr_set_v4(&m.r.dst.addr, 0x0a000000u + i);
-		assert_int_equal(brt_table_edit_add(t, &m.r, false), 0);
+		core_addr_set_v4(&m.r.dst.addr, 0x0a000000u + i);
+		assert_int_equal(core_table_edit_add(t, &m.r, false), 0);
 		if (i == 30000)
-			assert_false(brt_table_edit_outgrown(t));
+			assert_false(core_table_edit_outgrown(t));
 	}
-	assert_true(brt_table_edit_outgrown(t));
+	assert_true(core_table_edit_outgrown(t));
 	assert_int_equal(brt_table_route_count(t), 40000 + 6);
 	brt_table_destroy(t);
 }

@@ -146,5 +146,5 @@ void tu_assert_same_answer(const struct brt_result *x,
 	assert_true(brt_addr_equal(&x->gateway, &y->gateway));
 	assert_true(brt_addr_equal(&x->source, &y->source));
 	assert_int_equal(!x->route, !y->route);
-	assert_true(!x->route || brt_route_identical(x->route, y->route));
+	assert_true(!x->route || core_route_identical(x->route, y->route));
 }

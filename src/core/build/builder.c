@@ -15,7 +15,7 @@
 
 #include "build/builder_impl.h"
 
-int brt_bld_fail(struct brt_builder *b, int code, const char *fmt, ...)
+int core_bld_fail(struct brt_builder *b, int code, const char *fmt, ...)
 {
 	va_list ap;
 
@@ -25,7 +25,7 @@ int brt_bld_fail(struct brt_builder *b, int code, const char *fmt, ...)
 	return code;
 }
 
-void brt_bld_origin_str(const struct brt_builder *b,
+void core_bld_origin_str(const struct brt_builder *b,
 			const struct brt_origin *o, char *buf, size_t len)
 {
 	const char *name = o->name < b->origin_names.n
@@ -73,7 +73,7 @@ void brt_builder_destroy(brt_builder *b)
 		free(b->sysctls.data[i].key);
 		free(b->sysctls.data[i].value);
 	}
-	brt_bld_route_index_drop(b);
+	core_bld_route_index_drop(b);
 	free_strings(b->origin_names.data, b->origin_names.n);
 	free_strings(b->ifrefs.data, b->ifrefs.n);
 	VEC_FREE(b->links);
@@ -124,9 +124,9 @@ int brt_builder_set_policy(brt_builder *b, enum brt_policy policy)
 	if (b->policy_forced)
 		return 0;
 	if (b->policy_set && b->policy != (int)policy) {
-		brt_bld_origin_str(b, &b->policy_origin, a, sizeof(a));
-		brt_bld_origin_str(b, &b->cur, c, sizeof(c));
-		return brt_bld_fail(b, BRT_ECONFLICT,
+		core_bld_origin_str(b, &b->policy_origin, a, sizeof(a));
+		core_bld_origin_str(b, &b->cur, c, sizeof(c));
+		return core_bld_fail(b, BRT_ECONFLICT,
 				    "%s: policy differs from the one at %s", c,
 				    a);
 	}
@@ -146,7 +146,7 @@ int brt_builder_force_policy(brt_builder *b, enum brt_policy policy)
 	return 0;
 }
 
-struct bld_link *brt_bld_link_by_index(struct brt_builder *b, uint32_t idx)
+struct bld_link *core_bld_link_by_index(struct brt_builder *b, uint32_t idx)
 {
 	size_t i;
 
@@ -156,7 +156,7 @@ struct bld_link *brt_bld_link_by_index(struct brt_builder *b, uint32_t idx)
 	return NULL;
 }
 
-struct bld_link *brt_bld_link_by_name(struct brt_builder *b, const char *name)
+struct bld_link *core_bld_link_by_name(struct brt_builder *b, const char *name)
 {
 	size_t i;
 
@@ -174,7 +174,7 @@ uint32_t brt_builder_ifref(brt_builder *b, const char *name)
 
 	if (!b || !name || !*name || strlen(name) >= BRT_IFNAMSIZ)
 		return 0;
-	l = brt_bld_link_by_name(b, name);
+	l = core_bld_link_by_name(b, name);
 	if (l)
 		return l->l.index;
 	for (i = 0; i < b->ifrefs.n; i++)
@@ -201,17 +201,17 @@ static int link_conflict(struct brt_builder *b, const struct bld_link *old,
 {
 	char a[300], c[300];
 
-	brt_bld_origin_str(b, &old->o, a, sizeof(a));
-	brt_bld_origin_str(b, &b->cur, c, sizeof(c));
+	core_bld_origin_str(b, &old->o, a, sizeof(a));
+	core_bld_origin_str(b, &b->cur, c, sizeof(c));
 	if (strncmp(old->l.name, l->name, BRT_IFNAMSIZ))
-		return brt_bld_fail(b, BRT_ECONFLICT,
+		return core_bld_fail(b, BRT_ECONFLICT,
 				    "%s: link index %u is '%s' here but '%s' at %s",
 				    c, l->index, l->name, old->l.name, a);
 	if (old->l.index != l->index)
-		return brt_bld_fail(b, BRT_ECONFLICT,
+		return core_bld_fail(b, BRT_ECONFLICT,
 				    "%s: link '%s' has index %u here but %u at %s",
 				    c, l->name, l->index, old->l.index, a);
-	return brt_bld_fail(b, BRT_ECONFLICT,
+	return core_bld_fail(b, BRT_ECONFLICT,
 			    "%s: link '%s' is defined differently at %s", c,
 			    l->name, a);
 }
@@ -224,7 +224,7 @@ static const char *ifindex_name(struct brt_builder *b, uint32_t idx)
 	if (idx >= BRT_IFREF_BASE)
 		return idx - BRT_IFREF_BASE < b->ifrefs.n ?
 		       b->ifrefs.data[idx - BRT_IFREF_BASE] : NULL;
-	x = brt_bld_link_by_index(b, idx);
+	x = core_bld_link_by_index(b, idx);
 	return x ? x->l.name : NULL;
 }
 
@@ -253,11 +253,11 @@ int brt_builder_add_link(brt_builder *b, const struct brt_link *l)
 		return BRT_EINVAL;
 	if (!name_ok(l->name) || l->index == 0 || l->index >= BRT_IFREF_BASE ||
 	    l->type > BRT_LINK_WIRELESS)
-		return brt_bld_fail(b, BRT_EINVAL, "invalid link '%.16s' (index %u)",
+		return core_bld_fail(b, BRT_EINVAL, "invalid link '%.16s' (index %u)",
 				    name_ok(l->name) ? l->name : "", l->index);
-	old = brt_bld_link_by_name(b, l->name);
+	old = core_bld_link_by_name(b, l->name);
 	if (!old)
-		old = brt_bld_link_by_index(b, l->index);
+		old = core_bld_link_by_index(b, l->index);
 	if (old) {
 		if (same_link(b, &old->l, l))
 			return 0;
@@ -274,7 +274,7 @@ static bool addr_ok(const struct brt_addr *a, bool optional)
 {
 	if (a->family == BRT_AF_UNSPEC)
 		return optional;
-	return brt_family_valid(a->family);
+	return core_family_valid(a->family);
 }
 
 int brt_builder_add_address(brt_builder *b, const struct brt_address *a)
@@ -283,10 +283,10 @@ int brt_builder_add_address(brt_builder *b, const struct brt_address *a)
 
 	if (!b || !a)
 		return BRT_EINVAL;
-	if (!addr_ok(&a->addr, false) || a->plen > brt_family_bits(a->addr.family) ||
+	if (!addr_ok(&a->addr, false) || a->plen > core_family_bits(a->addr.family) ||
 	    !a->ifindex || !addr_ok(&a->peer, true) ||
 	    !addr_ok(&a->broadcast, true) || !memchr(a->label, 0, BRT_IFNAMSIZ))
-		return brt_bld_fail(b, BRT_EINVAL, "invalid address");
+		return core_bld_fail(b, BRT_EINVAL, "invalid address");
 	na.a = *a;
 	na.o = b->cur;
 	if (VEC_PUSH(b->addrs, na))
@@ -300,9 +300,9 @@ static bool prefix_ok(const struct brt_prefix *p, uint8_t family)
 
 	if (p->addr.family == BRT_AF_UNSPEC && p->len == 0)
 		return true;
-	if (p->addr.family != family || p->len > brt_family_bits(family))
+	if (p->addr.family != family || p->len > core_family_bits(family))
 		return false;
-	brt_prefix_make(&m, &p->addr, p->len);
+	core_prefix_make(&m, &p->addr, p->len);
 	return !memcmp(m.addr.bytes, p->addr.bytes, 16);
 }
 
@@ -311,29 +311,29 @@ static int check_route(struct brt_builder *b, const struct brt_route *r,
 {
 	uint32_t i;
 
-	if (!brt_family_valid(r->family) || r->dst.addr.family != r->family ||
+	if (!core_family_valid(r->family) || r->dst.addr.family != r->family ||
 	    !prefix_ok(&r->dst, r->family) || !prefix_ok(&r->src, r->family))
-		return brt_bld_fail(b, BRT_EINVAL, "invalid route prefix");
+		return core_bld_fail(b, BRT_EINVAL, "invalid route prefix");
 	if (r->type < BRT_RT_UNICAST || r->type > BRT_RT_THROW)
-		return brt_bld_fail(b, BRT_EINVAL, "invalid route type %u",
+		return core_bld_fail(b, BRT_EINVAL, "invalid route type %u",
 				    r->type);
 	if (!addr_ok(&r->prefsrc, true) || r->table == 0)
-		return brt_bld_fail(b, BRT_EINVAL, "invalid route source or table");
+		return core_bld_fail(b, BRT_EINVAL, "invalid route source or table");
 	if (n > BRT_MAX_NEXTHOPS)
-		return brt_bld_fail(b, BRT_ELIMIT,
+		return core_bld_fail(b, BRT_ELIMIT,
 				    "route has %u next hops (at most %u)", n,
 				    BRT_MAX_NEXTHOPS);
 	if (n && !nh)
-		return brt_bld_fail(b, BRT_EINVAL, "next hops missing");
+		return core_bld_fail(b, BRT_EINVAL, "next hops missing");
 	for (i = 0; i < n; i++)
 		if (!addr_ok(&nh[i].gw, true) || nh[i].weight < 1 ||
 		    nh[i].weight > 256)
-			return brt_bld_fail(b, BRT_EINVAL,
+			return core_bld_fail(b, BRT_EINVAL,
 					    "invalid next hop %u", i + 1);
 	return 0;
 }
 
-int brt_bld_add_route_nh(struct brt_builder *b, const struct brt_route *r,
+int core_bld_add_route_nh(struct brt_builder *b, const struct brt_route *r,
 			 const struct brt_nexthop *nh, uint32_t n)
 {
 	struct bld_route nr;
@@ -359,7 +359,7 @@ int brt_builder_add_route(brt_builder *b, const struct brt_route *r)
 {
 	if (!b || !r)
 		return BRT_EINVAL;
-	return brt_bld_add_route_nh(b, r, r->nh, r->nh_count);
+	return core_bld_add_route_nh(b, r, r->nh, r->nh_count);
 }
 
 int brt_builder_add_rule(brt_builder *b, const struct brt_rule *r)
@@ -368,25 +368,25 @@ int brt_builder_add_rule(brt_builder *b, const struct brt_rule *r)
 
 	if (!b || !r)
 		return BRT_EINVAL;
-	if (!brt_family_valid(r->family) || !prefix_ok(&r->src, r->family) ||
+	if (!core_family_valid(r->family) || !prefix_ok(&r->src, r->family) ||
 	    !prefix_ok(&r->dst, r->family) ||
 	    !memchr(r->iif, 0, BRT_IFNAMSIZ) || !memchr(r->oif, 0, BRT_IFNAMSIZ))
-		return brt_bld_fail(b, BRT_EINVAL, "invalid rule");
+		return core_bld_fail(b, BRT_EINVAL, "invalid rule");
 	switch (r->action) {
 	case BRT_RULE_LOOKUP:
 		if (!r->table)
-			return brt_bld_fail(b, BRT_EINVAL, "rule without table");
+			return core_bld_fail(b, BRT_EINVAL, "rule without table");
 		break;
 	case BRT_RULE_GOTO:
 		if (r->goto_target <= r->priority)
-			return brt_bld_fail(b, BRT_EINVAL,
+			return core_bld_fail(b, BRT_EINVAL,
 					    "goto must point to a later rule");
 		break;
 	case BRT_RULE_NOP: case BRT_RULE_BLACKHOLE: case BRT_RULE_UNREACHABLE:
 	case BRT_RULE_PROHIBIT:
 		break;
 	default:
-		return brt_bld_fail(b, BRT_EINVAL, "invalid rule action %u",
+		return core_bld_fail(b, BRT_EINVAL, "invalid rule action %u",
 				    r->action);
 	}
 	nr.r = *r;
@@ -402,20 +402,20 @@ int brt_builder_add_nhobj(brt_builder *b, const struct brt_nhobj *n)
 	if (!b || !n)
 		return BRT_EINVAL;
 	if (n->group_count > BRT_MAX_GROUP)
-		return brt_bld_fail(b, BRT_ELIMIT,
+		return core_bld_fail(b, BRT_ELIMIT,
 				    "nexthop group has %u members (at most %u)",
 				    n->group_count, BRT_MAX_GROUP);
 	if (!n->id || !addr_ok(&n->gw, true) || (n->group_count && !n->group))
-		return brt_bld_fail(b, BRT_EINVAL, "invalid nexthop object");
+		return core_bld_fail(b, BRT_EINVAL, "invalid nexthop object");
 	for (i = 0; i < n->group_count; i++)
 		if (!n->group[i].id || n->group[i].weight < 1 ||
 		    n->group[i].weight > 256)
-			return brt_bld_fail(b, BRT_EINVAL,
+			return core_bld_fail(b, BRT_EINVAL,
 					    "nexthop %u: invalid group member %zu",
 					    n->id, i + 1);
 	for (i = 0; i < b->nhobjs.n; i++)
 		if (b->nhobjs.data[i].n.id == n->id)
-			return brt_bld_fail(b, BRT_EEXIST,
+			return core_bld_fail(b, BRT_EEXIST,
 					    "nexthop id %u defined twice", n->id);
 	if (VEC_RESERVE(b->grp, n->group_count))
 		return BRT_ENOMEM;
@@ -436,11 +436,11 @@ int brt_builder_add_addrlabel(brt_builder *b, const struct brt_addrlabel *l)
 		return BRT_EINVAL;
 	if (!prefix_ok(&l->prefix, BRT_AF_INET6) ||
 	    l->prefix.addr.family != BRT_AF_INET6)
-		return brt_bld_fail(b, BRT_EINVAL, "invalid address label");
+		return core_bld_fail(b, BRT_EINVAL, "invalid address label");
 	return VEC_PUSH(b->labels, *l) ? BRT_ENOMEM : 0;
 }
 
-const char *brt_bld_sysctl(const struct brt_builder *b, const char *key)
+const char *core_bld_sysctl(const struct brt_builder *b, const char *key)
 {
 	size_t i;
 
@@ -502,7 +502,7 @@ int brt_builder_del_route(brt_builder *b, const struct brt_route *r)
 		struct bld_route *x = &b->routes.data[i];
 
 		if (x->r.family != r->family || x->r.table != r->table ||
-		    !brt_prefix_equal(&x->r.dst, &r->dst) ||
+		    !core_prefix_equal(&x->r.dst, &r->dst) ||
 		    x->r.tos != r->tos || x->r.metric != r->metric ||
 		    x->r.type != r->type)
 			continue;
@@ -512,14 +512,14 @@ int brt_builder_del_route(brt_builder *b, const struct brt_route *r)
 			continue;
 		memmove(x, x + 1, (b->routes.n - i - 1) * sizeof(*x));
 		b->routes.n--;
-		brt_bld_route_index_drop(b);
+		core_bld_route_index_drop(b);
 		return 0;
 	}
-	return brt_bld_fail(b, BRT_ENOENT, "no such route");
+	return core_bld_fail(b, BRT_ENOENT, "no such route");
 }
 
 
-bool brt_bld_is_dump(const struct brt_builder *b, size_t given)
+bool core_bld_is_dump(const struct brt_builder *b, size_t given)
 {
 	size_t i;
 

@@ -68,42 +68,42 @@ struct brt_builder {
 	struct brt_route_index *rindex;
 	size_t rindexed;
 	unsigned rquestions;		/* has_route questions since the last drop */
-	int8_t dump;			/* brt_bld_is_dump during finish, or -1 */
+	int8_t dump;			/* core_bld_is_dump during finish, or -1 */
 
 	char err[512];
 };
 
 /* printf-style error into b->err; returns @code. */
-int brt_bld_fail(struct brt_builder *b, int code, const char *fmt, ...)
+int core_bld_fail(struct brt_builder *b, int code, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 /* "file:line" of an origin, into a static-free buffer of @len bytes. */
-void brt_bld_origin_str(const struct brt_builder *b,
+void core_bld_origin_str(const struct brt_builder *b,
 			const struct brt_origin *o, char *buf, size_t len);
 /* Look-ups while building. */
-struct bld_link *brt_bld_link_by_index(struct brt_builder *b, uint32_t idx);
-struct bld_link *brt_bld_link_by_name(struct brt_builder *b,
+struct bld_link *core_bld_link_by_index(struct brt_builder *b, uint32_t idx);
+struct bld_link *core_bld_link_by_name(struct brt_builder *b,
 				      const char *name);
 /* Add a route with next hops given as an array (used by derive). */
-int brt_bld_add_route_nh(struct brt_builder *b, const struct brt_route *r,
+int core_bld_add_route_nh(struct brt_builder *b, const struct brt_route *r,
 			 const struct brt_nexthop *nh, uint32_t n);
 /* Whether a route with this (family, table, type, dst, first link) exists
  * (link 0: on any link). Indexed: O(1) per question. */
-bool brt_bld_has_route(struct brt_builder *b, uint8_t family, uint32_t table,
+bool core_bld_has_route(struct brt_builder *b, uint8_t family, uint32_t table,
 		       uint8_t type, const struct brt_prefix *dst,
 		       uint32_t ifindex);
 /* Derivations both policies share: a loopback link with 127.0.0.1/8 and
  * ::1/128 when the table has no loopback link, and the default IPv6
  * address label table when it has none. */
-int brt_derive_common(struct brt_builder *b);
+int core_derive_common(struct brt_builder *b);
 /* Positions in b->links sorted by link index (malloc'd, b->links.n
  * entries; free() it), or NULL when out of memory. Per-link derived routes
  * are made in this order. */
-size_t *brt_derive_link_order(const struct brt_builder *b);
+size_t *core_derive_link_order(const struct brt_builder *b);
 /* Forget the route index (after routes were removed or truncated). */
-void brt_bld_route_index_drop(struct brt_builder *b);
+void core_bld_route_index_drop(struct brt_builder *b);
 /* Whether the first @given routes hold kernel-made ones (a dump). */
-bool brt_bld_is_dump(const struct brt_builder *b, size_t given);
+bool core_bld_is_dump(const struct brt_builder *b, size_t given);
 /* Value of a sysctl or NULL. */
-const char *brt_bld_sysctl(const struct brt_builder *b, const char *key);
+const char *core_bld_sysctl(const struct brt_builder *b, const char *key);
 
 #endif /* BRT_CORE_BUILDER_IMPL_H */

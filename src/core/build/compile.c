@@ -218,8 +218,8 @@ static int build_fibs(brt_table *t)
 		else
 			memcpy(f->routes, all + start,
 			       f->n_routes * sizeof(*f->routes));
-		err = err ? err : brt_fib_build(f);
-		err = err ? err : brt_fast_build(f);
+		err = err ? err : core_fib_build(f);
+		err = err ? err : core_fib_lpm_build(f);
 		start = i;
 	}
 	free(all);
@@ -228,7 +228,7 @@ static int build_fibs(brt_table *t)
 
 static int copy_nhobjs(brt_table *t, struct brt_builder *b);
 
-int brt_table_compile(struct brt_builder *b, size_t given, brt_table **out)
+int core_table_compile(struct brt_builder *b, size_t given, brt_table **out)
 {
 	brt_table *t = calloc(1, sizeof(*t));
 	int err;
@@ -236,20 +236,20 @@ int brt_table_compile(struct brt_builder *b, size_t given, brt_table **out)
 	if (!t)
 		return BRT_ENOMEM;
 	t->policy = (enum brt_policy)b->policy;
-	t->is_dump = brt_bld_is_dump(b, given);
+	t->is_dump = core_bld_is_dump(b, given);
 	err = copy_links(t, b);
-	err = err ? err : brt_table_resolve_conf(t, b);
+	err = err ? err : core_table_resolve_conf(t, b);
 	err = err ? err : copy_addrs(t, b);
 	err = err ? err : copy_routes(t, b, given);
 	err = err ? err : copy_rules(t, b);
 	err = err ? err : copy_labels(t, b);
 	err = err ? err : copy_sysctls(t, b);
 	err = err ? err : copy_nhobjs(t, b);
-	err = err ? err : brt_table_resolve_nhobjs(t, b);
+	err = err ? err : core_table_resolve_nhobjs(t, b);
 	err = err ? err : build_fibs(t);
 	if (err) {
 		if (err == BRT_ENOMEM && !b->err[0])
-			brt_bld_fail(b, err, "out of memory");
+			core_bld_fail(b, err, "out of memory");
 		brt_table_destroy(t);
 		return err;
 	}

@@ -16,7 +16,7 @@ static uint32_t free_index(struct brt_builder *b)
 {
 	uint32_t i;
 
-	for (i = 1; brt_bld_link_by_index(b, i); i++)
+	for (i = 1; core_bld_link_by_index(b, i); i++)
 		;
 	return i;
 }
@@ -45,7 +45,7 @@ static int derive_loopback(struct brt_builder *b)
 		if (b->links.data[i].l.type == BRT_LINK_LOOPBACK)
 			return 0;
 	brt_link_init(&l);
-	strcpy(l.name, brt_bld_link_by_name(b, "lo") ? "lo-derived" : "lo");
+	strcpy(l.name, core_bld_link_by_name(b, "lo") ? "lo-derived" : "lo");
 	l.index = free_index(b);
 	l.type = BRT_LINK_LOOPBACK;
 	l.mtu = 65536;
@@ -85,7 +85,7 @@ static int derive_labels(struct brt_builder *b)
 	return err;
 }
 
-int brt_derive_common(struct brt_builder *b)
+int core_derive_common(struct brt_builder *b)
 {
 	int err = derive_loopback(b);
 
@@ -109,7 +109,7 @@ static int by_index(const void *x, const void *y)
  * creation order. It also keeps answers that depend on the order of
  * per-link derived routes (zone-less fe80::, multicast) independent of
  * how a file lists its links; the writer lists them by index. */
-size_t *brt_derive_link_order(const struct brt_builder *b)
+size_t *core_derive_link_order(const struct brt_builder *b)
 {
 	struct link_pos *lp = malloc((b->links.n + 1) * sizeof(*lp));
 	size_t *order = malloc((b->links.n + 1) * sizeof(*order));

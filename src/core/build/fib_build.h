@@ -5,12 +5,12 @@
 #include "model/model.h"
 
 /*
- * brt_fib_build - sort f->routes (all of one family and table, set by the
+ * core_fib_build - sort f->routes (all of one family and table, set by the
  * caller) into prefix groups and link each group to its parent.
  * Returns 0 or BRT_ENOMEM.
  */
-int brt_fib_build(struct brt_fib *f);
-/* Free what brt_fib_build allocated, and f->routes. */
-void brt_fib_free(struct brt_fib *f);
+int core_fib_build(struct brt_fib *f);
+/* Free what core_fib_build allocated, and f->routes. */
+void core_fib_free(struct brt_fib *f);
 
 #endif

@@ -25,13 +25,13 @@ static int resolve_one(struct brt_builder *b, uint32_t *idx,
 	if (*idx < BRT_IFREF_BASE)
 		return 0;
 	name = b->ifrefs.data[*idx - BRT_IFREF_BASE];
-	l = brt_bld_link_by_name(b, name);
+	l = core_bld_link_by_name(b, name);
 	if (l) {
 		*idx = l->l.index;
 		return 0;
 	}
-	brt_bld_origin_str(b, o, where, sizeof(where));
-	return brt_bld_fail(b, BRT_ENOENT, "%s: unknown link '%s'", where, name);
+	core_bld_origin_str(b, o, where, sizeof(where));
+	return core_bld_fail(b, BRT_ENOENT, "%s: unknown link '%s'", where, name);
 }
 
 static int resolve_routes(struct brt_builder *b)
@@ -87,7 +87,7 @@ static uint32_t gateway_link(const struct brt_builder *b,
 		const struct brt_addr *base = a->peer.family ? &a->peer : &a->addr;
 
 		if (a->addr.family == gw->family &&
-		    brt_bits_match(base->bytes, gw->bytes, a->plen))
+		    core_bits_match(base->bytes, gw->bytes, a->plen))
 			return a->ifindex;
 	}
 	return 0;
@@ -98,9 +98,9 @@ static int nexthop_fail(struct brt_builder *b, const struct bld_route *r,
 {
 	char where[300], p[BRT_PREFIXSTRLEN];
 
-	brt_bld_origin_str(b, &r->o, where, sizeof(where));
+	core_bld_origin_str(b, &r->o, where, sizeof(where));
 	brt_prefix_format(&r->r.dst, p, sizeof(p));
-	return brt_bld_fail(b, BRT_EINVAL, "%s: route %s: %s", where, p, what);
+	return core_bld_fail(b, BRT_EINVAL, "%s: route %s: %s", where, p, what);
 }
 
 /*
@@ -140,10 +140,10 @@ static int check_index(struct brt_builder *b, uint32_t idx,
 {
 	char where[300];
 
-	if (!idx || brt_bld_link_by_index(b, idx))
+	if (!idx || core_bld_link_by_index(b, idx))
 		return 0;
-	brt_bld_origin_str(b, o, where, sizeof(where));
-	return brt_bld_fail(b, BRT_ENOENT, "%s: %s refers to unknown link index %u",
+	core_bld_origin_str(b, o, where, sizeof(where));
+	return core_bld_fail(b, BRT_ENOENT, "%s: %s refers to unknown link index %u",
 			    where, what, idx);
 }
 
@@ -176,7 +176,7 @@ static void truncate_derived(struct brt_builder *b, size_t links, size_t addrs,
 	b->links.n = links;
 	b->addrs.n = addrs;
 	b->routes.n = routes;
-	brt_bld_route_index_drop(b);
+	core_bld_route_index_drop(b);
 	b->nh.n = nh;
 	b->rules.n = rules;
 	b->labels.n = labels;
@@ -205,11 +205,11 @@ int brt_builder_finish(brt_builder *b, brt_table **out)
 	b->derived_routes_from = nr;
 	b->derived_rules_from = nu;
 	b->dump = -1;
-	b->dump = (int8_t)brt_bld_is_dump(b, nr);
-	err = b->policy == BRT_POLICY_WINDOWS ? brt_derive_windows(b)
-					      : brt_derive_linux(b);
+	b->dump = (int8_t)core_bld_is_dump(b, nr);
+	err = b->policy == BRT_POLICY_WINDOWS ? core_derive_windows(b)
+					      : core_derive_linux(b);
 	if (!err)
-		err = brt_table_compile(b, nr, out);
+		err = core_table_compile(b, nr, out);
 	truncate_derived(b, nl, na, nr, nn, nu, nb);
 	b->dump = -1;
 	return err;

@@ -20,7 +20,7 @@ static int sysctl_int(const struct brt_builder *b, const char *fam,
 	const char *v;
 
 	snprintf(key, sizeof(key), "net.%s.conf.%s.%s", fam, dev, name);
-	v = brt_bld_sysctl(b, key);
+	v = core_bld_sysctl(b, key);
 	return v ? atoi(v) : dflt;
 }
 
@@ -50,9 +50,9 @@ static int conf_or(const struct brt_builder *b, const char *fam,
 	return all > 0 || v > 0;
 }
 
-int brt_table_resolve_conf(brt_table *t, const struct brt_builder *b)
+int core_table_resolve_conf(brt_table *t, const struct brt_builder *b)
 {
-	const char *hp = brt_bld_sysctl(b, "net.ipv4.fib_multipath_hash_policy");
+	const char *hp = core_bld_sysctl(b, "net.ipv4.fib_multipath_hash_policy");
 	size_t i;
 
 	t->multipath_hash_policy = hp ? atoi(hp) : 0;
@@ -93,7 +93,7 @@ static int expand_nhobj(const brt_table *t, const struct brt_nhobj *o,
 		return 0;
 	}
 	for (i = 0; i < o->group_count; i++) {
-		const struct brt_nhobj *m = brt_table_nhobj_by_id(t, o->group[i].id);
+		const struct brt_nhobj *m = core_table_nhobj_by_id(t, o->group[i].id);
 
 		if (!m || m->group_count)
 			return BRT_ENOENT;
@@ -104,21 +104,21 @@ static int expand_nhobj(const brt_table *t, const struct brt_nhobj *o,
 	return 0;
 }
 
-size_t brt_table_nhobj_size(const brt_table *t, uint32_t id)
+size_t core_table_nhobj_size(const brt_table *t, uint32_t id)
 {
-	const struct brt_nhobj *o = brt_table_nhobj_by_id(t, id);
+	const struct brt_nhobj *o = core_table_nhobj_by_id(t, id);
 
 	if (!o)
 		return 0;
 	return o->group_count ? o->group_count : 1;
 }
 
-int brt_table_nhobj_expand(const brt_table *t, uint32_t id,
+int core_table_nhobj_expand(const brt_table *t, uint32_t id,
 			   struct brt_nexthop *out, uint32_t *n, bool *bh)
 {
 	*n = 0;
 	*bh = false;
-	return expand_nhobj(t, brt_table_nhobj_by_id(t, id), out, n, bh);
+	return expand_nhobj(t, core_table_nhobj_by_id(t, id), out, n, bh);
 }
 
 static int fail_nh(struct brt_builder *b, const struct brt_route *r,
@@ -127,19 +127,19 @@ static int fail_nh(struct brt_builder *b, const struct brt_route *r,
 	char p[BRT_PREFIXSTRLEN];
 
 	brt_prefix_format(&r->dst, p, sizeof(p));
-	return brt_bld_fail(b, BRT_ENOENT,
+	return core_bld_fail(b, BRT_ENOENT,
 			    "route %s refers to unknown or invalid nexthop id %u",
 			    p, id);
 }
 
-int brt_table_resolve_nhobjs(brt_table *t, struct brt_builder *b)
+int core_table_resolve_nhobjs(brt_table *t, struct brt_builder *b)
 {
 	size_t i, total = 0;
 	uint32_t used = 0;
 
 	for (i = 0; i < t->n_routes; i++)
 		if (t->routes[i].nh_id) {
-			size_t s = brt_table_nhobj_size(t, t->routes[i].nh_id);
+			size_t s = core_table_nhobj_size(t, t->routes[i].nh_id);
 
 			if (!s)
 				return fail_nh(b, &t->routes[i], t->routes[i].nh_id);
@@ -162,7 +162,7 @@ int brt_table_resolve_nhobjs(brt_table *t, struct brt_builder *b)
 		t->res_nh_off[i] = UINT32_MAX;
 		if (!r->nh_id)
 			continue;
-		if (expand_nhobj(t, brt_table_nhobj_by_id(t, r->nh_id),
+		if (expand_nhobj(t, core_table_nhobj_by_id(t, r->nh_id),
 				 t->res_nh_pool + used, &n, &bh))
 			return fail_nh(b, r, r->nh_id);
 		t->res_nh_off[i] = used;

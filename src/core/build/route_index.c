@@ -9,7 +9,7 @@
  * key with link 0 ("any link"); slots hold route positions + 1, 0 = empty;
  * the load factor stays at most 1/2 (reset with room to spare when a
  * refresh would pass it). Any removal of routes drops the index
- * (brt_bld_route_index_drop); it is rebuilt on the next question.
+ * (core_bld_route_index_drop); it is rebuilt on the next question.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -48,7 +48,7 @@ static bool key_equal(const struct brt_builder *b, const struct bld_route *r,
 		      const struct brt_prefix *dst, uint32_t ifindex)
 {
 	return r->r.family == family && r->r.table == table && r->r.type == type &&
-	       brt_prefix_equal(&r->r.dst, dst) &&
+	       core_prefix_equal(&r->r.dst, dst) &&
 	       (!ifindex || first_link(b, r) == ifindex);
 }
 
@@ -73,7 +73,7 @@ static void insert(struct brt_builder *b, size_t pos)
 	    (uint32_t)pos);
 }
 
-void brt_bld_route_index_drop(struct brt_builder *b)
+void core_bld_route_index_drop(struct brt_builder *b)
 {
 	if (!b->rindex)
 		return;
@@ -92,13 +92,13 @@ static int reset(struct brt_builder *b, size_t routes)
 
 	while (cap < 4 * (routes + 64))
 		cap *= 2;
-	brt_bld_route_index_drop(b);
+	core_bld_route_index_drop(b);
 	b->rindex = calloc(1, sizeof(*b->rindex));
 	if (!b->rindex)
 		return BRT_ENOMEM;
 	b->rindex->slot = calloc(cap, sizeof(*b->rindex->slot));
 	if (!b->rindex->slot) {
-		brt_bld_route_index_drop(b);
+		core_bld_route_index_drop(b);
 		return BRT_ENOMEM;
 	}
 	b->rindex->cap = cap;
@@ -128,7 +128,7 @@ static bool scan(struct brt_builder *b, uint8_t family, uint32_t table,
 	return false;
 }
 
-bool brt_bld_has_route(struct brt_builder *b, uint8_t family, uint32_t table,
+bool core_bld_has_route(struct brt_builder *b, uint8_t family, uint32_t table,
 		       uint8_t type, const struct brt_prefix *dst,
 		       uint32_t ifindex)
 {

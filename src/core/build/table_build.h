@@ -5,23 +5,23 @@
 #include "build/builder_impl.h"
 
 /*
- * brt_table_compile - copy the builder's entries into a new table. Routes
+ * core_table_compile - copy the builder's entries into a new table. Routes
  * [0, given) were given, the rest derived: derived ones are placed first.
  * Returns 0, BRT_ENOENT (a nexthop group names an unknown id, a route an
  * unknown nexthop id) with a message in b->err, or BRT_ENOMEM.
  */
-int brt_table_compile(struct brt_builder *b, size_t given, brt_table **out);
+int core_table_compile(struct brt_builder *b, size_t given, brt_table **out);
 
 /* Resolve per-link sysctl values into t->linkconf (t->links set). */
-int brt_table_resolve_conf(brt_table *t, const struct brt_builder *b);
+int core_table_resolve_conf(brt_table *t, const struct brt_builder *b);
 
 /* Resolve next hops of routes that use nexthop objects. */
-int brt_table_resolve_nhobjs(brt_table *t, struct brt_builder *b);
+int core_table_resolve_nhobjs(brt_table *t, struct brt_builder *b);
 /* How many next hops nexthop object @id resolves to at most (0: none
  * such), and those next hops written to @out (@n of them; @bh when it
  * is a blackhole). BRT_ENOENT for a group naming a missing member. */
-size_t brt_table_nhobj_size(const brt_table *t, uint32_t id);
-int brt_table_nhobj_expand(const brt_table *t, uint32_t id,
+size_t core_table_nhobj_size(const brt_table *t, uint32_t id);
+int core_table_nhobj_expand(const brt_table *t, uint32_t id,
 			   struct brt_nexthop *out, uint32_t *n, bool *bh);
 
 #endif

@@ -1,7 +1,7 @@
 /*
  * fib.c - per-table prefix groups, and the reference lookup.
  *
- * Invariants after brt_fib_build():
+ * Invariants after core_fib_build():
  *  - groups are in trie order: by address, then by length ascending, so a
  *    covering prefix comes before everything it covers;
  *  - groups[i].parent is the longest group strictly shorter than i that
@@ -9,7 +9,7 @@
  *  - routes of a group are ordered as the kernel tries them (see
  *    model.h), and ties keep insertion order.
  * The reference lookup is a linear scan over all groups: slow and
- * obviously right, the oracle for every faster structure; brt_fib_lookup
+ * obviously right, the oracle for every faster structure; core_fib_lookup
  * uses the compiled structure (fib_lpm.c) when the fib has one.
  */
 #include <stdlib.h>
@@ -49,7 +49,7 @@ static int count_groups(struct brt_fib *f)
 	size_t i, n = 0;
 
 	for (i = 0; i < f->n_routes; i++)
-		if (i == 0 || !brt_prefix_equal(&f->routes[i]->dst,
+		if (i == 0 || !core_prefix_equal(&f->routes[i]->dst,
 						&f->routes[i - 1]->dst))
 			n++;
 	f->groups = calloc(n ? n : 1, sizeof(*f->groups));
@@ -74,7 +74,7 @@ static int link_parents(struct brt_fib *f)
 			const struct brt_pgroup *top = &f->groups[stack[depth - 1]];
 
 			if (top->dst.len < g->dst.len &&
-			    brt_bits_match(top->dst.addr.bytes,
+			    core_bits_match(top->dst.addr.bytes,
 					   g->dst.addr.bytes, top->dst.len))
 				break;
 			depth--;
@@ -86,7 +86,7 @@ static int link_parents(struct brt_fib *f)
 	return 0;
 }
 
-int brt_fib_build(struct brt_fib *f)
+int core_fib_build(struct brt_fib *f)
 {
 	size_t i, g = 0;
 	int err;
@@ -96,7 +96,7 @@ int brt_fib_build(struct brt_fib *f)
 	if (err)
 		return err;
 	for (i = 0; i < f->n_routes; i++) {
-		if (i && brt_prefix_equal(&f->routes[i]->dst,
+		if (i && core_prefix_equal(&f->routes[i]->dst,
 					  &f->routes[i - 1]->dst)) {
 			f->groups[g - 1].count++;
 			continue;
@@ -110,18 +110,18 @@ int brt_fib_build(struct brt_fib *f)
 	return link_parents(f);
 }
 
-void brt_fib_free(struct brt_fib *f)
+void core_fib_free(struct brt_fib *f)
 {
-	brt_fast_free(f->fast);
+	core_fib_lpm_free(f->fast);
 	f->fast = NULL;
-	brt_fib_edit_free(f);
+	core_fib_edit_free(f);
 	free(f->groups);
 	free(f->routes);
 	f->groups = NULL;
 	f->routes = NULL;
 }
 
-const struct brt_pgroup *brt_fib_lookup_ref(const struct brt_fib *f,
+const struct brt_pgroup *core_fib_lookup_ref(const struct brt_fib *f,
 					    const uint8_t *addr)
 {
 	const struct brt_pgroup *best = NULL;
@@ -131,16 +131,16 @@ const struct brt_pgroup *brt_fib_lookup_ref(const struct brt_fib *f,
 		const struct brt_pgroup *g = &f->groups[i];
 
 		if (g->count && (!best || g->dst.len > best->dst.len) &&
-		    brt_bits_match(g->dst.addr.bytes, addr, g->dst.len))
+		    core_bits_match(g->dst.addr.bytes, addr, g->dst.len))
 			best = g;
 	}
 	return best;
 }
 
-const struct brt_pgroup *brt_fib_lookup(const struct brt_fib *f,
+const struct brt_pgroup *core_fib_lookup(const struct brt_fib *f,
 					const uint8_t *addr)
 {
 	if (f->fast)
-		return brt_fast_lookup(f, addr);
-	return brt_fib_lookup_ref(f, addr);
+		return core_fib_lpm_lookup(f, addr);
+	return core_fib_lookup_ref(f, addr);
 }

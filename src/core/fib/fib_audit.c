@@ -29,7 +29,7 @@ static int32_t naive_parent(const struct brt_fib *f, const struct brt_pgroup *g)
 
 		if (x->count && x->dst.len < g->dst.len &&
 		    (best < 0 || x->dst.len > f->groups[best].dst.len) &&
-		    brt_bits_match(x->dst.addr.bytes, g->dst.addr.bytes,
+		    core_bits_match(x->dst.addr.bytes, g->dst.addr.bytes,
 				   x->dst.len))
 			best = (int32_t)i;
 	}
@@ -39,7 +39,7 @@ static int32_t naive_parent(const struct brt_fib *f, const struct brt_pgroup *g)
 /* Whether the lookup structure finds @g (or a longer group) at its start. */
 static bool holds(const struct brt_fib *f, const struct brt_pgroup *g)
 {
-	const struct brt_pgroup *x = brt_fib_lookup(f, g->dst.addr.bytes);
+	const struct brt_pgroup *x = core_fib_lookup(f, g->dst.addr.bytes);
 
 	return x && x->dst.len >= g->dst.len;
 }
@@ -53,7 +53,7 @@ static int audit_routes(const struct brt_fib *f, const struct brt_pgroup *g,
 	for (i = 0; i < g->count; i++) {
 		const struct brt_route *r = g->routes[i], *p;
 
-		if (!brt_prefix_equal(&r->dst, &g->dst) || r->table != f->id ||
+		if (!core_prefix_equal(&r->dst, &g->dst) || r->table != f->id ||
 		    r->family != f->family)
 			return fail(msg, len, "group %zu: route %u belongs elsewhere",
 				    slot, i);
@@ -67,7 +67,7 @@ static int audit_routes(const struct brt_fib *f, const struct brt_pgroup *g,
 	return 0;
 }
 
-int brt_fib_audit(const struct brt_fib *f, char *msg, size_t len)
+int core_fib_audit(const struct brt_fib *f, char *msg, size_t len)
 {
 	size_t i, live = 0;
 	int err;
@@ -89,5 +89,5 @@ int brt_fib_audit(const struct brt_fib *f, char *msg, size_t len)
 	}
 	if (live != f->n_live)
 		return fail(msg, len, "%zu live groups, n_live %zu", live, f->n_live);
-	return f->fast ? brt_fast_check(f, msg, len) : 0;
+	return f->fast ? core_fib_lpm_check(f, msg, len) : 0;
 }

@@ -3,14 +3,14 @@
  *
  * Only on a fib no reader can see (the live handle edits the copy that
  * readers have left, then publishes it). Invariants after every call,
- * audited by brt_fib_audit():
+ * audited by core_fib_audit():
  *  - a group slot holds routes (count > 0) or is free (count 0, chained
  *    through parent on the free list); n_live counts the first kind;
  *  - f->fast maps every address to the slot of the longest live group
  *    holding it, and the prefix index maps each live group's prefix to
  *    its slot;
  *  - a live group's parent is the longest live group strictly shorter
- *    that contains it, or -1 (as brt_fib_build links them): a new group
+ *    that contains it, or -1 (as core_fib_build links them): a new group
  *    takes its covering group as parent and becomes the parent of the
  *    groups directly below it; a removed group hands its parent down;
  *  - a group's routes are in the kernel's order: tos descending, metric
@@ -51,7 +51,7 @@ static int32_t index_find(const struct brt_fib *f, const struct brt_prefix *p)
 	size_t mask = e->index_cap - 1, i = prefix_hash(p) & mask;
 
 	for (; e->index[i] != EMPTY; i = (i + 1) & mask)
-		if (brt_prefix_equal(&f->groups[e->index[i]].dst, p))
+		if (core_prefix_equal(&f->groups[e->index[i]].dst, p))
 			return (int32_t)e->index[i];
 	return -1;
 }
@@ -115,7 +115,7 @@ static int edit_start(struct brt_fib *f)
 {
 	if (f->edit)
 		return 0;
-	if (!f->fast && brt_fast_create_empty(f))
+	if (!f->fast && core_fib_lpm_create_empty(f))
 		return BRT_ENOMEM;
 	f->edit = calloc(1, sizeof(*f->edit));
 	if (!f->edit)
@@ -125,7 +125,7 @@ static int edit_start(struct brt_fib *f)
 	return index_resize(f, f->n_live);
 }
 
-void brt_fib_edit_free(struct brt_fib *f)
+void core_fib_edit_free(struct brt_fib *f)
 {
 	size_t i;
 
@@ -204,15 +204,15 @@ static int group_new(struct brt_fib *f, const struct brt_prefix *dst,
 	g->dst = *dst;
 	g->routes = malloc(2 * sizeof(*g->routes));
 	g->cap = 2;
-	err = g->routes ? brt_fast_enter(f, slot) : BRT_ENOMEM;
+	err = g->routes ? core_fib_lpm_enter(f, slot) : BRT_ENOMEM;
 	if (err) {
 		g->cap = g->routes ? g->cap : 0;
 		give_slot(f, slot);
 		return err;
 	}
-	g->parent = brt_fast_covering(f, dst);
+	g->parent = core_fib_lpm_covering(f, dst);
 	rp.parent = (int32_t)slot;
-	brt_fast_below(f, dst, set_parent, &rp);
+	core_fib_lpm_below(f, dst, set_parent, &rp);
 	*out = slot;
 	return 0;
 }
@@ -232,11 +232,11 @@ static int group_drop(struct brt_fib *f, uint32_t slot)
 {
 	struct brt_pgroup *g = &f->groups[slot];
 	struct reparent rp = { f, g->parent };
-	int err = brt_fast_remove(f, slot);
+	int err = core_fib_lpm_remove(f, slot);
 
 	if (err)
 		return err;
-	brt_fast_below(f, &g->dst, set_parent, &rp);
+	core_fib_lpm_below(f, &g->dst, set_parent, &rp);
 	index_drop(f, slot);
 	give_slot(f, slot);
 	f->n_live--;
@@ -286,7 +286,7 @@ static uint32_t insert_pos(const struct brt_pgroup *g,
 	return i;
 }
 
-int brt_fib_edit_add(struct brt_fib *f, const struct brt_route *r,
+int core_fib_edit_add(struct brt_fib *f, const struct brt_route *r,
 		     bool prepend)
 {
 	struct brt_pgroup *g;
@@ -317,7 +317,7 @@ int brt_fib_edit_add(struct brt_fib *f, const struct brt_route *r,
 }
 
 /* The slot of @like's group and the place in it of the route
- * brt_route_same() as @like, or -1 (an edited fib). */
+ * core_route_same() as @like, or -1 (an edited fib). */
 static int32_t place_of(const struct brt_fib *f, const struct brt_route *like,
 			uint32_t *pos)
 {
@@ -329,7 +329,7 @@ static int32_t place_of(const struct brt_fib *f, const struct brt_route *like,
 		return -1;
 	g = &f->groups[slot];
 	for (i = 0; i < g->count; i++)
-		if (brt_route_same(g->routes[i], like)) {
+		if (core_route_same(g->routes[i], like)) {
 			*pos = i;
 			return slot;
 		}
@@ -337,7 +337,7 @@ static int32_t place_of(const struct brt_fib *f, const struct brt_route *like,
 }
 
 /* @like's group, made ready to change (an array of its own), and the
- * place of its route brt_route_same() as @like. 0, BRT_ENOENT or
+ * place of its route core_route_same() as @like. 0, BRT_ENOENT or
  * BRT_ENOMEM. */
 static int locate(struct brt_fib *f, const struct brt_route *like,
 		  uint32_t *slot, uint32_t *pos)
@@ -354,7 +354,7 @@ static int locate(struct brt_fib *f, const struct brt_route *like,
 	return group_room(&f->groups[s], f->groups[s].count);
 }
 
-int brt_fib_edit_remove(struct brt_fib *f, const struct brt_route *like,
+int core_fib_edit_remove(struct brt_fib *f, const struct brt_route *like,
 			const struct brt_route **removed)
 {
 	struct brt_pgroup *g;
@@ -373,7 +373,7 @@ int brt_fib_edit_remove(struct brt_fib *f, const struct brt_route *like,
 	return 0;
 }
 
-int brt_fib_edit_swap(struct brt_fib *f, const struct brt_route *like,
+int core_fib_edit_swap(struct brt_fib *f, const struct brt_route *like,
 		      const struct brt_route *r, const struct brt_route **old)
 {
 	uint32_t slot, pos;

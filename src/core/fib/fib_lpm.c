@@ -2,7 +2,7 @@
  * fib_lpm.c - a fib's prefix groups in the lpm engine.
  *
  * Invariant: f->fast maps every address to the index of the longest group
- * containing it, exactly as brt_fib_lookup_ref() (the oracle) answers;
+ * containing it, exactly as core_fib_lookup_ref() (the oracle) answers;
  * the fallback chain is the groups' parent links, so the engine holds one
  * value per group and nothing about routes.
  */
@@ -18,7 +18,7 @@ struct brt_fast {
 	size_t sized_for;	/* groups when created (the direct table's size) */
 };
 
-int brt_fast_build(struct brt_fib *f)
+int core_fib_lpm_build(struct brt_fib *f)
 {
 	struct brt_lpm_prefix *p;
 	struct brt_fast *fast;
@@ -31,7 +31,7 @@ int brt_fast_build(struct brt_fib *f)
 	if (!fast)
 		return BRT_ENOMEM;
 	p = malloc((f->n_groups + 1) * sizeof(*p));
-	err = p ? brt_lpm_create(&fast->lpm, f->family, 0, f->n_groups)
+	err = p ? lpm_create(&fast->lpm, f->family, 0, f->n_groups)
 		: BRT_ENOMEM;
 	for (i = 0; !err && i < f->n_groups; i++) {
 		memcpy(p[i].addr, f->groups[i].dst.addr.bytes, 16);
@@ -39,41 +39,41 @@ int brt_fast_build(struct brt_fib *f)
 		p[i].value = (uint32_t)i;
 	}
 	if (!err)
-		err = brt_lpm_insert_bulk(fast->lpm, p, f->n_groups);
+		err = lpm_insert_bulk(fast->lpm, p, f->n_groups);
 	fast->sized_for = f->n_groups;
 	free(p);
 	if (err) {
-		brt_fast_free(fast);
+		core_fib_lpm_free(fast);
 		return err;
 	}
 	f->fast = fast;
 	return 0;
 }
 
-void brt_fast_free(struct brt_fast *fast)
+void core_fib_lpm_free(struct brt_fast *fast)
 {
 	if (!fast)
 		return;
-	brt_lpm_destroy(fast->lpm);
+	lpm_destroy(fast->lpm);
 	free(fast);
 }
 
-const struct brt_pgroup *brt_fast_lookup(const struct brt_fib *f,
+const struct brt_pgroup *core_fib_lpm_lookup(const struct brt_fib *f,
 					 const uint8_t *addr)
 {
-	uint32_t v = brt_lpm_lookup(f->fast->lpm, addr);
+	uint32_t v = lpm_lookup(f->fast->lpm, addr);
 
 	return v == BRT_LPM_NONE ? NULL : &f->groups[v];
 }
 
-int brt_fast_create_empty(struct brt_fib *f)
+int core_fib_lpm_create_empty(struct brt_fib *f)
 {
 	struct brt_fast *fast = calloc(1, sizeof(*fast));
 	int err;
 
 	if (!fast)
 		return BRT_ENOMEM;
-	err = brt_lpm_create(&fast->lpm, f->family, 0, 0);
+	err = lpm_create(&fast->lpm, f->family, 0, 0);
 	if (err) {
 		free(fast);
 		return err;
@@ -82,43 +82,43 @@ int brt_fast_create_empty(struct brt_fib *f)
 	return 0;
 }
 
-int brt_fast_enter(struct brt_fib *f, uint32_t slot)
+int core_fib_lpm_enter(struct brt_fib *f, uint32_t slot)
 {
 	const struct brt_prefix *p = &f->groups[slot].dst;
 
 	if (slot > BRT_LPM_VALUE_MAX)
 		return BRT_ELIMIT;
-	return brt_lpm_insert(f->fast->lpm, p->addr.bytes, p->len, slot);
+	return lpm_insert(f->fast->lpm, p->addr.bytes, p->len, slot);
 }
 
-int brt_fast_remove(struct brt_fib *f, uint32_t slot)
+int core_fib_lpm_remove(struct brt_fib *f, uint32_t slot)
 {
 	const struct brt_prefix *p = &f->groups[slot].dst;
 
-	return brt_lpm_delete(f->fast->lpm, p->addr.bytes, p->len);
+	return lpm_delete(f->fast->lpm, p->addr.bytes, p->len);
 }
 
-int32_t brt_fast_covering(const struct brt_fib *f, const struct brt_prefix *p)
+int32_t core_fib_lpm_covering(const struct brt_fib *f, const struct brt_prefix *p)
 {
-	uint32_t v = brt_lpm_covering(f->fast->lpm, p->addr.bytes, p->len);
+	uint32_t v = lpm_covering(f->fast->lpm, p->addr.bytes, p->len);
 
 	return v == BRT_LPM_NONE ? -1 : (int32_t)v;
 }
 
-void brt_fast_below(const struct brt_fib *f, const struct brt_prefix *p,
+void core_fib_lpm_below(const struct brt_fib *f, const struct brt_prefix *p,
 		    void (*fn)(void *arg, uint32_t slot), void *arg)
 {
-	brt_lpm_below(f->fast->lpm, p->addr.bytes, p->len, fn, arg);
+	lpm_below(f->fast->lpm, p->addr.bytes, p->len, fn, arg);
 }
 
-int brt_fast_check(const struct brt_fib *f, char *msg, size_t msglen)
+int core_fib_lpm_check(const struct brt_fib *f, char *msg, size_t msglen)
 {
 	struct brt_lpm_mem m;
-	int err = brt_lpm_check(f->fast->lpm, msg, msglen);
+	int err = lpm_check(f->fast->lpm, msg, msglen);
 
 	if (err)
 		return err;
-	brt_lpm_memory(f->fast->lpm, &m);
+	lpm_memory(f->fast->lpm, &m);
 	if (m.prefixes == f->n_live)
 		return 0;
 	snprintf(msg, msglen, "the engine holds %zu prefixes, the fib %zu groups",
@@ -128,7 +128,7 @@ int brt_fast_check(const struct brt_fib *f, char *msg, size_t msglen)
 
 /* The engine picks a small direct table for a small fib (lpm.c): a fib
  * edited from under 4096 groups to many times that is faster rebuilt. */
-bool brt_fast_undersized(const struct brt_fib *f)
+bool core_fib_lpm_undersized(const struct brt_fib *f)
 {
 	return f->fast && f->fast->sized_for < 4096 && f->n_live >= 32768;
 }

@@ -5,11 +5,11 @@
  * Invariants:
  *  - the fibs hold every route of the table; a route an edit added is a
  *    block of its own (struct owned_route) that the table owns, told
- *    from a compiled one by its address (brt_route_compiled);
+ *    from a compiled one by its address (core_route_compiled);
  *    a compiled route an edit removed stays in t->routes, unreachable;
  *  - t->fibs stays sorted by (family, id); a table id met for the first
  *    time gets an empty fib, and a fib edited to empty stays (the lookup
- *    answers as if it were absent, see brt_table_fib);
+ *    answers as if it were absent, see core_table_fib);
  *  - edits->n_routes counts the routes; the list that brt_table_route()
  *    walks is made on first use after the last edit, by whichever reader
  *    asks first (the others take the one published, lock-free), in fib
@@ -95,7 +95,7 @@ const struct brt_route *brt_table_route(const brt_table *t, size_t i)
 
 static bool owned(const brt_table *t, const struct brt_route *r)
 {
-	return !brt_route_compiled(t, r);
+	return !core_route_compiled(t, r);
 }
 
 /* A route an edit added: the route, its next hops and, for a route that
@@ -111,7 +111,7 @@ struct owned_route {
 static int copy_route(const brt_table *t, const struct brt_route *r,
 		      struct brt_route **out)
 {
-	size_t res = r->nh_id ? brt_table_nhobj_size(t, r->nh_id) : 0;
+	size_t res = r->nh_id ? core_table_nhobj_size(t, r->nh_id) : 0;
 	struct owned_route *o = malloc(sizeof(*o) + (r->nh_count + res) *
 				       sizeof(struct brt_nexthop));
 
@@ -123,7 +123,7 @@ static int copy_route(const brt_table *t, const struct brt_route *r,
 	o->r.nh = r->nh_count ? o->nh : NULL;
 	o->res_cnt = 0;
 	o->res_blackhole = false;
-	if (r->nh_id && brt_table_nhobj_expand(t, r->nh_id, o->nh + r->nh_count,
+	if (r->nh_id && core_table_nhobj_expand(t, r->nh_id, o->nh + r->nh_count,
 					       &o->res_cnt, &o->res_blackhole)) {
 		free(o);
 		return BRT_ENOTSUP;	/* a group with a missing member */
@@ -132,7 +132,7 @@ static int copy_route(const brt_table *t, const struct brt_route *r,
 	return 0;
 }
 
-const struct brt_nexthop *brt_table_edit_nexthops(const struct brt_route *r,
+const struct brt_nexthop *core_table_edit_nexthops(const struct brt_route *r,
 						  uint32_t *count,
 						  bool *blackhole)
 {
@@ -160,7 +160,7 @@ static int edits_begin(brt_table *t)
 	return 0;
 }
 
-void brt_table_edit_free(brt_table *t)
+void core_table_edit_free(brt_table *t)
 {
 	size_t i, k;
 	uint32_t j;
@@ -180,12 +180,12 @@ void brt_table_edit_free(brt_table *t)
 	t->edits = NULL;
 }
 
-bool brt_table_edit_outgrown(const brt_table *t)
+bool core_table_edit_outgrown(const brt_table *t)
 {
 	size_t i;
 
 	for (i = 0; i < t->n_fibs; i++)
-		if (brt_fast_undersized(&t->fibs[i]))
+		if (core_fib_lpm_undersized(&t->fibs[i]))
 			return true;
 	return false;
 }
@@ -198,9 +198,9 @@ static bool editable(const brt_table *t, const struct brt_route *r)
 	uint32_t i;
 
 	if (t->policy != BRT_POLICY_LINUX || !t->is_dump ||
-	    (r->nh_id && !brt_table_nhobj_size(t, r->nh_id)) ||
-	    !brt_family_valid(r->family) || r->dst.addr.family != r->family ||
-	    r->dst.len > brt_family_bits(r->family) || !r->table ||
+	    (r->nh_id && !core_table_nhobj_size(t, r->nh_id)) ||
+	    !core_family_valid(r->family) || r->dst.addr.family != r->family ||
+	    r->dst.len > core_family_bits(r->family) || !r->table ||
 	    r->type < BRT_RT_UNICAST || r->type > BRT_RT_THROW ||
 	    r->nh_count > BRT_MAX_NEXTHOPS || (r->nh_count && !r->nh) ||
 	    (r->flags & BRT_ROUTE_F_DERIVED))
@@ -208,7 +208,7 @@ static bool editable(const brt_table *t, const struct brt_route *r)
 	for (i = 0; i < r->nh_count; i++) {
 		uint32_t idx = r->nh[i].ifindex;
 
-		if (idx ? brt_table_link_pos(t, idx) < 0
+		if (idx ? core_table_link_pos(t, idx) < 0
 			: r->type < BRT_RT_BLACKHOLE)
 			return false;
 		if (r->nh[i].weight < 1 || r->nh[i].weight > 256)
@@ -220,7 +220,7 @@ static bool editable(const brt_table *t, const struct brt_route *r)
 /* The fib of (family, id), made empty when the table has none. */
 static struct brt_fib *fib_for(brt_table *t, uint8_t family, uint32_t id)
 {
-	size_t at = brt_table_fib_pos(t, family, id);
+	size_t at = core_table_fib_pos(t, family, id);
 	struct brt_fib *fibs;
 
 	if (at < t->n_fibs && t->fibs[at].family == family &&
@@ -240,7 +240,7 @@ static struct brt_fib *fib_for(brt_table *t, uint8_t family, uint32_t id)
 
 /* ----------------------------------------------------------------- edits */
 
-int brt_table_edit_add(brt_table *t, const struct brt_route *r, bool prepend)
+int core_table_edit_add(brt_table *t, const struct brt_route *r, bool prepend)
 {
 	struct brt_route *c;
 	struct brt_fib *f;
@@ -255,7 +255,7 @@ int brt_table_edit_add(brt_table *t, const struct brt_route *r, bool prepend)
 	err = f ? copy_route(t, r, &c) : BRT_ENOMEM;
 	if (err)
 		return err;
-	err = brt_fib_edit_add(f, c, prepend);
+	err = core_fib_edit_add(f, c, prepend);
 	if (err) {
 		free(c);
 		return err;
@@ -267,10 +267,10 @@ int brt_table_edit_add(brt_table *t, const struct brt_route *r, bool prepend)
 /* The fib of @r's table, when it holds routes. */
 static struct brt_fib *fib_of(brt_table *t, const struct brt_route *r)
 {
-	return (struct brt_fib *)brt_table_fib(t, r->family, r->table);
+	return (struct brt_fib *)core_table_fib(t, r->family, r->table);
 }
 
-int brt_table_edit_del(brt_table *t, const struct brt_route *r)
+int core_table_edit_del(brt_table *t, const struct brt_route *r)
 {
 	const struct brt_route *x;
 	struct brt_fib *f;
@@ -279,7 +279,7 @@ int brt_table_edit_del(brt_table *t, const struct brt_route *r)
 	if (err)
 		return err;
 	f = fib_of(t, r);
-	err = f ? brt_fib_edit_remove(f, r, &x) : BRT_ENOENT;
+	err = f ? core_fib_edit_remove(f, r, &x) : BRT_ENOENT;
 	if (err)
 		return err;
 	if (owned(t, x))
@@ -288,7 +288,7 @@ int brt_table_edit_del(brt_table *t, const struct brt_route *r)
 	return 0;
 }
 
-int brt_table_edit_replace(brt_table *t, const struct brt_route *old,
+int core_table_edit_replace(brt_table *t, const struct brt_route *old,
 			   const struct brt_route *r)
 {
 	const struct brt_route *x;
@@ -296,7 +296,7 @@ int brt_table_edit_replace(brt_table *t, const struct brt_route *old,
 	struct brt_fib *f;
 	int err;
 
-	if (!editable(t, r) || !brt_route_same_key(old, r))
+	if (!editable(t, r) || !core_route_same_key(old, r))
 		return BRT_ENOTSUP;
 	err = edits_begin(t);
 	if (err)
@@ -307,7 +307,7 @@ int brt_table_edit_replace(brt_table *t, const struct brt_route *old,
 	err = copy_route(t, r, &c);
 	if (err)
 		return err;
-	err = brt_fib_edit_swap(f, old, c, &x);
+	err = core_fib_edit_swap(f, old, c, &x);
 	if (err) {
 		free(c);
 		return err;

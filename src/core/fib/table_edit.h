@@ -18,55 +18,55 @@
 #include "model/model.h"
 
 /* The kernel's route key agrees (family, table, dst, src, tos, metric). */
-bool brt_route_same_key(const struct brt_route *a, const struct brt_route *b);
+bool core_route_same_key(const struct brt_route *a, const struct brt_route *b);
 /* Same key and same everything else, but the next hops' dead/linkdown
  * flags (link state the kernel changes silently) and expires. */
-bool brt_route_same(const struct brt_route *a, const struct brt_route *b);
+bool core_route_same(const struct brt_route *a, const struct brt_route *b);
 /* Same, dead/linkdown flags included (expires is not compared). */
-bool brt_route_identical(const struct brt_route *a,
+bool core_route_identical(const struct brt_route *a,
 			 const struct brt_route *b);
 
 /*
- * brt_table_edit_add - add a copy of @r (and its next hops). @prepend:
+ * core_table_edit_add - add a copy of @r (and its next hops). @prepend:
  * before the routes of equal tos and metric (an IPv4 add to an existing
  * key); else after them (a new key, or an append).
  * 0, BRT_ENOTSUP, BRT_ENOMEM or BRT_ELIMIT.
  */
-int brt_table_edit_add(brt_table *t, const struct brt_route *r, bool prepend);
-/* Remove the route brt_route_same() as @r. 0, BRT_ENOENT or BRT_ENOMEM. */
-int brt_table_edit_del(brt_table *t, const struct brt_route *r);
-/* Put a copy of @r in the place of the route brt_route_same() as @old
+int core_table_edit_add(brt_table *t, const struct brt_route *r, bool prepend);
+/* Remove the route core_route_same() as @r. 0, BRT_ENOENT or BRT_ENOMEM. */
+int core_table_edit_del(brt_table *t, const struct brt_route *r);
+/* Put a copy of @r in the place of the route core_route_same() as @old
  * (the same key). 0, BRT_ENOENT, BRT_ENOTSUP or BRT_ENOMEM. */
-int brt_table_edit_replace(brt_table *t, const struct brt_route *old,
+int core_table_edit_replace(brt_table *t, const struct brt_route *old,
 			   const struct brt_route *r);
 /* Whether a fib of @t grew so much by edits that compiling the table
  * afresh would look up faster (the caller decides when). */
-bool brt_table_edit_outgrown(const brt_table *t);
+bool core_table_edit_outgrown(const brt_table *t);
 /* The resolved next hops of a route an edit added that uses a nexthop
- * object (brt_route_nexthops asks). */
-const struct brt_nexthop *brt_table_edit_nexthops(const struct brt_route *r,
+ * object (core_route_nexthops asks). */
+const struct brt_nexthop *core_table_edit_nexthops(const struct brt_route *r,
 						  uint32_t *count,
 						  bool *blackhole);
 /* Free what edits added (brt_table_destroy calls it). */
-void brt_table_edit_free(brt_table *t);
+void core_table_edit_free(brt_table *t);
 
 /* fib_edit.c: the same on one fib; @r stays owned by the caller and must
  * outlive its place in the fib. */
-int brt_fib_edit_add(struct brt_fib *f, const struct brt_route *r,
+int core_fib_edit_add(struct brt_fib *f, const struct brt_route *r,
 		     bool prepend);
-/* Take the route brt_route_same() as @like out (*@removed: it), or put
+/* Take the route core_route_same() as @like out (*@removed: it), or put
  * @r in its place (*@old: it). 0, BRT_ENOENT or BRT_ENOMEM. */
-int brt_fib_edit_remove(struct brt_fib *f, const struct brt_route *like,
+int core_fib_edit_remove(struct brt_fib *f, const struct brt_route *like,
 			const struct brt_route **removed);
-int brt_fib_edit_swap(struct brt_fib *f, const struct brt_route *like,
+int core_fib_edit_swap(struct brt_fib *f, const struct brt_route *like,
 		      const struct brt_route *r, const struct brt_route **old);
-void brt_fib_edit_free(struct brt_fib *f);
+void core_fib_edit_free(struct brt_fib *f);
 /*
- * brt_fib_audit - every invariant of fib_edit.c's header: live groups,
+ * core_fib_audit - every invariant of fib_edit.c's header: live groups,
  * free slots, the prefix index, parents (against a linear scan), route
- * order, and the lookup structure (brt_lpm_check). 0 or BRT_ECONFLICT
+ * order, and the lookup structure (lpm_check). 0 or BRT_ECONFLICT
  * with the first problem in @msg.
  */
-int brt_fib_audit(const struct brt_fib *f, char *msg, size_t msglen);
+int core_fib_audit(const struct brt_fib *f, char *msg, size_t msglen);
 
 #endif

@@ -81,7 +81,7 @@ static void *map_elems(size_t bytes)
 	return p;
 }
 
-int brt_lpm_arena_init(struct lpm_arena *a, size_t elem, uint32_t cap,
+int lpm_arena_init(struct lpm_arena *a, size_t elem, uint32_t cap,
 		       uint32_t limit)
 {
 	memset(a, 0, sizeof(*a));
@@ -94,7 +94,7 @@ int brt_lpm_arena_init(struct lpm_arena *a, size_t elem, uint32_t cap,
 	return 0;
 }
 
-void brt_lpm_arena_fini(struct lpm_arena *a)
+void lpm_arena_fini(struct lpm_arena *a)
 {
 	unsigned i;
 
@@ -162,7 +162,7 @@ static int arena_give(struct lpm_arena *a, uint32_t idx, unsigned size)
  * Undo an arena_take of this update, without allocating: a block from
  * the top lowers the top again, one from a free list goes back to it,
  * whose array had room for it before the update took it (free lists
- * grow only in brt_lpm_reclaim, never during an update). Blocks are
+ * grow only in lpm_reclaim, never during an update). Blocks are
  * given back in the reverse order of their taking, so the top one is
  * always the last taken from the top.
  */
@@ -179,7 +179,7 @@ static struct lpm_arena *arena_of(struct brt_lpm *l, unsigned kind)
 	return kind == LPM_K_LEAF ? &l->la : kind == LPM_K_HEAD ? &l->ha : &l->na;
 }
 
-uint32_t brt_lpm_alloc(struct brt_lpm *l, unsigned kind, unsigned size)
+uint32_t lpm_alloc(struct brt_lpm *l, unsigned kind, unsigned size)
 {
 	struct lpm_arena *a = arena_of(l, kind);
 	uint32_t idx = arena_take(l, a, size);
@@ -194,7 +194,7 @@ uint32_t brt_lpm_alloc(struct brt_lpm *l, unsigned kind, unsigned size)
 	return idx;
 }
 
-int brt_lpm_retire(struct brt_lpm *l, unsigned kind, uint32_t idx,
+int lpm_retire(struct brt_lpm *l, unsigned kind, uint32_t idx,
 		   unsigned size)
 {
 	if (!size)
@@ -238,7 +238,7 @@ static void unmap_old(struct brt_lpm *l, uint64_t safe)
 	l->oldmaps.n = keep;
 }
 
-void brt_lpm_oldmaps_free(struct brt_lpm *l)
+void lpm_oldmaps_free(struct brt_lpm *l)
 {
 	size_t i;
 
@@ -248,7 +248,7 @@ void brt_lpm_oldmaps_free(struct brt_lpm *l)
 	memset(&l->oldmaps, 0, sizeof(l->oldmaps));
 }
 
-void brt_lpm_reclaim(struct brt_lpm *l)
+void lpm_reclaim(struct brt_lpm *l)
 {
 	uint64_t safe;
 	size_t i, keep = 0;
@@ -268,14 +268,14 @@ void brt_lpm_reclaim(struct brt_lpm *l)
 	l->retired.n = keep;
 }
 
-int brt_lpm_publish_prepare(struct brt_lpm *l)
+int lpm_publish_prepare(struct brt_lpm *l)
 {
 	struct lpm_retlist *r = &l->retired;
 
 	return room_for(&r->v, r->n, l->pending.n, &r->cap, sizeof(*r->v), 64);
 }
 
-void brt_lpm_publish(struct brt_lpm *l)
+void lpm_publish(struct brt_lpm *l)
 {
 	uint64_t e = atomic_fetch_add(&l->epoch, 1) + 1;
 	size_t i;
@@ -288,7 +288,7 @@ void brt_lpm_publish(struct brt_lpm *l)
 		struct lpm_retired r = l->pending.v[i];
 
 		r.tag = e;
-		/* cannot fail: brt_lpm_publish_prepare made the room (the
+		/* cannot fail: lpm_publish_prepare made the room (the
 		 * structure's creation publishes with nothing pending) */
 		ret_push(&l->retired, r);
 	}
@@ -296,10 +296,10 @@ void brt_lpm_publish(struct brt_lpm *l)
 	/* scanning the readers costs more than a small update's rebuild:
 	 * do it once per batch of retired blocks */
 	if (l->retired.n >= LPM_RECLAIM_BATCH || l->oldmaps.n)
-		brt_lpm_reclaim(l);
+		lpm_reclaim(l);
 }
 
-void brt_lpm_abort(struct brt_lpm *l)
+void lpm_abort(struct brt_lpm *l)
 {
 	size_t i;
 
@@ -312,7 +312,7 @@ void brt_lpm_abort(struct brt_lpm *l)
 	l->pending.n = 0;
 }
 
-size_t brt_lpm_arena_free_elems(const struct lpm_arena *a)
+size_t lpm_arena_free_elems(const struct lpm_arena *a)
 {
 	size_t n = 0;
 	unsigned s, i;
@@ -323,7 +323,7 @@ size_t brt_lpm_arena_free_elems(const struct lpm_arena *a)
 	return n;
 }
 
-size_t brt_lpm_retired_elems(const struct brt_lpm *l, unsigned kind)
+size_t lpm_retired_elems(const struct brt_lpm *l, unsigned kind)
 {
 	size_t i, n = 0;
 
@@ -335,7 +335,7 @@ size_t brt_lpm_retired_elems(const struct brt_lpm *l, unsigned kind)
 
 /* ------------------------------------------------------------ readers */
 
-struct brt_lpm_reader *brt_lpm_reader_register(struct brt_lpm *l)
+struct brt_lpm_reader *lpm_reader_register(struct brt_lpm *l)
 {
 	unsigned i;
 
@@ -352,17 +352,17 @@ struct brt_lpm_reader *brt_lpm_reader_register(struct brt_lpm *l)
 	return NULL;
 }
 
-void brt_lpm_reader_quiescent(struct brt_lpm_reader *r)
+void lpm_reader_quiescent(struct brt_lpm_reader *r)
 {
 	atomic_store(&r->seen, atomic_load(&r->l->epoch));
 }
 
-void brt_lpm_reader_offline(struct brt_lpm_reader *r)
+void lpm_reader_offline(struct brt_lpm_reader *r)
 {
 	atomic_store(&r->seen, UINT64_MAX);
 }
 
-void brt_lpm_reader_unregister(struct brt_lpm_reader *r)
+void lpm_reader_unregister(struct brt_lpm_reader *r)
 {
 	atomic_store(&r->seen, UINT64_MAX);
 	atomic_store(&r->used, 0);

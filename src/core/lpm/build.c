@@ -16,7 +16,7 @@
  *    keeps its child keeps its leaf block too (shared by old and new
  *    version, both of which only read it);
  *  - every block of the old version that the new one does not share is
- *    retired (brt_lpm_retire), exactly once, before the update's point
+ *    retired (lpm_retire), exactly once, before the update's point
  *    of no return: a retirement that fails fails the update;
  *  - an allocation may move an arena (arena.c), so a node is assembled on
  *    the stack and stored through an index computed after the last
@@ -94,10 +94,10 @@ static int emit_child(struct brt_lpm *l, struct lpm_node *dst,
 		*dst = *child_at(l, old, s);
 		return 0;
 	case CHILD_RECURSE:
-		return brt_lpm_rebuild_node(l, dst, child_at(l, old, s),
+		return lpm_rebuild_node(l, dst, child_at(l, old, s),
 					    d + LPM_STRIDE, u);
 	default:
-		return brt_lpm_build_node(l, dst, d + LPM_STRIDE, lv->croot[s],
+		return lpm_build_node(l, dst, d + LPM_STRIDE, lv->croot[s],
 					  lv->v[s]);
 	}
 }
@@ -114,7 +114,7 @@ static int emit_children(struct brt_lpm *l, struct lpm_node *n,
 
 	if (!n->vec)
 		return 0;
-	n->base1 = brt_lpm_alloc(l, LPM_K_NODE, popc(n->vec));
+	n->base1 = lpm_alloc(l, LPM_K_NODE, popc(n->vec));
 	if (n->base1 == LPM_NIL)
 		return BRT_ENOMEM;
 	for (bits = n->vec; bits; bits &= bits - 1) {
@@ -153,7 +153,7 @@ static int emit(struct brt_lpm *l, struct lpm_node *dst, unsigned d,
 		*dst = n;
 		return 0;
 	}
-	if (nl && (n.base0 = brt_lpm_alloc(l, LPM_K_LEAF, nl)) == LPM_NIL)
+	if (nl && (n.base0 = lpm_alloc(l, LPM_K_LEAF, nl)) == LPM_NIL)
 		return BRT_ENOMEM;
 	if (nl)
 		memcpy(&LPM_LEAVES(l)[n.base0], leaves, nl * sizeof(*leaves));
@@ -169,19 +169,19 @@ static int build(struct brt_lpm *l, struct lpm_node *dst, uint32_t *inl,
 	struct level lv;
 
 	lv.inl = inl;
-	lv.cmask = brt_lpm_paint(&l->trie, sub, d, LPM_STRIDE, def, lv.v,
+	lv.cmask = lpm_paint(&l->trie, sub, d, LPM_STRIDE, def, lv.v,
 				 lv.croot, NULL);
 	memset(lv.mode, CHILD_BUILD, sizeof(lv.mode));
 	return emit(l, dst, d, &lv, NULL, NULL);
 }
 
-int brt_lpm_build_node(struct brt_lpm *l, struct lpm_node *dst, unsigned d,
+int lpm_build_node(struct brt_lpm *l, struct lpm_node *dst, unsigned d,
 		       uint32_t sub, uint32_t def)
 {
 	return build(l, dst, NULL, d, sub, def);
 }
 
-int brt_lpm_build_head(struct brt_lpm *l, struct lpm_node *dst, uint32_t *inl,
+int lpm_build_head(struct brt_lpm *l, struct lpm_node *dst, uint32_t *inl,
 		       uint32_t sub, uint32_t def)
 {
 	return build(l, dst, inl, l->dbits, sub, def);
@@ -191,21 +191,21 @@ int brt_lpm_build_head(struct brt_lpm *l, struct lpm_node *dst, uint32_t *inl,
  * leaves (unless it keeps them inline), not what is below the children. */
 static int retire_blocks(struct brt_lpm *l, const struct lpm_node *n)
 {
-	int err = brt_lpm_retire(l, LPM_K_NODE, n->base1, popc(n->vec));
+	int err = lpm_retire(l, LPM_K_NODE, n->base1, popc(n->vec));
 
 	if (!err && !lpm_inline(n))
-		err = brt_lpm_retire(l, LPM_K_LEAF, n->base0,
+		err = lpm_retire(l, LPM_K_LEAF, n->base0,
 				     popc(n->leafvec));
 	return err;
 }
 
-int brt_lpm_retire_subtree(struct brt_lpm *l, const struct lpm_node *n)
+int lpm_retire_subtree(struct brt_lpm *l, const struct lpm_node *n)
 {
 	unsigned i, nc = popc(n->vec);
 	int err = 0;
 
 	for (i = 0; i < nc && !err; i++)
-		err = brt_lpm_retire_subtree(l, &LPM_NODES(l)[n->base1 + i]);
+		err = lpm_retire_subtree(l, &LPM_NODES(l)[n->base1 + i]);
 	return err ? err : retire_blocks(l, n);
 }
 
@@ -243,7 +243,7 @@ static uint32_t path_child(const struct lpm_trie *t, unsigned d,
 			   const struct lpm_upd *u)
 {
 	unsigned end = d + LPM_STRIDE;
-	uint32_t c = brt_lpm_upd_at(t, u, end);
+	uint32_t c = lpm_upd_at(t, u, end);
 
 	if (c != LPM_NIL && t->n[c].len == end &&
 	    t->n[c].child[0] == LPM_NIL && t->n[c].child[1] == LPM_NIL)
@@ -263,7 +263,7 @@ static void change_path_slot(struct brt_lpm *l, struct level *lv,
 	unsigned end = d + LPM_STRIDE, sp = lpm_slot(u->key, d, LPM_STRIDE);
 	uint32_t c = path_child(t, d, u);
 
-	lv->v[sp] = brt_lpm_upd_value(t, u, end);
+	lv->v[sp] = lpm_upd_value(t, u, end);
 	lv->croot[sp] = c;
 	if (c == LPM_NIL) {
 		lv->cmask &= ~(1ull << sp);
@@ -288,9 +288,9 @@ static void change_range(struct brt_lpm *l, struct level *lv,
 	unsigned lo = lpm_slot(u->key, d, LPM_STRIDE) >> sh << sh;
 	unsigned hi = lo + (1u << sh);
 	uint64_t range = (sh == 6 ? ~0ull : ((1ull << (1u << sh)) - 1) << lo);
-	uint64_t cm = brt_lpm_paint_range(t, brt_lpm_upd_at(t, u, u->len), d,
+	uint64_t cm = lpm_paint_range(t, lpm_upd_at(t, u, u->len), d,
 					  LPM_STRIDE, lo, hi,
-					  brt_lpm_upd_value(t, u, u->len - 1),
+					  lpm_upd_value(t, u, u->len - 1),
 					  lv->v, lv->croot, lv->plen);
 
 	lv->cmask = (lv->cmask & ~range) | cm;
@@ -313,7 +313,7 @@ static int retire_replaced(struct brt_lpm *l, const struct lpm_node *o,
 		unsigned s = (unsigned)__builtin_ctzll(bits);
 
 		if (!(lv->cmask >> s & 1) || lv->mode[s] == CHILD_BUILD)
-			err = brt_lpm_retire_subtree(l, child_at(l, o, s));
+			err = lpm_retire_subtree(l, child_at(l, o, s));
 	}
 	if (err || !blocks)
 		return err;
@@ -343,7 +343,7 @@ static int rebuild_path_child(struct brt_lpm *l, struct lpm_node *dst,
 	if (err)
 		return err;
 	*dst = n;
-	return brt_lpm_retire(l, LPM_K_NODE, o->base1, popc(o->vec));
+	return lpm_retire(l, LPM_K_NODE, o->base1, popc(o->vec));
 }
 
 /* Node @o at depth @d after the change @u: its old leaves and children,
@@ -376,14 +376,14 @@ static int rebuild(struct brt_lpm *l, struct lpm_node *dst, uint32_t *inl,
 	return err;
 }
 
-int brt_lpm_rebuild_node(struct brt_lpm *l, struct lpm_node *dst,
+int lpm_rebuild_node(struct brt_lpm *l, struct lpm_node *dst,
 			 const struct lpm_node *old, unsigned d,
 			 const struct lpm_upd *u)
 {
 	return rebuild(l, dst, NULL, old, NULL, d, u);
 }
 
-int brt_lpm_rebuild_head(struct brt_lpm *l, struct lpm_node *dst,
+int lpm_rebuild_head(struct brt_lpm *l, struct lpm_node *dst,
 			 uint32_t *inl, const struct lpm_node *old,
 			 const uint32_t *oleaves, const struct lpm_upd *u)
 {

@@ -38,9 +38,9 @@ static void undo(struct brt_lpm *l, const struct item *it, size_t n)
 
 	while (n--) {
 		if (it[n].old == LPM_NIL)
-			brt_lpm_trie_delete(&l->trie, it[n].key, it[n].len, &dummy);
+			lpm_trie_delete(&l->trie, it[n].key, it[n].len, &dummy);
 		else
-			brt_lpm_trie_insert(&l->trie, it[n].key, it[n].len,
+			lpm_trie_insert(&l->trie, it[n].key, it[n].len,
 					    it[n].old, &changed, &dummy);
 	}
 }
@@ -64,7 +64,7 @@ static size_t slot_nodes(const struct brt_lpm *l, const struct item *it,
 	return k;
 }
 
-int brt_lpm_insert_bulk(struct brt_lpm *l, const struct brt_lpm_prefix *p,
+int lpm_insert_bulk(struct brt_lpm *l, const struct brt_lpm_prefix *p,
 			size_t n)
 {
 	struct item *it;
@@ -81,26 +81,26 @@ int brt_lpm_insert_bulk(struct brt_lpm *l, const struct brt_lpm_prefix *p,
 		return BRT_ENOMEM;
 	for (i = 0; i < n; i++) {
 		it[i].len = p[i].len;
-		it[i].key = brt_lpm_key(l, p[i].addr) & lpm_mask(p[i].len);
+		it[i].key = lpm_key_of(l, p[i].addr) & lpm_mask(p[i].len);
 		it[i].pos = i;
 	}
 	qsort(it, n, sizeof(*it), cmp_item);
 	/* two nodes a prefix (itself and a branch), and the slot nodes */
-	if (brt_lpm_trie_reserve(&l->trie, 2 * n + 3 + slot_nodes(l, it, n))) {
+	if (lpm_trie_reserve(&l->trie, 2 * n + 3 + slot_nodes(l, it, n))) {
 		free(it);
 		return BRT_ENOMEM;
 	}
 	for (i = 0; i < n; i++) {
 		bool changed;
 
-		err = brt_lpm_trie_insert(&l->trie, it[i].key, it[i].len,
+		err = lpm_trie_insert(&l->trie, it[i].key, it[i].len,
 					  p[it[i].pos].value, &changed,
 					  &it[i].old);
 		if (err)
 			break;
 	}
 	if (!err)
-		err = brt_lpm_rebuild_all(l);
+		err = lpm_rebuild_all(l);
 	if (err)
 		undo(l, it, i);
 	free(it);

@@ -41,7 +41,7 @@ static int check_node(struct audit *a, const struct lpm_node *n,
 	uint64_t vec = 0, leafvec = 0;
 	unsigned s, nl = 0, nc = 0;
 
-	brt_lpm_paint(&l->trie, sub, d, LPM_STRIDE, def, v, croot, NULL);
+	lpm_paint(&l->trie, sub, d, LPM_STRIDE, def, v, croot, NULL);
 	for (s = 0; s < 64; s++) {
 		if (croot[s] != LPM_NIL) {
 			vec |= 1ull << s;
@@ -138,8 +138,8 @@ static int check_direct(struct audit *a)
 
 	if (!v)
 		return BRT_ENOMEM;
-	sub = brt_lpm_trie_find(&l->trie, 0, 0, &def);
-	brt_lpm_paint(&l->trie, sub, 0, l->dbits, def, v, v + n, NULL);
+	sub = lpm_trie_find(&l->trie, 0, 0, &def);
+	lpm_paint(&l->trie, sub, 0, l->dbits, def, v, v + n, NULL);
 	for (i = 0; i < n && !err; i++) {
 		uint32_t e = l->direct[i], croot = v[n + i];
 
@@ -158,7 +158,7 @@ static int check_small(struct audit *a)
 {
 	const struct brt_lpm *l = a->l;
 	uint32_t b[64], v[64];
-	unsigned n = brt_lpm_small_expect(l, b, v);
+	unsigned n = lpm_small_expect(l, b, v);
 	const struct lpm_small *s;
 
 	if (!n)
@@ -167,26 +167,26 @@ static int check_small(struct audit *a)
 			    l->small);
 	if (l->small == LPM_NIL)
 		return fail(a, "small table lacks its range array", 0, 0);
-	if (l->small + brt_lpm_small_units(n) > l->ha.top)
+	if (l->small + lpm_small_units(n) > l->ha.top)
 		return fail(a, "range array out of the arena", 0, l->small);
 	s = lpm_small(l->ha.base, l->small);
 	if (s->n != n || memcmp(s->bound, b, n * sizeof(*b)) ||
 	    memcmp(s->bound + n, v, n * sizeof(*v)))
 		return fail(a, "range array differs from the table", 0,
 			    l->small);
-	a->heads += brt_lpm_small_units(n);
+	a->heads += lpm_small_units(n);
 	return 0;
 }
 
 static int check_accounts(struct audit *a)
 {
 	const struct brt_lpm *l = a->l;
-	size_t nodes = a->nodes + brt_lpm_arena_free_elems(&l->na) +
-		       brt_lpm_retired_elems(l, LPM_K_NODE);
-	size_t leaves = a->leaves + brt_lpm_arena_free_elems(&l->la) +
-			brt_lpm_retired_elems(l, LPM_K_LEAF);
-	size_t heads = a->heads + brt_lpm_arena_free_elems(&l->ha) +
-		       brt_lpm_retired_elems(l, LPM_K_HEAD);
+	size_t nodes = a->nodes + lpm_arena_free_elems(&l->na) +
+		       lpm_retired_elems(l, LPM_K_NODE);
+	size_t leaves = a->leaves + lpm_arena_free_elems(&l->la) +
+			lpm_retired_elems(l, LPM_K_LEAF);
+	size_t heads = a->heads + lpm_arena_free_elems(&l->ha) +
+		       lpm_retired_elems(l, LPM_K_HEAD);
 
 	if (l->pending.n || l->fresh.n)
 		return fail(a, "an update was left half done", 0, 0);
@@ -202,14 +202,14 @@ static int check_accounts(struct audit *a)
 	return 0;
 }
 
-int brt_lpm_check(const struct brt_lpm *l, char *msg, size_t len)
+int lpm_check(const struct brt_lpm *l, char *msg, size_t len)
 {
 	struct audit a = { l, 0, 0, 0, msg, len };
 	int err;
 
 	if (len)
 		msg[0] = 0;
-	err = brt_lpm_trie_audit(&l->trie, l->width, msg, len);
+	err = lpm_trie_audit(&l->trie, l->width, msg, len);
 	if (!err)
 		err = check_direct(&a);
 	if (!err)

@@ -182,7 +182,7 @@ lookup4(const struct brt_lpm *l, uint32_t a, unsigned d)
  * empty asm keeps the compiler from merging the two copies back into
  * one, which it may do since both compute the same thing.
  */
-LPM_HOT uint32_t brt_lpm4_lookup(const struct brt_lpm *l, uint32_t a)
+LPM_HOT uint32_t lpm4_lookup(const struct brt_lpm *l, uint32_t a)
 {
 	uint32_t sm = small_load(l);
 	unsigned d = l->dbits;
@@ -249,18 +249,18 @@ lookup6(const struct brt_lpm *l, const uint8_t *a, unsigned d)
 	return walk6(l, lpm_fhead(hb, e), hi, lo);
 }
 
-LPM_HOT uint32_t brt_lpm6_lookup(const struct brt_lpm *l, const uint8_t *a)
+LPM_HOT uint32_t lpm6_lookup(const struct brt_lpm *l, const uint8_t *a)
 {
 	return lookup6(l, a, l->dbits);
 }
 
-uint32_t brt_lpm_lookup(const struct brt_lpm *l, const uint8_t *addr)
+uint32_t lpm_lookup(const struct brt_lpm *l, const uint8_t *addr)
 {
 	if (l->family == BRT_AF_INET)
-		return brt_lpm4_lookup(l, (uint32_t)addr[0] << 24 |
+		return lpm4_lookup(l, (uint32_t)addr[0] << 24 |
 				       (uint32_t)addr[1] << 16 |
 				       (uint32_t)addr[2] << 8 | addr[3]);
-	return brt_lpm6_lookup(l, addr);
+	return lpm6_lookup(l, addr);
 }
 
 static unsigned batch_len(size_t n, size_t i)
@@ -455,7 +455,7 @@ bulk4(const struct brt_lpm *l, const uint32_t *a, uint32_t *out, size_t n,
 	}
 }
 
-LPM_HOT void brt_lpm4_lookup_bulk(const struct brt_lpm *l, const uint32_t *a,
+LPM_HOT void lpm4_lookup_bulk(const struct brt_lpm *l, const uint32_t *a,
 				  uint32_t *out, size_t n)
 {
 	unsigned d = l->dbits;
@@ -615,7 +615,7 @@ LPM_HOT static void batch6(const struct brt_lpm *l, const uint8_t (*a)[16],
 	}
 }
 
-LPM_HOT void brt_lpm6_lookup_bulk(const struct brt_lpm *l,
+LPM_HOT void lpm6_lookup_bulk(const struct brt_lpm *l,
 				  const uint8_t (*a)[16], uint32_t *out,
 				  size_t n)
 {

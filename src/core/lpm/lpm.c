@@ -38,7 +38,7 @@ static unsigned pick_direct_bits(size_t expected)
 	return LPM_DBITS_LARGE;
 }
 
-int brt_lpm_create(struct brt_lpm **out, uint8_t family, unsigned direct_bits,
+int lpm_create(struct brt_lpm **out, uint8_t family, unsigned direct_bits,
 		   size_t expected)
 {
 	struct brt_lpm *l;
@@ -56,45 +56,45 @@ int brt_lpm_create(struct brt_lpm **out, uint8_t family, unsigned direct_bits,
 	l->dbits = direct_bits ? direct_bits : pick_direct_bits(expected);
 	n = (size_t)1 << l->dbits;
 	l->direct = malloc(n * sizeof(*l->direct));
-	if (!l->direct || brt_lpm_trie_init(&l->trie, l->dbits) ||
-	    brt_lpm_arena_init(&l->na, sizeof(struct lpm_node),
+	if (!l->direct || lpm_trie_init(&l->trie, l->dbits) ||
+	    lpm_arena_init(&l->na, sizeof(struct lpm_node),
 			       first_cap(expected, 700, NODE_LIMIT), NODE_LIMIT) ||
-	    brt_lpm_arena_init(&l->la, sizeof(uint32_t),
+	    lpm_arena_init(&l->la, sizeof(uint32_t),
 			       first_cap(expected, 1800, LEAF_LIMIT), LEAF_LIMIT) ||
-	    brt_lpm_arena_init(&l->ha, LPM_HEAD_UNIT,
+	    lpm_arena_init(&l->ha, LPM_HEAD_UNIT,
 			       first_cap(expected, 120, HEAD_LIMIT), HEAD_LIMIT)) {
-		brt_lpm_destroy(l);
+		lpm_destroy(l);
 		return BRT_ENOMEM;
 	}
 	for (i = 0; i < n; i++)
 		l->direct[i] = LPM_LEAF | BRT_LPM_NONE;
 	l->small = LPM_NIL;
-	if (family == BRT_AF_INET && brt_lpm_small_prepare(l, &l->small)) {
-		brt_lpm_destroy(l);
+	if (family == BRT_AF_INET && lpm_small_prepare(l, &l->small)) {
+		lpm_destroy(l);
 		return BRT_ENOMEM;
 	}
-	brt_lpm_publish(l);	/* nobody can see the structure yet */
+	lpm_publish(l);	/* nobody can see the structure yet */
 	*out = l;
 	return 0;
 }
 
-void brt_lpm_destroy(struct brt_lpm *l)
+void lpm_destroy(struct brt_lpm *l)
 {
 	if (!l)
 		return;
 	free(l->direct);
-	brt_lpm_trie_fini(&l->trie);
-	brt_lpm_arena_fini(&l->na);
-	brt_lpm_arena_fini(&l->la);
-	brt_lpm_arena_fini(&l->ha);
-	brt_lpm_oldmaps_free(l);
+	lpm_trie_fini(&l->trie);
+	lpm_arena_fini(&l->na);
+	lpm_arena_fini(&l->la);
+	lpm_arena_fini(&l->ha);
+	lpm_oldmaps_free(l);
 	free(l->pending.v);
 	free(l->retired.v);
 	free(l->fresh.v);
 	free(l);
 }
 
-lpm_key brt_lpm_key(const struct brt_lpm *l, const uint8_t *addr)
+lpm_key lpm_key_of(const struct brt_lpm *l, const uint8_t *addr)
 {
 	lpm_key k = 0;
 	unsigned i, n = l->width / 8;
@@ -104,22 +104,22 @@ lpm_key brt_lpm_key(const struct brt_lpm *l, const uint8_t *addr)
 	return k << (128 - l->width);
 }
 
-int brt_lpm_insert(struct brt_lpm *l, const uint8_t *addr, unsigned len,
+int lpm_insert(struct brt_lpm *l, const uint8_t *addr, unsigned len,
 		   uint32_t value)
 {
 	if (!l || !addr || len > l->width || value > BRT_LPM_VALUE_MAX)
 		return BRT_EINVAL;
-	return brt_lpm_update(l, brt_lpm_key(l, addr), len, true, value);
+	return lpm_update(l, lpm_key_of(l, addr), len, true, value);
 }
 
-int brt_lpm_delete(struct brt_lpm *l, const uint8_t *addr, unsigned len)
+int lpm_delete(struct brt_lpm *l, const uint8_t *addr, unsigned len)
 {
 	if (!l || !addr || len > l->width)
 		return BRT_EINVAL;
-	return brt_lpm_update(l, brt_lpm_key(l, addr), len, false, 0);
+	return lpm_update(l, lpm_key_of(l, addr), len, false, 0);
 }
 
-size_t brt_lpm_memory(const struct brt_lpm *l, struct brt_lpm_mem *m)
+size_t lpm_memory(const struct brt_lpm *l, struct brt_lpm_mem *m)
 {
 	struct brt_lpm_mem tmp;
 	unsigned s;

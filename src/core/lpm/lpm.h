@@ -30,7 +30,7 @@
  *    published (before or after each update), never a mixture;
  *  - memory a writer retires is reused only after every registered reader
  *    passed a quiescent point (QSBR): a reader thread registers, calls
- *    brt_lpm_reader_quiescent() between batches of lookups (while it holds
+ *    lpm_reader_quiescent() between batches of lookups (while it holds
  *    no answer-in-progress) and unregisters (or goes offline) when idle.
  *    Unregistered threads may look up only while no writer runs.
  */
@@ -61,13 +61,13 @@ struct brt_lpm_mem {
  * @family BRT_AF_INET or BRT_AF_INET6; @direct_bits 1..24 (0: pick from
  * @expected_prefixes: small tables get a small direct table).
  */
-int brt_lpm_create(struct brt_lpm **out, uint8_t family, unsigned direct_bits,
+int lpm_create(struct brt_lpm **out, uint8_t family, unsigned direct_bits,
 		   size_t expected_prefixes);
-void brt_lpm_destroy(struct brt_lpm *l);
+void lpm_destroy(struct brt_lpm *l);
 
 /* @addr: network-order bytes of the family; host bits past @len ignored.
  * Insert replaces the value of an existing prefix. */
-int brt_lpm_insert(struct brt_lpm *l, const uint8_t *addr, unsigned len,
+int lpm_insert(struct brt_lpm *l, const uint8_t *addr, unsigned len,
 		   uint32_t value);
 struct brt_lpm_prefix {
 	uint8_t addr[16];	/* network order; IPv4 in addr[0..3] */
@@ -80,32 +80,32 @@ struct brt_lpm_prefix {
  * one insert at a time). Later duplicates win. Readers may run meanwhile.
  * On failure nothing changed.
  */
-int brt_lpm_insert_bulk(struct brt_lpm *l, const struct brt_lpm_prefix *p,
+int lpm_insert_bulk(struct brt_lpm *l, const struct brt_lpm_prefix *p,
 			size_t n);
 /* BRT_ENOENT when the prefix is not held. */
-int brt_lpm_delete(struct brt_lpm *l, const uint8_t *addr, unsigned len);
+int lpm_delete(struct brt_lpm *l, const uint8_t *addr, unsigned len);
 
 /* Lookups. IPv4 addresses in host order (1.2.3.4 is 0x01020304). */
-uint32_t brt_lpm4_lookup(const struct brt_lpm *l, uint32_t addr);
-void brt_lpm4_lookup_bulk(const struct brt_lpm *l, const uint32_t *addrs,
+uint32_t lpm4_lookup(const struct brt_lpm *l, uint32_t addr);
+void lpm4_lookup_bulk(const struct brt_lpm *l, const uint32_t *addrs,
 			  uint32_t *out, size_t n);
-uint32_t brt_lpm6_lookup(const struct brt_lpm *l, const uint8_t *addr);
-void brt_lpm6_lookup_bulk(const struct brt_lpm *l, const uint8_t (*addrs)[16],
+uint32_t lpm6_lookup(const struct brt_lpm *l, const uint8_t *addr);
+void lpm6_lookup_bulk(const struct brt_lpm *l, const uint8_t (*addrs)[16],
 			  uint32_t *out, size_t n);
 /* Either family, network-order bytes. */
-uint32_t brt_lpm_lookup(const struct brt_lpm *l, const uint8_t *addr);
+uint32_t lpm_lookup(const struct brt_lpm *l, const uint8_t *addr);
 
 /*
  * Nesting, from the writer's control trie (writer side; O(depth) and
- * O(subtree)). brt_lpm_covering: the value of the longest held prefix
+ * O(subtree)). lpm_covering: the value of the longest held prefix
  * strictly shorter than @len that contains @addr, or BRT_LPM_NONE.
- * brt_lpm_below: call @fn with the value of every held prefix strictly
+ * lpm_below: call @fn with the value of every held prefix strictly
  * inside @addr/@len that no other held prefix inside it covers (the
  * prefixes whose fallback @addr/@len is, or would be); returns how many.
  */
-uint32_t brt_lpm_covering(const struct brt_lpm *l, const uint8_t *addr,
+uint32_t lpm_covering(const struct brt_lpm *l, const uint8_t *addr,
 			  unsigned len);
-size_t brt_lpm_below(const struct brt_lpm *l, const uint8_t *addr,
+size_t lpm_below(const struct brt_lpm *l, const uint8_t *addr,
 		     unsigned len, void (*fn)(void *arg, uint32_t value),
 		     void *arg);
 
@@ -114,15 +114,15 @@ size_t brt_lpm_below(const struct brt_lpm *l, const uint8_t *addr,
  * direct entry, node and leaf equals what a full rebuild from the trie
  * would produce. 0, or BRT_ECONFLICT naming the first difference in @msg.
  */
-int brt_lpm_check(const struct brt_lpm *l, char *msg, size_t msglen);
-size_t brt_lpm_memory(const struct brt_lpm *l, struct brt_lpm_mem *m);
+int lpm_check(const struct brt_lpm *l, char *msg, size_t msglen);
+size_t lpm_memory(const struct brt_lpm *l, struct brt_lpm_mem *m);
 
 /* Readers (QSBR). Register returns NULL when all slots are taken. */
-struct brt_lpm_reader *brt_lpm_reader_register(struct brt_lpm *l);
-void brt_lpm_reader_quiescent(struct brt_lpm_reader *r);
-void brt_lpm_reader_offline(struct brt_lpm_reader *r);
-void brt_lpm_reader_unregister(struct brt_lpm_reader *r);
+struct brt_lpm_reader *lpm_reader_register(struct brt_lpm *l);
+void lpm_reader_quiescent(struct brt_lpm_reader *r);
+void lpm_reader_offline(struct brt_lpm_reader *r);
+void lpm_reader_unregister(struct brt_lpm_reader *r);
 /* Free retired memory that no reader can still see (also done by updates). */
-void brt_lpm_reclaim(struct brt_lpm *l);
+void lpm_reclaim(struct brt_lpm *l);
 
 #endif /* BRT_CORE_LPM_H */

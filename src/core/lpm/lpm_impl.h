@@ -25,7 +25,7 @@
  * (two or three runs), and this saves their lookups the leaf read.
  * A node exists exactly where the control trie holds some prefix longer
  * than the node's depth under it: the form is canonical, which is what
- * brt_lpm_check() compares against. An IPv4 table of at most
+ * lpm_check() compares against. An IPv4 table of at most
  * LPM_SMALL_MAX prefixes also has a range array (small.c), which lookups
  * use instead; it too is canonical.
  */
@@ -193,16 +193,16 @@ static inline struct lpm_small *lpm_small(const void *base, uint32_t i)
 					    (size_t)i * LPM_HEAD_UNIT);
 }
 
-unsigned brt_lpm_small_units(unsigned n);
+unsigned lpm_small_units(unsigned n);
 /* The range array the table should have (b[], v[]: 64 room): its n, or 0
  * when it should have none. */
-unsigned brt_lpm_small_expect(const struct brt_lpm *l, uint32_t *b,
+unsigned lpm_small_expect(const struct brt_lpm *l, uint32_t *b,
 			      uint32_t *v);
 /* Before an update's stores (after its trie change): retire the current
  * array, write the next one (*idx, or LPM_NIL). */
-int brt_lpm_small_prepare(struct brt_lpm *l, uint32_t *idx);
+int lpm_small_prepare(struct brt_lpm *l, uint32_t *idx);
 /* After them: publish it. */
-void brt_lpm_small_set(struct brt_lpm *l, uint32_t idx);
+void lpm_small_set(struct brt_lpm *l, uint32_t idx);
 
 /* The head of direct entry @e (not a leaf entry) in head arena @base. */
 static inline struct lpm_head *lpm_fhead(const void *base, uint32_t e)
@@ -262,80 +262,80 @@ static inline unsigned lpm_bit(lpm_key k, unsigned i)
 	return (unsigned)(k >> (127 - i)) & 1;
 }
 
-lpm_key brt_lpm_key(const struct brt_lpm *l, const uint8_t *addr);
+lpm_key lpm_key_of(const struct brt_lpm *l, const uint8_t *addr);
 
 /* arena.c */
 /* An arena of @cap elements at first, growing up to @limit. */
-int brt_lpm_arena_init(struct lpm_arena *a, size_t elem, uint32_t cap,
+int lpm_arena_init(struct lpm_arena *a, size_t elem, uint32_t cap,
 		       uint32_t limit);
-void brt_lpm_arena_fini(struct lpm_arena *a);
+void lpm_arena_fini(struct lpm_arena *a);
 /* Unmap every outgrown mapping (destroy: no reader is left). */
-void brt_lpm_oldmaps_free(struct brt_lpm *l);
+void lpm_oldmaps_free(struct brt_lpm *l);
 /* A block of @size elements, or LPM_NIL; recorded as fresh. */
-uint32_t brt_lpm_alloc(struct brt_lpm *l, unsigned kind, unsigned size);
+uint32_t lpm_alloc(struct brt_lpm *l, unsigned kind, unsigned size);
 /* Give a block to the readers' grace period (after the next publish);
- * BRT_ENOMEM fails the update (brt_lpm_abort). */
-int brt_lpm_retire(struct brt_lpm *l, unsigned kind, uint32_t idx,
+ * BRT_ENOMEM fails the update (lpm_abort). */
+int lpm_retire(struct brt_lpm *l, unsigned kind, uint32_t idx,
 		   unsigned size);
 /* Before an update's point of no return: room for its pending blocks on
- * the retired list, so that brt_lpm_publish cannot fail. */
-int brt_lpm_publish_prepare(struct brt_lpm *l);
+ * the retired list, so that lpm_publish cannot fail. */
+int lpm_publish_prepare(struct brt_lpm *l);
 /* End of an update: tag pending blocks with a new epoch, forget fresh. */
-void brt_lpm_publish(struct brt_lpm *l);
+void lpm_publish(struct brt_lpm *l);
 /* Failed update: free fresh blocks at once, drop pending retirements. */
-void brt_lpm_abort(struct brt_lpm *l);
-size_t brt_lpm_arena_free_elems(const struct lpm_arena *a);
-size_t brt_lpm_retired_elems(const struct brt_lpm *l, unsigned kind);
+void lpm_abort(struct brt_lpm *l);
+size_t lpm_arena_free_elems(const struct lpm_arena *a);
+size_t lpm_retired_elems(const struct brt_lpm *l, unsigned kind);
 
 /* trie.c */
 /* @sbits: the slot depth (trie.c), the direct table's bits */
-int brt_lpm_trie_init(struct lpm_trie *t, unsigned sbits);
-void brt_lpm_trie_fini(struct lpm_trie *t);
+int lpm_trie_init(struct lpm_trie *t, unsigned sbits);
+void lpm_trie_fini(struct lpm_trie *t);
 /* Set a prefix; *changed tells whether the mapping changed, *old_value
  * the previous value (LPM_NIL when new). */
-int brt_lpm_trie_insert(struct lpm_trie *t, lpm_key k, unsigned len,
+int lpm_trie_insert(struct lpm_trie *t, lpm_key k, unsigned len,
 			uint32_t value, bool *changed, uint32_t *old_value);
-int brt_lpm_trie_delete(struct lpm_trie *t, lpm_key k, unsigned len,
+int lpm_trie_delete(struct lpm_trie *t, lpm_key k, unsigned len,
 			uint32_t *old_value);
 /*
  * The node whose subtree holds every prefix longer than @d under @k's
  * first @d bits (it may itself be /d), or LPM_NIL; *def the value of the
  * longest prefix of length <= d covering them (BRT_LPM_NONE if none).
  */
-uint32_t brt_lpm_trie_find(const struct lpm_trie *t, lpm_key k, unsigned d,
+uint32_t lpm_trie_find(const struct lpm_trie *t, lpm_key k, unsigned d,
 			   uint32_t *def);
-int brt_lpm_trie_audit(const struct lpm_trie *t, unsigned width, char *msg,
+int lpm_trie_audit(const struct lpm_trie *t, unsigned width, char *msg,
 		       size_t len);
 
 /* paint.c: the 2^s slots after depth d under sub; plen (optional) gets
  * the length of the prefix that gave each slot its value (0: @def);
  * returns the mask of slots with a croot (of the first 64) */
-uint64_t brt_lpm_paint(const struct lpm_trie *t, uint32_t sub, unsigned d,
+uint64_t lpm_paint(const struct lpm_trie *t, uint32_t sub, unsigned d,
 		       unsigned s, uint32_t def, uint32_t *v, uint32_t *croot,
 		       uint8_t *plen);
 
 /* The same for slots [lo, hi) only, under the trie subtree @sub whose
  * prefixes all lie in them, over @base (plen 0); the rest is untouched. */
-uint64_t brt_lpm_paint_range(const struct lpm_trie *t, uint32_t sub,
+uint64_t lpm_paint_range(const struct lpm_trie *t, uint32_t sub,
 			     unsigned d, unsigned s, unsigned lo, unsigned hi,
 			     uint32_t base, uint32_t *v, uint32_t *croot,
 			     uint8_t *plen);
 
 /* build.c: *dst must not be in an arena (allocations may move them) */
-int brt_lpm_build_node(struct brt_lpm *l, struct lpm_node *dst, unsigned d,
+int lpm_build_node(struct brt_lpm *l, struct lpm_node *dst, unsigned d,
 		       uint32_t sub, uint32_t def);
 /* The node of a head (depth dbits); without children its leaves go to
  * @inl[] (64 room) instead of the arena, for a short head. */
-int brt_lpm_build_head(struct brt_lpm *l, struct lpm_node *dst, uint32_t *inl,
+int lpm_build_head(struct brt_lpm *l, struct lpm_node *dst, uint32_t *inl,
 		       uint32_t sub, uint32_t def);
-int brt_lpm_retire_subtree(struct brt_lpm *l, const struct lpm_node *n);
+int lpm_retire_subtree(struct brt_lpm *l, const struct lpm_node *n);
 
 /* update.c */
-int brt_lpm_update(struct brt_lpm *l, lpm_key k, unsigned len, bool insert,
+int lpm_update(struct brt_lpm *l, lpm_key k, unsigned len, bool insert,
 		   uint32_t value);
 /* Trie changes are done; rebuild every direct entry from the trie. */
-int brt_lpm_rebuild_all(struct brt_lpm *l);
+int lpm_rebuild_all(struct brt_lpm *l);
 /* Reserve room for @n more trie nodes. */
-int brt_lpm_trie_reserve(struct lpm_trie *t, size_t n);
+int lpm_trie_reserve(struct lpm_trie *t, size_t n);
 
 #endif /* BRT_LPM_IMPL_H */

@@ -22,19 +22,19 @@ struct lpm_upd {
 
 /* Fill @u's path for @key/@len from the slot node @slot (after the trie
  * change). */
-void brt_lpm_upd_path(const struct lpm_trie *t, uint32_t slot, lpm_key key,
+void lpm_upd_path(const struct lpm_trie *t, uint32_t slot, lpm_key key,
 		      unsigned len, unsigned dbits, struct lpm_upd *u);
 /* The first node on the path, of length >= @x (<= len), whose first @x
  * bits are the key's: the trie subtree of key/x; or LPM_NIL. */
-uint32_t brt_lpm_upd_at(const struct lpm_trie *t, const struct lpm_upd *u,
+uint32_t lpm_upd_at(const struct lpm_trie *t, const struct lpm_upd *u,
 			unsigned x);
 /* The value of the longest prefix on the path with dbits < length <= @x
  * (< len), or LPM_INHERIT. */
-uint32_t brt_lpm_upd_value(const struct lpm_trie *t, const struct lpm_upd *u,
+uint32_t lpm_upd_value(const struct lpm_trie *t, const struct lpm_upd *u,
 			   unsigned x);
 
 /* Write *dst: node *old (at depth @d, on the path) after the change @u. */
-int brt_lpm_rebuild_node(struct brt_lpm *l, struct lpm_node *dst,
+int lpm_rebuild_node(struct brt_lpm *l, struct lpm_node *dst,
 			 const struct lpm_node *old, unsigned d,
 			 const struct lpm_upd *u);
 
@@ -42,7 +42,7 @@ int brt_lpm_rebuild_node(struct brt_lpm *l, struct lpm_node *dst,
  * leaves go to @inl[] (64 room) instead of the arena, for a short head.
  * @oleaves: the old node's leaves when a short head holds them (then
  * @old has no blocks of its own), else NULL. */
-int brt_lpm_rebuild_head(struct brt_lpm *l, struct lpm_node *dst,
+int lpm_rebuild_head(struct brt_lpm *l, struct lpm_node *dst,
 			 uint32_t *inl, const struct lpm_node *old,
 			 const uint32_t *oleaves, const struct lpm_upd *u);
 

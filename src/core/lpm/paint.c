@@ -66,7 +66,7 @@ static void walk(const struct lpm_trie *t, uint32_t i, unsigned d,
 		walk(t, n->child[1], d, s, c);
 }
 
-uint64_t brt_lpm_paint(const struct lpm_trie *t, uint32_t sub, unsigned d,
+uint64_t lpm_paint(const struct lpm_trie *t, uint32_t sub, unsigned d,
 		       unsigned s, uint32_t def, uint32_t *v, uint32_t *croot,
 		       uint8_t *plen)
 {
@@ -84,7 +84,7 @@ uint64_t brt_lpm_paint(const struct lpm_trie *t, uint32_t sub, unsigned d,
 	return c.cmask;
 }
 
-uint64_t brt_lpm_paint_range(const struct lpm_trie *t, uint32_t sub,
+uint64_t lpm_paint_range(const struct lpm_trie *t, uint32_t sub,
 			     unsigned d, unsigned s, unsigned lo, unsigned hi,
 			     uint32_t base, uint32_t *v, uint32_t *croot,
 			     uint8_t *plen)

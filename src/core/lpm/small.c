@@ -8,7 +8,7 @@
  * trie walk of a /32 host route takes four levels below the direct table
  * and mispredicts its depth on every other lookup.
  *
- * Invariants (brt_lpm_check() rebuilds and compares):
+ * Invariants (lpm_check() rebuilds and compares):
  *  - l->small is LPM_NIL exactly when the table is IPv6 or holds more than
  *    LPM_SMALL_MAX prefixes; else it is the head-arena index of a block
  *    (struct lpm_small) for the current table, written before it was
@@ -112,14 +112,14 @@ static unsigned ranges(const struct lpm_trie *t, uint32_t *b, uint32_t *v)
 	return k;
 }
 
-unsigned brt_lpm_small_units(unsigned n)
+unsigned lpm_small_units(unsigned n)
 {
 	return (unsigned)(sizeof(struct lpm_small) + 8 * n + LPM_HEAD_UNIT - 1) /
 	       LPM_HEAD_UNIT;
 }
 
 /* The block the table should have: n, or 0 when it should have none. */
-unsigned brt_lpm_small_expect(const struct brt_lpm *l, uint32_t *b,
+unsigned lpm_small_expect(const struct brt_lpm *l, uint32_t *b,
 			      uint32_t *v)
 {
 	if (l->family != BRT_AF_INET || l->trie.prefixes > LPM_SMALL_MAX)
@@ -128,24 +128,24 @@ unsigned brt_lpm_small_expect(const struct brt_lpm *l, uint32_t *b,
 }
 
 /* Before an update's stores: retire the current block, write the next
- * one (or none), in *idx for brt_lpm_small_set(). */
-int brt_lpm_small_prepare(struct brt_lpm *l, uint32_t *idx)
+ * one (or none), in *idx for lpm_small_set(). */
+int lpm_small_prepare(struct brt_lpm *l, uint32_t *idx)
 {
 	uint32_t b[64], v[64], at, old = l->small;
-	unsigned n = brt_lpm_small_expect(l, b, v);
+	unsigned n = lpm_small_expect(l, b, v);
 	struct lpm_small *s;
 	int err;
 
 	*idx = LPM_NIL;
 	if (old != LPM_NIL) {
-		err = brt_lpm_retire(l, LPM_K_HEAD, old, brt_lpm_small_units(
+		err = lpm_retire(l, LPM_K_HEAD, old, lpm_small_units(
 					     lpm_small(l->ha.base, old)->n));
 		if (err)
 			return err;
 	}
 	if (!n)
 		return 0;
-	at = brt_lpm_alloc(l, LPM_K_HEAD, brt_lpm_small_units(n));
+	at = lpm_alloc(l, LPM_K_HEAD, lpm_small_units(n));
 	if (at == LPM_NIL)
 		return BRT_ENOMEM;
 	s = lpm_small(l->ha.base, at);
@@ -158,7 +158,7 @@ int brt_lpm_small_prepare(struct brt_lpm *l, uint32_t *idx)
 }
 
 /* After the update's direct entries: publish the block prepared. */
-void brt_lpm_small_set(struct brt_lpm *l, uint32_t idx)
+void lpm_small_set(struct brt_lpm *l, uint32_t idx)
 {
 	__atomic_store_n(&l->small, idx, __ATOMIC_RELEASE);
 }

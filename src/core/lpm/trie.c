@@ -1,7 +1,7 @@
 /*
  * trie.c - the writer's control trie: a path-compressed binary trie.
  *
- * Invariants (audited by brt_lpm_trie_audit):
+ * Invariants (audited by lpm_trie_audit):
  *  - n[0] is the root, /0, and is never removed;
  *  - a node's key has no bits set past its length;
  *  - a child is longer than its parent, agrees with it on the parent's
@@ -62,7 +62,7 @@ static int resize(struct lpm_trie *t, uint32_t cap)
 	return 0;
 }
 
-int brt_lpm_trie_init(struct lpm_trie *t, unsigned sbits)
+int lpm_trie_init(struct lpm_trie *t, unsigned sbits)
 {
 	size_t i, ns = (size_t)1 << sbits;
 
@@ -70,7 +70,7 @@ int brt_lpm_trie_init(struct lpm_trie *t, unsigned sbits)
 	t->sbits = sbits;
 	t->slot = malloc(ns * sizeof(*t->slot));
 	if (resize(t, 64) || !t->slot) {
-		brt_lpm_trie_fini(t);
+		lpm_trie_fini(t);
 		return BRT_ENOMEM;
 	}
 	for (i = 0; i < ns; i++)
@@ -83,14 +83,14 @@ int brt_lpm_trie_init(struct lpm_trie *t, unsigned sbits)
 	return 0;
 }
 
-void brt_lpm_trie_fini(struct lpm_trie *t)
+void lpm_trie_fini(struct lpm_trie *t)
 {
 	free(t->n);
 	free(t->slot);
 	memset(t, 0, sizeof(*t));
 }
 
-int brt_lpm_trie_reserve(struct lpm_trie *t, size_t n)
+int lpm_trie_reserve(struct lpm_trie *t, size_t n)
 {
 	if (n > UINT32_MAX / 2 - t->used)
 		return BRT_ELIMIT;
@@ -230,7 +230,7 @@ static uint32_t start(struct lpm_trie *t, lpm_key k, unsigned len)
 	return s;
 }
 
-int brt_lpm_trie_insert(struct lpm_trie *t, lpm_key k, unsigned len,
+int lpm_trie_insert(struct lpm_trie *t, lpm_key k, unsigned len,
 			uint32_t value, bool *changed, uint32_t *old)
 {
 	int err = reserve3(t);
@@ -262,7 +262,7 @@ static unsigned nchildren(const struct lpm_tnode *n)
 	return (n->child[0] != LPM_NIL) + (n->child[1] != LPM_NIL);
 }
 
-int brt_lpm_trie_delete(struct lpm_trie *t, lpm_key k, unsigned len,
+int lpm_trie_delete(struct lpm_trie *t, lpm_key k, unsigned len,
 			uint32_t *old)
 {
 	uint32_t gp = LPM_NIL, parent = LPM_NIL, cur = 0;
@@ -301,7 +301,7 @@ int brt_lpm_trie_delete(struct lpm_trie *t, lpm_key k, unsigned len,
 	return 0;
 }
 
-uint32_t brt_lpm_trie_find(const struct lpm_trie *t, lpm_key k, unsigned d,
+uint32_t lpm_trie_find(const struct lpm_trie *t, lpm_key k, unsigned d,
 			   uint32_t *def)
 {
 	uint32_t cur = 0;
@@ -361,7 +361,7 @@ static int audit_node(const struct lpm_trie *t, uint32_t i, unsigned width,
 	return 0;
 }
 
-int brt_lpm_trie_audit(const struct lpm_trie *t, unsigned width, char *msg,
+int lpm_trie_audit(const struct lpm_trie *t, unsigned width, char *msg,
 		       size_t len)
 {
 	size_t count = 0, slots = 0, i, registered = 0;

@@ -18,11 +18,11 @@ static bool covers(const struct lpm_tnode *n, lpm_key k, unsigned upto)
 	return !((n->key ^ k) & lpm_mask(upto));
 }
 
-uint32_t brt_lpm_covering(const struct brt_lpm *l, const uint8_t *addr,
+uint32_t lpm_covering(const struct brt_lpm *l, const uint8_t *addr,
 			  unsigned len)
 {
 	const struct lpm_trie *t = &l->trie;
-	lpm_key k = brt_lpm_key(l, addr) & lpm_mask(len);
+	lpm_key k = lpm_key_of(l, addr) & lpm_mask(len);
 	uint32_t cur = 0, best = BRT_LPM_NONE;
 
 	while (cur != LPM_NIL && t->n[cur].len < len &&
@@ -49,12 +49,12 @@ static uint32_t descend(const struct lpm_trie *t, lpm_key k, unsigned len)
 	return covers(&t->n[cur], k, len) ? cur : LPM_NIL;
 }
 
-size_t brt_lpm_below(const struct brt_lpm *l, const uint8_t *addr,
+size_t lpm_below(const struct brt_lpm *l, const uint8_t *addr,
 		     unsigned len, void (*fn)(void *arg, uint32_t value),
 		     void *arg)
 {
 	const struct lpm_trie *t = &l->trie;
-	lpm_key k = brt_lpm_key(l, addr) & lpm_mask(len);
+	lpm_key k = lpm_key_of(l, addr) & lpm_mask(len);
 	uint32_t stack[2 * 130], top = 0, cur = descend(t, k, len);
 	size_t n = 0;
 

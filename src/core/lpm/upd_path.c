@@ -15,7 +15,7 @@ static unsigned agree(lpm_key a, lpm_key b, unsigned bits)
 	return !((a ^ b) & lpm_mask(bits));
 }
 
-void brt_lpm_upd_path(const struct lpm_trie *t, uint32_t slot, lpm_key key,
+void lpm_upd_path(const struct lpm_trie *t, uint32_t slot, lpm_key key,
 		      unsigned len, unsigned dbits, struct lpm_upd *u)
 {
 	uint32_t cur = slot;
@@ -35,7 +35,7 @@ void brt_lpm_upd_path(const struct lpm_trie *t, uint32_t slot, lpm_key key,
 	u->tail = cur;
 }
 
-uint32_t brt_lpm_upd_at(const struct lpm_trie *t, const struct lpm_upd *u,
+uint32_t lpm_upd_at(const struct lpm_trie *t, const struct lpm_upd *u,
 			unsigned x)
 {
 	unsigned i;
@@ -49,7 +49,7 @@ uint32_t brt_lpm_upd_at(const struct lpm_trie *t, const struct lpm_upd *u,
 	return LPM_NIL;
 }
 
-uint32_t brt_lpm_upd_value(const struct lpm_trie *t, const struct lpm_upd *u,
+uint32_t lpm_upd_value(const struct lpm_trie *t, const struct lpm_upd *u,
 			   unsigned x)
 {
 	uint32_t v = LPM_INHERIT;

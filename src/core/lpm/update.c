@@ -28,9 +28,9 @@ static int trie_change(struct brt_lpm *l, lpm_key k, unsigned len,
 		       uint32_t *old)
 {
 	if (insert)
-		return brt_lpm_trie_insert(&l->trie, k, len, value, changed, old);
+		return lpm_trie_insert(&l->trie, k, len, value, changed, old);
 	*changed = true;
-	return brt_lpm_trie_delete(&l->trie, k, len, old);
+	return lpm_trie_delete(&l->trie, k, len, old);
 }
 
 static void trie_undo(struct brt_lpm *l, lpm_key k, unsigned len,
@@ -41,9 +41,9 @@ static void trie_undo(struct brt_lpm *l, lpm_key k, unsigned len,
 
 	/* cannot fail: the nodes the change freed are free again */
 	if (insert && old == LPM_NIL)
-		brt_lpm_trie_delete(&l->trie, k, len, &dummy);
+		lpm_trie_delete(&l->trie, k, len, &dummy);
 	else
-		brt_lpm_trie_insert(&l->trie, k, len, old, &changed, &dummy);
+		lpm_trie_insert(&l->trie, k, len, old, &changed, &dummy);
 }
 
 /* The last steps of an update that can fail, once its blocks are built
@@ -52,22 +52,22 @@ static void trie_undo(struct brt_lpm *l, lpm_key k, unsigned len,
  * the stores and publish(). */
 static int prepare_stores(struct brt_lpm *l, uint32_t *sm)
 {
-	int err = brt_lpm_small_prepare(l, sm);
+	int err = lpm_small_prepare(l, sm);
 
-	return err ? err : brt_lpm_publish_prepare(l);
+	return err ? err : lpm_publish_prepare(l);
 }
 
 /* After an update's direct entries are stored: its small table block
  * @sm, then the epoch that starts its retirements' grace period. */
 static void publish(struct brt_lpm *l, uint32_t sm)
 {
-	brt_lpm_small_set(l, sm);
-	brt_lpm_publish(l);
+	lpm_small_set(l, sm);
+	lpm_publish(l);
 }
 
 static int retire_head(struct brt_lpm *l, uint32_t e)
 {
-	return brt_lpm_retire(l, LPM_K_HEAD, e & ~LPM_SHORT,
+	return lpm_retire(l, LPM_K_HEAD, e & ~LPM_SHORT,
 			      lpm_head_units(l, e));
 }
 
@@ -80,7 +80,7 @@ static int retire_entry(struct brt_lpm *l, uint32_t e)
 	if (e & LPM_LEAF)
 		return 0;
 	if (!(e & LPM_SHORT)) {
-		err = brt_lpm_retire_subtree(l, &lpm_fhead(l->ha.base, e)->n);
+		err = lpm_retire_subtree(l, &lpm_fhead(l->ha.base, e)->n);
 		if (err)
 			return err;
 	}
@@ -93,7 +93,7 @@ static int put_short(struct brt_lpm *l, uint64_t leafvec, const uint32_t *v,
 		     uint32_t def, uint32_t *e)
 {
 	unsigned runs = (unsigned)__builtin_popcountll(leafvec);
-	uint32_t b = brt_lpm_alloc(l, LPM_K_HEAD, lpm_short_units(runs));
+	uint32_t b = lpm_alloc(l, LPM_K_HEAD, lpm_short_units(runs));
 	struct lpm_shead *h;
 
 	if (b == LPM_NIL)
@@ -118,7 +118,7 @@ static int put_head(struct brt_lpm *l, const struct lpm_node *n,
 
 	if (!n->vec)
 		return put_short(l, n->leafvec, inl, def, e);
-	b = brt_lpm_alloc(l, LPM_K_HEAD, 2);
+	b = lpm_alloc(l, LPM_K_HEAD, 2);
 	if (b == LPM_NIL)
 		return BRT_ENOMEM;
 	h = lpm_fhead(l->ha.base, b);
@@ -142,7 +142,7 @@ static int fresh_entry(struct brt_lpm *l, uint32_t sub, uint32_t def,
 		*e = LPM_LEAF | def;
 		return 0;
 	}
-	err = brt_lpm_build_head(l, &n, inl, sub, LPM_INHERIT);
+	err = lpm_build_head(l, &n, inl, sub, LPM_INHERIT);
 	if (!err)
 		err = put_head(l, &n, inl, def, e);
 	return err;
@@ -199,15 +199,15 @@ static int update_short(struct brt_lpm *l, lpm_key k, unsigned len,
 	err = trie_change(l, k, len, insert, value, &changed, &old);
 	if (err || !changed)
 		goto out;
-	sub = brt_lpm_trie_find(&l->trie, k, len, &def);
-	brt_lpm_paint(&l->trie, sub, len, s, def, v, croot, plen);
+	sub = lpm_trie_find(&l->trie, k, len, &def);
+	lpm_paint(&l->trie, sub, len, s, def, v, croot, plen);
 	for (i = 0; i < n && !err; i++)
 		if (plen[i] <= len)
 			err = redef_entry(l, l->direct[first + i], v[i], &ent[i]);
 	if (!err)
 		err = prepare_stores(l, &sm);
 	if (err) {
-		brt_lpm_abort(l);
+		lpm_abort(l);
 		trie_undo(l, k, len, insert, old);
 		goto out;
 	}
@@ -271,7 +271,7 @@ static int path_entry(struct brt_lpm *l, uint32_t cur, const struct lpm_upd *u,
 	}
 	/* the rebuild reads the old leaves before it allocates; heads are
 	 * allocated only after it */
-	err = brt_lpm_rebuild_head(l, &n, inl, &old, oleaves, u);
+	err = lpm_rebuild_head(l, &n, inl, &old, oleaves, u);
 	if (!err)
 		err = retire_head(l, cur);
 	if (!err)
@@ -328,12 +328,12 @@ static int update_long(struct brt_lpm *l, lpm_key k, unsigned len,
 		return err;
 	/* a long prefix was inserted below, or deleted from below, its slot
 	 * node, which stays (trie.c) */
-	brt_lpm_upd_path(&l->trie, l->trie.slot[e], k, len, l->dbits, &u);
+	lpm_upd_path(&l->trie, l->trie.slot[e], k, len, l->dbits, &u);
 	err = path_entry(l, cur, &u, &ne);
 	if (!err)
 		err = prepare_stores(l, &sm);
 	if (err) {
-		brt_lpm_abort(l);
+		lpm_abort(l);
 		trie_undo(l, k, len, insert, old);
 		return err;
 	}
@@ -342,7 +342,7 @@ static int update_long(struct brt_lpm *l, lpm_key k, unsigned len,
 	return 0;
 }
 
-int brt_lpm_update(struct brt_lpm *l, lpm_key k, unsigned len, bool insert,
+int lpm_update(struct brt_lpm *l, lpm_key k, unsigned len, bool insert,
 		   uint32_t value)
 {
 	k &= lpm_mask(len);
@@ -351,7 +351,7 @@ int brt_lpm_update(struct brt_lpm *l, lpm_key k, unsigned len, bool insert,
 	return update_long(l, k, len, insert, value);
 }
 
-int brt_lpm_rebuild_all(struct brt_lpm *l)
+int lpm_rebuild_all(struct brt_lpm *l)
 {
 	size_t i, n = (size_t)1 << l->dbits;
 	uint32_t *buf = malloc(n * 3 * sizeof(*buf)), *v, *croot, *ent;
@@ -361,8 +361,8 @@ int brt_lpm_rebuild_all(struct brt_lpm *l)
 	if (!buf)
 		return BRT_ENOMEM;
 	v = buf, croot = buf + n, ent = buf + 2 * n;
-	sub = brt_lpm_trie_find(&l->trie, 0, 0, &def);
-	brt_lpm_paint(&l->trie, sub, 0, l->dbits, def, v, croot, NULL);
+	sub = lpm_trie_find(&l->trie, 0, 0, &def);
+	lpm_paint(&l->trie, sub, 0, l->dbits, def, v, croot, NULL);
 	for (i = 0; i < n && !err; i++)
 		err = fresh_entry(l, croot[i], v[i], &ent[i]);
 	for (i = 0; i < n && !err; i++)
@@ -370,7 +370,7 @@ int brt_lpm_rebuild_all(struct brt_lpm *l)
 	if (!err)
 		err = prepare_stores(l, &sm);
 	if (err) {
-		brt_lpm_abort(l);
+		lpm_abort(l);
 		free(buf);
 		return err;
 	}

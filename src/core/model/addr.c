@@ -15,7 +15,7 @@
 #include "model/model.h"
 #include "model/vec.h"
 
-int brt_vec_reserve(void **data, size_t *cap, size_t n, size_t extra,
+int core_vec_reserve(void **data, size_t *cap, size_t n, size_t extra,
 		    size_t elem)
 {
 	size_t want, ncap;
@@ -37,12 +37,12 @@ int brt_vec_reserve(void **data, size_t *cap, size_t n, size_t extra,
 	return 0;
 }
 
-bool brt_family_valid(uint8_t family)
+bool core_family_valid(uint8_t family)
 {
 	return family == BRT_AF_INET || family == BRT_AF_INET6;
 }
 
-bool brt_bits_match(const uint8_t *a, const uint8_t *b, unsigned len)
+bool core_bits_match(const uint8_t *a, const uint8_t *b, unsigned len)
 {
 	unsigned full = len / 8, rest = len % 8;
 
@@ -53,7 +53,7 @@ bool brt_bits_match(const uint8_t *a, const uint8_t *b, unsigned len)
 	return ((a[full] ^ b[full]) & (uint8_t)(0xff << (8 - rest))) == 0;
 }
 
-unsigned brt_common_bits(const uint8_t *a, const uint8_t *b, unsigned max)
+unsigned core_common_bits(const uint8_t *a, const uint8_t *b, unsigned max)
 {
 	unsigned i, n = 0;
 
@@ -70,7 +70,7 @@ unsigned brt_common_bits(const uint8_t *a, const uint8_t *b, unsigned max)
 	return n < max ? n : max;
 }
 
-void brt_bits_mask(uint8_t *a, unsigned bytes, unsigned len)
+void core_bits_mask(uint8_t *a, unsigned bytes, unsigned len)
 {
 	unsigned i;
 
@@ -84,7 +84,7 @@ void brt_bits_mask(uint8_t *a, unsigned bytes, unsigned len)
 	}
 }
 
-void brt_addr_set_v4(struct brt_addr *a, uint32_t v)
+void core_addr_set_v4(struct brt_addr *a, uint32_t v)
 {
 	memset(a, 0, sizeof(*a));
 	a->family = BRT_AF_INET;
@@ -94,35 +94,35 @@ void brt_addr_set_v4(struct brt_addr *a, uint32_t v)
 	a->bytes[3] = (uint8_t)v;
 }
 
-bool brt_addr_is_zero(const struct brt_addr *a)
+bool core_addr_is_zero(const struct brt_addr *a)
 {
 	static const uint8_t zero[16];
 
-	return memcmp(a->bytes, zero, brt_family_bytes(a->family)) == 0;
+	return memcmp(a->bytes, zero, core_family_bytes(a->family)) == 0;
 }
 
-bool brt_addr_is_v4_loopback(const struct brt_addr *a)
+bool core_addr_is_v4_loopback(const struct brt_addr *a)
 {
 	return a->family == BRT_AF_INET && a->bytes[0] == 127;
 }
 
-bool brt_addr_is_v4_multicast(const struct brt_addr *a)
+bool core_addr_is_v4_multicast(const struct brt_addr *a)
 {
 	return a->family == BRT_AF_INET && (a->bytes[0] & 0xf0) == 0xe0;
 }
 
-bool brt_addr_is_v6_linklocal(const struct brt_addr *a)
+bool core_addr_is_v6_linklocal(const struct brt_addr *a)
 {
 	return a->family == BRT_AF_INET6 && a->bytes[0] == 0xfe &&
 	       (a->bytes[1] & 0xc0) == 0x80;
 }
 
-bool brt_addr_is_v6_multicast(const struct brt_addr *a)
+bool core_addr_is_v6_multicast(const struct brt_addr *a)
 {
 	return a->family == BRT_AF_INET6 && a->bytes[0] == 0xff;
 }
 
-bool brt_addr_is_v6_loopback(const struct brt_addr *a)
+bool core_addr_is_v6_loopback(const struct brt_addr *a)
 {
 	static const uint8_t one[16] = {[15] = 1};
 
@@ -134,28 +134,28 @@ bool brt_addr_is_v6_loopback(const struct brt_addr *a)
  * scope; loopback and link-local are link scope (2); site-local 5;
  * everything else global (14). IPv4-mapped addresses count as global.
  */
-int brt_addr6_scope(const struct brt_addr *a)
+int core_addr6_scope(const struct brt_addr *a)
 {
-	if (brt_addr_is_v6_multicast(a))
+	if (core_addr_is_v6_multicast(a))
 		return a->bytes[1] & 0x0f;
-	if (brt_addr_is_v6_loopback(a) || brt_addr_is_v6_linklocal(a))
+	if (core_addr_is_v6_loopback(a) || core_addr_is_v6_linklocal(a))
 		return 0x2;
 	if (a->bytes[0] == 0xfe && (a->bytes[1] & 0xc0) == 0xc0)
 		return 0x5;
 	return 0xe;
 }
 
-void brt_prefix_make(struct brt_prefix *p, const struct brt_addr *a,
+void core_prefix_make(struct brt_prefix *p, const struct brt_addr *a,
 		     unsigned len)
 {
 	memset(p, 0, sizeof(*p));
 	p->addr.family = a->family;
-	memcpy(p->addr.bytes, a->bytes, brt_family_bytes(a->family));
-	brt_bits_mask(p->addr.bytes, brt_family_bytes(a->family), len);
+	memcpy(p->addr.bytes, a->bytes, core_family_bytes(a->family));
+	core_bits_mask(p->addr.bytes, core_family_bytes(a->family), len);
 	p->len = (uint8_t)len;
 }
 
-bool brt_prefix_equal(const struct brt_prefix *a, const struct brt_prefix *b)
+bool core_prefix_equal(const struct brt_prefix *a, const struct brt_prefix *b)
 {
 	return a->len == b->len && a->addr.family == b->addr.family &&
 	       !memcmp(a->addr.bytes, b->addr.bytes, 16);
@@ -165,7 +165,7 @@ int brt_addr_equal(const struct brt_addr *a, const struct brt_addr *b)
 {
 	if (!a || !b || a->family != b->family)
 		return 0;
-	return !memcmp(a->bytes, b->bytes, brt_family_bytes(a->family));
+	return !memcmp(a->bytes, b->bytes, core_family_bytes(a->family));
 }
 
 /* Parse without a zone; 0 or BRT_EPARSE. */
@@ -231,7 +231,7 @@ int brt_addr_format(const struct brt_addr *a, char *buf, size_t len)
 	char tmp[BRT_ADDRSTRLEN];
 	int n;
 
-	if (!a || !buf || !brt_family_valid(a->family))
+	if (!a || !buf || !core_family_valid(a->family))
 		return BRT_EINVAL;
 	if (!inet_ntop(a->family == BRT_AF_INET ? AF_INET : AF_INET6,
 		       a->bytes, tmp, sizeof(tmp)))
@@ -287,10 +287,10 @@ int brt_prefix_parse(const char *text, int family_hint, int allow_host_bits,
 	buf[n] = 0;
 	if (strchr(buf, '%') || parse_plain(buf, &a))
 		return BRT_EPARSE;
-	len = brt_family_bits(a.family);
+	len = core_family_bits(a.family);
 	if (slash && parse_len(slash + 1, len, &len))
 		return BRT_EPARSE;
-	brt_prefix_make(out, &a, len);
+	core_prefix_make(out, &a, len);
 	if (!allow_host_bits && memcmp(out->addr.bytes, a.bytes, 16))
 		return BRT_EPARSE;
 	return 0;
@@ -302,7 +302,7 @@ int brt_prefix_format(const struct brt_prefix *p, char *buf, size_t len)
 	int n;
 
 	if (!p || !buf || brt_addr_format(&p->addr, a, sizeof(a)) < 0 ||
-	    p->len > brt_family_bits(p->addr.family))
+	    p->len > core_family_bits(p->addr.family))
 		return BRT_EINVAL;
 	n = snprintf(buf, len, "%s/%u", a, p->len);
 	if (n < 0 || (size_t)n >= len)
@@ -313,7 +313,7 @@ int brt_prefix_format(const struct brt_prefix *p, char *buf, size_t len)
 int brt_prefix_contains(const struct brt_prefix *p, const struct brt_addr *a)
 {
 	if (!p || !a || p->addr.family != a->family ||
-	    p->len > brt_family_bits(p->addr.family))
+	    p->len > core_family_bits(p->addr.family))
 		return 0;
-	return brt_bits_match(p->addr.bytes, a->bytes, p->len);
+	return core_bits_match(p->addr.bytes, a->bytes, p->len);
 }

@@ -26,7 +26,7 @@ static bool addr_same(const struct brt_addr *a, const struct brt_addr *b)
 	       !memcmp(a->bytes, b->bytes, 16);
 }
 
-bool brt_route_same_key(const struct brt_route *a, const struct brt_route *b)
+bool core_route_same_key(const struct brt_route *a, const struct brt_route *b)
 {
 	return a->family == b->family && a->table == b->table &&
 	       a->tos == b->tos && a->metric == b->metric &&
@@ -46,7 +46,7 @@ static bool same(const struct brt_route *a, const struct brt_route *b,
 {
 	uint32_t i;
 
-	if (!brt_route_same_key(a, b) || a->type != b->type ||
+	if (!core_route_same_key(a, b) || a->type != b->type ||
 	    a->protocol != b->protocol || a->scope != b->scope ||
 	    a->pref != b->pref || a->nh_id != b->nh_id || a->mtu != b->mtu ||
 	    a->nh_count != b->nh_count || !addr_same(&a->prefsrc, &b->prefsrc) ||
@@ -58,12 +58,12 @@ static bool same(const struct brt_route *a, const struct brt_route *b,
 	return true;
 }
 
-bool brt_route_same(const struct brt_route *a, const struct brt_route *b)
+bool core_route_same(const struct brt_route *a, const struct brt_route *b)
 {
 	return same(a, b, SILENT_FLAGS);
 }
 
-bool brt_route_identical(const struct brt_route *a, const struct brt_route *b)
+bool core_route_identical(const struct brt_route *a, const struct brt_route *b)
 {
 	return same(a, b, 0);	/* expires counts down: not compared */
 }

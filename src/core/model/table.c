@@ -1,7 +1,7 @@
 /*
  * table.c - reading an immutable table: accessors and look-ups by key.
  *
- * Nothing here modifies a table after brt_table_compile(): every function
+ * Nothing here modifies a table after core_table_compile(): every function
  * is safe to call from any number of threads at once.
  */
 #include <stdlib.h>
@@ -17,9 +17,9 @@ void brt_table_destroy(brt_table *t)
 
 	if (!t)
 		return;
-	brt_table_edit_free(t);
+	core_table_edit_free(t);
 	for (i = 0; i < t->n_fibs; i++)
-		brt_fib_free(&t->fibs[i]);
+		core_fib_free(&t->fibs[i]);
 	for (i = 0; i < t->n_sysctls; i++) {
 		free(t->sysctls[i].key);
 		free(t->sysctls[i].value);
@@ -78,7 +78,7 @@ int brt_table_sysctl(const brt_table *t, size_t i, const char **key,
 	return 0;
 }
 
-ptrdiff_t brt_table_link_pos(const brt_table *t, uint32_t index)
+ptrdiff_t core_table_link_pos(const brt_table *t, uint32_t index)
 {
 	size_t lo = 0, hi = t->n_links;
 
@@ -102,7 +102,7 @@ const struct brt_link *brt_table_link_by_index(const brt_table *t,
 
 	if (!t)
 		return NULL;
-	p = brt_table_link_pos(t, index);
+	p = core_table_link_pos(t, index);
 	return p < 0 ? NULL : &t->links[p];
 }
 
@@ -119,16 +119,16 @@ const struct brt_link *brt_table_link_by_name(const brt_table *t,
 	return NULL;
 }
 
-const struct brt_linkconf *brt_table_linkconf(const brt_table *t,
+const struct brt_linkconf *core_table_linkconf(const brt_table *t,
 					      uint32_t index)
 {
 	static const struct brt_linkconf none;
-	ptrdiff_t p = brt_table_link_pos(t, index);
+	ptrdiff_t p = core_table_link_pos(t, index);
 
 	return p < 0 ? &none : &t->linkconf[p];
 }
 
-size_t brt_table_fib_pos(const brt_table *t, uint8_t family, uint32_t id)
+size_t core_table_fib_pos(const brt_table *t, uint8_t family, uint32_t id)
 {
 	size_t lo = 0, hi = t->n_fibs;
 
@@ -144,10 +144,10 @@ size_t brt_table_fib_pos(const brt_table *t, uint8_t family, uint32_t id)
 	return lo;
 }
 
-const struct brt_fib *brt_table_fib(const brt_table *t, uint8_t family,
+const struct brt_fib *core_table_fib(const brt_table *t, uint8_t family,
 				    uint32_t id)
 {
-	size_t i = brt_table_fib_pos(t, family, id);
+	size_t i = core_table_fib_pos(t, family, id);
 	const struct brt_fib *f;
 
 	if (i == t->n_fibs)
@@ -158,7 +158,7 @@ const struct brt_fib *brt_table_fib(const brt_table *t, uint8_t family,
 	return f->n_live ? f : NULL;	/* edited to empty */
 }
 
-const struct brt_rule *brt_table_rules(const brt_table *t, uint8_t family,
+const struct brt_rule *core_table_rules(const brt_table *t, uint8_t family,
 				       size_t *n)
 {
 	if (family == BRT_AF_INET) {
@@ -169,7 +169,7 @@ const struct brt_rule *brt_table_rules(const brt_table *t, uint8_t family,
 	return t->rules + t->n_rules4;
 }
 
-const struct brt_nhobj *brt_table_nhobj_by_id(const brt_table *t, uint32_t id)
+const struct brt_nhobj *core_table_nhobj_by_id(const brt_table *t, uint32_t id)
 {
 	size_t lo = 0, hi = t->n_nhobjs;
 
@@ -186,15 +186,15 @@ const struct brt_nhobj *brt_table_nhobj_by_id(const brt_table *t, uint32_t id)
 	return NULL;
 }
 
-const struct brt_nexthop *brt_route_nexthops(const brt_table *t,
+const struct brt_nexthop *core_route_nexthops(const brt_table *t,
 					     const struct brt_route *r,
 					     uint32_t *count, bool *blackhole)
 {
-	size_t pos = brt_route_pos(t, r);
+	size_t pos = core_route_pos(t, r);
 
 	*blackhole = false;
-	if (r->nh_id && !brt_route_compiled(t, r))
-		return brt_table_edit_nexthops(r, count, blackhole);
+	if (r->nh_id && !core_route_compiled(t, r))
+		return core_table_edit_nexthops(r, count, blackhole);
 	if (!r->nh_id || !t->res_nh_off || t->res_nh_off[pos] == UINT32_MAX) {
 		*count = r->nh_count;
 		return r->nh;

@@ -19,11 +19,11 @@
 	}
 
 /* Make room for @extra more elements of @elem bytes; 0 or -1. */
-int brt_vec_reserve(void **data, size_t *cap, size_t n, size_t extra,
+int core_vec_reserve(void **data, size_t *cap, size_t n, size_t extra,
 		    size_t elem);
 
 #define VEC_RESERVE(v, extra)                                                 \
-	brt_vec_reserve((void **)&(v).data, &(v).cap, (v).n, (extra),         \
+	core_vec_reserve((void **)&(v).data, &(v).cap, (v).n, (extra),         \
 			sizeof(*(v).data))
 
 /* Append one element (an lvalue or compound literal); 0 or -1. */

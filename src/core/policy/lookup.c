@@ -11,7 +11,7 @@
 #include "policy/linux/linux_policy.h"
 #include "policy/windows/windows_policy.h"
 
-void brt_result_error(struct brt_result *r, enum brt_status s,
+void lpm_result_error(struct brt_result *r, enum brt_status s,
 		      const char *message)
 {
 	uint8_t family = r->family;
@@ -22,7 +22,7 @@ void brt_result_error(struct brt_result *r, enum brt_status s,
 	r->message = message;
 }
 
-void brt_explain_add(struct brt_lookup *lk, int kind, int verdict,
+void lpm_explain_add(struct brt_lookup *lk, int kind, int verdict,
 		     const struct brt_rule *rule, const struct brt_route *route,
 		     uint32_t table, uint32_t effective_metric,
 		     const char *reason)
@@ -63,12 +63,12 @@ static bool check_query(const brt_table *t, const struct brt_query *q,
 			struct brt_result *r)
 {
 	if (q->src.family && q->src.family != q->dst.family) {
-		brt_result_error(r, BRT_ROUTE_INVALID,
+		lpm_result_error(r, BRT_ROUTE_INVALID,
 				 "source and destination families differ");
 		return false;
 	}
 	if (!valid_ifindex(t, q->oif) || !valid_ifindex(t, q->iif)) {
-		brt_result_error(r, BRT_ROUTE_INVALID, "no such interface");
+		lpm_result_error(r, BRT_ROUTE_INVALID, "no such interface");
 		return false;
 	}
 	return true;
@@ -82,17 +82,17 @@ static int run(const brt_table *t, const struct brt_query *q,
 	if (!r)
 		return BRT_EINVAL;
 	memset(r, 0, sizeof(*r));
-	if (!t || !q || !brt_family_valid(q->dst.family)) {
-		brt_result_error(r, BRT_ROUTE_INVALID, "invalid query");
+	if (!t || !q || !core_family_valid(q->dst.family)) {
+		lpm_result_error(r, BRT_ROUTE_INVALID, "invalid query");
 		return BRT_EINVAL;
 	}
 	r->family = q->dst.family;
 	if (!check_query(t, q, r))
 		return 0;
 	if (t->policy == BRT_POLICY_WINDOWS)
-		brt_windows_lookup(&lk);
+		core_windows_lookup(&lk);
 	else
-		brt_linux_lookup(&lk);
+		core_linux_lookup(&lk);
 	return 0;
 }
 
@@ -159,9 +159,9 @@ int brt_table_nexthop_source(const brt_table *t, const struct brt_query *q,
 	}
 	nh = &r->nh[i];
 	if (t->policy == BRT_POLICY_WINDOWS)
-		ok = brt_windows_source(t, &q->dst, nh->ifindex,
+		ok = core_windows_source(t, &q->dst, nh->ifindex,
 					nh->gw.family ? &nh->gw : &q->dst, out);
 	else
-		ok = lx_nexthop_source(t, &q->dst, r->route, nh, out);
+		ok = core_lx_nexthop_source(t, &q->dst, r->route, nh, out);
 	return ok ? 0 : BRT_ENOENT;
 }

@@ -36,22 +36,22 @@ static const struct ipj_type_word link_types[] = {
 /* `ip -d` names the driver kind; some say more than link_type does. */
 static int kind_type(struct ipj_ctx *c, json_object *o, uint8_t *type)
 {
-	json_object *info = ipj_get(o, "linkinfo");
+	json_object *info = fmt_ipj_get(o, "linkinfo");
 	const char *kind;
 	int rc;
 
 	if (!info)
 		return 0;
 	if (!json_object_is_type(info, json_type_object))
-		return ipj_fail(c, "\"linkinfo\" is not an object");
-	rc = ipj_str(c, info, "info_kind", &kind);
+		return fmt_ipj_fail(c, "\"linkinfo\" is not an object");
+	rc = fmt_ipj_str(c, info, "info_kind", &kind);
 	if (rc <= 0)
 		return rc;
 	/* a tap device is a tun device that carries ethernet frames */
 	if (!strcmp(kind, "tun") &&
-	    json_object_is_type(ipj_get(ipj_get(info, "info_data"), "type"),
+	    json_object_is_type(fmt_ipj_get(fmt_ipj_get(info, "info_data"), "type"),
 				json_type_string) &&
-	    !strcmp(json_object_get_string(ipj_get(ipj_get(info, "info_data"),
+	    !strcmp(json_object_get_string(fmt_ipj_get(fmt_ipj_get(info, "info_data"),
 						   "type")), "tap"))
 		*type = BRT_LINK_ETHERNET;
 	else if (!strcmp(kind, "tun") || !strcmp(kind, "wireguard"))
@@ -65,7 +65,7 @@ static int link_type(struct ipj_ctx *c, json_object *o, uint8_t *type)
 {
 	const char *word;
 	size_t i;
-	int rc = ipj_str(c, o, "link_type", &word);
+	int rc = fmt_ipj_str(c, o, "link_type", &word);
 
 	if (rc < 0)
 		return rc;
@@ -86,27 +86,27 @@ static int read_link(struct ipj_ctx *c, json_object *o, struct brt_link *l)
 	int rc;
 
 	brt_link_init(l);
-	rc = ipj_uint(c, o, "ifindex", 0x0fffffffu, &l->index);
+	rc = fmt_ipj_uint(c, o, "ifindex", 0x0fffffffu, &l->index);
 	if (rc == 0 || (rc > 0 && l->index == 0))
-		return ipj_fail(c, "a link needs a nonzero \"ifindex\"");
-	if (rc < 0 || (rc = ipj_ifname(c, o, "ifname", l->name)) < 0)
+		return fmt_ipj_fail(c, "a link needs a nonzero \"ifindex\"");
+	if (rc < 0 || (rc = fmt_ipj_ifname(c, o, "ifname", l->name)) < 0)
 		return rc;
 	if (rc == 0)
-		return ipj_fail(c, "a link needs an \"ifname\"");
+		return fmt_ipj_fail(c, "a link needs an \"ifname\"");
 	l->flags = 0;
-	if ((rc = ipj_flag_list(c, o, "flags", link_flags, &l->flags)) < 0 ||
-	    (rc = ipj_uint(c, o, "mtu", 0xffffffffu, &l->mtu)) < 0 ||
-	    (rc = ipj_group(c, o, "group", &l->group)) < 0 ||
-	    (rc = ipj_ifname(c, o, "master", master)) < 0 ||
+	if ((rc = fmt_ipj_flag_list(c, o, "flags", link_flags, &l->flags)) < 0 ||
+	    (rc = fmt_ipj_uint(c, o, "mtu", 0xffffffffu, &l->mtu)) < 0 ||
+	    (rc = fmt_ipj_group(c, o, "group", &l->group)) < 0 ||
+	    (rc = fmt_ipj_ifname(c, o, "master", master)) < 0 ||
 	    (rc = link_type(c, o, &type)) < 0)
 		return rc;
 	l->type = type;
 	if (master[0])
-		l->master = ipj_ifref(c, master);
+		l->master = fmt_ipj_ifref(c, master);
 	return 0;
 }
 
-int ipj_link_record(struct ipj_ctx *c, json_object *o)
+int fmt_ipj_link_record(struct ipj_ctx *c, json_object *o)
 {
 	struct brt_link l;
 	int rc = read_link(c, o, &l);
@@ -114,5 +114,5 @@ int ipj_link_record(struct ipj_ctx *c, json_object *o)
 	if (rc || c->dry)
 		return rc;
 	rc = brt_builder_add_link(c->b, &l);
-	return rc ? ipj_builder_fail(c, rc) : 0;
+	return rc ? fmt_ipj_builder_fail(c, rc) : 0;
 }

@@ -40,7 +40,7 @@ static int word_or_number(struct ipj_ctx *c, json_object *o, const char *key,
 			  const struct ipj_word *words, uint32_t max,
 			  const char *what, uint32_t *out)
 {
-	json_object *v = ipj_get(o, key);
+	json_object *v = fmt_ipj_get(o, key);
 	const char *s;
 	size_t i;
 	int rc;
@@ -53,10 +53,10 @@ static int word_or_number(struct ipj_ctx *c, json_object *o, const char *key,
 				return 1;
 			}
 		if (*s < '0' || *s > '9')
-			return ipj_fail(c, "\"%s\": unknown %s \"%.60s\"", key,
+			return fmt_ipj_fail(c, "\"%s\": unknown %s \"%.60s\"", key,
 					what, s);
 	}
-	rc = ipj_uint(c, o, key, max, out);
+	rc = fmt_ipj_uint(c, o, key, max, out);
 	return rc;
 }
 
@@ -65,7 +65,7 @@ static int named_or_number(struct ipj_ctx *c, json_object *o, const char *key,
 			   int (*parse)(const char *), const char *what,
 			   uint32_t *out)
 {
-	json_object *v = ipj_get(o, key);
+	json_object *v = fmt_ipj_get(o, key);
 	const char *s;
 	int n;
 
@@ -74,58 +74,58 @@ static int named_or_number(struct ipj_ctx *c, json_object *o, const char *key,
 		if (*s < '0' || *s > '9') {
 			n = parse(s);
 			if (n < 0)
-				return ipj_fail(c, "\"%s\": unknown %s \"%.60s\"",
+				return fmt_ipj_fail(c, "\"%s\": unknown %s \"%.60s\"",
 						key, what, s);
 			*out = (uint32_t)n;
 			return 1;
 		}
 	}
-	return ipj_uint(c, o, key, 255, out);
+	return fmt_ipj_uint(c, o, key, 255, out);
 }
 
-int ipj_scope(struct ipj_ctx *c, json_object *o, const char *key,
+int fmt_ipj_scope(struct ipj_ctx *c, json_object *o, const char *key,
 	      uint8_t *out)
 {
 	uint32_t v;
-	int rc = named_or_number(c, o, key, brt_txt_scope_parse, "scope", &v);
+	int rc = named_or_number(c, o, key, fmt_txt_scope_parse, "scope", &v);
 
 	if (rc > 0)
 		*out = (uint8_t)v;
 	return rc;
 }
 
-int ipj_protocol(struct ipj_ctx *c, json_object *o, const char *key,
+int fmt_ipj_protocol(struct ipj_ctx *c, json_object *o, const char *key,
 		 uint8_t *out)
 {
 	uint32_t v;
-	int rc = named_or_number(c, o, key, brt_txt_proto_parse, "protocol", &v);
+	int rc = named_or_number(c, o, key, fmt_txt_proto_parse, "protocol", &v);
 
 	if (rc > 0)
 		*out = (uint8_t)v;
 	return rc;
 }
 
-int ipj_table(struct ipj_ctx *c, json_object *o, const char *key,
+int fmt_ipj_table(struct ipj_ctx *c, json_object *o, const char *key,
 	      uint32_t *out)
 {
 	uint32_t v;
 	int rc = word_or_number(c, o, key, tables, 0xffffffffu, "table", &v);
 
 	if (rc > 0 && v == 0)
-		return ipj_fail(c, "\"%s\": table 0 is not a table", key);
+		return fmt_ipj_fail(c, "\"%s\": table 0 is not a table", key);
 	if (rc > 0)
 		*out = v;
 	return rc;
 }
 
-int ipj_group(struct ipj_ctx *c, json_object *o, const char *key,
+int fmt_ipj_group(struct ipj_ctx *c, json_object *o, const char *key,
 	      uint32_t *out)
 {
 	return word_or_number(c, o, key, groups, 0xffffffffu, "link group",
 			      out);
 }
 
-int ipj_dsfield(struct ipj_ctx *c, json_object *o, const char *key,
+int fmt_ipj_dsfield(struct ipj_ctx *c, json_object *o, const char *key,
 		uint8_t *out)
 {
 	uint32_t v;
@@ -144,25 +144,25 @@ static int ipproto_number(struct ipj_ctx *c, json_object *o, const char *key,
 	const char *s;
 	int rc;
 
-	if (ipj_str(c, o, key, &s) <= 0 || strncmp(s, "ipproto-", 8))
+	if (fmt_ipj_str(c, o, key, &s) <= 0 || strncmp(s, "ipproto-", 8))
 		return 0;
 	num = json_object_new_object();
 	if (!num)
 		return BRT_ENOMEM;
 	json_object_object_add(num, key, json_object_new_string(s + 8));
-	rc = ipj_uint(c, num, key, 255, out);
+	rc = fmt_ipj_uint(c, num, key, 255, out);
 	json_object_put(num);
 	return rc;
 }
 
-int ipj_ipproto(struct ipj_ctx *c, json_object *o, const char *key,
+int fmt_ipj_ipproto(struct ipj_ctx *c, json_object *o, const char *key,
 		uint8_t *out)
 {
 	uint32_t v;
 	int rc = ipproto_number(c, o, key, &v);
 
 	if (rc == 0)
-		rc = named_or_number(c, o, key, brt_txt_ipproto_parse,
+		rc = named_or_number(c, o, key, fmt_txt_ipproto_parse,
 				     "IP protocol", &v);
 
 	if (rc > 0)

@@ -42,7 +42,7 @@ static int route_type(struct ipj_ctx *c, json_object *o, uint8_t *type)
 {
 	const char *s;
 	uint8_t t;
-	int rc = ipj_str(c, o, "type", &s);
+	int rc = fmt_ipj_str(c, o, "type", &s);
 
 	*type = BRT_RT_UNICAST;
 	if (rc <= 0)
@@ -52,24 +52,24 @@ static int route_type(struct ipj_ctx *c, json_object *o, uint8_t *type)
 			*type = t;
 			return 0;
 		}
-	return ipj_fail(c, "\"type\": unknown route type \"%.40s\"", s);
+	return fmt_ipj_fail(c, "\"type\": unknown route type \"%.40s\"", s);
 }
 
 /* "gateway" (same family as the route) or "via" {family, host}. */
 static int nh_gateway(struct ipj_ctx *c, json_object *o, int *family,
 		      struct brt_addr *gw)
 {
-	json_object *via = ipj_get(o, "via");
+	json_object *via = fmt_ipj_get(o, "via");
 	int any = 0, rc;
 
-	rc = ipj_addr(c, o, "gateway", family, gw);
+	rc = fmt_ipj_addr(c, o, "gateway", family, gw);
 	if (rc || !via)
 		return rc < 0 ? rc : 0;
 	if (!json_object_is_type(via, json_type_object))
-		return ipj_fail(c, "\"via\" is not an object");
-	rc = ipj_addr(c, via, "host", &any, gw);
+		return fmt_ipj_fail(c, "\"via\" is not an object");
+	rc = fmt_ipj_addr(c, via, "host", &any, gw);
 	if (rc == 0)
-		return ipj_fail(c, "\"via\" has no \"host\"");
+		return fmt_ipj_fail(c, "\"via\" has no \"host\"");
 	return rc < 0 ? rc : 0;
 }
 
@@ -83,23 +83,23 @@ static int read_nexthop(struct ipj_ctx *c, json_object *o, int *family,
 
 	brt_nexthop_init(nh);
 	if (!json_object_is_type(o, json_type_object))
-		return ipj_fail(c, "a \"nexthops\" entry is not an object");
+		return fmt_ipj_fail(c, "a \"nexthops\" entry is not an object");
 	if ((rc = nh_gateway(c, o, family, &nh->gw)) < 0 ||
-	    (rc = ipj_ifname(c, o, "dev", dev)) < 0 ||
-	    (rc = ipj_flag_list(c, o, "flags", nh_flags, &nh->flags)) < 0)
+	    (rc = fmt_ipj_ifname(c, o, "dev", dev)) < 0 ||
+	    (rc = fmt_ipj_flag_list(c, o, "flags", nh_flags, &nh->flags)) < 0)
 		return rc;
-	if (entry && (rc = ipj_uint(c, o, "weight", 256, &w)) < 0)
+	if (entry && (rc = fmt_ipj_uint(c, o, "weight", 256, &w)) < 0)
 		return rc;
 	if (w == 0)
-		return ipj_fail(c, "\"weight\": 0 is not in 1..256");
+		return fmt_ipj_fail(c, "\"weight\": 0 is not in 1..256");
 	nh->weight = w;
-	nh->ifindex = dev[0] ? ipj_ifref(c, dev) : 0;
+	nh->ifindex = dev[0] ? fmt_ipj_ifref(c, dev) : 0;
 	return 0;
 }
 
 static int read_paths(struct ipj_ctx *c, json_object *o, struct ipj_route *x)
 {
-	json_object *list = ipj_get(o, "nexthops");
+	json_object *list = fmt_ipj_get(o, "nexthops");
 	size_t i, n;
 	int rc;
 
@@ -114,10 +114,10 @@ static int read_paths(struct ipj_ctx *c, json_object *o, struct ipj_route *x)
 		return rc;
 	}
 	if (!json_object_is_type(list, json_type_array))
-		return ipj_fail(c, "\"nexthops\" is not an array");
+		return fmt_ipj_fail(c, "\"nexthops\" is not an array");
 	n = json_object_array_length(list);
 	if (n > BRT_MAX_NEXTHOPS) {	/* a limit, as the builder says */
-		ipj_fail(c, "%zu next hops (at most %u)", n, BRT_MAX_NEXTHOPS);
+		fmt_ipj_fail(c, "%zu next hops (at most %u)", n, BRT_MAX_NEXTHOPS);
 		return BRT_ELIMIT;
 	}
 	x->nh = calloc(n ? n : 1, sizeof(*x->nh));
@@ -130,28 +130,28 @@ static int read_paths(struct ipj_ctx *c, json_object *o, struct ipj_route *x)
 			return rc;
 	}
 	x->n = (uint32_t)n;
-	return ipj_flag_list(c, o, "flags", nh_flags, &x->r.flags) < 0 ?
+	return fmt_ipj_flag_list(c, o, "flags", nh_flags, &x->r.flags) < 0 ?
 	       BRT_EPARSE : 0;
 }
 
 /* "metrics": [{"mtu": N}, ...]; other metrics do not change answers. */
 static int read_metrics(struct ipj_ctx *c, json_object *o, uint32_t *mtu)
 {
-	json_object *list = ipj_get(o, "metrics");
+	json_object *list = fmt_ipj_get(o, "metrics");
 	size_t i, n;
 	int rc;
 
 	if (!list)
 		return 0;
 	if (!json_object_is_type(list, json_type_array))
-		return ipj_fail(c, "\"metrics\" is not an array");
+		return fmt_ipj_fail(c, "\"metrics\" is not an array");
 	n = json_object_array_length(list);
 	for (i = 0; i < n; i++) {
 		json_object *m = json_object_array_get_idx(list, i);
 
 		if (!json_object_is_type(m, json_type_object))
-			return ipj_fail(c, "a \"metrics\" entry is not an object");
-		rc = ipj_uint(c, m, "mtu", 0xffffffffu, mtu);
+			return fmt_ipj_fail(c, "a \"metrics\" entry is not an object");
+		rc = fmt_ipj_uint(c, m, "mtu", 0xffffffffu, mtu);
 		if (rc < 0)
 			return rc;
 	}
@@ -162,12 +162,12 @@ static int read_pref(struct ipj_ctx *c, json_object *o, int *family,
 		     uint8_t *pref)
 {
 	const char *s;
-	int rc = ipj_str(c, o, "pref", &s);
+	int rc = fmt_ipj_str(c, o, "pref", &s);
 
 	if (rc <= 0)
 		return rc;
 	if (*family == BRT_AF_INET)
-		return ipj_fail(c, "\"pref\" on an IPv4 route");
+		return fmt_ipj_fail(c, "\"pref\" on an IPv4 route");
 	*family = BRT_AF_INET6;
 	if (!strcmp(s, "medium"))
 		*pref = BRT_PREF_MEDIUM;
@@ -176,7 +176,7 @@ static int read_pref(struct ipj_ctx *c, json_object *o, int *family,
 	else if (!strcmp(s, "low"))
 		*pref = BRT_PREF_LOW;
 	else
-		return ipj_fail(c, "\"pref\": \"%.30s\" is not low, medium or "
+		return fmt_ipj_fail(c, "\"pref\": \"%.30s\" is not low, medium or "
 				"high", s);
 	return 0;
 }
@@ -188,18 +188,18 @@ static int route_values(struct ipj_ctx *c, json_object *o, struct ipj_route *x)
 	uint8_t tos = 0;
 	int rc;
 
-	if ((rc = ipj_table(c, o, "table", &r->table)) < 0 ||
-	    (rc = ipj_protocol(c, o, "protocol", &r->protocol)) < 0 ||
-	    (rc = ipj_scope(c, o, "scope", &r->scope)) < 0 ||
-	    (rc = ipj_uint(c, o, "nhid", 0xffffffffu, &r->nh_id)) < 0 ||
-	    (rc = ipj_uint(c, o, "expires", 0xffffffffu, &r->expires)) < 0 ||
-	    (rc = ipj_dsfield(c, o, "tos", &tos)) < 0 ||
-	    (rc = ipj_dsfield(c, o, "dsfield", &tos)) < 0 ||
+	if ((rc = fmt_ipj_table(c, o, "table", &r->table)) < 0 ||
+	    (rc = fmt_ipj_protocol(c, o, "protocol", &r->protocol)) < 0 ||
+	    (rc = fmt_ipj_scope(c, o, "scope", &r->scope)) < 0 ||
+	    (rc = fmt_ipj_uint(c, o, "nhid", 0xffffffffu, &r->nh_id)) < 0 ||
+	    (rc = fmt_ipj_uint(c, o, "expires", 0xffffffffu, &r->expires)) < 0 ||
+	    (rc = fmt_ipj_dsfield(c, o, "tos", &tos)) < 0 ||
+	    (rc = fmt_ipj_dsfield(c, o, "dsfield", &tos)) < 0 ||
 	    (rc = read_metrics(c, o, &r->mtu)) < 0 ||
 	    (rc = read_pref(c, o, &x->family, &r->pref)) < 0)
 		return rc;
 	r->tos = tos;
-	rc = ipj_uint(c, o, "metric", 0xffffffffu, &r->metric);
+	rc = fmt_ipj_uint(c, o, "metric", 0xffffffffu, &r->metric);
 	if (rc > 0)
 		r->flags |= BRT_ROUTE_F_HAS_METRIC;
 	return rc < 0 ? rc : 0;
@@ -212,12 +212,12 @@ static int read_route(struct ipj_ctx *c, json_object *o, struct ipj_route *x)
 
 	brt_route_init(r);
 	if ((rc = route_type(c, o, &r->type)) < 0 ||
-	    (rc = ipj_prefix(c, o, "dst", &x->family, &r->dst)) < 0)
+	    (rc = fmt_ipj_prefix(c, o, "dst", &x->family, &r->dst)) < 0)
 		return rc;
 	if (rc == 0)
-		return ipj_fail(c, "a route needs \"dst\"");
-	if ((rc = ipj_prefix(c, o, "from", &x->family, &r->src)) < 0 ||
-	    (rc = ipj_addr(c, o, "prefsrc", &x->family, &r->prefsrc)) < 0 ||
+		return fmt_ipj_fail(c, "a route needs \"dst\"");
+	if ((rc = fmt_ipj_prefix(c, o, "from", &x->family, &r->src)) < 0 ||
+	    (rc = fmt_ipj_addr(c, o, "prefsrc", &x->family, &r->prefsrc)) < 0 ||
 	    (rc = read_paths(c, o, x)) < 0 ||
 	    (rc = route_values(c, o, x)) < 0)
 		return rc;
@@ -228,16 +228,16 @@ static int read_route(struct ipj_ctx *c, json_object *o, struct ipj_route *x)
 	if (!x->family)
 		x->family = c->family;
 	if (!x->family)
-		return ipj_fail(c, "the route to %s does not show its address "
+		return fmt_ipj_fail(c, "the route to %s does not show its address "
 				"family; mark the file inet:%s or inet6:%s",
-				json_object_get_string(ipj_get(o, "dst")),
+				json_object_get_string(fmt_ipj_get(o, "dst")),
 				c->name, c->name);
 	r->family = (uint8_t)x->family;
-	ipj_prefix_settle(&r->dst, x->family);
+	fmt_ipj_prefix_settle(&r->dst, x->family);
 	return 0;
 }
 
-int ipj_route_record(struct ipj_ctx *c, json_object *o)
+int fmt_ipj_route_record(struct ipj_ctx *c, json_object *o)
 {
 	struct ipj_route x;
 	int rc;
@@ -249,7 +249,7 @@ int ipj_route_record(struct ipj_ctx *c, json_object *o)
 		x.r.nh_count = x.n;
 		rc = brt_builder_add_route(c->b, &x.r);
 		if (rc)
-			rc = ipj_builder_fail(c, rc);
+			rc = fmt_ipj_builder_fail(c, rc);
 	}
 	free(x.nh);
 	return rc;

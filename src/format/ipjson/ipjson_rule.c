@@ -23,24 +23,24 @@ static int rule_prefix(struct ipj_ctx *c, json_object *o, const char *key,
 	int rc;
 
 	memset(p, 0, sizeof(*p));
-	if (json_object_is_type(ipj_get(o, key), json_type_string) &&
-	    !strcmp(json_object_get_string(ipj_get(o, key)), "all"))
+	if (json_object_is_type(fmt_ipj_get(o, key), json_type_string) &&
+	    !strcmp(json_object_get_string(fmt_ipj_get(o, key)), "all"))
 		return 0;
-	rc = ipj_addr(c, o, key, family, &a);
+	rc = fmt_ipj_addr(c, o, key, family, &a);
 	if (rc <= 0)
 		return rc;
 	len = a.family == BRT_AF_INET ? 32 : 128;
-	rc = ipj_uint(c, o, lenkey, len, &len);
+	rc = fmt_ipj_uint(c, o, lenkey, len, &len);
 	if (rc < 0)
 		return rc;
-	brt_prefix_make(p, &a, (unsigned)len);
+	core_prefix_make(p, &a, (unsigned)len);
 	if (!brt_addr_equal(&p->addr, &a))
-		return ipj_fail(c, "\"%s\": %s/%u has host bits set", key,
-				json_object_get_string(ipj_get(o, key)), len);
+		return fmt_ipj_fail(c, "\"%s\": %s/%u has host bits set", key,
+				json_object_get_string(fmt_ipj_get(o, key)), len);
 	return 0;
 }
 
-int ipj_rule_family(struct ipj_ctx *c, json_object *o, int *family)
+int fmt_ipj_rule_family(struct ipj_ctx *c, json_object *o, int *family)
 {
 	struct brt_prefix p;
 	int rc;
@@ -59,10 +59,10 @@ static int rule_marks(struct ipj_ctx *c, json_object *o, struct brt_rule *r)
 	int rc1, rc2;
 
 	r->fwmask = 0xffffffffu;
-	rc1 = ipj_uint(c, o, "fwmark", 0xffffffffu, &r->fwmark);
+	rc1 = fmt_ipj_uint(c, o, "fwmark", 0xffffffffu, &r->fwmark);
 	if (rc1 < 0)
 		return rc1;
-	rc2 = ipj_uint(c, o, "fwmask", 0xffffffffu, &r->fwmask);
+	rc2 = fmt_ipj_uint(c, o, "fwmask", 0xffffffffu, &r->fwmask);
 	if (rc2 < 0)
 		return rc2;
 	if (rc1 || rc2)
@@ -78,19 +78,19 @@ static int rule_range(struct ipj_ctx *c, json_object *o, const char *key,
 	uint32_t a = 0, b = 0;
 	int rc;
 
-	rc = ipj_uint(c, o, key, 65535, &a);
+	rc = fmt_ipj_uint(c, o, key, 65535, &a);
 	if (rc > 0) {
 		*lo = *hi = (uint16_t)a;
 		return 1;
 	}
 	snprintf(k1, sizeof(k1), "%s_start", key);
 	snprintf(k2, sizeof(k2), "%s_end", key);
-	if (rc < 0 || (rc = ipj_uint(c, o, k1, 65535, &a)) <= 0)
+	if (rc < 0 || (rc = fmt_ipj_uint(c, o, k1, 65535, &a)) <= 0)
 		return rc;
-	if ((rc = ipj_uint(c, o, k2, 65535, &b)) <= 0)
-		return rc < 0 ? rc : ipj_fail(c, "\"%s\" without \"%s\"", k1, k2);
+	if ((rc = fmt_ipj_uint(c, o, k2, 65535, &b)) <= 0)
+		return rc < 0 ? rc : fmt_ipj_fail(c, "\"%s\" without \"%s\"", k1, k2);
 	if (b < a)
-		return ipj_fail(c, "\"%s\" %u is below \"%s\" %u", k2, b, k1, a);
+		return fmt_ipj_fail(c, "\"%s\" %u is below \"%s\" %u", k2, b, k1, a);
 	*lo = (uint16_t)a;
 	*hi = (uint16_t)b;
 	return 1;
@@ -102,24 +102,24 @@ static int rule_selectors(struct ipj_ctx *c, json_object *o, struct brt_rule *r)
 	uint8_t tos = 0;
 	int rc;
 
-	if ((rc = ipj_dsfield(c, o, "tos", &tos)) < 0 ||
-	    (rc = ipj_dsfield(c, o, "dsfield", &tos)) < 0 ||
+	if ((rc = fmt_ipj_dsfield(c, o, "tos", &tos)) < 0 ||
+	    (rc = fmt_ipj_dsfield(c, o, "dsfield", &tos)) < 0 ||
 	    (rc = rule_marks(c, o, r)) < 0 ||
-	    (rc = ipj_ifname(c, o, "iif", r->iif)) < 0 ||
-	    (!r->iif[0] && (rc = ipj_ifname(c, o, "iifname", r->iif)) < 0) ||
-	    (rc = ipj_ifname(c, o, "oif", r->oif)) < 0 ||
-	    (!r->oif[0] && (rc = ipj_ifname(c, o, "oifname", r->oif)) < 0) ||
-	    (rc = ipj_protocol(c, o, "protocol", &r->protocol)) < 0)
+	    (rc = fmt_ipj_ifname(c, o, "iif", r->iif)) < 0 ||
+	    (!r->iif[0] && (rc = fmt_ipj_ifname(c, o, "iifname", r->iif)) < 0) ||
+	    (rc = fmt_ipj_ifname(c, o, "oif", r->oif)) < 0 ||
+	    (!r->oif[0] && (rc = fmt_ipj_ifname(c, o, "oifname", r->oif)) < 0) ||
+	    (rc = fmt_ipj_protocol(c, o, "protocol", &r->protocol)) < 0)
 		return rc;
 	r->tos = tos;
-	if ((rc = ipj_uint(c, o, "uid_start", 0xffffffffu, &r->uid_start)) < 0 ||
-	    (rc > 0 && (rc = ipj_uint(c, o, "uid_end", 0xffffffffu,
+	if ((rc = fmt_ipj_uint(c, o, "uid_start", 0xffffffffu, &r->uid_start)) < 0 ||
+	    (rc > 0 && (rc = fmt_ipj_uint(c, o, "uid_end", 0xffffffffu,
 				      &r->uid_end)) <= 0))
-		return rc < 0 ? rc : ipj_fail(c, "\"uid_start\" without "
+		return rc < 0 ? rc : fmt_ipj_fail(c, "\"uid_start\" without "
 					      "\"uid_end\"");
 	if (rc > 0)
 		r->flags |= BRT_RULE_F_UIDRANGE;
-	if ((rc = ipj_ipproto(c, o, "ipproto", &r->ipproto)) < 0)
+	if ((rc = fmt_ipj_ipproto(c, o, "ipproto", &r->ipproto)) < 0)
 		return rc;
 	if (rc > 0)
 		r->flags |= BRT_RULE_F_IPPROTO;
@@ -131,9 +131,9 @@ static int rule_selectors(struct ipj_ctx *c, json_object *o, struct brt_rule *r)
 		return rc;
 	if (rc > 0)
 		r->flags |= BRT_RULE_F_DPORT;
-	if (ipj_has(o, "not"))
+	if (fmt_ipj_has(o, "not"))
 		r->flags |= BRT_RULE_F_INVERT;
-	if (ipj_has(o, "l3mdev"))
+	if (fmt_ipj_has(o, "l3mdev"))
 		r->flags |= BRT_RULE_F_L3MDEV;
 	return 0;
 }
@@ -151,7 +151,7 @@ static int rule_action_word(struct ipj_ctx *c, const char *s, uint8_t *act)
 	else if (!strcmp(s, "goto"))
 		*act = BRT_RULE_GOTO;
 	else
-		return ipj_fail(c, "\"action\": unknown rule action \"%.40s\"", s);
+		return fmt_ipj_fail(c, "\"action\": unknown rule action \"%.40s\"", s);
 	return 0;
 }
 
@@ -161,33 +161,33 @@ static int rule_action(struct ipj_ctx *c, json_object *o, struct brt_rule *r)
 	const char *s;
 	int rc;
 
-	if ((rc = ipj_str(c, o, "action", &s)) < 0 ||
+	if ((rc = fmt_ipj_str(c, o, "action", &s)) < 0 ||
 	    (rc > 0 && (rc = rule_action_word(c, s, &r->action)) < 0))
 		return rc;
-	if (ipj_has(o, "nop"))
+	if (fmt_ipj_has(o, "nop"))
 		r->action = BRT_RULE_NOP;
-	if ((rc = ipj_uint(c, o, "goto", 0xffffffffu, &r->goto_target)) < 0)
+	if ((rc = fmt_ipj_uint(c, o, "goto", 0xffffffffu, &r->goto_target)) < 0)
 		return rc;
 	if (rc > 0)
 		r->action = BRT_RULE_GOTO;
 	else if (r->action == BRT_RULE_GOTO)
-		return ipj_fail(c, "a goto rule needs \"goto\"");
-	if ((rc = ipj_table(c, o, "table", &r->table)) < 0 ||
-	    (rc = ipj_table(c, o, "lookup", &r->table)) < 0 ||
-	    (rc = ipj_uint(c, o, "suppress_prefixlen", 128,
+		return fmt_ipj_fail(c, "a goto rule needs \"goto\"");
+	if ((rc = fmt_ipj_table(c, o, "table", &r->table)) < 0 ||
+	    (rc = fmt_ipj_table(c, o, "lookup", &r->table)) < 0 ||
+	    (rc = fmt_ipj_uint(c, o, "suppress_prefixlen", 128,
 			   &r->suppress_prefixlen)) < 0 ||
-	    (rc = ipj_group(c, o, "suppress_ifgroup", &r->suppress_ifgroup)) < 0)
+	    (rc = fmt_ipj_group(c, o, "suppress_ifgroup", &r->suppress_ifgroup)) < 0)
 		return rc;
 	return 0;
 }
 
-int ipj_rule_record(struct ipj_ctx *c, json_object *o)
+int fmt_ipj_rule_record(struct ipj_ctx *c, json_object *o)
 {
 	struct brt_rule r;
 	int family = 0, rc;
 
 	brt_rule_init(&r);
-	if ((rc = ipj_uint(c, o, "priority", 0xffffffffu, &r.priority)) < 0 ||
+	if ((rc = fmt_ipj_uint(c, o, "priority", 0xffffffffu, &r.priority)) < 0 ||
 	    (rc = rule_prefix(c, o, "src", "srclen", &family, &r.src)) < 0 ||
 	    (rc = rule_prefix(c, o, "dst", "dstlen", &family, &r.dst)) < 0 ||
 	    (rc = rule_selectors(c, o, &r)) < 0 ||
@@ -196,12 +196,12 @@ int ipj_rule_record(struct ipj_ctx *c, json_object *o)
 	if (!family)
 		family = c->family ? c->family : c->dump_family;
 	if (!family)
-		return ipj_fail(c, "the rule with priority %u does not show its "
+		return fmt_ipj_fail(c, "the rule with priority %u does not show its "
 				"address family; mark the file inet:%s or "
 				"inet6:%s", r.priority, c->name, c->name);
 	r.family = (uint8_t)family;
 	if (c->dry)
 		return 0;
 	rc = brt_builder_add_rule(c->b, &r);
-	return rc ? ipj_builder_fail(c, rc) : 0;
+	return rc ? fmt_ipj_builder_fail(c, rc) : 0;
 }

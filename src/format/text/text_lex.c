@@ -17,7 +17,7 @@
 
 #include "text/text.h"
 
-void brt_txt_init(struct brt_txt *t, brt_builder *b, const char *name,
+void fmt_txt_init(struct brt_txt *t, brt_builder *b, const char *name,
 		  const char *data, size_t len, char *err, size_t errlen)
 {
 	memset(t, 0, sizeof(*t));
@@ -30,7 +30,7 @@ void brt_txt_init(struct brt_txt *t, brt_builder *b, const char *name,
 	t->line = 1;
 }
 
-void brt_txt_free(struct brt_txt *t)
+void fmt_txt_free(struct brt_txt *t)
 {
 	free(t->w);
 	free(t->pool);
@@ -65,7 +65,7 @@ static int fail_at(struct brt_txt *t, uint32_t line, uint32_t col, int code,
 	return code;
 }
 
-int brt_txt_fail(struct brt_txt *t, size_t i, int code, const char *fmt, ...)
+int fmt_txt_fail(struct brt_txt *t, size_t i, int code, const char *fmt, ...)
 {
 	va_list ap;
 	uint32_t line = t->line, col = 1;
@@ -80,33 +80,33 @@ int brt_txt_fail(struct brt_txt *t, size_t i, int code, const char *fmt, ...)
 	return code;
 }
 
-const char *brt_txt_word(const struct brt_txt *t, size_t i)
+const char *fmt_txt_word(const struct brt_txt *t, size_t i)
 {
 	return t->pool + t->w[i].off;
 }
 
-const char *brt_txt_take(struct brt_txt *t)
+const char *fmt_txt_take(struct brt_txt *t)
 {
-	return t->pos < t->n ? brt_txt_word(t, t->pos++) : NULL;
+	return t->pos < t->n ? fmt_txt_word(t, t->pos++) : NULL;
 }
 
-int brt_txt_value(struct brt_txt *t, const char **out)
+int fmt_txt_value(struct brt_txt *t, const char **out)
 {
 	if (t->pos >= t->n)
-		return brt_txt_fail(t, t->pos - 1, BRT_EPARSE,
+		return fmt_txt_fail(t, t->pos - 1, BRT_EPARSE,
 				    "missing value after '%s'",
-				    brt_txt_word(t, t->pos - 1));
-	*out = brt_txt_word(t, t->pos++);
+				    fmt_txt_word(t, t->pos - 1));
+	*out = fmt_txt_word(t, t->pos++);
 	return 0;
 }
 
-int brt_txt_unknown(struct brt_txt *t)
+int fmt_txt_unknown(struct brt_txt *t)
 {
-	return brt_txt_fail(t, t->pos - 1, BRT_EPARSE, "unknown word '%s'",
-			    brt_txt_word(t, t->pos - 1));
+	return fmt_txt_fail(t, t->pos - 1, BRT_EPARSE, "unknown word '%s'",
+			    fmt_txt_word(t, t->pos - 1));
 }
 
-int brt_txt_builder_fail(struct brt_txt *t, int code)
+int fmt_txt_builder_fail(struct brt_txt *t, int code)
 {
 	const char *msg = brt_builder_error(t->b);
 	char where[300];
@@ -119,7 +119,7 @@ int brt_txt_builder_fail(struct brt_txt *t, int code)
 		snprintf(t->err, t->errlen, "%s", msg);
 		return code;
 	}
-	return brt_txt_fail(t, 0, code, "%s",
+	return fmt_txt_fail(t, 0, code, "%s",
 			    *msg ? msg : brt_strerror(code));
 }
 
@@ -142,7 +142,7 @@ static int push_word(struct brt_txt *t, const char *s, size_t len,
 			       "word longer than %u bytes", BRT_TXT_MAX_WORD);
 	if (t->n == t->w_cap) {	/* grows: most statements are short */
 		size_t cap = t->w_cap ? t->w_cap * 2 : 64;
-		struct brt_txt_word *w = realloc(t->w, cap * sizeof(*w));
+		struct fmt_txt_word *w = realloc(t->w, cap * sizeof(*w));
 
 		if (!w)
 			return BRT_ENOMEM;
@@ -245,7 +245,7 @@ static int skip_line(struct brt_txt *t)
 	return 0;
 }
 
-int brt_txt_next_statement(struct brt_txt *t)
+int fmt_txt_next_statement(struct brt_txt *t)
 {
 	const char *cont;
 	size_t n;
@@ -261,7 +261,7 @@ int brt_txt_next_statement(struct brt_txt *t)
 		if (err)
 			return err;
 	}
-	if (strcmp(brt_txt_word(t, 0), "route"))
+	if (strcmp(fmt_txt_word(t, 0), "route"))
 		return 1;
 	while ((cont = continuation(t))) {
 		if (cont[1] == 'h')	/* nh_info: the object says it */

@@ -51,12 +51,12 @@ static const struct name_num scopes[] = {
 	{"nowhere", 255}, {"universe", 0},
 };
 
-int brt_txt_scope_parse(const char *s)
+int fmt_txt_scope_parse(const char *s)
 {
 	return lookup(scopes, N(scopes), s, 255);
 }
 
-const char *brt_txt_scope_name(unsigned scope, char buf[12])
+const char *fmt_txt_scope_name(unsigned scope, char buf[12])
 {
 	return name_of(scopes, N(scopes), scope, buf);
 }
@@ -70,12 +70,12 @@ static const struct name_num protos[] = {
 	{"eigrp", 192},
 };
 
-int brt_txt_proto_parse(const char *s)
+int fmt_txt_proto_parse(const char *s)
 {
 	return lookup(protos, N(protos), s, 255);
 }
 
-const char *brt_txt_proto_name(unsigned proto, char buf[12])
+const char *fmt_txt_proto_name(unsigned proto, char buf[12])
 {
 	return name_of(protos, N(protos), proto, buf);
 }
@@ -88,7 +88,7 @@ static const struct name_num rtypes[] = {
 	{"throw", BRT_RT_THROW},
 };
 
-int brt_txt_rtype_parse(const char *s)
+int fmt_txt_rtype_parse(const char *s)
 {
 	size_t i;
 
@@ -98,7 +98,7 @@ int brt_txt_rtype_parse(const char *s)
 	return -1;
 }
 
-const char *brt_txt_rtype_name(unsigned type)
+const char *fmt_txt_rtype_name(unsigned type)
 {
 	size_t i;
 
@@ -116,12 +116,12 @@ static const struct name_num ipprotos[] = {
 	{"ipip", 4}, {"egp", 8}, {"rsvp", 46}, {"icmpv6", 58}, {"pim", 103},
 };
 
-int brt_txt_ipproto_parse(const char *s)
+int fmt_txt_ipproto_parse(const char *s)
 {
 	return lookup(ipprotos, N(ipprotos), s, 255);
 }
 
-const char *brt_txt_ipproto_name(unsigned p, char buf[12])
+const char *fmt_txt_ipproto_name(unsigned p, char buf[12])
 {
 	return name_of(ipprotos, N(ipprotos), p, buf);
 }
@@ -132,7 +132,7 @@ static const struct name_num linktypes[] = {
 	{"ppp", BRT_LINK_PPP}, {"wireless", BRT_LINK_WIRELESS},
 };
 
-int brt_txt_linktype_parse(const char *s)
+int fmt_txt_linktype_parse(const char *s)
 {
 	size_t i;
 
@@ -142,7 +142,7 @@ int brt_txt_linktype_parse(const char *s)
 	return -1;
 }
 
-const char *brt_txt_linktype_name(unsigned type)
+const char *fmt_txt_linktype_name(unsigned type)
 {
 	return type < N(linktypes) ? linktypes[type].name : "other";
 }
@@ -162,7 +162,7 @@ static const struct name_num addrflags[] = {
 	{"permanent", BRT_ADDR_F_PERMANENT},
 };
 
-uint32_t brt_txt_addrflag_parse(const char *s)
+uint32_t fmt_txt_addrflag_parse(const char *s)
 {
 	size_t i;
 
@@ -172,7 +172,7 @@ uint32_t brt_txt_addrflag_parse(const char *s)
 	return 0;
 }
 
-const char *brt_txt_addrflag_name(uint32_t bit)
+const char *fmt_txt_addrflag_name(uint32_t bit)
 {
 	size_t i;
 
@@ -182,7 +182,7 @@ const char *brt_txt_addrflag_name(uint32_t bit)
 	return NULL;
 }
 
-uint8_t brt_txt_addr_scope_default(const struct brt_addr *a)
+uint8_t fmt_txt_addr_scope_default(const struct brt_addr *a)
 {
 	static const uint8_t one[16] = {[15] = 1};
 
@@ -196,7 +196,7 @@ uint8_t brt_txt_addr_scope_default(const struct brt_addr *a)
 }
 
 /* `ip route add` puts local, broadcast and anycast routes in table local. */
-uint32_t brt_txt_route_table_default(unsigned type)
+uint32_t fmt_txt_route_table_default(unsigned type)
 {
 	return type == BRT_RT_LOCAL || type == BRT_RT_BROADCAST ||
 			       type == BRT_RT_ANYCAST
@@ -205,7 +205,7 @@ uint32_t brt_txt_route_table_default(unsigned type)
 
 /* `ip route add`'s choice for IPv4: host for local, link for broadcast,
  * multicast, anycast and gatewayless unicast, else global. */
-unsigned brt_txt_route_scope_default(const struct brt_route *r)
+unsigned fmt_txt_route_scope_default(const struct brt_route *r)
 {
 	if (r->family != BRT_AF_INET)
 		return BRT_SCOPE_UNIVERSE;
@@ -224,14 +224,14 @@ unsigned brt_txt_route_scope_default(const struct brt_route *r)
 	}
 }
 
-uint32_t brt_txt_route_metric_default(unsigned family, unsigned proto)
+uint32_t fmt_txt_route_metric_default(unsigned family, unsigned proto)
 {
 	if (family != BRT_AF_INET6)
 		return 0;
 	return proto == BRT_PROTO_KERNEL ? 256 : 1024;
 }
 
-uint32_t brt_txt_link_mtu_default(unsigned type)
+uint32_t fmt_txt_link_mtu_default(unsigned type)
 {
 	return type == BRT_LINK_LOOPBACK ? 65536 : 1500;
 }

@@ -17,7 +17,7 @@ static int parse_policy(struct brt_txt *t)
 {
 	const char *v;
 	enum brt_policy p;
-	int err = brt_txt_value(t, &v);
+	int err = fmt_txt_value(t, &v);
 
 	if (err)
 		return err;
@@ -26,11 +26,11 @@ static int parse_policy(struct brt_txt *t)
 	else if (!strcmp(v, "windows"))
 		p = BRT_POLICY_WINDOWS;
 	else
-		return brt_txt_unknown(t);
-	if (brt_txt_take(t))
-		return brt_txt_unknown(t);
+		return fmt_txt_unknown(t);
+	if (fmt_txt_take(t))
+		return fmt_txt_unknown(t);
 	err = brt_builder_set_policy(t->b, p);
-	return err ? brt_txt_builder_fail(t, err) : 0;
+	return err ? fmt_txt_builder_fail(t, err) : 0;
 }
 
 /* sysctl KEY = VALUE (also KEY=VALUE as one word is not accepted: the
@@ -38,45 +38,45 @@ static int parse_policy(struct brt_txt *t)
 static int parse_sysctl(struct brt_txt *t)
 {
 	const char *key, *eq, *val;
-	int err = brt_txt_value(t, &key);
+	int err = fmt_txt_value(t, &key);
 
 	if (!err)
-		err = brt_txt_value(t, &eq);
+		err = fmt_txt_value(t, &eq);
 	if (err)
 		return err;
 	if (strcmp(eq, "="))
-		return brt_txt_fail(t, t->pos - 1, BRT_EPARSE,
+		return fmt_txt_fail(t, t->pos - 1, BRT_EPARSE,
 				    "expected '=' instead of '%s'", eq);
-	err = brt_txt_value(t, &val);
+	err = fmt_txt_value(t, &val);
 	if (err)
 		return err;
-	if (brt_txt_take(t))
-		return brt_txt_unknown(t);
+	if (fmt_txt_take(t))
+		return fmt_txt_unknown(t);
 	err = brt_builder_set_sysctl(t->b, key, val);
-	return err ? brt_txt_builder_fail(t, err) : 0;
+	return err ? fmt_txt_builder_fail(t, err) : 0;
 }
 
 static int parse_statement(struct brt_txt *t)
 {
-	const char *kw = brt_txt_take(t);
+	const char *kw = fmt_txt_take(t);
 
 	if (!strcmp(kw, "policy"))
 		return parse_policy(t);
 	if (!strcmp(kw, "link"))
-		return brt_txt_parse_link(t);
+		return fmt_txt_parse_link(t);
 	if (!strcmp(kw, "addr") || !strcmp(kw, "address"))
-		return brt_txt_parse_addr(t);
+		return fmt_txt_parse_addr(t);
 	if (!strcmp(kw, "route"))
-		return brt_txt_parse_route(t);
+		return fmt_txt_parse_route(t);
 	if (!strcmp(kw, "rule"))
-		return brt_txt_parse_rule(t);
+		return fmt_txt_parse_rule(t);
 	if (!strcmp(kw, "nexthop"))
-		return brt_txt_parse_nexthop(t);
+		return fmt_txt_parse_nexthop(t);
 	if (!strcmp(kw, "addrlabel"))
-		return brt_txt_parse_addrlabel(t);
+		return fmt_txt_parse_addrlabel(t);
 	if (!strcmp(kw, "sysctl"))
 		return parse_sysctl(t);
-	return brt_txt_unknown(t);
+	return fmt_txt_unknown(t);
 }
 
 int brt_builder_load_text(brt_builder *b, const char *name, const char *data,
@@ -89,8 +89,8 @@ int brt_builder_load_text(brt_builder *b, const char *name, const char *data,
 		return BRT_EINVAL;
 	if (errlen)
 		err[0] = 0;
-	brt_txt_init(&t, b, name, data, len, err, errlen);
-	while ((rc = brt_txt_next_statement(&t)) > 0) {
+	fmt_txt_init(&t, b, name, data, len, err, errlen);
+	while ((rc = fmt_txt_next_statement(&t)) > 0) {
 		rc = brt_builder_set_origin(b, name, t.w[0].line);
 		if (rc)
 			break;
@@ -99,7 +99,7 @@ int brt_builder_load_text(brt_builder *b, const char *name, const char *data,
 			break;
 	}
 	if (rc == BRT_ENOMEM && errlen && !err[0])
-		brt_txt_fail(&t, 0, rc, "out of memory");
-	brt_txt_free(&t);
+		fmt_txt_fail(&t, 0, rc, "out of memory");
+	fmt_txt_free(&t);
 	return rc;
 }

@@ -43,35 +43,35 @@ static int link_option(struct brt_txt *t, struct brt_link *l, const char *w,
 		return 0;
 	if (strcmp(w, "index") && strcmp(w, "type") && strcmp(w, "mtu") &&
 	    strcmp(w, "metric") && strcmp(w, "master") && strcmp(w, "group"))
-		return brt_txt_unknown(t);
-	err = brt_txt_value(t, &v);
+		return fmt_txt_unknown(t);
+	err = fmt_txt_value(t, &v);
 	if (err)
 		return err;
 	if (!strcmp(w, "index"))
-		return brt_txt_u32(t, t->pos - 1, 0x7fffffff, &l->index);
+		return fmt_txt_u32(t, t->pos - 1, 0x7fffffff, &l->index);
 	if (!strcmp(w, "mtu")) {
 		*mtu_set = true;
-		return brt_txt_u32(t, t->pos - 1, UINT32_MAX, &l->mtu);
+		return fmt_txt_u32(t, t->pos - 1, UINT32_MAX, &l->mtu);
 	}
 	if (!strcmp(w, "metric"))
-		return brt_txt_u32(t, t->pos - 1, UINT32_MAX, &l->metric);
+		return fmt_txt_u32(t, t->pos - 1, UINT32_MAX, &l->metric);
 	if (!strcmp(w, "group"))
-		return brt_txt_u32(t, t->pos - 1, UINT32_MAX, &l->group);
+		return fmt_txt_u32(t, t->pos - 1, UINT32_MAX, &l->group);
 	if (!strcmp(w, "master")) {
-		err = brt_txt_ifname(t, t->pos - 1, name);
+		err = fmt_txt_ifname(t, t->pos - 1, name);
 		if (!err && !(l->master = brt_builder_ifref(t->b, name)))
 			err = BRT_ENOMEM;
 		return err;
 	}
-	type = brt_txt_linktype_parse(v);
+	type = fmt_txt_linktype_parse(v);
 	if (type < 0)
-		return brt_txt_fail(t, t->pos - 1, BRT_EPARSE,
+		return fmt_txt_fail(t, t->pos - 1, BRT_EPARSE,
 				    "unknown link type '%s'", v);
 	l->type = (uint8_t)type;
 	return 0;
 }
 
-int brt_txt_parse_link(struct brt_txt *t)
+int fmt_txt_parse_link(struct brt_txt *t)
 {
 	struct brt_link l;
 	const char *w;
@@ -80,20 +80,20 @@ int brt_txt_parse_link(struct brt_txt *t)
 
 	brt_link_init(&l);
 	if (t->pos >= t->n)
-		return brt_txt_fail(t, 0, BRT_EPARSE, "missing link name after '%s'",
-				    brt_txt_word(t, 0));
-	err = brt_txt_ifname(t, t->pos++, l.name);
-	while (!err && (w = brt_txt_take(t)))
+		return fmt_txt_fail(t, 0, BRT_EPARSE, "missing link name after '%s'",
+				    fmt_txt_word(t, 0));
+	err = fmt_txt_ifname(t, t->pos++, l.name);
+	while (!err && (w = fmt_txt_take(t)))
 		err = link_option(t, &l, w, &mtu_set);
 	if (err)
 		return err;
 	if (!l.index)
-		return brt_txt_fail(t, 1, BRT_EPARSE, "link without index '%s'",
+		return fmt_txt_fail(t, 1, BRT_EPARSE, "link without index '%s'",
 				    l.name);
 	if (!mtu_set)
-		l.mtu = brt_txt_link_mtu_default(l.type);
+		l.mtu = fmt_txt_link_mtu_default(l.type);
 	err = brt_builder_add_link(t->b, &l);
-	return err ? brt_txt_builder_fail(t, err) : 0;
+	return err ? fmt_txt_builder_fail(t, err) : 0;
 }
 
 /* ---- addresses */
@@ -108,7 +108,7 @@ struct addr_words {
 static int lifetime(struct brt_txt *t, uint32_t *out)
 {
 	const char *v;
-	int err = brt_txt_value(t, &v);
+	int err = fmt_txt_value(t, &v);
 
 	if (err)
 		return err;
@@ -117,13 +117,13 @@ static int lifetime(struct brt_txt *t, uint32_t *out)
 		return 0;
 	}
 	/* ip prints "valid_lft 300sec" */
-	return brt_txt_seconds(t, t->pos - 1, out);
+	return fmt_txt_seconds(t, t->pos - 1, out);
 }
 
 static int addr_option(struct brt_txt *t, struct brt_address *a,
 		       struct addr_words *aw, const char *w)
 {
-	uint32_t flag = brt_txt_addrflag_parse(w);
+	uint32_t flag = fmt_txt_addrflag_parse(w);
 	const char *v;
 	int err, sc;
 
@@ -140,28 +140,28 @@ static int addr_option(struct brt_txt *t, struct brt_address *a,
 	if (strcmp(w, "dev") && strcmp(w, "peer") && strcmp(w, "brd") &&
 	    strcmp(w, "broadcast") && strcmp(w, "scope") &&
 	    strcmp(w, "label") && strcmp(w, "metric"))
-		return brt_txt_unknown(t);
-	err = brt_txt_value(t, &v);
+		return fmt_txt_unknown(t);
+	err = fmt_txt_value(t, &v);
 	if (err)
 		return err;
 	if (!strcmp(w, "dev"))
-		return brt_txt_ifname(t, t->pos - 1, aw->dev);
+		return fmt_txt_ifname(t, t->pos - 1, aw->dev);
 	if (!strcmp(w, "peer"))
-		return brt_txt_addr_len(t, t->pos - 1, &a->peer, &aw->peer_plen);
+		return fmt_txt_addr_len(t, t->pos - 1, &a->peer, &aw->peer_plen);
 	if (!strcmp(w, "brd") || !strcmp(w, "broadcast"))
-		return brt_txt_addr(t, t->pos - 1, &a->broadcast);
+		return fmt_txt_addr(t, t->pos - 1, &a->broadcast);
 	if (!strcmp(w, "label")) {
 		if (strlen(v) >= BRT_IFNAMSIZ)
-			return brt_txt_fail(t, t->pos - 1, BRT_EPARSE,
+			return fmt_txt_fail(t, t->pos - 1, BRT_EPARSE,
 					    "label too long '%s'", v);
 		strcpy(a->label, v);
 		return 0;
 	}
 	if (!strcmp(w, "metric"))
-		return brt_txt_u32(t, t->pos - 1, UINT32_MAX, &a->metric);
-	sc = brt_txt_scope_parse(v);
+		return fmt_txt_u32(t, t->pos - 1, UINT32_MAX, &a->metric);
+	sc = fmt_txt_scope_parse(v);
 	if (sc < 0)
-		return brt_txt_fail(t, t->pos - 1, BRT_EPARSE,
+		return fmt_txt_fail(t, t->pos - 1, BRT_EPARSE,
 				    "unknown scope '%s'", v);
 	a->scope = (uint8_t)sc;
 	aw->scope_set = true;
@@ -175,22 +175,22 @@ static int addr_finish(struct brt_txt *t, struct brt_address *a,
 	unsigned bits = a->addr.family == BRT_AF_INET6 ? 128 : 32;
 
 	if (!aw->dev[0])
-		return brt_txt_fail(t, aw->at, BRT_EPARSE,
+		return fmt_txt_fail(t, aw->at, BRT_EPARSE,
 				    "address without 'dev' '%s'",
-				    brt_txt_word(t, aw->at));
+				    fmt_txt_word(t, aw->at));
 	if (a->peer.family && a->peer.family != a->addr.family)
-		return brt_txt_fail(t, aw->at, BRT_EPARSE,
+		return fmt_txt_fail(t, aw->at, BRT_EPARSE,
 				    "peer of another family '%s'",
-				    brt_txt_word(t, aw->at));
+				    fmt_txt_word(t, aw->at));
 	if (!aw->scope_set)
-		a->scope = brt_txt_addr_scope_default(&a->addr);
+		a->scope = fmt_txt_addr_scope_default(&a->addr);
 	a->plen = (uint8_t)(aw->plen >= 0 ? aw->plen
 			    : aw->peer_plen >= 0 ? aw->peer_plen : (int)bits);
 	a->ifindex = brt_builder_ifref(t->b, aw->dev);
 	return a->ifindex ? 0 : BRT_ENOMEM;
 }
 
-int brt_txt_parse_addr(struct brt_txt *t)
+int fmt_txt_parse_addr(struct brt_txt *t)
 {
 	struct brt_address a;
 	struct addr_words aw = {-1, -1, false, 0, ""};
@@ -199,16 +199,16 @@ int brt_txt_parse_addr(struct brt_txt *t)
 
 	brt_address_init(&a);
 	if (t->pos >= t->n)
-		return brt_txt_fail(t, 0, BRT_EPARSE, "missing address after '%s'",
-				    brt_txt_word(t, 0));
+		return fmt_txt_fail(t, 0, BRT_EPARSE, "missing address after '%s'",
+				    fmt_txt_word(t, 0));
 	aw.at = t->pos;
-	err = brt_txt_addr_len(t, t->pos++, &a.addr, &aw.plen);
-	while (!err && (w = brt_txt_take(t)))
+	err = fmt_txt_addr_len(t, t->pos++, &a.addr, &aw.plen);
+	while (!err && (w = fmt_txt_take(t)))
 		err = addr_option(t, &a, &aw, w);
 	if (!err)
 		err = addr_finish(t, &a, &aw);
 	if (err)
 		return err;
 	err = brt_builder_add_address(t->b, &a);
-	return err ? brt_txt_builder_fail(t, err) : 0;
+	return err ? fmt_txt_builder_fail(t, err) : 0;
 }

@@ -24,14 +24,14 @@ static int parse_group(struct brt_txt *t, struct brt_nhgrp_member **out,
 	char part[40];
 	struct brt_nhgrp_member *m;
 	size_t n = 1, k = 0, len;
-	int err = brt_txt_value(t, &v);
+	int err = fmt_txt_value(t, &v);
 
 	if (err)
 		return err;
 	for (p = v; *p; p++)
 		n += *p == '/';
 	if (n > 4096)
-		return brt_txt_fail(t, t->pos - 1, BRT_ELIMIT,
+		return fmt_txt_fail(t, t->pos - 1, BRT_ELIMIT,
 				    "group of more than 4096 members '%.40s'", v);
 	free(*out);
 	*out = m = calloc(n, sizeof(*m));
@@ -42,7 +42,7 @@ static int parse_group(struct brt_txt *t, struct brt_nhgrp_member **out,
 
 		len = strcspn(p, "/");
 		if (len == 0 || len >= sizeof(part))
-			return brt_txt_fail(t, t->pos - 1, BRT_EPARSE,
+			return fmt_txt_fail(t, t->pos - 1, BRT_EPARSE,
 					    "bad group '%s'", v);
 		memcpy(part, p, len);
 		part[len] = 0;
@@ -50,10 +50,10 @@ static int parse_group(struct brt_txt *t, struct brt_nhgrp_member **out,
 		if (comma)
 			*comma = 0;
 		m[k].weight = 1;
-		if (!brt_txt_parse_u32(part, &m[k].id) || !m[k].id ||
-		    (comma && (!brt_txt_parse_u32(comma + 1, &m[k].weight) ||
+		if (!fmt_txt_parse_u32(part, &m[k].id) || !m[k].id ||
+		    (comma && (!fmt_txt_parse_u32(comma + 1, &m[k].weight) ||
 			       !m[k].weight || m[k].weight > 256)))
-			return brt_txt_fail(t, t->pos - 1, BRT_EPARSE,
+			return fmt_txt_fail(t, t->pos - 1, BRT_EPARSE,
 					    "bad group '%s'", v);
 		p += len + (p[len] == '/');
 	}
@@ -84,14 +84,14 @@ static int nhobj_flag(struct brt_nhobj *n, const char *w)
 static int nhobj_type(struct brt_txt *t, struct brt_nhobj *n)
 {
 	const char *v;
-	int err = brt_txt_value(t, &v);
+	int err = fmt_txt_value(t, &v);
 
 	if (err)
 		return err;
 	if (!strcmp(v, "resilient"))
 		n->flags |= BRT_NHOBJ_F_RESILIENT;
 	else if (strcmp(v, "mpath"))
-		return brt_txt_fail(t, t->pos - 1, BRT_EPARSE,
+		return fmt_txt_fail(t, t->pos - 1, BRT_EPARSE,
 				    "unknown group type '%s'", v);
 	return 0;
 }
@@ -122,24 +122,24 @@ static int nhobj_word(struct brt_txt *t, struct nh_words *nw, const char *w)
 		return nhobj_type(t, n);
 	for (i = 0; i < sizeof(ignored_values) / sizeof(ignored_values[0]); i++)
 		if (!strcmp(ignored_values[i], w))
-			return brt_txt_value(t, &v);
+			return fmt_txt_value(t, &v);
 	if (strcmp(w, "id") && strcmp(w, "via") && strcmp(w, "dev") &&
 	    strcmp(w, "proto") && strcmp(w, "protocol"))
-		return brt_txt_unknown(t);
-	err = brt_txt_value(t, &v);
+		return fmt_txt_unknown(t);
+	err = fmt_txt_value(t, &v);
 	if (err)
 		return err;
 	if (!strcmp(w, "id"))
-		return brt_txt_u32(t, t->pos - 1, UINT32_MAX, &n->id);
+		return fmt_txt_u32(t, t->pos - 1, UINT32_MAX, &n->id);
 	if (!strcmp(w, "via"))
-		return brt_txt_addr(t, t->pos - 1, &n->gw);
+		return fmt_txt_addr(t, t->pos - 1, &n->gw);
 	if (!strcmp(w, "dev")) {
 		nw->dev_at = t->pos - 1;
-		return brt_txt_ifname(t, t->pos - 1, (char[BRT_IFNAMSIZ]){0});
+		return fmt_txt_ifname(t, t->pos - 1, (char[BRT_IFNAMSIZ]){0});
 	}
-	p = brt_txt_proto_parse(v);
+	p = fmt_txt_proto_parse(v);
 	if (p < 0)
-		return brt_txt_fail(t, t->pos - 1, BRT_EPARSE,
+		return fmt_txt_fail(t, t->pos - 1, BRT_EPARSE,
 				    "unknown protocol '%s'", v);
 	n->protocol = (uint8_t)p;
 	return 0;
@@ -150,10 +150,10 @@ static int nhobj_finish(struct brt_txt *t, struct nh_words *nw)
 	struct brt_nhobj *n = &nw->n;
 
 	if (!n->id)
-		return brt_txt_fail(t, 0, BRT_EPARSE,
-				    "nexthop without 'id' '%s'", brt_txt_word(t, 0));
+		return fmt_txt_fail(t, 0, BRT_EPARSE,
+				    "nexthop without 'id' '%s'", fmt_txt_word(t, 0));
 	if (nw->dev_at) {
-		n->ifindex = brt_builder_ifref(t->b, brt_txt_word(t, nw->dev_at));
+		n->ifindex = brt_builder_ifref(t->b, fmt_txt_word(t, nw->dev_at));
 		if (!n->ifindex)
 			return BRT_ENOMEM;
 	}
@@ -165,7 +165,7 @@ static int nhobj_finish(struct brt_txt *t, struct nh_words *nw)
 	return 0;
 }
 
-int brt_txt_parse_nexthop(struct brt_txt *t)
+int fmt_txt_parse_nexthop(struct brt_txt *t)
 {
 	struct nh_words nw;
 	const char *w;
@@ -173,14 +173,14 @@ int brt_txt_parse_nexthop(struct brt_txt *t)
 
 	memset(&nw, 0, sizeof(nw));
 	brt_nhobj_init(&nw.n);
-	while (!err && (w = brt_txt_take(t)))
+	while (!err && (w = fmt_txt_take(t)))
 		err = nhobj_word(t, &nw, w);
 	if (!err)
 		err = nhobj_finish(t, &nw);
 	if (!err) {
 		err = brt_builder_add_nhobj(t->b, &nw.n);
 		if (err)
-			err = brt_txt_builder_fail(t, err);
+			err = fmt_txt_builder_fail(t, err);
 	}
 	free(nw.grp);
 	return err;
@@ -196,11 +196,11 @@ static int addrlabel_word(struct brt_txt *t, struct brt_addrlabel *l,
 
 	if (strcmp(w, "label") && strcmp(w, "dev") && strcmp(w, "prefix")) {
 		if (*pfx_at)
-			return brt_txt_unknown(t);
+			return fmt_txt_unknown(t);
 		*pfx_at = t->pos - 1;	/* the bare prefix */
 		return 0;
 	}
-	err = brt_txt_value(t, &v);
+	err = fmt_txt_value(t, &v);
 	if (err)
 		return err;
 	if (!strcmp(w, "prefix")) {
@@ -209,16 +209,16 @@ static int addrlabel_word(struct brt_txt *t, struct brt_addrlabel *l,
 	}
 	if (!strcmp(w, "label")) {
 		*label = true;
-		return brt_txt_u32(t, t->pos - 1, UINT32_MAX - 1, &l->label);
+		return fmt_txt_u32(t, t->pos - 1, UINT32_MAX - 1, &l->label);
 	}
-	err = brt_txt_ifname(t, t->pos - 1, dev);
+	err = fmt_txt_ifname(t, t->pos - 1, dev);
 	if (!err && !(l->ifindex = brt_builder_ifref(t->b, dev)))
 		err = BRT_ENOMEM;
 	return err;
 }
 
 /* addrlabel [prefix] PREFIX [dev NAME] label N */
-int brt_txt_parse_addrlabel(struct brt_txt *t)
+int fmt_txt_parse_addrlabel(struct brt_txt *t)
 {
 	struct brt_addrlabel l;
 	const char *w;
@@ -227,16 +227,16 @@ int brt_txt_parse_addrlabel(struct brt_txt *t)
 	int err = 0;
 
 	memset(&l, 0, sizeof(l));
-	while (!err && (w = brt_txt_take(t)))
+	while (!err && (w = fmt_txt_take(t)))
 		err = addrlabel_word(t, &l, &pfx_at, &label, w);
 	if (!err && (!pfx_at || !label))
-		err = brt_txt_fail(t, 0, BRT_EPARSE,
+		err = fmt_txt_fail(t, 0, BRT_EPARSE,
 				   "addrlabel needs a prefix and a label '%s'",
-				   brt_txt_word(t, 0));
+				   fmt_txt_word(t, 0));
 	if (!err)
-		err = brt_txt_prefix(t, pfx_at, BRT_AF_INET6, &l.prefix);
+		err = fmt_txt_prefix(t, pfx_at, BRT_AF_INET6, &l.prefix);
 	if (err)
 		return err;
 	err = brt_builder_add_addrlabel(t->b, &l);
-	return err ? brt_txt_builder_fail(t, err) : 0;
+	return err ? fmt_txt_builder_fail(t, err) : 0;
 }

@@ -91,20 +91,20 @@ static int nh_flag(struct route_words *rw, uint32_t flag)
 static int parse_via(struct brt_txt *t, struct nh_words *nw)
 {
 	const char *v;
-	int err = brt_txt_value(t, &v);
+	int err = fmt_txt_value(t, &v);
 
 	if (!err && (!strcmp(v, "inet") || !strcmp(v, "inet6")))
-		err = brt_txt_value(t, &v);
-	return err ? err : brt_txt_addr(t, t->pos - 1, &nw->nh.gw);
+		err = fmt_txt_value(t, &v);
+	return err ? err : fmt_txt_addr(t, t->pos - 1, &nw->nh.gw);
 }
 
 /* The value of a metric, after an optional "lock". */
 static int metric_value(struct brt_txt *t, const char **v)
 {
-	int err = brt_txt_value(t, v);
+	int err = fmt_txt_value(t, v);
 
 	if (!err && !strcmp(*v, "lock"))
-		err = brt_txt_value(t, v);
+		err = fmt_txt_value(t, v);
 	return err;
 }
 
@@ -118,7 +118,7 @@ static int route_nh_word(struct brt_txt *t, struct route_words *rw,
 
 	nw = cur_nh(rw, !strcmp(w, "nexthop") || !rw->n);
 	if (!nw)
-		return brt_txt_fail(t, t->pos - 1, BRT_ELIMIT,
+		return fmt_txt_fail(t, t->pos - 1, BRT_ELIMIT,
 				    "too many next hops at '%s'", w);
 	if (!strcmp(w, "nexthop")) {
 		rw->multipath = true;
@@ -126,32 +126,32 @@ static int route_nh_word(struct brt_txt *t, struct route_words *rw,
 	}
 	if (!strcmp(w, "via"))
 		return parse_via(t, nw);
-	err = brt_txt_value(t, &v);
+	err = fmt_txt_value(t, &v);
 	if (err)
 		return err;
 	if (!strcmp(w, "weight")) {
-		err = brt_txt_u32(t, t->pos - 1, 256, &x);
+		err = fmt_txt_u32(t, t->pos - 1, 256, &x);
 		if (!err && !x)
-			err = brt_txt_fail(t, t->pos - 1, BRT_EPARSE,
+			err = fmt_txt_fail(t, t->pos - 1, BRT_EPARSE,
 					   "weight must be 1..256 '%s'", v);
 		nw->nh.weight = x;
 		return err;
 	}
 	nw->dev_at = t->pos - 1;	/* dev or oif */
-	return brt_txt_ifname(t, t->pos - 1, (char[BRT_IFNAMSIZ]){0});
+	return fmt_txt_ifname(t, t->pos - 1, (char[BRT_IFNAMSIZ]){0});
 }
 
 static int named_value(struct brt_txt *t, int (*parse)(const char *),
 		       const char *what, uint8_t *out)
 {
 	const char *v;
-	int err = brt_txt_value(t, &v), x;
+	int err = fmt_txt_value(t, &v), x;
 
 	if (err)
 		return err;
 	x = parse(v);
 	if (x < 0)
-		return brt_txt_fail(t, t->pos - 1, BRT_EPARSE, "unknown %s '%s'",
+		return fmt_txt_fail(t, t->pos - 1, BRT_EPARSE, "unknown %s '%s'",
 				    what, v);
 	*out = (uint8_t)x;
 	return 0;
@@ -160,7 +160,7 @@ static int named_value(struct brt_txt *t, int (*parse)(const char *),
 static int parse_pref(struct brt_txt *t, struct route_words *rw)
 {
 	const char *v;
-	int err = brt_txt_value(t, &v);
+	int err = fmt_txt_value(t, &v);
 
 	if (err)
 		return err;
@@ -172,7 +172,7 @@ static int parse_pref(struct brt_txt *t, struct route_words *rw)
 	else if (!strcmp(v, "high"))
 		rw->r.pref = BRT_PREF_HIGH;
 	else
-		return brt_txt_fail(t, t->pos - 1, BRT_EPARSE,
+		return fmt_txt_fail(t, t->pos - 1, BRT_EPARSE,
 				    "unknown preference '%s'", v);
 	return 0;
 }
@@ -180,9 +180,9 @@ static int parse_pref(struct brt_txt *t, struct route_words *rw)
 static int parse_u32_of(struct brt_txt *t, uint32_t max, uint32_t *out)
 {
 	const char *v;
-	int err = brt_txt_value(t, &v);
+	int err = fmt_txt_value(t, &v);
 
-	return err ? err : brt_txt_u32(t, t->pos - 1, max, out);
+	return err ? err : fmt_txt_u32(t, t->pos - 1, max, out);
 }
 
 /* Keywords with a value that the model holds. */
@@ -195,9 +195,9 @@ static int route_value_word(struct brt_txt *t, struct route_words *rw,
 
 	if (!strcmp(w, "table")) {
 		rw->table_set = true;
-		err = brt_txt_value(t, &v);
+		err = fmt_txt_value(t, &v);
 		if (!err && brt_table_id_parse(v, &rw->r.table))
-			err = brt_txt_fail(t, t->pos - 1, BRT_EPARSE,
+			err = fmt_txt_fail(t, t->pos - 1, BRT_EPARSE,
 					   "bad table '%s'", v);
 		return err;
 	}
@@ -207,11 +207,11 @@ static int route_value_word(struct brt_txt *t, struct route_words *rw,
 		return parse_u32_of(t, UINT32_MAX, &rw->r.metric);
 	}
 	if (!strcmp(w, "proto") || !strcmp(w, "protocol"))
-		return named_value(t, brt_txt_proto_parse, "protocol",
+		return named_value(t, fmt_txt_proto_parse, "protocol",
 				   &rw->r.protocol);
 	if (!strcmp(w, "scope")) {
 		rw->scope_set = true;
-		return named_value(t, brt_txt_scope_parse, "scope",
+		return named_value(t, fmt_txt_scope_parse, "scope",
 				   &rw->r.scope);
 	}
 	if (!strcmp(w, "tos") || !strcmp(w, "dsfield")) {
@@ -223,18 +223,18 @@ static int route_value_word(struct brt_txt *t, struct route_words *rw,
 		return parse_u32_of(t, UINT32_MAX, &rw->r.nh_id);
 	if (!strcmp(w, "mtu")) {
 		err = metric_value(t, &v);
-		return err ? err : brt_txt_u32(t, t->pos - 1, UINT32_MAX,
+		return err ? err : fmt_txt_u32(t, t->pos - 1, UINT32_MAX,
 					       &rw->r.mtu);
 	}
 	if (!strcmp(w, "expires")) {
-		err = brt_txt_value(t, &v);
-		return err ? err : brt_txt_seconds(t, t->pos - 1,
+		err = fmt_txt_value(t, &v);
+		return err ? err : fmt_txt_seconds(t, t->pos - 1,
 						   &rw->r.expires);
 	}
 	if (!strcmp(w, "pref"))
 		return parse_pref(t, rw);
 	if (!strcmp(w, "from") || !strcmp(w, "src")) {
-		err = brt_txt_value(t, &v);
+		err = fmt_txt_value(t, &v);
 		*(!strcmp(w, "from") ? &rw->from_at : &rw->src_at) = t->pos - 1;
 		return err;
 	}
@@ -251,7 +251,7 @@ static int route_word(struct brt_txt *t, struct route_words *rw,
 		rw->family = w[1] == '4' ? BRT_AF_INET : BRT_AF_INET6;
 		return 0;
 	}
-	if (!rw->dst_at && !rw->type_set && (type = brt_txt_rtype_parse(w)) > 0) {
+	if (!rw->dst_at && !rw->type_set && (type = fmt_txt_rtype_parse(w)) > 0) {
 		rw->r.type = (uint8_t)type;
 		rw->type_set = true;
 		return 0;
@@ -273,12 +273,12 @@ static int route_word(struct brt_txt *t, struct route_words *rw,
 	if (err <= 0)
 		return err;
 	if (!strcmp(w, "to") && !rw->dst_at) {
-		err = brt_txt_value(t, &v);
+		err = fmt_txt_value(t, &v);
 		rw->dst_at = t->pos - 1;
 		return err;
 	}
 	if (rw->dst_at)
-		return brt_txt_unknown(t);
+		return fmt_txt_unknown(t);
 	rw->dst_at = t->pos - 1;
 	return 0;
 }
@@ -286,18 +286,18 @@ static int route_word(struct brt_txt *t, struct route_words *rw,
 /* -4/-6, else the destination's, the gateway's, IPv6 for pref, IPv4. */
 static int route_family(struct brt_txt *t, struct route_words *rw)
 {
-	const char *d = brt_txt_word(t, rw->dst_at);
+	const char *d = fmt_txt_word(t, rw->dst_at);
 	struct brt_addr a;
 	int plen;
 
 	if (strcmp(d, "default") && strcmp(d, "all") && strcmp(d, "any")) {
 		if (!strpbrk(d, ".:"))
-			return brt_txt_fail(t, rw->dst_at, BRT_EPARSE,
+			return fmt_txt_fail(t, rw->dst_at, BRT_EPARSE,
 					    "unknown word '%s'", d);
-		if (brt_txt_addr_len(t, rw->dst_at, &a, &plen))
+		if (fmt_txt_addr_len(t, rw->dst_at, &a, &plen))
 			return BRT_EPARSE;
 		if (rw->family && rw->family != a.family)
-			return brt_txt_fail(t, rw->dst_at, BRT_EPARSE,
+			return fmt_txt_fail(t, rw->dst_at, BRT_EPARSE,
 					    "address family differs from %s '%s'",
 					    rw->family == BRT_AF_INET6 ? "-6" : "-4",
 					    d);
@@ -308,7 +308,7 @@ static int route_family(struct brt_txt *t, struct route_words *rw)
 	if (!rw->family)
 		rw->family = rw->pref_set ? BRT_AF_INET6 : BRT_AF_INET;
 	rw->r.family = (uint8_t)rw->family;
-	return brt_txt_prefix(t, rw->dst_at, rw->family, &rw->r.dst);
+	return fmt_txt_prefix(t, rw->dst_at, rw->family, &rw->r.dst);
 }
 
 static bool is_error_type(unsigned type)
@@ -327,7 +327,7 @@ static void route_drop_echoes(struct brt_txt *t, struct route_words *rw)
 	}
 	if (rw->n == 1 && is_error_type(rw->r.type) && !rw->nh[0].nh.gw.family &&
 	    rw->nh[0].dev_at &&
-	    !strcmp(brt_txt_word(t, rw->nh[0].dev_at), "lo"))
+	    !strcmp(fmt_txt_word(t, rw->nh[0].dev_at), "lo"))
 		rw->n = 0;
 }
 
@@ -340,7 +340,7 @@ static int route_nexthops(struct brt_txt *t, struct route_words *rw,
 		out[i] = rw->nh[i].nh;
 		if (rw->nh[i].dev_at) {
 			out[i].ifindex = brt_builder_ifref(
-				t->b, brt_txt_word(t, rw->nh[i].dev_at));
+				t->b, fmt_txt_word(t, rw->nh[i].dev_at));
 			if (!out[i].ifindex)
 				return BRT_ENOMEM;
 		}
@@ -356,33 +356,33 @@ static int route_finish(struct brt_txt *t, struct route_words *rw)
 	int err;
 
 	if (!rw->dst_at)
-		return brt_txt_fail(t, 0, BRT_EPARSE,
+		return fmt_txt_fail(t, 0, BRT_EPARSE,
 				    "route without destination '%s'",
-				    brt_txt_word(t, 0));
+				    fmt_txt_word(t, 0));
 	err = route_family(t, rw);
 	if (!err && rw->from_at)
-		err = brt_txt_prefix(t, rw->from_at, rw->family, &r->src);
+		err = fmt_txt_prefix(t, rw->from_at, rw->family, &r->src);
 	if (!err && rw->src_at) {
-		err = brt_txt_addr(t, rw->src_at, &r->prefsrc);
+		err = fmt_txt_addr(t, rw->src_at, &r->prefsrc);
 		if (!err && r->prefsrc.family != rw->family)
-			err = brt_txt_fail(t, rw->src_at, BRT_EPARSE,
+			err = fmt_txt_fail(t, rw->src_at, BRT_EPARSE,
 					   "source of another family '%s'",
-					   brt_txt_word(t, rw->src_at));
+					   fmt_txt_word(t, rw->src_at));
 	}
 	if (err)
 		return err;
 	route_drop_echoes(t, rw);
 	r->flags |= rw->flags;
 	if (!rw->table_set)
-		r->table = brt_txt_route_table_default(r->type);
+		r->table = fmt_txt_route_table_default(r->type);
 	if (rw->metric_set)
 		r->flags |= BRT_ROUTE_F_HAS_METRIC;
 	else
-		r->metric = brt_txt_route_metric_default(r->family, r->protocol);
+		r->metric = fmt_txt_route_metric_default(r->family, r->protocol);
 	return 0;
 }
 
-int brt_txt_parse_route(struct brt_txt *t)
+int fmt_txt_parse_route(struct brt_txt *t)
 {
 	struct route_words rw;
 	struct brt_nexthop *nh = NULL;
@@ -391,7 +391,7 @@ int brt_txt_parse_route(struct brt_txt *t)
 
 	memset(&rw, 0, sizeof(rw));
 	brt_route_init(&rw.r);
-	while (!err && (w = brt_txt_take(t)))
+	while (!err && (w = fmt_txt_take(t)))
 		err = route_word(t, &rw, w);
 	if (!err)
 		err = route_finish(t, &rw);
@@ -403,10 +403,10 @@ int brt_txt_parse_route(struct brt_txt *t)
 		rw.r.nh = nh;
 		rw.r.nh_count = (uint32_t)rw.n;
 		if (!rw.scope_set)
-			rw.r.scope = (uint8_t)brt_txt_route_scope_default(&rw.r);
+			rw.r.scope = (uint8_t)fmt_txt_route_scope_default(&rw.r);
 		err = brt_builder_add_route(t->b, &rw.r);
 		if (err)
-			err = brt_txt_builder_fail(t, err);
+			err = fmt_txt_builder_fail(t, err);
 	}
 	free(nh);
 	free(rw.nh);

@@ -36,9 +36,9 @@ static uint32_t auto_priority(const brt_builder *b, uint8_t family)
 static int value_u32(struct brt_txt *t, uint32_t max, uint32_t *out)
 {
 	const char *v;
-	int err = brt_txt_value(t, &v);
+	int err = fmt_txt_value(t, &v);
 
-	return err ? err : brt_txt_u32(t, t->pos - 1, max, out);
+	return err ? err : fmt_txt_u32(t, t->pos - 1, max, out);
 }
 
 static int parse_fwmark(struct brt_txt *t, struct brt_rule *r)
@@ -46,21 +46,21 @@ static int parse_fwmark(struct brt_txt *t, struct brt_rule *r)
 	const char *v, *slash;
 	char mark[24];
 	size_t n;
-	int err = brt_txt_value(t, &v);
+	int err = fmt_txt_value(t, &v);
 
 	if (err)
 		return err;
 	slash = strchr(v, '/');
 	n = slash ? (size_t)(slash - v) : strlen(v);
 	if (n >= sizeof(mark))
-		return brt_txt_fail(t, t->pos - 1, BRT_EPARSE, "bad mark '%s'", v);
+		return fmt_txt_fail(t, t->pos - 1, BRT_EPARSE, "bad mark '%s'", v);
 	memcpy(mark, v, n);
 	mark[n] = 0;
 	r->fwmask = 0xffffffffu;
 	r->flags |= BRT_RULE_F_FWMARK;
-	if (!brt_txt_parse_u32(mark, &r->fwmark) ||
-	    (slash && !brt_txt_parse_u32(slash + 1, &r->fwmask)))
-		return brt_txt_fail(t, t->pos - 1, BRT_EPARSE, "bad mark '%s'", v);
+	if (!fmt_txt_parse_u32(mark, &r->fwmark) ||
+	    (slash && !fmt_txt_parse_u32(slash + 1, &r->fwmask)))
+		return fmt_txt_fail(t, t->pos - 1, BRT_EPARSE, "bad mark '%s'", v);
 	return 0;
 }
 
@@ -68,10 +68,10 @@ static int parse_ports(struct brt_txt *t, uint16_t *lo, uint16_t *hi)
 {
 	const char *v;
 	uint32_t a = 0, b = 0;
-	int err = brt_txt_value(t, &v);
+	int err = fmt_txt_value(t, &v);
 
 	if (!err)
-		err = brt_txt_range(t, t->pos - 1, 65535, &a, &b);
+		err = fmt_txt_range(t, t->pos - 1, 65535, &a, &b);
 	*lo = (uint16_t)a;
 	*hi = (uint16_t)b;
 	return err;
@@ -80,7 +80,7 @@ static int parse_ports(struct brt_txt *t, uint16_t *lo, uint16_t *hi)
 static int parse_table(struct brt_txt *t, struct brt_rule *r)
 {
 	const char *v;
-	int err = brt_txt_value(t, &v);
+	int err = fmt_txt_value(t, &v);
 
 	if (err)
 		return err;
@@ -91,7 +91,7 @@ static int parse_table(struct brt_txt *t, struct brt_rule *r)
 		return 0;
 	}
 	if (brt_table_id_parse(v, &r->table))
-		return brt_txt_fail(t, t->pos - 1, BRT_EPARSE, "bad table '%s'", v);
+		return fmt_txt_fail(t, t->pos - 1, BRT_EPARSE, "bad table '%s'", v);
 	return 0;
 }
 
@@ -129,7 +129,7 @@ static int rule_value_word(struct brt_txt *t, struct rule_words *rw,
 		return value_u32(t, UINT32_MAX, &r->priority);
 	}
 	if (!strcmp(w, "from") || !strcmp(w, "to")) {
-		err = brt_txt_value(t, &v);
+		err = fmt_txt_value(t, &v);
 		*(w[0] == 'f' ? &rw->from_at : &rw->to_at) = t->pos - 1;
 		return err;
 	}
@@ -141,23 +141,23 @@ static int rule_value_word(struct brt_txt *t, struct rule_words *rw,
 	if (!strcmp(w, "fwmark"))
 		return parse_fwmark(t, r);
 	if (!strcmp(w, "iif") || !strcmp(w, "oif")) {
-		err = brt_txt_value(t, &v);
-		return err ? err : brt_txt_ifname(t, t->pos - 1,
+		err = fmt_txt_value(t, &v);
+		return err ? err : fmt_txt_ifname(t, t->pos - 1,
 						  w[0] == 'i' ? r->iif : r->oif);
 	}
 	if (!strcmp(w, "uidrange")) {
 		r->flags |= BRT_RULE_F_UIDRANGE;
-		err = brt_txt_value(t, &v);
-		return err ? err : brt_txt_range(t, t->pos - 1, UINT32_MAX,
+		err = fmt_txt_value(t, &v);
+		return err ? err : fmt_txt_range(t, t->pos - 1, UINT32_MAX,
 						 &r->uid_start, &r->uid_end);
 	}
 	if (!strcmp(w, "ipproto")) {
 		r->flags |= BRT_RULE_F_IPPROTO;
-		err = brt_txt_value(t, &v);
-		if (!err && brt_txt_ipproto_parse(v) < 0)
-			return brt_txt_fail(t, t->pos - 1, BRT_EPARSE,
+		err = fmt_txt_value(t, &v);
+		if (!err && fmt_txt_ipproto_parse(v) < 0)
+			return fmt_txt_fail(t, t->pos - 1, BRT_EPARSE,
 					    "unknown protocol '%s'", v);
-		r->ipproto = err ? 0 : (uint8_t)brt_txt_ipproto_parse(v);
+		r->ipproto = err ? 0 : (uint8_t)fmt_txt_ipproto_parse(v);
 		return err;
 	}
 	if (!strcmp(w, "sport")) {
@@ -187,25 +187,25 @@ static int rule_action_word(struct brt_txt *t, struct rule_words *rw,
 	if (!strcmp(w, "suppress_prefixlength"))
 		return value_u32(t, 128, &r->suppress_prefixlen);
 	if (!strcmp(w, "suppress_ifgroup")) {
-		err = brt_txt_value(t, &v);
+		err = fmt_txt_value(t, &v);
 		if (!err && !strcmp(v, "default"))
 			r->suppress_ifgroup = 0;
 		else if (!err)
-			err = brt_txt_u32(t, t->pos - 1, UINT32_MAX - 1,
+			err = fmt_txt_u32(t, t->pos - 1, UINT32_MAX - 1,
 					  &r->suppress_ifgroup);
 		return err;
 	}
 	if (!strcmp(w, "proto") || !strcmp(w, "protocol")) {
-		err = brt_txt_value(t, &v);
-		if (!err && (p = brt_txt_proto_parse(v)) < 0)
-			return brt_txt_fail(t, t->pos - 1, BRT_EPARSE,
+		err = fmt_txt_value(t, &v);
+		if (!err && (p = fmt_txt_proto_parse(v)) < 0)
+			return fmt_txt_fail(t, t->pos - 1, BRT_EPARSE,
 					    "unknown protocol '%s'", v);
 		if (!err)
 			r->protocol = (uint8_t)p;
 		return err;
 	}
 	if (!strcmp(w, "realms") || !strcmp(w, "realm"))
-		return brt_txt_value(t, &v);
+		return fmt_txt_value(t, &v);
 	return 1;
 }
 
@@ -222,8 +222,8 @@ static int rule_word(struct brt_txt *t, struct rule_words *rw, const char *w)
 		char num[16];
 
 		if (n > sizeof(num) || (memcpy(num, w, n - 1), num[n - 1] = 0,
-					!brt_txt_parse_u32(num, &rw->r.priority)))
-			return brt_txt_fail(t, t->pos - 1, BRT_EPARSE,
+					!fmt_txt_parse_u32(num, &rw->r.priority)))
+			return fmt_txt_fail(t, t->pos - 1, BRT_EPARSE,
 					    "bad priority '%s'", w);
 		rw->prio_set = true;
 		return 0;
@@ -244,7 +244,7 @@ static int rule_word(struct brt_txt *t, struct rule_words *rw, const char *w)
 	if (err <= 0)
 		return err;
 	err = rule_action_word(t, rw, w);
-	return err <= 0 ? err : brt_txt_unknown(t);
+	return err <= 0 ? err : fmt_txt_unknown(t);
 }
 
 /* Family of -4/-6 and of the prefixes must agree. */
@@ -255,7 +255,7 @@ static int rule_prefix(struct brt_txt *t, struct rule_words *rw, size_t at,
 
 	if (!at)
 		return 0;
-	err = brt_txt_prefix(t, at, rw->family, p);
+	err = fmt_txt_prefix(t, at, rw->family, p);
 	if (err)
 		return err;
 	if (p->addr.family)
@@ -265,7 +265,7 @@ static int rule_prefix(struct brt_txt *t, struct rule_words *rw, size_t at,
 	return 0;
 }
 
-int brt_txt_parse_rule(struct brt_txt *t)
+int fmt_txt_parse_rule(struct brt_txt *t)
 {
 	struct rule_words rw;
 	const char *w;
@@ -273,7 +273,7 @@ int brt_txt_parse_rule(struct brt_txt *t)
 
 	memset(&rw, 0, sizeof(rw));
 	brt_rule_init(&rw.r);
-	while (!err && (w = brt_txt_take(t)))
+	while (!err && (w = fmt_txt_take(t)))
 		err = rule_word(t, &rw, w);
 	if (!err)
 		err = rule_prefix(t, &rw, rw.from_at, &rw.r.src);
@@ -285,5 +285,5 @@ int brt_txt_parse_rule(struct brt_txt *t)
 	if (!rw.prio_set)
 		rw.r.priority = auto_priority(t->b, rw.r.family);
 	err = brt_builder_add_rule(t->b, &rw.r);
-	return err ? brt_txt_builder_fail(t, err) : 0;
+	return err ? fmt_txt_builder_fail(t, err) : 0;
 }

@@ -28,7 +28,7 @@ static bool parse_ul(const char *s, unsigned long long *out)
 	return !errno && !*end;
 }
 
-bool brt_txt_parse_u32(const char *s, uint32_t *out)
+bool fmt_txt_parse_u32(const char *s, uint32_t *out)
 {
 	unsigned long long v;
 
@@ -38,24 +38,24 @@ bool brt_txt_parse_u32(const char *s, uint32_t *out)
 	return true;
 }
 
-int brt_txt_u32(struct brt_txt *t, size_t i, uint32_t max, uint32_t *out)
+int fmt_txt_u32(struct brt_txt *t, size_t i, uint32_t max, uint32_t *out)
 {
-	const char *s = brt_txt_word(t, i);
+	const char *s = fmt_txt_word(t, i);
 	unsigned long long v;
 
 	if (!parse_ul(s, &v))
-		return brt_txt_fail(t, i, BRT_EPARSE, "bad number '%s'", s);
+		return fmt_txt_fail(t, i, BRT_EPARSE, "bad number '%s'", s);
 	if (v > max)
-		return brt_txt_fail(t, i, BRT_EPARSE,
+		return fmt_txt_fail(t, i, BRT_EPARSE,
 				    "number out of range (at most %u) '%s'",
 				    max, s);
 	*out = (uint32_t)v;
 	return 0;
 }
 
-int brt_txt_seconds(struct brt_txt *t, size_t i, uint32_t *out)
+int fmt_txt_seconds(struct brt_txt *t, size_t i, uint32_t *out)
 {
-	const char *s = brt_txt_word(t, i);
+	const char *s = fmt_txt_word(t, i);
 	char num[24];
 	size_t n = strlen(s);
 	unsigned long long v;
@@ -63,33 +63,33 @@ int brt_txt_seconds(struct brt_txt *t, size_t i, uint32_t *out)
 	if (n > 3 && !strcmp(s + n - 3, "sec"))
 		n -= 3;
 	if (n >= sizeof(num))
-		return brt_txt_fail(t, i, BRT_EPARSE, "bad number '%s'", s);
+		return fmt_txt_fail(t, i, BRT_EPARSE, "bad number '%s'", s);
 	memcpy(num, s, n);
 	num[n] = 0;
 	if (!parse_ul(num, &v) || v > UINT32_MAX)
-		return brt_txt_fail(t, i, BRT_EPARSE, "bad number '%s'", s);
+		return fmt_txt_fail(t, i, BRT_EPARSE, "bad number '%s'", s);
 	*out = (uint32_t)v;
 	return 0;
 }
 
-int brt_txt_range(struct brt_txt *t, size_t i, uint32_t max, uint32_t *lo,
+int fmt_txt_range(struct brt_txt *t, size_t i, uint32_t max, uint32_t *lo,
 		  uint32_t *hi)
 {
-	const char *s = brt_txt_word(t, i), *dash = strchr(s, '-');
+	const char *s = fmt_txt_word(t, i), *dash = strchr(s, '-');
 	unsigned long long a, b;
 	char first[32];
 	size_t n = dash ? (size_t)(dash - s) : strlen(s);
 
 	if (n >= sizeof(first))
-		return brt_txt_fail(t, i, BRT_EPARSE, "bad range '%s'", s);
+		return fmt_txt_fail(t, i, BRT_EPARSE, "bad range '%s'", s);
 	memcpy(first, s, n);
 	first[n] = 0;
 	if (!parse_ul(first, &a) || (dash && !parse_ul(dash + 1, &b)))
-		return brt_txt_fail(t, i, BRT_EPARSE, "bad range '%s'", s);
+		return fmt_txt_fail(t, i, BRT_EPARSE, "bad range '%s'", s);
 	if (!dash)
 		b = a;
 	if (a > b || b > max)
-		return brt_txt_fail(t, i, BRT_EPARSE,
+		return fmt_txt_fail(t, i, BRT_EPARSE,
 				    "range out of order or above %u '%s'", max,
 				    s);
 	*lo = (uint32_t)a;
@@ -97,46 +97,46 @@ int brt_txt_range(struct brt_txt *t, size_t i, uint32_t max, uint32_t *lo,
 	return 0;
 }
 
-int brt_txt_addr(struct brt_txt *t, size_t i, struct brt_addr *out)
+int fmt_txt_addr(struct brt_txt *t, size_t i, struct brt_addr *out)
 {
-	const char *s = brt_txt_word(t, i);
+	const char *s = fmt_txt_word(t, i);
 
 	if (brt_addr_parse(s, out))
-		return brt_txt_fail(t, i, BRT_EPARSE, "bad address '%s'", s);
+		return fmt_txt_fail(t, i, BRT_EPARSE, "bad address '%s'", s);
 	return 0;
 }
 
-int brt_txt_addr_len(struct brt_txt *t, size_t i, struct brt_addr *out,
+int fmt_txt_addr_len(struct brt_txt *t, size_t i, struct brt_addr *out,
 		     int *plen)
 {
-	const char *s = brt_txt_word(t, i), *slash = strchr(s, '/');
+	const char *s = fmt_txt_word(t, i), *slash = strchr(s, '/');
 	char buf[BRT_ADDRSTRLEN];
 	unsigned long long v;
 	size_t n = slash ? (size_t)(slash - s) : strlen(s);
 
 	if (n >= sizeof(buf))
-		return brt_txt_fail(t, i, BRT_EPARSE, "bad address '%s'", s);
+		return fmt_txt_fail(t, i, BRT_EPARSE, "bad address '%s'", s);
 	memcpy(buf, s, n);
 	buf[n] = 0;
 	if (strchr(buf, '%') || brt_addr_parse(buf, out))
-		return brt_txt_fail(t, i, BRT_EPARSE, "bad address '%s'", s);
+		return fmt_txt_fail(t, i, BRT_EPARSE, "bad address '%s'", s);
 	*plen = -1;
 	if (!slash)
 		return 0;
 	if (!(slash[1] >= '0' && slash[1] <= '9') || !parse_ul(slash + 1, &v))
-		return brt_txt_fail(t, i, BRT_EPARSE, "bad prefix length '%s'",
+		return fmt_txt_fail(t, i, BRT_EPARSE, "bad prefix length '%s'",
 				    s);
-	if (v > brt_family_bits(out->family))
-		return brt_txt_fail(t, i, BRT_EPARSE,
+	if (v > core_family_bits(out->family))
+		return fmt_txt_fail(t, i, BRT_EPARSE,
 				    "prefix length too long '%s'", s);
 	*plen = (int)v;
 	return 0;
 }
 
-int brt_txt_prefix(struct brt_txt *t, size_t i, int family,
+int fmt_txt_prefix(struct brt_txt *t, size_t i, int family,
 		   struct brt_prefix *out)
 {
-	const char *s = brt_txt_word(t, i);
+	const char *s = fmt_txt_word(t, i);
 	struct brt_addr a;
 	int plen, err;
 
@@ -145,25 +145,25 @@ int brt_txt_prefix(struct brt_txt *t, size_t i, int family,
 		out->addr.family = (uint8_t)family;
 		return 0;
 	}
-	err = brt_txt_addr_len(t, i, &a, &plen);
+	err = fmt_txt_addr_len(t, i, &a, &plen);
 	if (err)
 		return err;
 	if (family && a.family != family)
-		return brt_txt_fail(t, i, BRT_EPARSE,
+		return fmt_txt_fail(t, i, BRT_EPARSE,
 				    "address family differs from %s '%s'",
 				    family == BRT_AF_INET6 ? "IPv6" : "IPv4",
 				    s);
-	brt_prefix_make(out, &a, plen < 0 ? brt_family_bits(a.family)
+	core_prefix_make(out, &a, plen < 0 ? core_family_bits(a.family)
 					  : (unsigned)plen);
 	if (memcmp(out->addr.bytes, a.bytes, 16))
-		return brt_txt_fail(t, i, BRT_EPARSE,
+		return fmt_txt_fail(t, i, BRT_EPARSE,
 				    "host bits set in prefix '%s'", s);
 	return 0;
 }
 
-int brt_txt_ifname(struct brt_txt *t, size_t i, char out[BRT_IFNAMSIZ])
+int fmt_txt_ifname(struct brt_txt *t, size_t i, char out[BRT_IFNAMSIZ])
 {
-	const char *s = brt_txt_word(t, i);
+	const char *s = fmt_txt_word(t, i);
 	size_t n = strlen(s), k;
 
 	/* as the kernel's dev_valid_name: no '/', ':' or blanks */
@@ -172,7 +172,7 @@ int brt_txt_ifname(struct brt_txt *t, size_t i, char out[BRT_IFNAMSIZ])
 		    s[k] == ':')
 			break;
 	if (n == 0 || n >= BRT_IFNAMSIZ || k < n)
-		return brt_txt_fail(t, i, BRT_EPARSE, "bad link name '%s'", s);
+		return fmt_txt_fail(t, i, BRT_EPARSE, "bad link name '%s'", s);
 	memcpy(out, s, n + 1);
 	return 0;
 }

@@ -57,7 +57,7 @@ static struct nlmsghdr *build_get(char *buf, const struct brt_query *q,
 				  int fibmatch)
 {
 	struct nlmsghdr *nlh = mnl_nlmsg_put_header(buf);
-	unsigned bytes = brt_family_bytes(q->dst.family);
+	unsigned bytes = core_family_bytes(q->dst.family);
 	struct rtmsg *rtm;
 
 	nlh->nlmsg_type = RTM_GETROUTE;
@@ -88,7 +88,7 @@ static struct nlmsghdr *build_get(char *buf, const struct brt_query *q,
 static int on_reply(const struct nlmsghdr *nlh, void *data)
 {
 	struct get_reply *g = data;
-	int e = brt_nl_decode_route(nlh, nlh->nlmsg_len,
+	int e = os_nl_decode_route(nlh, nlh->nlmsg_len,
 				    BRT_NL_ROUTE_ACCEPT_CLONED, &g->r, g->nh,
 				    g->cap, g->err, sizeof(g->err));
 
@@ -140,7 +140,7 @@ static int ask(struct brt_nl *nl, const struct brt_query *q, int fibmatch,
 	g->got = 0;
 	g->err[0] = 0;
 	*kerr = 0;
-	e = brt_nl_request(nl, build_get(req, q, fibmatch), on_reply, g, kerr,
+	e = os_nl_request(nl, build_get(req, q, fibmatch), on_reply, g, kerr,
 			   err, errlen);
 	if (e < 0 && e != BRT_EIO && g->err[0])
 		snprintf(err, errlen, "%s", g->err);
@@ -190,7 +190,7 @@ static int ask_route(struct brt_nl *nl, const struct brt_query *q,
 			s = BRT_ROUTE_INVALID;
 		if (s < 0)
 			return e;
-		brt_result_error(r, s, s == BRT_ROUTE_INVALID
+		lpm_result_error(r, s, s == BRT_ROUTE_INVALID
 				 ? "the kernel says: No such device"
 				 : status_message(s));
 		return 1;
@@ -216,7 +216,7 @@ int brt_live_kernel_lookup(const struct brt_query *q, struct brt_result *r,
 	memset(r, 0, sizeof(*r));
 	r->family = q->dst.family;
 	if (check_query(q)) {
-		brt_result_error(r, BRT_ROUTE_INVALID, "destination and source must be one family");
+		lpm_result_error(r, BRT_ROUTE_INVALID, "destination and source must be one family");
 		return BRT_EINVAL;
 	}
 	memset(&g, 0, sizeof(g));
@@ -224,7 +224,7 @@ int brt_live_kernel_lookup(const struct brt_query *q, struct brt_result *r,
 	g.nh = calloc(g.cap, sizeof(*g.nh));
 	if (!g.nh)
 		return BRT_ENOMEM;
-	e = brt_nl_open(&nl, err, errlen);
+	e = os_nl_open(&nl, err, errlen);
 	if (!e)
 		e = ask_route(&nl, q, &g, r, err, errlen);
 	if (!e) {
@@ -246,7 +246,7 @@ int brt_live_kernel_lookup(const struct brt_query *q, struct brt_result *r,
 	if (e == 1)
 		e = 0;
 	if (nl.sock)
-		brt_nl_close(&nl);
+		os_nl_close(&nl);
 	free(g.nh);
 	return e;
 }

@@ -54,7 +54,7 @@ static int has_nexthops(const struct brt_route *r)
 static void put_gateway(struct nlmsghdr *nlh, uint8_t family,
 			const struct brt_addr *gw)
 {
-	unsigned n = brt_family_bytes(gw->family);
+	unsigned n = core_family_bytes(gw->family);
 	char via[sizeof(struct rtvia) + 16];
 	struct rtvia *v = (struct rtvia *)via;
 
@@ -124,7 +124,7 @@ static struct nlmsghdr *build_route(char *buf, const struct brt_route *r,
 				    enum write_op op)
 {
 	struct nlmsghdr *nlh = mnl_nlmsg_put_header(buf);
-	unsigned bytes = brt_family_bytes(r->family);
+	unsigned bytes = core_family_bytes(r->family);
 	struct rtmsg *rtm;
 
 	nlh->nlmsg_type = op == OP_DEL ? RTM_DELROUTE : RTM_NEWROUTE;
@@ -175,8 +175,8 @@ static int check_route(const struct brt_route *r, char *err, size_t errlen)
 		snprintf(err, errlen, "route: unknown route type %u", r->type);
 		return BRT_EINVAL;
 	}
-	if (r->dst.len > brt_family_bits(r->family) ||
-	    r->src.len > brt_family_bits(r->family) ||
+	if (r->dst.len > core_family_bits(r->family) ||
+	    r->src.len > core_family_bits(r->family) ||
 	    r->nh_count > BRT_MAX_NEXTHOPS || (r->nh_count && !r->nh)) {
 		snprintf(err, errlen, "route: prefix length or next hops out of range");
 		return BRT_EINVAL;
@@ -210,19 +210,19 @@ static int route_write(const struct brt_route *r, enum write_op op,
 	req = calloc(1, ROUTE_REQ_MAX);
 	if (!req)
 		return BRT_ENOMEM;
-	e = brt_nl_open(&nl, err, errlen);
+	e = os_nl_open(&nl, err, errlen);
 	if (e) {
 		free(req);
 		return e;
 	}
-	e = brt_nl_request(&nl, build_route(req, r, op), no_data, NULL, &kerr,
+	e = os_nl_request(&nl, build_route(req, r, op), no_data, NULL, &kerr,
 			   err, errlen);
 	if (e == BRT_EIO && kerr) {
 		e = code_of(kerr);
 		snprintf(err, errlen, "route %s: %s%s%s", op_names[op],
 			 strerror(kerr), nl.ack[0] ? ": " : "", nl.ack);
 	}
-	brt_nl_close(&nl);
+	os_nl_close(&nl);
 	free(req);
 	return e;
 }

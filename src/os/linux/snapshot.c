@@ -23,9 +23,9 @@ static int snapshot_once(struct brt_nl *nl, brt_table **out, char *err,
 	if (!e)
 		e = brt_builder_set_policy(b, BRT_POLICY_LINUX);
 	if (!e)
-		e = brt_nl_dump_all(nl, b, err, errlen);
+		e = os_nl_dump_all(nl, b, err, errlen);
 	if (!e)
-		e = brt_sysctl_read_all(b, "/proc/sys", err, errlen);
+		e = os_sysctl_read_all(b, "/proc/sys", err, errlen);
 	if (!e) {
 		e = brt_builder_finish(b, out);
 		if (e)
@@ -47,17 +47,17 @@ int brt_live_snapshot(brt_table **out, char *err, size_t errlen)
 	if (!out)
 		return BRT_EINVAL;
 	*out = NULL;
-	e = brt_nl_open(&nl, err, errlen);
+	e = os_nl_open(&nl, err, errlen);
 	if (e)
 		return e;
 	do
 		e = snapshot_once(&nl, out, err, errlen);
-	while (brt_nl_dump_intr_retry(e, attempt++));
+	while (os_nl_dump_intr_retry(e, attempt++));
 	if (e == BRT_NL_INTR) {
 		snprintf(err, errlen, "live snapshot: the tables kept changing "
 			 "during %d dumps", attempt);
 		e = BRT_EIO;
 	}
-	brt_nl_close(&nl);
+	os_nl_close(&nl);
 	return e;
 }

@@ -35,7 +35,7 @@ static int read_value(const char *path, char *val, size_t len)
 	return 0;
 }
 
-int brt_sysctl_ipv6_disabled(const char *root, const char *name)
+int os_sysctl_ipv6_disabled(const char *root, const char *name)
 {
 	char path[256], val[32];
 
@@ -90,7 +90,7 @@ static int read_conf(brt_builder *b, const char *root, const char *fam,
 	return e;
 }
 
-int brt_sysctl_read_all(brt_builder *b, const char *root, char *err,
+int os_sysctl_read_all(brt_builder *b, const char *root, char *err,
 			size_t errlen)
 {
 	size_t i;

@@ -35,14 +35,14 @@ static int add_derived(struct brt_builder *b, struct brt_route *r,
 {
 	struct brt_nexthop nh;
 
-	if (brt_bld_has_route(b, r->family, r->table, r->type, &r->dst, ifindex))
+	if (core_bld_has_route(b, r->family, r->table, r->type, &r->dst, ifindex))
 		return 0;
 	brt_nexthop_init(&nh);
 	nh.ifindex = ifindex;
 	nh.flags = nh_flags;
 	r->protocol = BRT_PROTO_KERNEL;
 	r->flags |= BRT_ROUTE_F_DERIVED | nh_flags;
-	return brt_bld_add_route_nh(b, r, &nh, 1);
+	return core_bld_add_route_nh(b, r, &nh, 1);
 }
 
 static void route_base(struct brt_route *r, uint8_t family, uint8_t type,
@@ -67,7 +67,7 @@ static const struct brt_address *primary_of(struct brt_builder *b,
 		if (p->ifindex == a->ifindex && p->addr.family == BRT_AF_INET &&
 		    p->plen == a->plen &&
 		    !(p->flags & BRT_ADDR_F_SECONDARY) &&
-		    brt_bits_match(p->addr.bytes, a->addr.bytes, a->plen))
+		    core_bits_match(p->addr.bytes, a->addr.bytes, a->plen))
 			return p;
 	}
 	return a;
@@ -88,7 +88,7 @@ static void mark_secondaries(struct brt_builder *b)
 
 			if (p->ifindex == a->ifindex && p->addr.family == BRT_AF_INET &&
 			    p->plen == a->plen && !(p->flags & BRT_ADDR_F_SECONDARY) &&
-			    brt_bits_match(p->addr.bytes, a->addr.bytes, a->plen))
+			    core_bits_match(p->addr.bytes, a->addr.bytes, a->plen))
 				a->flags |= BRT_ADDR_F_SECONDARY;
 		}
 	}
@@ -102,8 +102,8 @@ static int add_bcast(struct brt_builder *b, uint32_t bcast, uint32_t ifindex,
 
 	route_base(&r, BRT_AF_INET, BRT_RT_BROADCAST, BRT_TABLE_LOCAL,
 		   BRT_SCOPE_LINK);
-	brt_addr_set_v4(&a, bcast);
-	brt_prefix_make(&r.dst, &a, 32);
+	core_addr_set_v4(&a, bcast);
+	core_prefix_make(&r.dst, &a, 32);
 	r.prefsrc = *src;
 	return add_derived(b, &r, ifindex, nhf);
 }
@@ -114,13 +114,13 @@ static int derive_v4_subnet(struct brt_builder *b, const struct brt_address *a,
 	const struct brt_addr *base = a->peer.family ? &a->peer : &a->addr;
 	uint32_t nhf = link_has(l, BRT_LINK_F_CARRIER) ? 0 : BRT_NH_F_LINKDOWN;
 	uint32_t mask = a->plen ? 0xffffffffu << (32 - a->plen) : 0;
-	uint32_t net = brt_addr_v4(base) & mask;
+	uint32_t net = core_addr_v4(base) & mask;
 	bool lo = l->l.type == BRT_LINK_LOOPBACK;
 	struct brt_route r;
 	int err = 0;
 
-	if (a->broadcast.family && brt_addr_v4(&a->broadcast) != 0xffffffffu)
-		err = add_bcast(b, brt_addr_v4(&a->broadcast), a->ifindex, src, nhf);
+	if (a->broadcast.family && core_addr_v4(&a->broadcast) != 0xffffffffu)
+		err = add_bcast(b, core_addr_v4(&a->broadcast), a->ifindex, src, nhf);
 	if (err || (a->flags & BRT_ADDR_F_SECONDARY) || net == 0 ||
 	    (!a->peer.family && a->plen == 32))
 		return err;
@@ -128,7 +128,7 @@ static int derive_v4_subnet(struct brt_builder *b, const struct brt_address *a,
 		route_base(&r, BRT_AF_INET, lo ? BRT_RT_LOCAL : BRT_RT_UNICAST,
 			   lo ? BRT_TABLE_LOCAL : BRT_TABLE_MAIN,
 			   lo ? BRT_SCOPE_HOST : BRT_SCOPE_LINK);
-		brt_prefix_make(&r.dst, base, a->plen);
+		core_prefix_make(&r.dst, base, a->plen);
 		r.prefsrc = *src;
 		r.metric = a->metric;
 		err = add_derived(b, &r, a->ifindex, nhf);
@@ -140,7 +140,7 @@ static int derive_v4_subnet(struct brt_builder *b, const struct brt_address *a,
 
 static int derive_v4(struct brt_builder *b, const struct brt_address *a)
 {
-	const struct bld_link *l = brt_bld_link_by_index(b, a->ifindex);
+	const struct bld_link *l = core_bld_link_by_index(b, a->ifindex);
 	const struct brt_address *prim = primary_of(b, a);
 	struct brt_route r;
 	int err;
@@ -149,7 +149,7 @@ static int derive_v4(struct brt_builder *b, const struct brt_address *a)
 		return 0;
 	route_base(&r, BRT_AF_INET, BRT_RT_LOCAL, BRT_TABLE_LOCAL,
 		   BRT_SCOPE_HOST);
-	brt_prefix_make(&r.dst, &a->addr, 32);
+	core_prefix_make(&r.dst, &a->addr, 32);
 	r.prefsrc = prim->addr;
 	err = add_derived(b, &r, a->ifindex, 0);
 	if (err || !link_has(l, BRT_LINK_F_UP))
@@ -165,15 +165,15 @@ static bool v6_enabled(struct brt_builder *b, const struct bld_link *l)
 	if (!l || (l->l.flags & BRT_LINK_F_NO_IPV6) || !link_has(l, BRT_LINK_F_UP))
 		return false;
 	snprintf(key, sizeof(key), "net.ipv6.conf.%s.disable_ipv6", l->l.name);
-	v = brt_bld_sysctl(b, key);
+	v = core_bld_sysctl(b, key);
 	if (!v)
-		v = brt_bld_sysctl(b, "net.ipv6.conf.all.disable_ipv6");
+		v = core_bld_sysctl(b, "net.ipv6.conf.all.disable_ipv6");
 	return !v || v[0] == '0';
 }
 
 static int derive_v6(struct brt_builder *b, const struct brt_address *a)
 {
-	const struct bld_link *l = brt_bld_link_by_index(b, a->ifindex);
+	const struct bld_link *l = core_bld_link_by_index(b, a->ifindex);
 	bool carrier = link_has(l, BRT_LINK_F_CARRIER);
 	struct brt_route r;
 	int err = 0;
@@ -183,7 +183,7 @@ static int derive_v6(struct brt_builder *b, const struct brt_address *a)
 	if (!(a->flags & BRT_ADDR_F_NOPREFIXROUTE)) {
 		route_base(&r, BRT_AF_INET6, BRT_RT_UNICAST, BRT_TABLE_MAIN,
 			   BRT_SCOPE_UNIVERSE);
-		brt_prefix_make(&r.dst, &a->addr, a->plen);
+		core_prefix_make(&r.dst, &a->addr, a->plen);
 		r.metric = a->metric ? a->metric : 256;
 		err = add_derived(b, &r, a->ifindex,
 				  carrier ? 0 : BRT_NH_F_LINKDOWN);
@@ -193,7 +193,7 @@ static int derive_v6(struct brt_builder *b, const struct brt_address *a)
 		return err;
 	route_base(&r, BRT_AF_INET6, BRT_RT_LOCAL, BRT_TABLE_LOCAL,
 		   BRT_SCOPE_UNIVERSE);
-	brt_prefix_make(&r.dst, &a->addr, 128);
+	core_prefix_make(&r.dst, &a->addr, 128);
 	return add_derived(b, &r, a->ifindex, 0);
 }
 
@@ -212,7 +212,7 @@ static int derive_v6_link(struct brt_builder *b, const struct bld_link *l)
 	a.bytes[1] = 0x80;
 	route_base(&r, BRT_AF_INET6, BRT_RT_UNICAST, BRT_TABLE_MAIN,
 		   BRT_SCOPE_UNIVERSE);
-	brt_prefix_make(&r.dst, &a, 64);
+	core_prefix_make(&r.dst, &a, 64);
 	r.metric = 256;
 	err = add_derived(b, &r, l->l.index, 0);
 	if (err)
@@ -221,7 +221,7 @@ static int derive_v6_link(struct brt_builder *b, const struct bld_link *l)
 	a.bytes[1] = 0;
 	route_base(&r, BRT_AF_INET6, BRT_RT_MULTICAST, BRT_TABLE_LOCAL,
 		   BRT_SCOPE_UNIVERSE);
-	brt_prefix_make(&r.dst, &a, 8);
+	core_prefix_make(&r.dst, &a, 8);
 	r.metric = 256;
 	return add_derived(b, &r, l->l.index, 0);
 }
@@ -235,7 +235,7 @@ static int derive_v6_link(struct brt_builder *b, const struct bld_link *l)
 static int derive_rule(struct brt_builder *b, uint8_t family, uint32_t prio,
 		       uint32_t table)
 {
-	bool dump = brt_bld_is_dump(b, b->derived_routes_from);
+	bool dump = core_bld_is_dump(b, b->derived_routes_from);
 	struct brt_rule r;
 	size_t i;
 
@@ -269,7 +269,7 @@ static int derive_rules(struct brt_builder *b)
 /* Each link's fe80::/64 and multicast routes, links in index order. */
 static int derive_v6_links(struct brt_builder *b)
 {
-	size_t i, *order = brt_derive_link_order(b);
+	size_t i, *order = core_derive_link_order(b);
 	int err = 0;
 
 	if (!order)
@@ -283,13 +283,13 @@ static int derive_v6_links(struct brt_builder *b)
 	return err;
 }
 
-int brt_derive_linux(struct brt_builder *b)
+int core_derive_linux(struct brt_builder *b)
 {
 	size_t i, n;
-	int err = brt_derive_common(b);
+	int err = core_derive_common(b);
 
 	mark_secondaries(b);
-	if (brt_bld_is_dump(b, b->routes.n))	/* the kernel's own routes */
+	if (core_bld_is_dump(b, b->routes.n))	/* the kernel's own routes */
 		return err ? err : derive_rules(b);
 	n = b->addrs.n;
 	for (i = 0; i < n && !err; i++) {

@@ -60,7 +60,7 @@ static int pick_nexthop(const brt_table *t, const struct brt_route *r,
 
 	*why = BRT_V_DEAD;
 	for (i = 0; i < n; i++) {
-		if (!lx_nh_alive(t, &nh[i], r, BRT_AF_INET)) {
+		if (!core_lx_nh_alive(t, &nh[i], r, BRT_AF_INET)) {
 			*why = BRT_V_LINK_DOWN;
 			continue;
 		}
@@ -80,7 +80,7 @@ static enum lx_verdict try_route(struct brt_lookup *lk, const struct brt_route *
 {
 	uint32_t n;
 	bool bh;
-	const struct brt_nexthop *nh = brt_route_nexthops(lk->t, r, &n, &bh);
+	const struct brt_nexthop *nh = core_route_nexthops(lk->t, r, &n, &bh);
 	enum lx_verdict v;
 	int sel;
 
@@ -118,12 +118,12 @@ static enum lx_verdict try_route(struct brt_lookup *lk, const struct brt_route *
 	return LX_FOUND;
 }
 
-enum lx_verdict lx_fib4_lookup(struct brt_lookup *lk, const struct brt_fib *fib,
+enum lx_verdict core_lx_fib4_lookup(struct brt_lookup *lk, const struct brt_fib *fib,
 			       const struct lx_flow *fl, struct lx_res *res)
 {
-	const struct brt_pgroup *g = brt_fib_lookup(fib, fl->dst.bytes);
+	const struct brt_pgroup *g = core_fib_lookup(fib, fl->dst.bytes);
 
-	for (; g; g = brt_pgroup_parent(fib, g)) {
+	for (; g; g = core_pgroup_parent(fib, g)) {
 		uint32_t i;
 
 		for (i = 0; i < g->count; i++) {
@@ -132,17 +132,17 @@ enum lx_verdict lx_fib4_lookup(struct brt_lookup *lk, const struct brt_fib *fib,
 			enum lx_verdict v = try_route(lk, r, fl, res, &skip);
 
 			if (v == LX_FOUND || v == LX_ERROR) {
-				lx_explain_rest(lk, res);
+				core_lx_explain_rest(lk, res);
 				return v;
 			}
 			if (v == LX_THROW) {
-				brt_explain_add(lk, BRT_CAND_ROUTE, BRT_V_THROW,
+				lpm_explain_add(lk, BRT_CAND_ROUTE, BRT_V_THROW,
 						res->rule, r, fib->id, r->metric,
 						"throw: continue with the next rule");
 				return LX_THROW;
 			}
-			brt_explain_add(lk, BRT_CAND_ROUTE, skip, res->rule, r,
-					fib->id, r->metric, lx_verdict_reason(skip));
+			lpm_explain_add(lk, BRT_CAND_ROUTE, skip, res->rule, r,
+					fib->id, r->metric, core_lx_verdict_reason(skip));
 		}
 	}
 	return LX_AGAIN;

@@ -41,7 +41,7 @@ static int score_nh(const brt_table *t, const struct brt_route *r,
 	uint32_t dev = nh ? nh->ifindex : lo;
 	int m = 0;
 
-	if (nh && !lx_nh_alive(t, nh, r, BRT_AF_INET6))
+	if (nh && !core_lx_nh_alive(t, nh, r, BRT_AF_INET6))
 		return -1;
 	if (!fl->oif || dev == fl->oif)
 		m = 2;
@@ -55,7 +55,7 @@ static bool src_ok(const struct brt_route *r, const struct lx_flow *fl)
 	if (!r->src.len)
 		return true;
 	return fl->src.family == BRT_AF_INET6 &&
-	       brt_bits_match(r->src.addr.bytes, fl->src.bytes, r->src.len);
+	       core_bits_match(r->src.addr.bytes, fl->src.bytes, r->src.len);
 }
 
 static void consider(struct brt_lookup *lk, const struct brt_route *r,
@@ -63,7 +63,7 @@ static void consider(struct brt_lookup *lk, const struct brt_route *r,
 {
 	uint32_t n, i;
 	bool bh;
-	const struct brt_nexthop *nh = brt_route_nexthops(lk->t, r, &n, &bh);
+	const struct brt_nexthop *nh = core_route_nexthops(lk->t, r, &n, &bh);
 
 	if (bh) {	/* a blackhole nexthop object answers at once */
 		if (p->mpri < 1000) {
@@ -94,7 +94,7 @@ static const struct brt_route *select_in_group(struct brt_lookup *lk,
 					       uint32_t *nh_sel)
 {
 	struct pick6 p = {NULL, 0, -1};
-	uint32_t lo = lx_loopback_index(lk->t), i, metric = 0;
+	uint32_t lo = core_lx_loopback_index(lk->t), i, metric = 0;
 	bool have_metric = false;
 
 	for (i = 0; i < g->count; i++) {	/* lowest metric first */
@@ -126,7 +126,7 @@ static enum lx_verdict finish(struct brt_lookup *lk, const struct brt_route *r,
 	res->route = r;
 	res->plen = r->dst.len;
 	res->type = r->type;
-	res->nh = brt_route_nexthops(lk->t, r, &res->nh_count, &bh);
+	res->nh = core_route_nexthops(lk->t, r, &res->nh_count, &bh);
 	res->nh_sel = nh_sel;
 	if (bh || r->type == BRT_RT_BLACKHOLE) {
 		res->status = BRT_ROUTE_BLACKHOLE;
@@ -146,12 +146,12 @@ static enum lx_verdict finish(struct brt_lookup *lk, const struct brt_route *r,
 	return r->type == BRT_RT_THROW ? LX_THROW : LX_FOUND;
 }
 
-enum lx_verdict lx_fib6_lookup(struct brt_lookup *lk, const struct brt_fib *fib,
+enum lx_verdict core_lx_fib6_lookup(struct brt_lookup *lk, const struct brt_fib *fib,
 			       const struct lx_flow *fl, struct lx_res *res)
 {
-	const struct brt_pgroup *g = brt_fib_lookup(fib, fl->dst.bytes);
+	const struct brt_pgroup *g = core_fib_lookup(fib, fl->dst.bytes);
 
-	for (; g; g = brt_pgroup_parent(fib, g)) {
+	for (; g; g = core_pgroup_parent(fib, g)) {
 		uint32_t nh_sel = 0, i;
 		const struct brt_route *r = select_in_group(lk, g, fl, &nh_sel);
 		enum lx_verdict v;
@@ -159,15 +159,15 @@ enum lx_verdict lx_fib6_lookup(struct brt_lookup *lk, const struct brt_fib *fib,
 		if (r) {
 			v = finish(lk, r, nh_sel, res);
 			if (v == LX_THROW)
-				brt_explain_add(lk, BRT_CAND_ROUTE, BRT_V_THROW, res->rule,
+				lpm_explain_add(lk, BRT_CAND_ROUTE, BRT_V_THROW, res->rule,
 						r, fib->id, r->metric,
 						"throw: continue with the next rule");
 			else
-				lx_explain_rest(lk, res);
+				core_lx_explain_rest(lk, res);
 			return v;
 		}
 		for (i = 0; i < g->count; i++)
-			brt_explain_add(lk, BRT_CAND_ROUTE,
+			lpm_explain_add(lk, BRT_CAND_ROUTE,
 					fl->oif ? BRT_V_WRONG_INTERFACE : BRT_V_LINK_DOWN,
 					res->rule, g->routes[i], fib->id,
 					g->routes[i]->metric,

@@ -34,12 +34,12 @@ struct out4 {
 
 static void fail(struct brt_lookup *lk, enum brt_status s, const char *msg)
 {
-	brt_result_error(lk->r, s, msg);
+	lpm_result_error(lk->r, s, msg);
 }
 
 static bool is_lbcast(const struct brt_addr *a)
 {
-	return brt_addr_v4(a) == 0xffffffffu;
+	return core_addr_v4(a) == 0xffffffffu;
 }
 
 static bool is_zeronet(const struct brt_addr *a)
@@ -49,7 +49,7 @@ static bool is_zeronet(const struct brt_addr *a)
 
 static bool is_local_mcast(const struct brt_addr *a)
 {
-	return (brt_addr_v4(a) & 0xffffff00u) == 0xe0000000u;
+	return (core_addr_v4(a) & 0xffffff00u) == 0xe0000000u;
 }
 
 /* The device that owns a configured address (__ip_dev_find), or 0. */
@@ -77,17 +77,17 @@ static enum pre check_source(struct brt_lookup *lk, struct out4 *o)
 {
 	const struct brt_query *q = lk->q;
 
-	if (brt_addr_is_v4_multicast(&o->saddr) || is_lbcast(&o->saddr) ||
+	if (core_addr_is_v4_multicast(&o->saddr) || is_lbcast(&o->saddr) ||
 	    is_zeronet(&o->saddr))
 		return pre_fail(lk, BRT_ROUTE_INVALID, "invalid source address");
-	if (!q->oif && (brt_addr_is_v4_multicast(&q->dst) || is_lbcast(&q->dst))) {
+	if (!q->oif && (core_addr_is_v4_multicast(&q->dst) || is_lbcast(&q->dst))) {
 		o->dev_out = owner_dev(lk->t, &o->saddr);
 		if (!o->dev_out)
 			return pre_fail(lk, BRT_ROUTE_NO_ROUTE,
 					"source address is not local");
 		return PRE_NO_LOOKUP;
 	}
-	if (!lx_is_local4(lk->t, &o->saddr))
+	if (!core_lx_is_local4(lk->t, &o->saddr))
 		return pre_fail(lk, BRT_ROUTE_NO_ROUTE, "source address is not local");
 	return PRE_LOOKUP;
 }
@@ -105,13 +105,13 @@ static enum pre check_oif(struct brt_lookup *lk, struct out4 *o)
 	if (is_local_mcast(d) || is_lbcast(d) ||
 	    ((q->flags & BRT_QUERY_F_IPPROTO) && q->ipproto == 2)) {
 		if (!o->saddr.family)
-			o->saddr = lx_select_src4(lk->t, q->oif, NULL, BRT_SCOPE_LINK);
+			o->saddr = core_lx_select_src4(lk->t, q->oif, NULL, BRT_SCOPE_LINK);
 		return PRE_NO_LOOKUP;
 	}
-	if (!o->saddr.family && brt_addr_is_v4_multicast(d))
-		o->saddr = lx_select_src4(lk->t, q->oif, NULL, BRT_SCOPE_UNIVERSE);
-	else if (!o->saddr.family && brt_addr_is_zero(d))
-		o->saddr = lx_select_src4(lk->t, q->oif, NULL, BRT_SCOPE_HOST);
+	if (!o->saddr.family && core_addr_is_v4_multicast(d))
+		o->saddr = core_lx_select_src4(lk->t, q->oif, NULL, BRT_SCOPE_UNIVERSE);
+	else if (!o->saddr.family && core_addr_is_zero(d))
+		o->saddr = core_lx_select_src4(lk->t, q->oif, NULL, BRT_SCOPE_HOST);
 	return PRE_LOOKUP;
 }
 
@@ -131,7 +131,7 @@ static enum pre pre_lookup(struct brt_lookup *lk, struct out4 *o)
 static void flow_init(const struct brt_lookup *lk, const struct out4 *o,
 		      struct lx_flow *fl)
 {
-	lx_flow_init(lk, fl);
+	core_lx_flow_init(lk, fl);
 	fl->src = o->saddr;
 }
 
@@ -139,7 +139,7 @@ static void flow_init(const struct brt_lookup *lk, const struct out4 *o,
 static bool default_is_unstable(const struct brt_lookup *lk,
 				const struct lx_res *res)
 {
-	const struct brt_fib *f = brt_table_fib(lk->t, BRT_AF_INET, res->table);
+	const struct brt_fib *f = core_table_fib(lk->t, BRT_AF_INET, res->table);
 	const struct brt_pgroup *g;
 	const struct brt_route *c = res->route;
 	bool after = false;
@@ -148,14 +148,14 @@ static bool default_is_unstable(const struct brt_lookup *lk,
 	if (res->plen || c->type != BRT_RT_UNICAST || res->nh_count != 1 ||
 	    !res->nh[0].gw.family || !f)
 		return false;
-	g = brt_fib_lookup(f, lk->q->dst.bytes);
+	g = core_fib_lookup(f, lk->q->dst.bytes);
 	while (g && g->dst.len)
-		g = brt_pgroup_parent(f, g);
+		g = core_pgroup_parent(f, g);
 	for (i = 0; g && i < g->count; i++) {
 		const struct brt_route *r = g->routes[i];
 		uint32_t n;
 		bool bh;
-		const struct brt_nexthop *nh = brt_route_nexthops(lk->t, r, &n, &bh);
+		const struct brt_nexthop *nh = core_route_nexthops(lk->t, r, &n, &bh);
 
 		if (r == c) {
 			after = true;
@@ -187,7 +187,7 @@ static const struct brt_route *resolving_route(const struct brt_fib *f,
 	const struct brt_pgroup *g;
 	uint32_t i;
 
-	for (g = f ? brt_fib_lookup(f, nh->gw.bytes) : NULL; g; g = brt_pgroup_parent(f, g))
+	for (g = f ? core_fib_lookup(f, nh->gw.bytes) : NULL; g; g = core_pgroup_parent(f, g))
 		for (i = 0; i < g->count; i++) {
 			const struct brt_route *r = g->routes[i];
 
@@ -218,10 +218,10 @@ static enum gw_use gateway_used(const brt_table *t, const struct brt_route *rout
 	if (nh->gw.family != BRT_AF_INET || ((nh->flags | route->flags) & BRT_NH_F_ONLINK))
 		return GW_USED;
 	if (route->table != BRT_TABLE_MAIN && route->table != BRT_TABLE_LOCAL)
-		own = resolving_route(brt_table_fib(t, BRT_AF_INET, route->table), nh);
-	r = resolving_route(brt_table_fib(t, BRT_AF_INET, BRT_TABLE_LOCAL), nh);
+		own = resolving_route(core_table_fib(t, BRT_AF_INET, route->table), nh);
+	r = resolving_route(core_table_fib(t, BRT_AF_INET, BRT_TABLE_LOCAL), nh);
 	if (!r)
-		r = resolving_route(brt_table_fib(t, BRT_AF_INET, BRT_TABLE_MAIN), nh);
+		r = resolving_route(core_table_fib(t, BRT_AF_INET, BRT_TABLE_MAIN), nh);
 	if (!r || r->scope != BRT_SCOPE_HOST)
 		return GW_USED;
 	if (!own)
@@ -248,7 +248,7 @@ static bool after_lookup(struct brt_lookup *lk, struct out4 *o)
 	if (res->type == BRT_RT_LOCAL) {
 		if (!o->saddr.family)
 			o->saddr = r->prefsrc.family ? r->prefsrc : lk->q->dst;
-		o->dev_out = lx_loopback_index(lk->t);
+		o->dev_out = core_lx_loopback_index(lk->t);
 		return true;
 	}
 	if (!lk->q->oif && default_is_unstable(lk, res)) {
@@ -258,7 +258,7 @@ static bool after_lookup(struct brt_lookup *lk, struct out4 *o)
 	}
 	if (!o->saddr.family)
 		o->saddr = r->prefsrc.family ? r->prefsrc
-			   : lx_select_src4(lk->t, nh ? nh->ifindex : 0,
+			   : core_lx_select_src4(lk->t, nh ? nh->ifindex : 0,
 					    nh ? &nh->gw : NULL, r->scope);
 	o->dev_out = nh ? nh->ifindex : 0;
 	gw = nh ? gateway_used(lk->t, r, nh) : GW_DIRECT;
@@ -280,13 +280,13 @@ static void make_route(struct brt_lookup *lk, struct out4 *o)
 	if (is_lbcast(d)) {
 		o->type = BRT_RT_BROADCAST;
 		o->gateway = false;
-	} else if (brt_addr_is_v4_multicast(d)) {
+	} else if (core_addr_is_v4_multicast(d)) {
 		o->type = BRT_RT_MULTICAST;
 		if (o->use_res && o->res.plen < 4)
 			o->gateway = false;
 	}
 	if (o->use_res)
-		lx_fill_from_res(lk, &o->res);
+		core_lx_fill_from_res(lk, &o->res);
 	r->status = BRT_ROUTE_OK;
 	r->type = o->type ? o->type : BRT_RT_UNICAST;
 	r->scope = o->use_res ? o->scope : BRT_SCOPE_LINK;
@@ -298,7 +298,7 @@ static void make_route(struct brt_lookup *lk, struct out4 *o)
 		memset(&r->gateway, 0, sizeof(r->gateway));
 }
 
-void lx_output4(struct brt_lookup *lk)
+void core_lx_output4(struct brt_lookup *lk)
 {
 	struct out4 o;
 	struct lx_flow fl;
@@ -312,19 +312,19 @@ void lx_output4(struct brt_lookup *lk)
 		return make_route(lk, &o);
 	if (p == PRE_ANSWERED)
 		return;
-	if (brt_addr_is_zero(&lk->q->dst)) {	/* step 3 */
+	if (core_addr_is_zero(&lk->q->dst)) {	/* step 3 */
 		if (!o.saddr.family)
-			brt_addr_set_v4(&o.saddr, 0x7f000001u);
-		o.dev_out = lx_loopback_index(lk->t);
+			core_addr_set_v4(&o.saddr, 0x7f000001u);
+		o.dev_out = core_lx_loopback_index(lk->t);
 		o.type = BRT_RT_LOCAL;
 		return make_route(lk, &o);
 	}
 	flow_init(lk, &o, &fl);
-	if (lx_rules_lookup(lk, &fl, lx_fib4_lookup, &o.res) != LX_FOUND) {
+	if (core_lx_rules_lookup(lk, &fl, core_lx_fib4_lookup, &o.res) != LX_FOUND) {
 		if (!lk->q->oif)
 			return fail(lk, o.res.status, o.res.message);
 		if (!o.saddr.family)	/* assume on-link, no FIB entry */
-			o.saddr = lx_select_src4(lk->t, lk->q->oif, NULL, BRT_SCOPE_LINK);
+			o.saddr = core_lx_select_src4(lk->t, lk->q->oif, NULL, BRT_SCOPE_LINK);
 		o.type = BRT_RT_UNICAST;
 		return make_route(lk, &o);
 	}

@@ -19,12 +19,12 @@
 
 static void flow_init6(const struct brt_lookup *lk, struct lx_flow *fl)
 {
-	lx_flow_init(lk, fl);
+	core_lx_flow_init(lk, fl);
 	if (!fl->oif)
 		fl->oif = lk->q->dst.zone;
-	fl->strict_oif = brt_addr_is_v6_linklocal(&fl->dst) ||
-			 brt_addr_is_v6_multicast(&fl->dst) ||
-			 brt_addr_is_v6_loopback(&fl->dst) ||
+	fl->strict_oif = core_addr_is_v6_linklocal(&fl->dst) ||
+			 core_addr_is_v6_multicast(&fl->dst) ||
+			 core_addr_is_v6_loopback(&fl->dst) ||
 			 (fl->oif && !fl->src.family);
 }
 
@@ -42,11 +42,11 @@ static void choose_source(struct brt_lookup *lk, const struct lx_res *res,
 		out->source = r->prefsrc;
 		return;
 	}
-	if (!lx_select_src6(lk->t, dev, &lk->q->dst, &out->source))
+	if (!core_lx_select_src6(lk->t, dev, &lk->q->dst, &out->source))
 		memset(&out->source, 0, sizeof(out->source));
 }
 
-void lx_output6(struct brt_lookup *lk)
+void core_lx_output6(struct brt_lookup *lk)
 {
 	struct lx_flow fl;
 	struct lx_res res;
@@ -55,17 +55,17 @@ void lx_output6(struct brt_lookup *lk)
 
 	flow_init6(lk, &fl);
 	memset(&res, 0, sizeof(res));
-	if (lx_rules_lookup(lk, &fl, lx_fib6_lookup, &res) != LX_FOUND) {
-		brt_result_error(lk->r, res.status, res.message);
+	if (core_lx_rules_lookup(lk, &fl, core_lx_fib6_lookup, &res) != LX_FOUND) {
+		lpm_result_error(lk->r, res.status, res.message);
 		return;
 	}
-	lx_fill_from_res(lk, &res);
+	core_lx_fill_from_res(lk, &res);
 	nh = res.nh_count ? &res.nh[res.nh_sel] : NULL;
-	dev = nh ? nh->ifindex : lx_loopback_index(lk->t);
+	dev = nh ? nh->ifindex : core_lx_loopback_index(lk->t);
 	lk->r->status = BRT_ROUTE_OK;
 	lk->r->type = res.type;
 	lk->r->scope = res.route->scope;
-	lk->r->ifindex = res.type == BRT_RT_LOCAL ? lx_loopback_index(lk->t) : dev;
+	lk->r->ifindex = res.type == BRT_RT_LOCAL ? core_lx_loopback_index(lk->t) : dev;
 	if (nh && nh->gw.family && res.type != BRT_RT_LOCAL)
 		lk->r->gateway = nh->gw;
 	choose_source(lk, &res, dev);

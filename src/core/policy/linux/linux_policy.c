@@ -12,7 +12,7 @@
 
 #include "policy/linux/linux_policy.h"
 
-uint32_t lx_loopback_index(const brt_table *t)
+uint32_t core_lx_loopback_index(const brt_table *t)
 {
 	size_t i;
 
@@ -32,10 +32,10 @@ static bool link_state_exempt(const struct brt_route *r)
 	return r->type == BRT_RT_LOCAL || r->type == BRT_RT_ANYCAST;
 }
 
-bool lx_nh_alive(const brt_table *t, const struct brt_nexthop *nh,
+bool core_lx_nh_alive(const brt_table *t, const struct brt_nexthop *nh,
 		 const struct brt_route *r, uint8_t family)
 {
-	ptrdiff_t pos = brt_table_link_pos(t, nh->ifindex);
+	ptrdiff_t pos = core_table_link_pos(t, nh->ifindex);
 	uint32_t flags = nh->flags | (r->nh_count <= 1 ? r->flags : 0);
 	const struct brt_link *l;
 	bool ignore;
@@ -67,7 +67,7 @@ static bool v4_rules_default(const brt_table *t)
 	static const uint32_t table[3] = {BRT_TABLE_LOCAL, BRT_TABLE_MAIN,
 					  BRT_TABLE_DEFAULT};
 	size_t i, n;
-	const struct brt_rule *r = brt_table_rules(t, BRT_AF_INET, &n);
+	const struct brt_rule *r = core_table_rules(t, BRT_AF_INET, &n);
 
 	if (n != 3)
 		return false;
@@ -80,7 +80,7 @@ static bool v4_rules_default(const brt_table *t)
 	return true;
 }
 
-void lx_fill_from_res(struct brt_lookup *lk, const struct lx_res *res)
+void core_lx_fill_from_res(struct brt_lookup *lk, const struct lx_res *res)
 {
 	struct brt_result *r = lk->r;
 
@@ -99,7 +99,7 @@ void lx_fill_from_res(struct brt_lookup *lk, const struct lx_res *res)
 	r->nh_chosen = res->nh_sel;
 }
 
-const char *lx_verdict_reason(int verdict)
+const char *core_lx_verdict_reason(int verdict)
 {
 	switch (verdict) {
 	case BRT_V_TOS_MISMATCH: return "tos does not match";
@@ -117,7 +117,7 @@ const char *lx_verdict_reason(int verdict)
 }
 
 /* After a match: the chosen route, then the others that lost to it. */
-void lx_explain_rest(struct brt_lookup *lk, const struct lx_res *res)
+void core_lx_explain_rest(struct brt_lookup *lk, const struct lx_res *res)
 {
 	const struct brt_fib *f;
 	const struct brt_pgroup *g;
@@ -126,12 +126,12 @@ void lx_explain_rest(struct brt_lookup *lk, const struct lx_res *res)
 
 	if (!lk->ex || !res->route)
 		return;
-	brt_explain_add(lk, BRT_CAND_ROUTE, BRT_V_CHOSEN, res->rule, res->route,
+	lpm_explain_add(lk, BRT_CAND_ROUTE, BRT_V_CHOSEN, res->rule, res->route,
 			res->table, res->route->metric, "longest usable prefix, best metric");
-	f = brt_table_fib(lk->t, res->route->family, res->table);
-	g = f ? brt_fib_lookup(f, lk->q->dst.bytes) : NULL;
+	f = core_table_fib(lk->t, res->route->family, res->table);
+	g = f ? core_fib_lookup(f, lk->q->dst.bytes) : NULL;
 	while (g && g->dst.len != res->plen)
-		g = brt_pgroup_parent(f, g);
+		g = core_pgroup_parent(f, g);
 	for (i = 0; g && i < g->count; i++) {
 		const struct brt_route *x = g->routes[i];
 		int v = x->metric == res->route->metric ? BRT_V_LATER_DEFINED
@@ -142,18 +142,18 @@ void lx_explain_rest(struct brt_lookup *lk, const struct lx_res *res)
 			continue;
 		}
 		if (seen)
-			brt_explain_add(lk, BRT_CAND_ROUTE, v, res->rule, x, res->table,
-					x->metric, lx_verdict_reason(v));
+			lpm_explain_add(lk, BRT_CAND_ROUTE, v, res->rule, x, res->table,
+					x->metric, core_lx_verdict_reason(v));
 	}
-	for (g = g ? brt_pgroup_parent(f, g) : NULL; g; g = brt_pgroup_parent(f, g))
+	for (g = g ? core_pgroup_parent(f, g) : NULL; g; g = core_pgroup_parent(f, g))
 		for (i = 0; i < g->count; i++)
-			brt_explain_add(lk, BRT_CAND_ROUTE, BRT_V_LONGER_PREFIX_WON,
+			lpm_explain_add(lk, BRT_CAND_ROUTE, BRT_V_LONGER_PREFIX_WON,
 					res->rule, g->routes[i], res->table,
 					g->routes[i]->metric,
-					lx_verdict_reason(BRT_V_LONGER_PREFIX_WON));
+					core_lx_verdict_reason(BRT_V_LONGER_PREFIX_WON));
 }
 
-void lx_flow_init(const struct brt_lookup *lk, struct lx_flow *fl)
+void core_lx_flow_init(const struct brt_lookup *lk, struct lx_flow *fl)
 {
 	const struct brt_query *q = lk->q;
 
@@ -163,7 +163,7 @@ void lx_flow_init(const struct brt_lookup *lk, struct lx_flow *fl)
 	fl->src = q->src;
 	fl->src.zone = 0;
 	fl->oif = q->oif;
-	fl->iif = q->iif ? q->iif : lx_loopback_index(lk->t);
+	fl->iif = q->iif ? q->iif : core_lx_loopback_index(lk->t);
 	fl->mark = q->mark;
 	fl->uid = (q->flags & BRT_QUERY_F_UID) ? q->uid : (q->iif ? UINT32_MAX : 0);
 	fl->tos = q->tos;
@@ -172,7 +172,7 @@ void lx_flow_init(const struct brt_lookup *lk, struct lx_flow *fl)
 	fl->dport = q->dport;
 }
 
-bool lx_nexthop_source(const brt_table *t, const struct brt_addr *dst,
+bool core_lx_nexthop_source(const brt_table *t, const struct brt_addr *dst,
 		       const struct brt_route *r, const struct brt_nexthop *nh,
 		       struct brt_addr *out)
 {
@@ -181,21 +181,21 @@ bool lx_nexthop_source(const brt_table *t, const struct brt_addr *dst,
 		return true;
 	}
 	if (r->family == BRT_AF_INET) {
-		*out = lx_select_src4(t, nh->ifindex, &nh->gw, r->scope);
+		*out = core_lx_select_src4(t, nh->ifindex, &nh->gw, r->scope);
 		return out->family != 0;
 	}
-	return lx_select_src6(t, nh->ifindex, dst, out);
+	return core_lx_select_src6(t, nh->ifindex, dst, out);
 }
 
-void brt_linux_lookup(struct brt_lookup *lk)
+void core_linux_lookup(struct brt_lookup *lk)
 {
 	if (lk->q->iif) {
-		brt_result_error(lk->r, BRT_ROUTE_UNSUPPORTED,
+		lpm_result_error(lk->r, BRT_ROUTE_UNSUPPORTED,
 				 "input-path lookups (iif) are not modelled");
 		return;
 	}
 	if (lk->q->dst.family == BRT_AF_INET)
-		lx_output4(lk);
+		core_lx_output4(lk);
 	else
-		lx_output6(lk);
+		core_lx_output6(lk);
 }

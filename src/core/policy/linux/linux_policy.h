@@ -3,9 +3,9 @@
  *
  * The policy mirrors the kernel's output route path, as RTM_GETROUTE runs
  * it for `ip route get` (one lookup, no second connect pass):
- *   rules (lx_rules_lookup) -> per-table lookup (lx_fib4_lookup,
- *   lx_fib6_lookup) -> the family's output logic (lx_output4/6) ->
- *   source selection (lx_select_src4 / lx_select_src6).
+ *   rules (core_lx_rules_lookup) -> per-table lookup (core_lx_fib4_lookup,
+ *   core_lx_fib6_lookup) -> the family's output logic (core_lx_output4/6) ->
+ *   source selection (core_lx_select_src4 / core_lx_select_src6).
  */
 #ifndef BRT_CORE_LINUX_H
 #define BRT_CORE_LINUX_H
@@ -49,7 +49,7 @@ struct lx_res {
 
 /* The flow of a query, as the kernel starts it: iif = loopback for local
  * output, uid = the caller's (INVALID for input lookups without one). */
-void lx_flow_init(const struct brt_lookup *lk, struct lx_flow *fl);
+void core_lx_flow_init(const struct brt_lookup *lk, struct lx_flow *fl);
 
 /* A family's table lookup (fib_table_lookup / fib6_table_lookup). */
 typedef enum lx_verdict (*lx_table_fn)(struct brt_lookup *lk,
@@ -57,39 +57,39 @@ typedef enum lx_verdict (*lx_table_fn)(struct brt_lookup *lk,
 				       const struct lx_flow *fl,
 				       struct lx_res *res);
 
-enum lx_verdict lx_rules_lookup(struct brt_lookup *lk, const struct lx_flow *fl,
+enum lx_verdict core_lx_rules_lookup(struct brt_lookup *lk, const struct lx_flow *fl,
 				lx_table_fn table_fn, struct lx_res *res);
-enum lx_verdict lx_fib4_lookup(struct brt_lookup *lk, const struct brt_fib *fib,
+enum lx_verdict core_lx_fib4_lookup(struct brt_lookup *lk, const struct brt_fib *fib,
 			       const struct lx_flow *fl, struct lx_res *res);
-enum lx_verdict lx_fib6_lookup(struct brt_lookup *lk, const struct brt_fib *fib,
+enum lx_verdict core_lx_fib6_lookup(struct brt_lookup *lk, const struct brt_fib *fib,
 			       const struct lx_flow *fl, struct lx_res *res);
 
-void lx_output4(struct brt_lookup *lk);
-void lx_output6(struct brt_lookup *lk);
+void core_lx_output4(struct brt_lookup *lk);
+void core_lx_output6(struct brt_lookup *lk);
 
 /* inet_select_addr(dev, dst, scope); 0 family when none. */
-struct brt_addr lx_select_src4(const brt_table *t, uint32_t ifindex,
+struct brt_addr core_lx_select_src4(const brt_table *t, uint32_t ifindex,
 			       const struct brt_addr *near, int scope);
 /* Whether @a is a local IPv4 address (configured, or in a local route). */
-bool lx_is_local4(const brt_table *t, const struct brt_addr *a);
+bool core_lx_is_local4(const brt_table *t, const struct brt_addr *a);
 /* ipv6_dev_get_saddr(dev, dst); false when no address fits. */
-bool lx_select_src6(const brt_table *t, uint32_t ifindex,
+bool core_lx_select_src6(const brt_table *t, uint32_t ifindex,
 		    const struct brt_addr *dst, struct brt_addr *out);
 
 /* The source a next hop of a route gets (no `from` given); false if none. */
-bool lx_nexthop_source(const brt_table *t, const struct brt_addr *dst,
+bool core_lx_nexthop_source(const brt_table *t, const struct brt_addr *dst,
 		       const struct brt_route *r, const struct brt_nexthop *nh,
 		       struct brt_addr *out);
 /* The link's index of the loopback device (0 if none). */
-uint32_t lx_loopback_index(const brt_table *t);
+uint32_t core_lx_loopback_index(const brt_table *t);
 /* Whether a next hop can be used now (not dead, link state). */
-bool lx_nh_alive(const brt_table *t, const struct brt_nexthop *nh,
+bool core_lx_nh_alive(const brt_table *t, const struct brt_nexthop *nh,
 		 const struct brt_route *r, uint8_t family);
 /* Copy the found route into the lookup result (prefix, table, ...). */
-void lx_fill_from_res(struct brt_lookup *lk, const struct lx_res *res);
+void core_lx_fill_from_res(struct brt_lookup *lk, const struct lx_res *res);
 /* A short reason for a route verdict (for explain). */
-const char *lx_verdict_reason(int verdict);
+const char *core_lx_verdict_reason(int verdict);
 /* Record route candidates of @res's prefix chain for explain. */
-void lx_explain_rest(struct brt_lookup *lk, const struct lx_res *res);
+void core_lx_explain_rest(struct brt_lookup *lk, const struct lx_res *res);
 
 #endif /* BRT_CORE_LINUX_H */

@@ -26,7 +26,7 @@ static bool match_prefix(const struct brt_prefix *p, const struct brt_addr *a)
 		return true;
 	if (a->family != p->addr.family)
 		return false;
-	return brt_bits_match(p->addr.bytes, a->bytes, p->len);
+	return core_bits_match(p->addr.bytes, a->bytes, p->len);
 }
 
 static bool match_ifname(const brt_table *t, const char *name, uint32_t idx)
@@ -140,7 +140,7 @@ static enum lx_verdict run_action(struct brt_lookup *lk, const struct brt_rule *
 	default:
 		break;
 	}
-	fib = brt_table_fib(lk->t, fl->dst.family, r->table);
+	fib = core_table_fib(lk->t, fl->dst.family, r->table);
 	if (!fib)
 		return LX_AGAIN;
 	memset(res, 0, sizeof(*res));
@@ -152,7 +152,7 @@ static enum lx_verdict run_action(struct brt_lookup *lk, const struct brt_rule *
 static void note_rule(struct brt_lookup *lk, const struct brt_rule *r,
 		      int verdict, const char *why)
 {
-	brt_explain_add(lk, BRT_CAND_RULE, verdict, r, NULL, r->table, 0, why);
+	lpm_explain_add(lk, BRT_CAND_RULE, verdict, r, NULL, r->table, 0, why);
 }
 
 /* Set the verdict of the explain entry at @idx (the rule noted before its
@@ -166,11 +166,11 @@ static void settle_rule(struct brt_lookup *lk, size_t idx, int verdict,
 	lk->ex->c[idx].reason = why;
 }
 
-enum lx_verdict lx_rules_lookup(struct brt_lookup *lk, const struct lx_flow *fl,
+enum lx_verdict core_lx_rules_lookup(struct brt_lookup *lk, const struct lx_flow *fl,
 				lx_table_fn table_fn, struct lx_res *res)
 {
 	size_t n, i, steps = 0;
-	const struct brt_rule *rules = brt_table_rules(lk->t, fl->dst.family, &n);
+	const struct brt_rule *rules = core_table_rules(lk->t, fl->dst.family, &n);
 	enum lx_verdict v;
 
 	for (i = 0; i < n; i++) {

@@ -47,7 +47,7 @@ static bool in_subnet(const struct brt_address *a, const struct brt_addr *x)
 {
 	const struct brt_addr *base = a->peer.family ? &a->peer : &a->addr;
 
-	return brt_bits_match(base->bytes, x->bytes, a->plen);
+	return core_bits_match(base->bytes, x->bytes, a->plen);
 }
 
 static int min_scope(int a)
@@ -69,7 +69,7 @@ static const struct brt_address *any_dev_addr(const brt_table *t,
 	return NULL;
 }
 
-struct brt_addr lx_select_src4(const brt_table *t, uint32_t ifindex,
+struct brt_addr core_lx_select_src4(const brt_table *t, uint32_t ifindex,
 			       const struct brt_addr *near, int scope)
 {
 	const struct brt_address *list[MAX_DEV_ADDRS], *pick = NULL;
@@ -79,7 +79,7 @@ struct brt_addr lx_select_src4(const brt_table *t, uint32_t ifindex,
 	for (i = 0; i < n; i++) {
 		if (min_scope(list[i]->scope) > scope)
 			continue;
-		if (!near || brt_addr_is_zero(near) || in_subnet(list[i], near)) {
+		if (!near || core_addr_is_zero(near) || in_subnet(list[i], near)) {
 			pick = list[i];
 			break;
 		}
@@ -91,9 +91,9 @@ struct brt_addr lx_select_src4(const brt_table *t, uint32_t ifindex,
 	return pick ? pick->addr : none;
 }
 
-bool lx_is_local4(const brt_table *t, const struct brt_addr *a)
+bool core_lx_is_local4(const brt_table *t, const struct brt_addr *a)
 {
-	const struct brt_fib *local = brt_table_fib(t, BRT_AF_INET, BRT_TABLE_LOCAL);
+	const struct brt_fib *local = core_table_fib(t, BRT_AF_INET, BRT_TABLE_LOCAL);
 	const struct brt_pgroup *g;
 	size_t i;
 
@@ -103,6 +103,6 @@ bool lx_is_local4(const brt_table *t, const struct brt_addr *a)
 	if (!local)
 		return false;
 	/* __ip_dev_find's fallback: what the local table says first */
-	g = brt_fib_lookup(local, a->bytes);
+	g = core_fib_lookup(local, a->bytes);
 	return g && g->routes[0]->type == BRT_RT_LOCAL;
 }

@@ -37,7 +37,7 @@ static uint32_t addr_label(const brt_table *t, const struct brt_addr *a,
 		const struct brt_addrlabel *l = &t->labels[i];
 
 		if ((!l->ifindex || l->ifindex == ifindex) &&
-		    brt_bits_match(l->prefix.addr.bytes, a->bytes, l->prefix.len))
+		    core_bits_match(l->prefix.addr.bytes, a->bytes, l->prefix.len))
 			return l->label;
 	}
 	return 0xffffffffu;	/* IPV6_ADDR_LABEL_DEFAULT */
@@ -55,15 +55,15 @@ static bool always_preferred(const struct brt_addr *a)
 	static const uint8_t mapped[12] = {[10] = 0xff, [11] = 0xff};
 	static const uint8_t zero[12];
 
-	return brt_addr_is_v6_loopback(a) || !memcmp(a->bytes, mapped, 12) ||
-	       (!memcmp(a->bytes, zero, 12) && !brt_addr_is_zero(a));
+	return core_addr_is_v6_loopback(a) || !memcmp(a->bytes, mapped, 12) ||
+	       (!memcmp(a->bytes, zero, 12) && !core_addr_is_zero(a));
 }
 
 static void score(const brt_table *t, const struct brt_address *c,
 		  const struct dst6 *d, int s[R_MAX])
 {
-	const struct brt_linkconf *conf = brt_table_linkconf(t, c->ifindex);
-	int scope = brt_addr6_scope(&c->addr);
+	const struct brt_linkconf *conf = core_table_linkconf(t, c->ifindex);
+	int scope = core_addr6_scope(&c->addr);
 	unsigned match;
 
 	s[R_LOCAL] = brt_addr_equal(&c->addr, d->addr);
@@ -75,7 +75,7 @@ static void score(const brt_table *t, const struct brt_address *c,
 	s[R_LABEL] = addr_label(t, &c->addr, c->ifindex) == d->label;
 	s[R_PRIVACY] = !(c->flags & BRT_ADDR_F_TEMPORARY) ^ (conf->use_tempaddr >= 2);
 	s[R_ORCHID] = is_orchid(&c->addr) == is_orchid(d->addr);
-	match = brt_common_bits(c->addr.bytes, d->addr->bytes, 128);
+	match = core_common_bits(c->addr.bytes, d->addr->bytes, 128);
 	s[R_PREFIX] = (int)(match > c->plen ? c->plen : match);
 	s[R_NOT_OPTIMISTIC] = !(c->flags & BRT_ADDR_F_OPTIMISTIC);
 }
@@ -87,17 +87,17 @@ static bool candidate(const struct brt_address *a)
 	if ((a->flags & (BRT_ADDR_F_TENTATIVE | BRT_ADDR_F_DADFAILED)) &&
 	    !(a->flags & BRT_ADDR_F_OPTIMISTIC))
 		return false;
-	return !brt_addr_is_zero(&a->addr) && !brt_addr_is_v6_multicast(&a->addr);
+	return !core_addr_is_zero(&a->addr) && !core_addr_is_v6_multicast(&a->addr);
 }
 
 /* The kernel's ifa->scope value, by which a device's list is ordered. */
 static int list_scope(const struct brt_address *a)
 {
-	if (brt_addr_is_v6_loopback(&a->addr))
+	if (core_addr_is_v6_loopback(&a->addr))
 		return 0x10;
-	if (brt_addr_is_v6_linklocal(&a->addr))
+	if (core_addr_is_v6_linklocal(&a->addr))
 		return 0x20;
-	return brt_addr6_scope(&a->addr) == 5 ? 0x40 : 0;
+	return core_addr6_scope(&a->addr) == 5 ? 0x40 : 0;
 }
 
 struct best6 {
@@ -122,7 +122,7 @@ static void try_device(const brt_table *t, uint32_t ifindex,
 	static const int order[] = {0x40, 0x20, 0x10, 0};
 	size_t i, k;
 
-	if (brt_table_linkconf(t, ifindex)->disable_ipv6)
+	if (core_table_linkconf(t, ifindex)->disable_ipv6)
 		return;
 	for (k = 0; k < sizeof(order) / sizeof(order[0]); k++)
 		for (i = 0; i < t->n_addrs; i++) {
@@ -140,17 +140,17 @@ static void try_device(const brt_table *t, uint32_t ifindex,
 		}
 }
 
-bool lx_select_src6(const brt_table *t, uint32_t ifindex,
+bool core_lx_select_src6(const brt_table *t, uint32_t ifindex,
 		    const struct brt_addr *dst, struct brt_addr *out)
 {
 	/* the unspecified address has no scope (-1): every scope is enough */
-	struct dst6 d = {dst, ifindex, brt_addr_is_zero(dst) ? -1 : brt_addr6_scope(dst), 0};
+	struct dst6 d = {dst, ifindex, core_addr_is_zero(dst) ? -1 : core_addr6_scope(dst), 0};
 	struct best6 best;
 	size_t i;
 
 	memset(&best, 0, sizeof(best));
 	d.label = addr_label(t, dst, ifindex);
-	if (ifindex && (brt_addr_is_v6_multicast(dst) || d.scope <= 2))
+	if (ifindex && (core_addr_is_v6_multicast(dst) || d.scope <= 2))
 		try_device(t, ifindex, &d, &best);
 	else
 		for (i = 0; i < t->n_links; i++)
@@ -158,6 +158,6 @@ bool lx_select_src6(const brt_table *t, uint32_t ifindex,
 	if (!best.a)
 		return false;
 	*out = best.a->addr;
-	out->zone = brt_addr_is_v6_linklocal(out) ? best.a->ifindex : 0;
+	out->zone = core_addr_is_v6_linklocal(out) ? best.a->ifindex : 0;
 	return true;
 }

@@ -47,12 +47,12 @@ static int add_route(struct brt_builder *b, const struct brt_addr *a,
 	r.scope = type == BRT_RT_LOCAL	   ? BRT_SCOPE_HOST
 		  : a->family == BRT_AF_INET ? BRT_SCOPE_LINK
 					     : BRT_SCOPE_UNIVERSE;
-	brt_prefix_make(&r.dst, a, plen);
-	if (brt_bld_has_route(b, r.family, r.table, type, &r.dst, ifindex))
+	core_prefix_make(&r.dst, a, plen);
+	if (core_bld_has_route(b, r.family, r.table, type, &r.dst, ifindex))
 		return 0;
 	brt_nexthop_init(&nh);
 	nh.ifindex = ifindex;
-	return brt_bld_add_route_nh(b, &r, &nh, 1);
+	return core_bld_add_route_nh(b, &r, &nh, 1);
 }
 
 static int add_text(struct brt_builder *b, const char *text, unsigned plen,
@@ -78,18 +78,18 @@ static int derive_v4_broadcast(struct brt_builder *b,
 
 	if (a->plen >= 31)
 		return 0;	/* /31 and /32 have no broadcast address */
-	brt_addr_set_v4(&bc, (brt_addr_v4(&a->addr) & mask) | ~mask);
+	core_addr_set_v4(&bc, (core_addr_v4(&a->addr) & mask) | ~mask);
 	return add_route(b, &bc, 32, BRT_RT_BROADCAST, a->ifindex, WIN_METRIC);
 }
 
 /* The subnet route, the host route and (IPv4) the subnet broadcast. */
 static int derive_address(struct brt_builder *b, const struct brt_address *a)
 {
-	unsigned bits = brt_family_bits(a->addr.family);
+	unsigned bits = core_family_bits(a->addr.family);
 	const struct brt_addr *base = a->peer.family ? &a->peer : &a->addr;
 	int err = 0;
 
-	if (!family_on(brt_bld_link_by_index(b, a->ifindex), a->addr.family))
+	if (!family_on(core_bld_link_by_index(b, a->ifindex), a->addr.family))
 		return 0;
 	/* A full-length subnet is the host route itself: one entry, local. */
 	if (a->plen < bits && !(a->flags & BRT_ADDR_F_NOPREFIXROUTE))
@@ -147,10 +147,10 @@ static void loopback_metric(struct brt_builder *b)
 	}
 }
 
-int brt_derive_windows(struct brt_builder *b)
+int core_derive_windows(struct brt_builder *b)
 {
 	size_t i, n, *order;
-	int err = brt_derive_common(b);
+	int err = core_derive_common(b);
 
 	loopback_metric(b);
 
@@ -160,7 +160,7 @@ int brt_derive_windows(struct brt_builder *b)
 
 		err = derive_address(b, &a);
 	}
-	order = err ? NULL : brt_derive_link_order(b);
+	order = err ? NULL : core_derive_link_order(b);
 	if (!err && !order)
 		return BRT_ENOMEM;
 	for (i = 0; i < b->links.n && !err; i++) {

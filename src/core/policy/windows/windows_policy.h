@@ -8,20 +8,20 @@
 #include "model/model.h"
 
 /* Whether a link is operational: administratively up with carrier. */
-static inline bool brt_win_link_oper(const struct brt_link *l)
+static inline bool core_win_link_oper(const struct brt_link *l)
 {
 	return l && (l->flags & (BRT_LINK_F_UP | BRT_LINK_F_CARRIER)) ==
 			    (BRT_LINK_F_UP | BRT_LINK_F_CARRIER);
 }
 
 /*
- * brt_windows_source - the source Windows picks for a packet to @dst that
+ * core_windows_source - the source Windows picks for a packet to @dst that
  * leaves through link @ifindex towards @next_hop (the gateway, or @dst
  * itself when on-link). Fills *@out (zone = link index for a link-local
  * IPv6 source) and returns true, or returns false when the host has no
  * address that may be used.
  */
-bool brt_windows_source(const brt_table *t, const struct brt_addr *dst,
+bool core_windows_source(const brt_table *t, const struct brt_addr *dst,
 			uint32_t ifindex, const struct brt_addr *next_hop,
 			struct brt_addr *out);
 

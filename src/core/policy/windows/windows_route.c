@@ -72,7 +72,7 @@ static const struct brt_link *nh_link(const struct win_query *w,
 		const struct brt_address *a = &w->t->addrs[i];
 
 		if (a->addr.family == w->family &&
-		    brt_bits_match(a->addr.bytes, nh->gw.bytes, a->plen))
+		    core_bits_match(a->addr.bytes, nh->gw.bytes, a->plen))
 			return brt_table_link_by_index(w->t, a->ifindex);
 	}
 	return NULL;
@@ -93,7 +93,7 @@ static int nh_verdict(const struct win_query *w, const struct brt_nexthop *nh,
 		*why = w->wrong_if_reason;
 		return w->wrong_if_verdict;
 	}
-	if (!brt_win_link_oper(l)) {
+	if (!core_win_link_oper(l)) {
 		*why = "interface is down or has no carrier";
 		return BRT_V_LINK_DOWN;
 	}
@@ -149,7 +149,7 @@ static bool eval_route(const struct win_query *w, const struct brt_route *r,
 	memset(c, 0, sizeof(*c));
 	c->route = r;
 	c->eff = r->metric;
-	c->nh = brt_route_nexthops(w->t, r, &c->nh_count, &blackhole);
+	c->nh = core_route_nexthops(w->t, r, &c->nh_count, &blackhole);
 	if (blackhole || is_error_type(r->type)) {
 		c->verdict = BRT_V_ERROR_ROUTE;
 		c->reason = "error route: the lookup ends here";
@@ -164,10 +164,10 @@ static bool eval_route(const struct win_query *w, const struct brt_route *r,
 static const struct brt_pgroup *group_at(const struct brt_fib *f,
 					 const uint8_t *dst, int bound)
 {
-	const struct brt_pgroup *g = brt_fib_lookup(f, dst);
+	const struct brt_pgroup *g = core_fib_lookup(f, dst);
 
 	while (g && (int)g->dst.len > bound)
-		g = brt_pgroup_parent(f, g);
+		g = core_pgroup_parent(f, g);
 	return g;
 }
 
@@ -252,13 +252,13 @@ static void record(const struct win_query *w, const struct brt_route *r,
 		v = BRT_V_LATER_DEFINED;
 		why = "same metric: the earlier route wins";
 	}
-	brt_explain_add(w->lk, BRT_CAND_ROUTE, v, NULL, r, r->table, c.eff, why);
+	lpm_explain_add(w->lk, BRT_CAND_ROUTE, v, NULL, r, r->table, c.eff, why);
 }
 
 /* Fill @best with the winning route; false when nothing is usable. */
 static bool walk(const struct win_query *w, struct win_pick *best)
 {
-	int len = longest_level(w, (int)brt_family_bits(w->family));
+	int len = longest_level(w, (int)core_family_bits(w->family));
 	bool found = false;
 
 	memset(best, 0, sizeof(*best));
@@ -281,7 +281,7 @@ static bool walk(const struct win_query *w, struct win_pick *best)
 
 static bool fail(struct win_query *w, enum brt_status s, const char *msg)
 {
-	brt_result_error(w->lk->r, s, msg);
+	lpm_result_error(w->lk->r, s, msg);
 	return false;
 }
 
@@ -291,9 +291,9 @@ static bool find_source(struct win_query *w)
 	const struct brt_addr *s = &w->lk->q->src;
 	size_t i;
 
-	if (!s->family || brt_addr_is_zero(s))
+	if (!s->family || core_addr_is_zero(s))
 		return true;	/* Windows ignores an all-zero source */
-	if (s->zone && !brt_addr_is_v6_linklocal(s))
+	if (s->zone && !core_addr_is_v6_linklocal(s))
 		return fail(w, BRT_ROUTE_INVALID,
 			    "scope id on a source that is not link-local");
 	for (i = 0; i < w->t->n_addrs; i++) {
@@ -310,7 +310,7 @@ static bool find_source(struct win_query *w)
 
 static bool is_loopback_dst(const struct brt_addr *a)
 {
-	return brt_addr_is_v4_loopback(a) || brt_addr_is_v6_loopback(a);
+	return core_addr_is_v4_loopback(a) || core_addr_is_v6_loopback(a);
 }
 
 /* Which link the lookup is restricted to, and why. */
@@ -319,7 +319,7 @@ static bool restrict_link(struct win_query *w)
 	const struct brt_query *q = w->lk->q;
 	const struct brt_link *l, *sl;
 
-	if (q->dst.zone && !brt_addr_is_v6_linklocal(&q->dst))
+	if (q->dst.zone && !core_addr_is_v6_linklocal(&q->dst))
 		return fail(w, BRT_ROUTE_INVALID,
 			    "scope id on a destination that is not link-local");
 	if (q->dst.zone && q->oif && q->dst.zone != q->oif)
@@ -350,17 +350,17 @@ static void fill_error(struct win_query *w, const struct win_pick *c)
 
 	switch (rt->type) {
 	case BRT_RT_UNREACHABLE:
-		brt_result_error(r, BRT_ROUTE_UNREACHABLE, "unreachable route");
+		lpm_result_error(r, BRT_ROUTE_UNREACHABLE, "unreachable route");
 		break;
 	case BRT_RT_PROHIBIT:
-		brt_result_error(r, BRT_ROUTE_PROHIBIT, "prohibit route");
+		lpm_result_error(r, BRT_ROUTE_PROHIBIT, "prohibit route");
 		break;
 	case BRT_RT_THROW:
-		brt_result_error(r, BRT_ROUTE_NO_ROUTE,
+		lpm_result_error(r, BRT_ROUTE_NO_ROUTE,
 				 "throw route: Windows has no other table");
 		break;
 	default:
-		brt_result_error(r, BRT_ROUTE_BLACKHOLE, "blackhole route");
+		lpm_result_error(r, BRT_ROUTE_BLACKHOLE, "blackhole route");
 	}
 	r->type = rt->type;
 	r->has_prefix = 1;
@@ -380,11 +380,11 @@ static void fill_source(struct win_query *w, const struct brt_nexthop *nh,
 
 	if (w->src) {
 		r->source = w->src->addr;
-		r->source.zone = brt_addr_is_v6_linklocal(&r->source)
+		r->source.zone = core_addr_is_v6_linklocal(&r->source)
 					 ? w->src->ifindex : 0;
 		return;
 	}
-	if (!brt_windows_source(w->t, dst, ifindex,
+	if (!core_windows_source(w->t, dst, ifindex,
 				r->gateway.family ? &nh->gw : dst, &r->source))
 		memset(&r->source, 0, sizeof(r->source));
 }
@@ -403,7 +403,7 @@ static void fill_ok(struct win_query *w, const struct win_pick *c)
 	r->table = rt->table;
 	r->metric = rt->metric;
 	r->effective_metric = c->eff;
-	if (nh->gw.family == w->family && !brt_addr_is_zero(&nh->gw))
+	if (nh->gw.family == w->family && !core_addr_is_zero(&nh->gw))
 		r->gateway = nh->gw;
 	r->ifindex = c->ifindex;
 	r->route = rt;
@@ -413,7 +413,7 @@ static void fill_ok(struct win_query *w, const struct win_pick *c)
 	fill_source(w, nh, c->ifindex);
 }
 
-void brt_windows_lookup(struct brt_lookup *lk)
+void core_windows_lookup(struct brt_lookup *lk)
 {
 	struct win_query w;
 	struct win_pick best;
@@ -426,7 +426,7 @@ void brt_windows_lookup(struct brt_lookup *lk)
 	if (!find_source(&w) || !restrict_link(&w))
 		return;
 	if (!walk(&w, &best))
-		brt_result_error(lk->r, BRT_ROUTE_NO_ROUTE,
+		lpm_result_error(lk->r, BRT_ROUTE_NO_ROUTE,
 				 "no route to the destination");
 	else if (best.verdict == BRT_V_ERROR_ROUTE)
 		fill_error(&w, &best);

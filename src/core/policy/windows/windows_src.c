@@ -37,7 +37,7 @@ static bool usable(const brt_table *t, const struct brt_address *a,
 	if (a->flags & (BRT_ADDR_F_SKIP_AS_SOURCE | BRT_ADDR_F_TENTATIVE |
 			BRT_ADDR_F_DADFAILED))
 		return false;
-	return brt_win_link_oper(brt_table_link_by_index(t, a->ifindex));
+	return core_win_link_oper(brt_table_link_by_index(t, a->ifindex));
 }
 
 static bool deprecated(const struct brt_address *a)
@@ -76,8 +76,8 @@ static int more(unsigned x, unsigned y)
 static int rule_scope(const struct src_ctx *c, const struct brt_address *x,
 		      const struct brt_address *y)
 {
-	int sx = brt_addr6_scope(&x->addr), sy = brt_addr6_scope(&y->addr);
-	int sd = brt_addr6_scope(c->dst);
+	int sx = core_addr6_scope(&x->addr), sy = core_addr6_scope(&y->addr);
+	int sd = core_addr6_scope(c->dst);
 
 	if (sx == sy)
 		return 0;
@@ -89,11 +89,11 @@ static int rule_scope(const struct src_ctx *c, const struct brt_address *x,
 static unsigned match_len(const struct brt_address *a,
 			  const struct brt_addr *with, bool cap_at_plen)
 {
-	unsigned max = brt_family_bits(a->addr.family);
+	unsigned max = core_family_bits(a->addr.family);
 
 	if (cap_at_plen && a->plen < max)
 		max = a->plen;
-	return brt_common_bits(a->addr.bytes, with->bytes, max);
+	return core_common_bits(a->addr.bytes, with->bytes, max);
 }
 
 static int compare_v4(const struct src_ctx *c, const struct brt_address *x,
@@ -149,7 +149,7 @@ static const struct brt_address *best_of(const struct src_ctx *c,
 	return best;
 }
 
-bool brt_windows_source(const brt_table *t, const struct brt_addr *dst,
+bool core_windows_source(const brt_table *t, const struct brt_addr *dst,
 			uint32_t ifindex, const struct brt_addr *next_hop,
 			struct brt_addr *out)
 {
@@ -166,6 +166,6 @@ bool brt_windows_source(const brt_table *t, const struct brt_addr *dst,
 	if (!best)
 		return false;
 	*out = best->addr;
-	out->zone = brt_addr_is_v6_linklocal(out) ? best->ifindex : 0;
+	out->zone = core_addr_is_v6_linklocal(out) ? best->ifindex : 0;
 	return true;
 }

@@ -3,7 +3,7 @@
  *
  * Two tables take turns (the left-right scheme): readers are given cur;
  * the version before it, the spare, is kept instead of freed. Once no
- * reader holds the spare (brt_live_pub_unused), the changes it lacks
+ * reader holds the spare (os_live_pub_unused), the changes it lacks
  * (behind: those cur got; pending: those since) are replayed on it in
  * place and it is published as the next version; cur becomes the spare.
  * A version then costs the size of the change, not of the table.
@@ -56,7 +56,7 @@ static int copy_small(const struct brt_builder *s, brt_builder *b)
 /* The whole model as a new table. */
 static int build_whole(struct brt_live *h, brt_table **t)
 {
-	brt_builder *b = brt_live_new_builder();
+	brt_builder *b = os_live_new_builder();
 	int e;
 
 	*t = NULL;
@@ -64,7 +64,7 @@ static int build_whole(struct brt_live *h, brt_table **t)
 		return BRT_ENOMEM;
 	e = copy_small(h->small, b);
 	if (!e)
-		e = brt_lroutes_emit(&h->routes, b);
+		e = os_lroutes_emit(&h->routes, b);
 	if (!e)
 		e = brt_builder_finish(b, t);
 	if (e)
@@ -74,14 +74,14 @@ static int build_whole(struct brt_live *h, brt_table **t)
 	return e;
 }
 
-void brt_live_drop_spare(struct brt_live *h)
+void os_live_drop_spare(struct brt_live *h)
 {
 	if (!h->spare)
 		return;
 	brt_table_destroy(h->spare->t);
 	free(h->spare);
 	h->spare = NULL;
-	brt_ldeltas_clear(&h->behind);
+	os_ldeltas_clear(&h->behind);
 }
 
 /* After publishing: what was cur becomes the spare, lacking pending;
@@ -92,22 +92,22 @@ static void keep_spare(struct brt_live *h, struct brt_live_version *old,
 	struct brt_ldeltas tmp;
 
 	if (!old || !usable || h->pending.lost) {
-		brt_live_pub_retire(&h->pub, old);
-		brt_ldeltas_clear(&h->pending);
+		os_live_pub_retire(&h->pub, old);
+		os_ldeltas_clear(&h->pending);
 		return;
 	}
 	h->spare = old;
 	tmp = h->behind;	/* cleared: the spare just replayed it */
 	h->behind = h->pending;
 	h->pending = tmp;
-	brt_ldeltas_clear(&h->pending);
+	os_ldeltas_clear(&h->pending);
 }
 
 static void publish_done(struct brt_live *h, uint64_t t0)
 {
 	h->changed = false;
 	h->spare_wait_ns = 0;
-	h->batch_ns = brt_live_now_ns() - t0;
+	h->batch_ns = os_live_now_ns() - t0;
 	if (h->batch_ns < BRT_LIVE_BATCH_NS)
 		h->batch_ns = BRT_LIVE_BATCH_NS;
 	if (h->batch_ns > BRT_LIVE_BATCH_MAX_NS)
@@ -127,26 +127,26 @@ static void make_spare(struct brt_live *h)
 		return;	/* the next version is built whole */
 	}
 	h->spare = v;
-	brt_ldeltas_clear(&h->behind);
+	os_ldeltas_clear(&h->behind);
 }
 
 static int publish_whole(struct brt_live *h)
 {
-	uint64_t t0 = brt_live_now_ns();
+	uint64_t t0 = os_live_now_ns();
 	struct brt_live_version *old;
 	brt_table *t;
 	int e = build_whole(h, &t);
 
 	if (!e)
-		e = brt_live_pub_publish(&h->pub, t, &old);
+		e = os_live_pub_publish(&h->pub, t, &old);
 	if (e) {
 		brt_table_destroy(t);
 		return e;
 	}
 	if (h->spare) {	/* older than old: readers may still hold it */
-		brt_live_pub_retire(&h->pub, h->spare);
+		os_live_pub_retire(&h->pub, h->spare);
 		h->spare = NULL;
-		brt_ldeltas_clear(&h->behind);
+		os_ldeltas_clear(&h->behind);
 	}
 	keep_spare(h, old, !h->rebuild);
 	h->rebuild = false;
@@ -160,42 +160,42 @@ static int publish_whole(struct brt_live *h)
 /* The spare, no longer held, brought up to date and published. */
 static int publish_edited(struct brt_live *h)
 {
-	uint64_t t0 = brt_live_now_ns();
+	uint64_t t0 = os_live_now_ns();
 	struct brt_live_version *old, *sp = h->spare;
 	brt_table *t = sp->t;
-	int e = brt_ldeltas_replay(&h->behind, t);
+	int e = os_ldeltas_replay(&h->behind, t);
 
 	if (!e)
-		e = brt_ldeltas_replay(&h->pending, t);
+		e = os_ldeltas_replay(&h->pending, t);
 	if (e) {
-		brt_live_drop_spare(h);
+		os_live_drop_spare(h);
 		return publish_whole(h);
 	}
-	e = brt_live_pub_publish(&h->pub, t, &old);
+	e = os_live_pub_publish(&h->pub, t, &old);
 	if (e) {
-		brt_live_drop_spare(h);
+		os_live_drop_spare(h);
 		return e;
 	}
 	free(sp);	/* its number is gone; the table lives on in cur */
 	h->spare = NULL;
-	brt_ldeltas_clear(&h->behind);
+	os_ldeltas_clear(&h->behind);
 	keep_spare(h, old, true);
-	if (brt_table_edit_outgrown(t))
+	if (core_table_edit_outgrown(t))
 		h->rebuild = true;	/* the next version: compiled afresh */
 	atomic_fetch_add(&h->st.edited, 1);
 	publish_done(h, t0);
 	return 0;
 }
 
-int brt_live_publish(struct brt_live *h)
+int os_live_publish(struct brt_live *h)
 {
 	uint64_t now;
 
 	if (h->rebuild || !h->spare || h->pending.lost || h->behind.lost)
 		return publish_whole(h);
-	if (brt_live_pub_unused(&h->pub, h->spare))
+	if (os_live_pub_unused(&h->pub, h->spare))
 		return publish_edited(h);
-	now = brt_live_now_ns();
+	now = os_live_now_ns();
 	if (!h->spare_wait_ns)
 		h->spare_wait_ns = now;
 	if (now - h->spare_wait_ns < BRT_LIVE_SPARE_WAIT_NS)

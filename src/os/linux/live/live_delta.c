@@ -17,7 +17,7 @@
 #include "fib/table_edit.h"
 #include "live/live_impl.h"
 
-int brt_live_route_copy(struct brt_route *dst, const struct brt_route *src)
+int os_live_route_copy(struct brt_route *dst, const struct brt_route *src)
 {
 	struct brt_nexthop *nh = NULL;
 
@@ -49,7 +49,7 @@ static bool grow(struct brt_ldeltas *l)
 	return true;
 }
 
-void brt_ldeltas_record(struct brt_ldeltas *l, unsigned op,
+void os_ldeltas_record(struct brt_ldeltas *l, unsigned op,
 			const struct brt_route *r, const struct brt_route *old)
 {
 	struct brt_ldelta *d;
@@ -63,8 +63,8 @@ void brt_ldeltas_record(struct brt_ldeltas *l, unsigned op,
 	d = &l->v[l->n];
 	memset(d, 0, sizeof(*d));
 	d->op = (uint8_t)op;
-	if (brt_live_route_copy(&d->r, r) ||
-	    (old && brt_live_route_copy(&d->old, old))) {
+	if (os_live_route_copy(&d->r, r) ||
+	    (old && os_live_route_copy(&d->old, old))) {
 		free((void *)d->r.nh);
 		l->lost = true;
 		return;
@@ -72,7 +72,7 @@ void brt_ldeltas_record(struct brt_ldeltas *l, unsigned op,
 	l->n++;
 }
 
-void brt_ldeltas_clear(struct brt_ldeltas *l)
+void os_ldeltas_clear(struct brt_ldeltas *l)
 {
 	size_t i;
 
@@ -84,14 +84,14 @@ void brt_ldeltas_clear(struct brt_ldeltas *l)
 	l->lost = false;
 }
 
-void brt_ldeltas_free(struct brt_ldeltas *l)
+void os_ldeltas_free(struct brt_ldeltas *l)
 {
-	brt_ldeltas_clear(l);
+	os_ldeltas_clear(l);
 	free(l->v);
 	memset(l, 0, sizeof(*l));
 }
 
-int brt_ldeltas_replay(const struct brt_ldeltas *l, brt_table *t)
+int os_ldeltas_replay(const struct brt_ldeltas *l, brt_table *t)
 {
 	size_t i;
 	int e = l->lost ? BRT_ENOTSUP : 0;
@@ -102,13 +102,13 @@ int brt_ldeltas_replay(const struct brt_ldeltas *l, brt_table *t)
 		switch (d->op) {
 		case BRT_LD_ADD:
 		case BRT_LD_PREPEND:
-			e = brt_table_edit_add(t, &d->r, d->op == BRT_LD_PREPEND);
+			e = core_table_edit_add(t, &d->r, d->op == BRT_LD_PREPEND);
 			break;
 		case BRT_LD_DEL:
-			e = brt_table_edit_del(t, &d->r);
+			e = core_table_edit_del(t, &d->r);
 			break;
 		default:
-			e = brt_table_edit_replace(t, &d->old, &d->r);
+			e = core_table_edit_replace(t, &d->old, &d->r);
 			break;
 		}
 	}

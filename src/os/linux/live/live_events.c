@@ -23,7 +23,7 @@ static int take_route(struct brt_live *h, const struct nlmsghdr *nlh)
 {
 	struct brt_route r;
 	char err[128];
-	int e = brt_nl_decode_route(nlh, nlh->nlmsg_len, 0, &r, h->nh,
+	int e = os_nl_decode_route(nlh, nlh->nlmsg_len, 0, &r, h->nh,
 				    BRT_MAX_NEXTHOPS, err, sizeof(err));
 
 	if (e == BRT_NL_SKIP)
@@ -32,7 +32,7 @@ static int take_route(struct brt_live *h, const struct nlmsghdr *nlh)
 		h->need |= NEED_ROUTES;
 		return 0;
 	}
-	e = brt_lroutes_apply(&h->routes, nlh->nlmsg_type == RTM_DELROUTE,
+	e = os_lroutes_apply(&h->routes, nlh->nlmsg_type == RTM_DELROUTE,
 			      nlh->nlmsg_flags & (NLM_F_REPLACE | NLM_F_APPEND),
 			      &r, &h->pending);
 	if (e == BRT_LR_RESYNC)
@@ -53,13 +53,13 @@ static bool link_state_changed(struct brt_live *h, const struct nlmsghdr *nlh)
 
 	if (nlh->nlmsg_type == RTM_DELLINK)
 		return true;
-	if (brt_nl_decode_link(nlh, nlh->nlmsg_len, &l, err, sizeof(err)))
+	if (os_nl_decode_link(nlh, nlh->nlmsg_len, &l, err, sizeof(err)))
 		return true;
-	old = h->small ? brt_bld_link_by_index(h->small, l.index) : NULL;
+	old = h->small ? core_bld_link_by_index(h->small, l.index) : NULL;
 	return old && (old->l.flags & LINK_STATE) != (l.flags & LINK_STATE);
 }
 
-int brt_live_take_message(struct brt_live *h, const struct nlmsghdr *nlh)
+int os_live_take_message(struct brt_live *h, const struct nlmsghdr *nlh)
 {
 	switch (nlh->nlmsg_type) {
 	case RTM_NEWROUTE:
@@ -70,7 +70,7 @@ int brt_live_take_message(struct brt_live *h, const struct nlmsghdr *nlh)
 		h->need |= NEED_SMALL;
 		if (link_state_changed(h, nlh)) {
 			h->need |= NEED_ROUTES;
-			h->settle_ns = brt_live_now_ns() + BRT_LIVE_SETTLE_NS;
+			h->settle_ns = os_live_now_ns() + BRT_LIVE_SETTLE_NS;
 			h->recheck_ns = h->settle_ns + BRT_LIVE_RECHECK_NS;
 			h->rechecks = BRT_LIVE_RECHECKS;
 		}
@@ -79,7 +79,7 @@ int brt_live_take_message(struct brt_live *h, const struct nlmsghdr *nlh)
 	case RTM_DELNEXTHOP:
 		/* told before the kernel flushes what goes with it */
 		h->need |= NEED_ALL;
-		h->settle_ns = brt_live_now_ns() + BRT_LIVE_SETTLE_NS;
+		h->settle_ns = os_live_now_ns() + BRT_LIVE_SETTLE_NS;
 		h->recheck_ns = h->settle_ns + BRT_LIVE_RECHECK_NS;
 		h->rechecks = BRT_LIVE_RECHECKS;
 		return 0;

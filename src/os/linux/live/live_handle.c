@@ -49,7 +49,7 @@
 #define EVENT_RCVBUF (64 << 20)
 #define SMALL_KINDS (BRT_NL_DUMP_ALL & ~BRT_NL_DUMP_ROUTES)
 
-uint64_t brt_live_now_ns(void)
+uint64_t os_live_now_ns(void)
 {
 	struct timespec ts;
 
@@ -59,7 +59,7 @@ uint64_t brt_live_now_ns(void)
 
 /* ------------------------------------------------------------- dumping */
 
-brt_builder *brt_live_new_builder(void)
+brt_builder *os_live_new_builder(void)
 {
 	brt_builder *b = brt_builder_create();
 
@@ -80,14 +80,14 @@ static int dump_kinds(struct brt_live *h, unsigned kinds, brt_builder **out)
 
 	do {
 		brt_builder_destroy(b);
-		b = brt_live_new_builder();
+		b = os_live_new_builder();
 		if (!b)
 			return BRT_ENOMEM;
-		e = brt_nl_dump_some(&h->req, b, kinds, h->err, sizeof(h->err));
+		e = os_nl_dump_some(&h->req, b, kinds, h->err, sizeof(h->err));
 		if (!e && (kinds & BRT_NL_DUMP_LINKS))
-			e = brt_sysctl_read_all(b, "/proc/sys", h->err,
+			e = os_sysctl_read_all(b, "/proc/sys", h->err,
 						sizeof(h->err));
-	} while (brt_nl_dump_intr_retry(e, attempt++));
+	} while (os_nl_dump_intr_retry(e, attempt++));
 	if (e) {
 		brt_builder_destroy(b);
 		return e == BRT_NL_INTR ? BRT_EIO : e;
@@ -121,7 +121,7 @@ static int resync_routes(struct brt_live *h)
 
 	if (e)
 		return e;
-	e = brt_lroutes_load(&h->routes, b, &changed);
+	e = os_lroutes_load(&h->routes, b, &changed);
 	brt_builder_destroy(b);
 	if (e)
 		return e;
@@ -152,14 +152,14 @@ static int resync(struct brt_live *h)
  * full dump. Returns 0, or BRT_EIO when the socket failed otherwise. */
 static int drain(struct brt_live *h)
 {
-	uint64_t until = brt_live_now_ns() + h->batch_ns;
+	uint64_t until = os_live_now_ns() + h->batch_ns;
 	const struct nlmsghdr *nlh;
 	uint32_t sender;
 	ssize_t n;
 	int left;
 
 	do {
-		n = brt_nl_recv(&h->ev, &sender, h->err, sizeof(h->err));
+		n = os_nl_recv(&h->ev, &sender, h->err, sizeof(h->err));
 		if (n < 0 && errno == ENOBUFS) {
 			atomic_fetch_add(&h->st.overflows, 1);
 			h->need = NEED_ALL;
@@ -173,21 +173,21 @@ static int drain(struct brt_live *h)
 		nlh = (const struct nlmsghdr *)h->ev.buf;
 		for (; mnl_nlmsg_ok(nlh, left); nlh = mnl_nlmsg_next(nlh, &left)) {
 			atomic_fetch_add(&h->st.messages, 1);
-			if (brt_live_take_message(h, nlh))
+			if (os_live_take_message(h, nlh))
 				h->need = NEED_ALL;	/* out of memory */
 		}
-	} while (brt_live_now_ns() < until);
+	} while (os_live_now_ns() < until);
 	return 0;
 }
 
 /* Before a full dump: what is queued predates it and is dropped. */
 static void discard_queued(struct brt_live *h)
 {
-	uint64_t until = brt_live_now_ns() + DISCARD_NS;
+	uint64_t until = os_live_now_ns() + DISCARD_NS;
 	uint32_t sender;
 
-	while ((brt_nl_recv(&h->ev, &sender, h->err, sizeof(h->err)) >= 0 ||
-		errno == ENOBUFS) && brt_live_now_ns() < until)
+	while ((os_nl_recv(&h->ev, &sender, h->err, sizeof(h->err)) >= 0 ||
+		errno == ENOBUFS) && os_live_now_ns() < until)
 		;
 }
 
@@ -208,14 +208,14 @@ static bool wait_events(struct brt_live *h, int ms)
 /* Whether a silent change may still be under way in the kernel. */
 static bool settling(const struct brt_live *h)
 {
-	return (h->need & NEED_ROUTES) && brt_live_now_ns() < h->settle_ns;
+	return (h->need & NEED_ROUTES) && os_live_now_ns() < h->settle_ns;
 }
 
 /* One round: dump what must be, publish what changed. A failure is
  * retried with a full dump, after a delay that doubles each time. */
 static void catch_up(struct brt_live *h)
 {
-	uint64_t now = brt_live_now_ns();
+	uint64_t now = os_live_now_ns();
 	int e = 0;
 
 	if (h->rechecks && now >= h->recheck_ns) {	/* a late silent flush */
@@ -230,21 +230,21 @@ static void catch_up(struct brt_live *h)
 	if (h->need && !settling(h))
 		e = resync(h);
 	if (!e && h->changed)
-		e = brt_live_publish(h);
+		e = os_live_publish(h);
 	if (e >= 0) {	/* published, or waiting for readers to move on */
 		h->retry_ms = RETRY_MS;
 		return;
 	}
 	atomic_fetch_add(&h->st.errors, 1);
 	h->need = NEED_ALL;
-	h->settle_ns = brt_live_now_ns() + (uint64_t)h->retry_ms * 1000000u;
+	h->settle_ns = os_live_now_ns() + (uint64_t)h->retry_ms * 1000000u;
 	h->retry_ms = h->retry_ms * 2 > RETRY_MAX_MS ? RETRY_MAX_MS : h->retry_ms * 2;
 }
 
 /* How long to wait for events: forever when all is published. */
 static int wait_ms(const struct brt_live *h)
 {
-	uint64_t t = brt_live_now_ns();
+	uint64_t t = os_live_now_ns();
 
 	if (!h->need && !h->changed)
 		return !h->rechecks ? -1
@@ -265,7 +265,7 @@ static void *live_main(void *arg)
 		if (drain(h))
 			h->need = NEED_ALL;
 		catch_up(h);
-		brt_live_pub_reclaim(&h->pub);
+		os_live_pub_reclaim(&h->pub);
 	}
 	return NULL;
 }
@@ -305,22 +305,22 @@ static int live_init(struct brt_live *h, unsigned flags)
 	int e;
 
 	h->wake[0] = h->wake[1] = -1;
-	brt_live_pub_init(&h->pub);
+	os_live_pub_init(&h->pub);
 	h->nh = calloc(BRT_MAX_NEXTHOPS, sizeof(*h->nh));
-	if (!h->nh || pipe(h->wake) || brt_lroutes_init(&h->routes))
+	if (!h->nh || pipe(h->wake) || os_lroutes_init(&h->routes))
 		return BRT_ENOMEM;
-	e = brt_nl_open(&h->ev, h->err, sizeof(h->err));
+	e = os_nl_open(&h->ev, h->err, sizeof(h->err));
 	if (!e)
 		e = subscribe(h, flags);
 	if (!e)
-		e = brt_nl_open(&h->req, h->err, sizeof(h->err));
+		e = os_nl_open(&h->req, h->err, sizeof(h->err));
 	if (e)
 		return e;
 	h->need = NEED_ALL;
 	h->retry_ms = RETRY_MS;
 	e = resync(h);
 	if (!e)
-		e = brt_live_publish(h);
+		e = os_live_publish(h);
 	if (!e && pthread_create(&h->thread, NULL, live_main, h)) {
 		snprintf(h->err, sizeof(h->err), "cannot start the live thread");
 		e = BRT_ENOMEM;
@@ -364,14 +364,14 @@ void brt_live_close(brt_live *h)
 			;
 		pthread_join(h->thread, NULL);
 	}
-	brt_live_drop_spare(h);
-	brt_live_pub_destroy(&h->pub);
-	brt_ldeltas_free(&h->pending);
-	brt_ldeltas_free(&h->behind);
-	brt_lroutes_free(&h->routes);
+	os_live_drop_spare(h);
+	os_live_pub_destroy(&h->pub);
+	os_ldeltas_free(&h->pending);
+	os_ldeltas_free(&h->behind);
+	os_lroutes_free(&h->routes);
 	brt_builder_destroy(h->small);
-	brt_nl_close(&h->ev);
-	brt_nl_close(&h->req);
+	os_nl_close(&h->ev);
+	os_nl_close(&h->req);
 	if (h->wake[0] >= 0)
 		close(h->wake[0]);
 	if (h->wake[1] >= 0)

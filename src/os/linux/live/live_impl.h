@@ -57,36 +57,36 @@ struct brt_ldeltas {
 
 /* *@dst = *@src with a malloc'd copy of its next hops (NULL for none).
  * 0 or BRT_ENOMEM (@dst untouched). */
-int brt_live_route_copy(struct brt_route *dst, const struct brt_route *src);
+int os_live_route_copy(struct brt_route *dst, const struct brt_route *src);
 /* Record a change (copies next hops); on failure the log is lost. */
-void brt_ldeltas_record(struct brt_ldeltas *l, unsigned op,
+void os_ldeltas_record(struct brt_ldeltas *l, unsigned op,
 			const struct brt_route *r, const struct brt_route *old);
 /* Forget every change (the log is whole again). */
-void brt_ldeltas_clear(struct brt_ldeltas *l);
-void brt_ldeltas_free(struct brt_ldeltas *l);
+void os_ldeltas_clear(struct brt_ldeltas *l);
+void os_ldeltas_free(struct brt_ldeltas *l);
 /* Replay the log on @t (table_edit.h). 0, or the first failure: then
  * @t is half changed and must be destroyed. */
-int brt_ldeltas_replay(const struct brt_ldeltas *l, brt_table *t);
+int os_ldeltas_replay(const struct brt_ldeltas *l, brt_table *t);
 
-/* What a notification asks of the model (brt_lroutes_apply). */
+/* What a notification asks of the model (os_lroutes_apply). */
 #define BRT_LR_APPLIED 0
 #define BRT_LR_RESYNC 1		/* ambiguous here: dump the routes again */
 
-int brt_lroutes_init(struct brt_lroutes *m);
-void brt_lroutes_free(struct brt_lroutes *m);
+int os_lroutes_init(struct brt_lroutes *m);
+void os_lroutes_free(struct brt_lroutes *m);
 /*
- * brt_lroutes_apply - one RTM_NEWROUTE (@del false, @nlflags its
+ * os_lroutes_apply - one RTM_NEWROUTE (@del false, @nlflags its
  * NLM_F_REPLACE/NLM_F_APPEND) or RTM_DELROUTE; what changed is recorded
  * in @log. Returns BRT_LR_APPLIED, BRT_LR_RESYNC or BRT_ENOMEM.
  */
-int brt_lroutes_apply(struct brt_lroutes *m, bool del, unsigned nlflags,
+int os_lroutes_apply(struct brt_lroutes *m, bool del, unsigned nlflags,
 		      const struct brt_route *r, struct brt_ldeltas *log);
 /* Replace the whole model with the routes given to @b (a dump), unless
  * it holds exactly those already: @changed tells. */
-int brt_lroutes_load(struct brt_lroutes *m, const struct brt_builder *b,
+int os_lroutes_load(struct brt_lroutes *m, const struct brt_builder *b,
 		     bool *changed);
 /* Add every route of the model to @b, in the model's order. */
-int brt_lroutes_emit(const struct brt_lroutes *m, brt_builder *b);
+int os_lroutes_emit(const struct brt_lroutes *m, brt_builder *b);
 
 /* -------------------------------------------------------------- versions */
 
@@ -112,21 +112,21 @@ struct brt_live_pub {
 	struct brt_live_version *retired;	/* writer only */
 };
 
-void brt_live_pub_init(struct brt_live_pub *p);
+void os_live_pub_init(struct brt_live_pub *p);
 /* Publish @t as the next version (the writer thread only); the version
  * it replaces goes to @old (NULL for the first), for the caller to keep
  * or retire. */
-int brt_live_pub_publish(struct brt_live_pub *p, brt_table *t,
+int os_live_pub_publish(struct brt_live_pub *p, brt_table *t,
 			 struct brt_live_version **old);
 /* Free @v (NULL: nothing) once no reader can use it. */
-void brt_live_pub_retire(struct brt_live_pub *p, struct brt_live_version *v);
+void os_live_pub_retire(struct brt_live_pub *p, struct brt_live_version *v);
 /* Whether no registered reader can still be using @v. */
-bool brt_live_pub_unused(struct brt_live_pub *p,
+bool os_live_pub_unused(struct brt_live_pub *p,
 			 const struct brt_live_version *v);
 /* Free retired versions no registered reader can still use. */
-void brt_live_pub_reclaim(struct brt_live_pub *p);
+void os_live_pub_reclaim(struct brt_live_pub *p);
 /* Free everything (no reader may run). */
-void brt_live_pub_destroy(struct brt_live_pub *p);
+void os_live_pub_destroy(struct brt_live_pub *p);
 
 /* ---------------------------------------------------------------- handle */
 
@@ -184,24 +184,24 @@ struct brt_live {
 #define BRT_LIVE_SPARE_WAIT_NS 100000000ull
 
 /* An empty builder for the live host (Linux policy). */
-brt_builder *brt_live_new_builder(void);
+brt_builder *os_live_new_builder(void);
 /*
- * brt_live_publish - the model as the next version: the spare edited by
+ * os_live_publish - the model as the next version: the spare edited by
  * the logs, or a whole table built. 0 (published), 1 (not yet: a reader
  * still holds the spare; call again), or a negative BRT_E* (the last
  * version stays, h->err says why).
  */
-int brt_live_publish(struct brt_live *h);
+int os_live_publish(struct brt_live *h);
 /* Free the spare (the handle is closing). */
-void brt_live_drop_spare(struct brt_live *h);
+void os_live_drop_spare(struct brt_live *h);
 
 /* CLOCK_MONOTONIC in nanoseconds. */
-uint64_t brt_live_now_ns(void);
+uint64_t os_live_now_ns(void);
 
 /*
- * brt_live_take_message - apply one notification to h's model: a route
+ * os_live_take_message - apply one notification to h's model: a route
  * change in place, or h->need for what must be dumped again.
  */
-int brt_live_take_message(struct brt_live *h, const struct nlmsghdr *nlh);
+int os_live_take_message(struct brt_live *h, const struct nlmsghdr *nlh);
 
 #endif /* BRT_OS_LINUX_LIVE_IMPL_H */

@@ -25,7 +25,7 @@
 
 #include "live/live_impl.h"
 
-void brt_live_pub_init(struct brt_live_pub *p)
+void os_live_pub_init(struct brt_live_pub *p)
 {
 	atomic_init(&p->cur, NULL);
 	atomic_init(&p->published, 0);
@@ -34,7 +34,7 @@ void brt_live_pub_init(struct brt_live_pub *p)
 	p->retired = NULL;
 }
 
-int brt_live_pub_publish(struct brt_live_pub *p, brt_table *t,
+int os_live_pub_publish(struct brt_live_pub *p, brt_table *t,
 			 struct brt_live_version **old)
 {
 	struct brt_live_version *v = calloc(1, sizeof(*v));
@@ -49,13 +49,13 @@ int brt_live_pub_publish(struct brt_live_pub *p, brt_table *t,
 	return 0;
 }
 
-void brt_live_pub_retire(struct brt_live_pub *p, struct brt_live_version *v)
+void os_live_pub_retire(struct brt_live_pub *p, struct brt_live_version *v)
 {
 	if (v) {
 		v->next = p->retired;
 		p->retired = v;
 	}
-	brt_live_pub_reclaim(p);
+	os_live_pub_reclaim(p);
 }
 
 #define SEEN_EXACTLY 1u	/* low bit of seen; the number is seen >> 1 */
@@ -80,13 +80,13 @@ static bool in_use(struct brt_live_pub *p, uint64_t n)
 	return used;
 }
 
-bool brt_live_pub_unused(struct brt_live_pub *p,
+bool os_live_pub_unused(struct brt_live_pub *p,
 			 const struct brt_live_version *v)
 {
 	return !in_use(p, v->number);
 }
 
-void brt_live_pub_reclaim(struct brt_live_pub *p)
+void os_live_pub_reclaim(struct brt_live_pub *p)
 {
 	struct brt_live_version **pp = &p->retired, *v;
 
@@ -101,7 +101,7 @@ void brt_live_pub_reclaim(struct brt_live_pub *p)
 	}
 }
 
-void brt_live_pub_destroy(struct brt_live_pub *p)
+void os_live_pub_destroy(struct brt_live_pub *p)
 {
 	struct brt_live_version *v = atomic_load(&p->cur), *nx;
 	struct brt_live_reader *rd, *rn;

@@ -49,7 +49,7 @@ static uint64_t key_hash(const struct brt_route *r)
 	return h ^ (h >> 29);
 }
 
-int brt_lroutes_init(struct brt_lroutes *m)
+int os_lroutes_init(struct brt_lroutes *m)
 {
 	memset(m, 0, sizeof(*m));
 	m->nbuckets = 1024;
@@ -72,7 +72,7 @@ static void clear(struct brt_lroutes *m)
 	m->n = 0;
 }
 
-void brt_lroutes_free(struct brt_lroutes *m)
+void os_lroutes_free(struct brt_lroutes *m)
 {
 	if (!m->buckets)
 		return;
@@ -107,7 +107,7 @@ static int set_route(struct brt_lroute *e, const struct brt_route *r)
 {
 	struct brt_route c;
 
-	if (brt_live_route_copy(&c, r))
+	if (os_live_route_copy(&c, r))
 		return BRT_ENOMEM;
 	free(e->nh);
 	e->nh = (struct brt_nexthop *)c.nh;
@@ -168,11 +168,11 @@ static void scan_key(const struct brt_lroutes *m, const struct brt_route *r,
 
 	memset(s, 0, sizeof(*s));
 	for (; e; e = e->hnext) {
-		if (e->hash != h || !brt_route_same_key(&e->r, r))
+		if (e->hash != h || !core_route_same_key(&e->r, r))
 			continue;
 		s->count++;
 		s->any = e;
-		if (!s->same && brt_route_same(&e->r, r))
+		if (!s->same && core_route_same(&e->r, r))
 			s->same = e;
 	}
 }
@@ -184,7 +184,7 @@ static struct brt_lroute *first_of_key(const struct brt_lroutes *m,
 	struct brt_lroute *e;
 
 	for (e = m->head.next; e != &m->head; e = e->next)
-		if (brt_route_same_key(&e->r, r))
+		if (core_route_same_key(&e->r, r))
 			return e;
 	return (struct brt_lroute *)&m->head;
 }
@@ -193,8 +193,8 @@ static struct brt_lroute *first_of_key(const struct brt_lroutes *m,
 static int replace(struct brt_lroute *e, const struct brt_route *r,
 		   struct brt_ldeltas *log)
 {
-	if (log && !brt_route_identical(&e->r, r))
-		brt_ldeltas_record(log, BRT_LD_REPLACE, r, &e->r);
+	if (log && !core_route_identical(&e->r, r))
+		os_ldeltas_record(log, BRT_LD_REPLACE, r, &e->r);
 	return set_route(e, r);
 }
 
@@ -204,7 +204,7 @@ static int add(struct brt_lroutes *m, const struct brt_route *r,
 	int e = insert(m, r, at);
 
 	if (!e && log)
-		brt_ldeltas_record(log, at == &m->head ? BRT_LD_ADD
+		os_ldeltas_record(log, at == &m->head ? BRT_LD_ADD
 						       : BRT_LD_PREPEND, r, NULL);
 	return e;
 }
@@ -229,7 +229,7 @@ static int apply_new(struct brt_lroutes *m, unsigned nlflags,
 	return add(m, r, first_of_key(m, r), log);
 }
 
-int brt_lroutes_apply(struct brt_lroutes *m, bool del, unsigned nlflags,
+int os_lroutes_apply(struct brt_lroutes *m, bool del, unsigned nlflags,
 		      const struct brt_route *r, struct brt_ldeltas *log)
 {
 	struct key_scan s;
@@ -239,7 +239,7 @@ int brt_lroutes_apply(struct brt_lroutes *m, bool del, unsigned nlflags,
 		return apply_new(m, nlflags, r, &s, log);
 	if (s.same) {
 		if (log)
-			brt_ldeltas_record(log, BRT_LD_DEL, &s.same->r, NULL);
+			os_ldeltas_record(log, BRT_LD_DEL, &s.same->r, NULL);
 		unlink_free(m, s.same);
 		return BRT_LR_APPLIED;
 	}
@@ -262,13 +262,13 @@ static bool holds_exactly(const struct brt_lroutes *m,
 
 		r.nh = r.nh_count ? b->nh.data + b->routes.data[i].nh_off : NULL;
 		scan_key(m, &r, &s);
-		if (s.count != 1 || !s.same || !brt_route_identical(&s.same->r, &r))
+		if (s.count != 1 || !s.same || !core_route_identical(&s.same->r, &r))
 			return false;
 	}
 	return true;
 }
 
-int brt_lroutes_load(struct brt_lroutes *m, const struct brt_builder *b,
+int os_lroutes_load(struct brt_lroutes *m, const struct brt_builder *b,
 		     bool *changed)
 {
 	size_t i;
@@ -288,7 +288,7 @@ int brt_lroutes_load(struct brt_lroutes *m, const struct brt_builder *b,
 	return 0;
 }
 
-int brt_lroutes_emit(const struct brt_lroutes *m, brt_builder *b)
+int os_lroutes_emit(const struct brt_lroutes *m, brt_builder *b)
 {
 	const struct brt_lroute *e;
 	int ret;

@@ -43,36 +43,36 @@ struct brt_nl_pol {
 };
 
 /*
- * brt_nl_check_msg - @buf holds exactly one message of @len bytes whose
+ * os_nl_check_msg - @buf holds exactly one message of @len bytes whose
  * type is @type1 or @type2 and whose payload has at least @hdrlen bytes.
  * Returns 0 or BRT_EPARSE with a message in @err.
  */
-int brt_nl_check_msg(const void *buf, size_t len, uint16_t type1,
+int os_nl_check_msg(const void *buf, size_t len, uint16_t type1,
 		     uint16_t type2, size_t hdrlen, const char *what,
 		     char *err, size_t errlen);
 
 /*
- * brt_nl_parse_attrs - index the attributes after the family header of
+ * os_nl_parse_attrs - index the attributes after the family header of
  * @nlh into @tb[0..@max] (NULL when absent), validating each known one
  * against @pol (@family gives address sizes). The attribute stream must
  * fill the payload exactly: a length that runs past the end is an error,
  * not a silent stop. Returns 0 or BRT_EPARSE.
  */
-int brt_nl_parse_attrs(const struct nlmsghdr *nlh, size_t hdrlen,
+int os_nl_parse_attrs(const struct nlmsghdr *nlh, size_t hdrlen,
 		       const struct nlattr **tb, unsigned max,
 		       const struct brt_nl_pol *pol, uint8_t family,
 		       const char *what, char *err, size_t errlen);
 /* The same over a raw attribute stream (nested attributes, multipath). */
-int brt_nl_parse_stream(const void *data, size_t len,
+int os_nl_parse_stream(const void *data, size_t len,
 			const struct nlattr **tb, unsigned max,
 			const struct brt_nl_pol *pol, uint8_t family,
 			const char *what, char *err, size_t errlen);
 
 /* An address attribute (already validated) into @out. */
-void brt_nl_get_addr(const struct nlattr *a, uint8_t family,
+void os_nl_get_addr(const struct nlattr *a, uint8_t family,
 		     struct brt_addr *out);
 /* "route message: " + printf text into @err; returns BRT_EPARSE. */
-int brt_nl_fail(char *err, size_t errlen, const char *what,
+int os_nl_fail(char *err, size_t errlen, const char *what,
 		const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 
 /* --------------------------------------------------------------- decoders */
@@ -85,21 +85,21 @@ int brt_nl_fail(char *err, size_t errlen, const char *what,
  * filled), BRT_NL_SKIP (a record the model does not hold) or BRT_EPARSE /
  * BRT_ELIMIT with the reason in @err.
  */
-int brt_nl_decode_link(const void *buf, size_t len, struct brt_link *l,
+int os_nl_decode_link(const void *buf, size_t len, struct brt_link *l,
 		       char *err, size_t errlen);
-int brt_nl_decode_addr(const void *buf, size_t len, struct brt_address *a,
+int os_nl_decode_addr(const void *buf, size_t len, struct brt_address *a,
 		       char *err, size_t errlen);
 /* r->nh points at @nh (room for @nh_cap next hops) on success. */
-int brt_nl_decode_route(const void *buf, size_t len, unsigned opts,
+int os_nl_decode_route(const void *buf, size_t len, unsigned opts,
 			struct brt_route *r, struct brt_nexthop *nh,
 			uint32_t nh_cap, char *err, size_t errlen);
-int brt_nl_decode_rule(const void *buf, size_t len, struct brt_rule *r,
+int os_nl_decode_rule(const void *buf, size_t len, struct brt_rule *r,
 		       char *err, size_t errlen);
 /* n->group points at @grp (room for @grp_cap members) on success. */
-int brt_nl_decode_nexthop(const void *buf, size_t len, struct brt_nhobj *n,
+int os_nl_decode_nexthop(const void *buf, size_t len, struct brt_nhobj *n,
 			  struct brt_nhgrp_member *grp, uint32_t grp_cap,
 			  char *err, size_t errlen);
-int brt_nl_decode_addrlabel(const void *buf, size_t len,
+int os_nl_decode_addrlabel(const void *buf, size_t len,
 			    struct brt_addrlabel *l, char *err, size_t errlen);
 
 /* ----------------------------------------------------------------- socket */
@@ -114,31 +114,31 @@ struct brt_nl {
 };
 
 /* Open a NETLINK_ROUTE socket with strict checking and extended acks. */
-int brt_nl_open(struct brt_nl *nl, char *err, size_t errlen);
-void brt_nl_close(struct brt_nl *nl);
+int os_nl_open(struct brt_nl *nl, char *err, size_t errlen);
+void os_nl_close(struct brt_nl *nl);
 
 /*
- * brt_nl_reply_check - whether one received message may be taken as a
+ * os_nl_reply_check - whether one received message may be taken as a
  * reply to our request: sent by the kernel (@sender_port 0), addressed to
  * @portid, carrying our sequence number @seq. 0 or BRT_EPARSE.
  */
-int brt_nl_reply_check(const struct nlmsghdr *nlh, uint32_t sender_port,
+int os_nl_reply_check(const struct nlmsghdr *nlh, uint32_t sender_port,
 		       uint32_t portid, uint32_t seq, char *err,
 		       size_t errlen);
 
 /*
- * brt_nl_error_text - the errno (positive) and extended-ack text of an
+ * os_nl_error_text - the errno (positive) and extended-ack text of an
  * NLMSG_ERROR or NLMSG_DONE message; "" when the kernel sent no text.
  * Returns the errno, or -1 when the message is malformed.
  */
-int brt_nl_error_text(const struct nlmsghdr *nlh, char *text, size_t len);
+int os_nl_error_text(const struct nlmsghdr *nlh, char *text, size_t len);
 
 /*
- * brt_nl_recv - one datagram into nl->buf, its sender's port in *@sender.
+ * os_nl_recv - one datagram into nl->buf, its sender's port in *@sender.
  * Returns its length, or BRT_EIO with @err and errno kept (ENOBUFS: the
  * kernel dropped messages for us). A truncated datagram is an error.
  */
-ssize_t brt_nl_recv(struct brt_nl *nl, uint32_t *sender, char *err,
+ssize_t os_nl_recv(struct brt_nl *nl, uint32_t *sender, char *err,
 		    size_t errlen);
 
 /* Called for each data message of a reply; returns 0 or a BRT_E* code. */
@@ -148,34 +148,34 @@ typedef int (*brt_nl_msg_cb)(const struct nlmsghdr *nlh, void *data);
 #define BRT_NL_INTR 2		/* NLM_F_DUMP_INTR seen: dump again */
 
 /*
- * brt_nl_request - send @req (a request we built; seq is set here) and
+ * os_nl_request - send @req (a request we built; seq is set here) and
  * feed every data message of the reply to @cb. A dump is read to its
  * NLMSG_DONE. Returns 0, BRT_NL_INTR (the dump was interrupted by a change:
  * the data is inconsistent), a negative BRT_E* code with @err, or, when
  * the kernel refused, BRT_EIO with *@kerr set to its errno (and its text
  * in @err).
  */
-int brt_nl_request(struct brt_nl *nl, struct nlmsghdr *req, brt_nl_msg_cb cb,
+int os_nl_request(struct brt_nl *nl, struct nlmsghdr *req, brt_nl_msg_cb cb,
 		   void *data, int *kerr, char *err, size_t errlen);
 
 /*
- * brt_nl_dump_intr_retry - whether to dump again after @ret from
- * brt_nl_request on attempt @attempt (0-based): only for BRT_NL_INTR and
+ * os_nl_dump_intr_retry - whether to dump again after @ret from
+ * os_nl_request on attempt @attempt (0-based): only for BRT_NL_INTR and
  * at most a few times, so a host that changes all the time still ends.
  */
-int brt_nl_dump_intr_retry(int ret, int attempt);
+int os_nl_dump_intr_retry(int ret, int attempt);
 
 /* ------------------------------------------------------------------ dumps */
 
 /*
- * brt_nl_dump_all - links, addresses, routes of every table, rules,
+ * os_nl_dump_all - links, addresses, routes of every table, rules,
  * nexthop objects (skipped when the kernel has none) and address labels,
  * for IPv4 and IPv6, into @b. 0 or BRT_E* with @err.
  */
-int brt_nl_dump_all(struct brt_nl *nl, brt_builder *b, char *err,
+int os_nl_dump_all(struct brt_nl *nl, brt_builder *b, char *err,
 		    size_t errlen);
 
-/* Kinds of entries for brt_nl_dump_some (addresses need links too:
+/* Kinds of entries for os_nl_dump_some (addresses need links too:
  * IPv4 labels are compared with link names). */
 #define BRT_NL_DUMP_LINKS 0x01
 #define BRT_NL_DUMP_ADDRS 0x02
@@ -184,14 +184,14 @@ int brt_nl_dump_all(struct brt_nl *nl, brt_builder *b, char *err,
 #define BRT_NL_DUMP_NEXTHOPS 0x10
 #define BRT_NL_DUMP_LABELS 0x20
 #define BRT_NL_DUMP_ALL 0x3f
-/* brt_nl_dump_all restricted to @kinds. */
-int brt_nl_dump_some(struct brt_nl *nl, brt_builder *b, unsigned kinds,
+/* os_nl_dump_all restricted to @kinds. */
+int os_nl_dump_some(struct brt_nl *nl, brt_builder *b, unsigned kinds,
 		     char *err, size_t errlen);
 
 /* The sysctls that change answers, into @b (missing files are skipped). */
-int brt_sysctl_read_all(brt_builder *b, const char *root, char *err,
+int os_sysctl_read_all(brt_builder *b, const char *root, char *err,
 			size_t errlen);
 /* Whether /proc/sys/net/ipv6/conf/@name/disable_ipv6 says 1. */
-int brt_sysctl_ipv6_disabled(const char *root, const char *name);
+int os_sysctl_ipv6_disabled(const char *root, const char *name);
 
 #endif /* BRT_OS_LINUX_NL_H */

@@ -14,7 +14,7 @@
 
 #include "netlink/nl.h"
 
-int brt_nl_fail(char *err, size_t errlen, const char *what,
+int os_nl_fail(char *err, size_t errlen, const char *what,
 		const char *fmt, ...)
 {
 	va_list ap;
@@ -31,25 +31,25 @@ int brt_nl_fail(char *err, size_t errlen, const char *what,
 	return BRT_EPARSE;
 }
 
-int brt_nl_check_msg(const void *buf, size_t len, uint16_t type1,
+int os_nl_check_msg(const void *buf, size_t len, uint16_t type1,
 		     uint16_t type2, size_t hdrlen, const char *what,
 		     char *err, size_t errlen)
 {
 	const struct nlmsghdr *nlh = buf;
 
 	if (!buf || len < sizeof(*nlh))
-		return brt_nl_fail(err, errlen, what,
+		return os_nl_fail(err, errlen, what,
 				   "%zu bytes, shorter than a netlink header",
 				   len);
 	if (nlh->nlmsg_len < sizeof(*nlh) || nlh->nlmsg_len > len)
-		return brt_nl_fail(err, errlen, what,
+		return os_nl_fail(err, errlen, what,
 				   "header says %u bytes, %zu present",
 				   nlh->nlmsg_len, len);
 	if (nlh->nlmsg_type != type1 && nlh->nlmsg_type != type2)
-		return brt_nl_fail(err, errlen, what, "unexpected type %u",
+		return os_nl_fail(err, errlen, what, "unexpected type %u",
 				   nlh->nlmsg_type);
 	if (mnl_nlmsg_get_payload_len(nlh) < hdrlen)
-		return brt_nl_fail(err, errlen, what,
+		return os_nl_fail(err, errlen, what,
 				   "payload of %zu bytes, family header needs %zu",
 				   mnl_nlmsg_get_payload_len(nlh), hdrlen);
 	return 0;
@@ -69,37 +69,37 @@ static int check_one(const struct nlattr *a, const struct brt_nl_pol *p,
 	case BRT_NLA_FLAG:
 		want = p->kind == BRT_NLA_FLAG ? 0 : p->len;
 		if (plen != want)
-			return brt_nl_fail(err, errlen, what,
+			return os_nl_fail(err, errlen, what,
 					   "attribute %u has %u bytes, expected %zu",
 					   type, plen, want);
 		return 0;
 	case BRT_NLA_MIN:
 		if (plen < p->len)
-			return brt_nl_fail(err, errlen, what,
+			return os_nl_fail(err, errlen, what,
 					   "attribute %u has %u bytes, needs at least %u",
 					   type, plen, p->len);
 		return 0;
 	case BRT_NLA_ADDR:
 		want = family == BRT_AF_INET ? 4 : family == BRT_AF_INET6 ? 16 : 0;
 		if (!want || plen != want)
-			return brt_nl_fail(err, errlen, what,
+			return os_nl_fail(err, errlen, what,
 					   "address attribute %u has %u bytes for family %u",
 					   type, plen, family);
 		return 0;
 	case BRT_NLA_NAME:
 		if (plen == 0 || plen > BRT_IFNAMSIZ || !memchr(s, 0, plen))
-			return brt_nl_fail(err, errlen, what,
+			return os_nl_fail(err, errlen, what,
 					   "name attribute %u is not a terminated name of at most %d bytes",
 					   type, BRT_IFNAMSIZ - 1);
 		return 0;
 	case BRT_NLA_STRING:
 		if (plen == 0 || !memchr(s, 0, plen))
-			return brt_nl_fail(err, errlen, what,
+			return os_nl_fail(err, errlen, what,
 					   "string attribute %u is not terminated", type);
 		return 0;
 	case BRT_NLA_NESTED:
 		if (mnl_attr_validate(a, MNL_TYPE_NESTED) < 0)
-			return brt_nl_fail(err, errlen, what,
+			return os_nl_fail(err, errlen, what,
 					   "nested attribute %u is malformed", type);
 		return 0;
 	default:
@@ -107,7 +107,7 @@ static int check_one(const struct nlattr *a, const struct brt_nl_pol *p,
 	}
 }
 
-int brt_nl_parse_stream(const void *data, size_t len,
+int os_nl_parse_stream(const void *data, size_t len,
 			const struct nlattr **tb, unsigned max,
 			const struct brt_nl_pol *pol, uint8_t family,
 			const char *what, char *err, size_t errlen)
@@ -129,14 +129,14 @@ int brt_nl_parse_stream(const void *data, size_t len,
 	}
 	/* past the end only by the last attribute's missing padding */
 	if ((const char *)attr < end)
-		return brt_nl_fail(err, errlen, what,
+		return os_nl_fail(err, errlen, what,
 				   "attribute at offset %zu claims more than the %zu bytes left",
 				   (size_t)((const char *)attr - (const char *)data),
 				   (size_t)(end - (const char *)attr));
 	return 0;
 }
 
-int brt_nl_parse_attrs(const struct nlmsghdr *nlh, size_t hdrlen,
+int os_nl_parse_attrs(const struct nlmsghdr *nlh, size_t hdrlen,
 		       const struct nlattr **tb, unsigned max,
 		       const struct brt_nl_pol *pol, uint8_t family,
 		       const char *what, char *err, size_t errlen)
@@ -146,12 +146,12 @@ int brt_nl_parse_attrs(const struct nlmsghdr *nlh, size_t hdrlen,
 
 	if (off > plen)	/* family header fits, its padding does not */
 		off = plen;
-	return brt_nl_parse_stream((const char *)mnl_nlmsg_get_payload(nlh) + off,
+	return os_nl_parse_stream((const char *)mnl_nlmsg_get_payload(nlh) + off,
 				   plen - off, tb, max, pol, family, what, err,
 				   errlen);
 }
 
-void brt_nl_get_addr(const struct nlattr *a, uint8_t family,
+void os_nl_get_addr(const struct nlattr *a, uint8_t family,
 		     struct brt_addr *out)
 {
 	memset(out, 0, sizeof(*out));

@@ -56,38 +56,38 @@ static void fill_addrs(struct brt_address *a, const struct nlattr **tb,
 {
 	const struct nlattr *local = tb[IFA_LOCAL] ? tb[IFA_LOCAL] : tb[IFA_ADDRESS];
 
-	brt_nl_get_addr(local, family, &a->addr);
+	os_nl_get_addr(local, family, &a->addr);
 	if (tb[IFA_LOCAL] && tb[IFA_ADDRESS]) {
-		brt_nl_get_addr(tb[IFA_ADDRESS], family, &a->peer);
+		os_nl_get_addr(tb[IFA_ADDRESS], family, &a->peer);
 		if (brt_addr_equal(&a->peer, &a->addr))
 			memset(&a->peer, 0, sizeof(a->peer));
 	}
 	if (tb[IFA_BROADCAST] && family == BRT_AF_INET)
-		brt_nl_get_addr(tb[IFA_BROADCAST], family, &a->broadcast);
+		os_nl_get_addr(tb[IFA_BROADCAST], family, &a->broadcast);
 }
 
-int brt_nl_decode_addr(const void *buf, size_t len, struct brt_address *a,
+int os_nl_decode_addr(const void *buf, size_t len, struct brt_address *a,
 		       char *err, size_t errlen)
 {
 	const struct nlattr *tb[IFA_MAX + 1];
 	const struct ifaddrmsg *ifa;
 	int e;
 
-	e = brt_nl_check_msg(buf, len, RTM_NEWADDR, RTM_NEWADDR, sizeof(*ifa),
+	e = os_nl_check_msg(buf, len, RTM_NEWADDR, RTM_NEWADDR, sizeof(*ifa),
 			     "address", err, errlen);
 	if (e)
 		return e;
 	ifa = mnl_nlmsg_get_payload(buf);
 	if (ifa->ifa_family != BRT_AF_INET && ifa->ifa_family != BRT_AF_INET6)
 		return BRT_NL_SKIP;
-	e = brt_nl_parse_attrs(buf, sizeof(*ifa), tb, IFA_MAX, addr_pol,
+	e = os_nl_parse_attrs(buf, sizeof(*ifa), tb, IFA_MAX, addr_pol,
 			       ifa->ifa_family, "address", err, errlen);
 	if (e)
 		return e;
 	if (!tb[IFA_LOCAL] && !tb[IFA_ADDRESS])
-		return brt_nl_fail(err, errlen, "address", "no address attribute");
+		return os_nl_fail(err, errlen, "address", "no address attribute");
 	if (!ifa->ifa_index || ifa->ifa_prefixlen > (ifa->ifa_family == BRT_AF_INET ? 32 : 128))
-		return brt_nl_fail(err, errlen, "address",
+		return os_nl_fail(err, errlen, "address",
 				   "index %u, prefix length %u", ifa->ifa_index,
 				   ifa->ifa_prefixlen);
 	brt_address_init(a);

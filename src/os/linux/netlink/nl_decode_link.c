@@ -40,24 +40,24 @@ static uint8_t link_type(uint16_t arphrd)
 	}
 }
 
-int brt_nl_decode_link(const void *buf, size_t len, struct brt_link *l,
+int os_nl_decode_link(const void *buf, size_t len, struct brt_link *l,
 		       char *err, size_t errlen)
 {
 	const struct nlattr *tb[IFLA_MAX + 1];
 	const struct ifinfomsg *ifi;
 	int e;
 
-	e = brt_nl_check_msg(buf, len, RTM_NEWLINK, RTM_NEWLINK, sizeof(*ifi),
+	e = os_nl_check_msg(buf, len, RTM_NEWLINK, RTM_NEWLINK, sizeof(*ifi),
 			     "link", err, errlen);
 	if (e)
 		return e;
 	ifi = mnl_nlmsg_get_payload(buf);
-	e = brt_nl_parse_attrs(buf, sizeof(*ifi), tb, IFLA_MAX, link_pol, 0,
+	e = os_nl_parse_attrs(buf, sizeof(*ifi), tb, IFLA_MAX, link_pol, 0,
 			       "link", err, errlen);
 	if (e)
 		return e;
 	if (ifi->ifi_index <= 0 || !tb[IFLA_IFNAME])
-		return brt_nl_fail(err, errlen, "link",
+		return os_nl_fail(err, errlen, "link",
 				   "index %d without a name", ifi->ifi_index);
 	brt_link_init(l);
 	strcpy(l->name, mnl_attr_get_str(tb[IFLA_IFNAME]));

@@ -32,7 +32,7 @@ static int decode_group(const struct nlattr *a, struct brt_nhgrp_member *grp,
 	size_t i, count = len / sizeof(struct nexthop_grp);
 
 	if (len == 0 || len % sizeof(struct nexthop_grp))
-		return brt_nl_fail(err, errlen, "nexthop",
+		return os_nl_fail(err, errlen, "nexthop",
 				   "group of %zu bytes is not whole entries", len);
 	if (count > cap) {
 		snprintf(err, errlen, "nexthop message: group of %zu members (at most %u)",
@@ -46,7 +46,7 @@ static int decode_group(const struct nlattr *a, struct brt_nhgrp_member *grp,
 		memcpy(&g, p, sizeof(g));
 		w = ((uint32_t)g.resvd1 << 8 | g.weight) + 1;	/* resvd1: weight_high */
 		if (w > 256)
-			return brt_nl_fail(err, errlen, "nexthop",
+			return os_nl_fail(err, errlen, "nexthop",
 					   "member %u has weight %u (at most 256)",
 					   g.id, w);
 		grp[i].id = g.id;
@@ -76,7 +76,7 @@ static uint32_t map_flags(const struct nhmsg *nhm, const struct nlattr **tb)
 	return f;
 }
 
-int brt_nl_decode_nexthop(const void *buf, size_t len, struct brt_nhobj *n,
+int os_nl_decode_nexthop(const void *buf, size_t len, struct brt_nhobj *n,
 			  struct brt_nhgrp_member *grp, uint32_t grp_cap,
 			  char *err, size_t errlen)
 {
@@ -84,17 +84,17 @@ int brt_nl_decode_nexthop(const void *buf, size_t len, struct brt_nhobj *n,
 	const struct nhmsg *nhm;
 	int e;
 
-	e = brt_nl_check_msg(buf, len, RTM_NEWNEXTHOP, RTM_NEWNEXTHOP,
+	e = os_nl_check_msg(buf, len, RTM_NEWNEXTHOP, RTM_NEWNEXTHOP,
 			     sizeof(*nhm), "nexthop", err, errlen);
 	if (e)
 		return e;
 	nhm = mnl_nlmsg_get_payload(buf);
-	e = brt_nl_parse_attrs(buf, sizeof(*nhm), tb, NHA_MAX, nh_pol,
+	e = os_nl_parse_attrs(buf, sizeof(*nhm), tb, NHA_MAX, nh_pol,
 			       nhm->nh_family, "nexthop", err, errlen);
 	if (e)
 		return e;
 	if (!tb[NHA_ID] || !mnl_attr_get_u32(tb[NHA_ID]))
-		return brt_nl_fail(err, errlen, "nexthop", "no id");
+		return os_nl_fail(err, errlen, "nexthop", "no id");
 	brt_nhobj_init(n);
 	n->id = mnl_attr_get_u32(tb[NHA_ID]);
 	n->flags = map_flags(nhm, tb);
@@ -111,6 +111,6 @@ int brt_nl_decode_nexthop(const void *buf, size_t len, struct brt_nhobj *n,
 		n->family = nhm->nh_family;
 	n->ifindex = tb[NHA_OIF] ? mnl_attr_get_u32(tb[NHA_OIF]) : 0;
 	if (tb[NHA_GATEWAY])
-		brt_nl_get_addr(tb[NHA_GATEWAY], nhm->nh_family, &n->gw);
+		os_nl_get_addr(tb[NHA_GATEWAY], nhm->nh_family, &n->gw);
 	return 0;
 }

@@ -58,7 +58,7 @@ static int get_via(const struct nlattr *a, struct brt_addr *gw, char *err,
 
 	if (!((v->rtvia_family == BRT_AF_INET && alen == 4) ||
 	      (v->rtvia_family == BRT_AF_INET6 && alen == 16)))
-		return brt_nl_fail(err, errlen, "route",
+		return os_nl_fail(err, errlen, "route",
 				   "via of family %u with %zu address bytes",
 				   v->rtvia_family, alen);
 	memset(gw, 0, sizeof(*gw));
@@ -71,7 +71,7 @@ static int get_gateway(const struct nlattr **tb, uint8_t family,
 		       struct brt_addr *gw, char *err, size_t errlen)
 {
 	if (tb[RTA_GATEWAY])
-		brt_nl_get_addr(tb[RTA_GATEWAY], family, gw);
+		os_nl_get_addr(tb[RTA_GATEWAY], family, gw);
 	else if (tb[RTA_VIA])
 		return get_via(tb[RTA_VIA], gw, err, errlen);
 	return 0;
@@ -87,14 +87,14 @@ static int decode_rtnh(const char *p, size_t left, uint8_t family,
 	int e;
 
 	if (left < sizeof(rtnh))
-		return brt_nl_fail(err, errlen, "route",
+		return os_nl_fail(err, errlen, "route",
 				   "multipath entry %u truncated", i + 1);
 	memcpy(&rtnh, p, sizeof(rtnh));
 	if (rtnh.rtnh_len < sizeof(rtnh) || rtnh.rtnh_len > left)
-		return brt_nl_fail(err, errlen, "route",
+		return os_nl_fail(err, errlen, "route",
 				   "multipath entry %u claims %u of %zu bytes",
 				   i + 1, rtnh.rtnh_len, left);
-	e = brt_nl_parse_stream(p + sizeof(rtnh), rtnh.rtnh_len - sizeof(rtnh),
+	e = os_nl_parse_stream(p + sizeof(rtnh), rtnh.rtnh_len - sizeof(rtnh),
 				tb, RTA_MAX, rtnh_pol, family, "route", err,
 				errlen);
 	if (e)
@@ -130,7 +130,7 @@ static int decode_multipath(const struct nlattr *mp, uint8_t family,
 			left -= step, p += step;
 	}
 	if (*n == 0)
-		return brt_nl_fail(err, errlen, "route", "empty multipath");
+		return os_nl_fail(err, errlen, "route", "empty multipath");
 	return 0;
 }
 
@@ -141,20 +141,20 @@ static int fill_prefixes(struct brt_route *r, const struct rtmsg *rtm,
 	unsigned bits = rtm->rtm_family == BRT_AF_INET ? 32 : 128;
 
 	if (rtm->rtm_dst_len > bits || rtm->rtm_src_len > bits)
-		return brt_nl_fail(err, errlen, "route", "prefix length %u/%u",
+		return os_nl_fail(err, errlen, "route", "prefix length %u/%u",
 				   rtm->rtm_dst_len, rtm->rtm_src_len);
 	if ((rtm->rtm_dst_len && !tb[RTA_DST]) || (rtm->rtm_src_len && !tb[RTA_SRC]))
-		return brt_nl_fail(err, errlen, "route",
+		return os_nl_fail(err, errlen, "route",
 				   "prefix length without its address");
 	memset(&a, 0, sizeof(a));
 	a.family = rtm->rtm_family;
 	if (tb[RTA_DST])
-		brt_nl_get_addr(tb[RTA_DST], rtm->rtm_family, &a);
-	/* brt_prefix_make clears host bits a crafted message may carry */
-	brt_prefix_make(&r->dst, &a, rtm->rtm_dst_len);
+		os_nl_get_addr(tb[RTA_DST], rtm->rtm_family, &a);
+	/* core_prefix_make clears host bits a crafted message may carry */
+	core_prefix_make(&r->dst, &a, rtm->rtm_dst_len);
 	if (rtm->rtm_src_len) {
-		brt_nl_get_addr(tb[RTA_SRC], rtm->rtm_family, &a);
-		brt_prefix_make(&r->src, &a, rtm->rtm_src_len);
+		os_nl_get_addr(tb[RTA_SRC], rtm->rtm_family, &a);
+		core_prefix_make(&r->src, &a, rtm->rtm_src_len);
 	}
 	return 0;
 }
@@ -184,7 +184,7 @@ static int route_mtu(const struct nlattr *metrics, uint32_t *mtu, char *err,
 	*mtu = 0;
 	if (!metrics)
 		return 0;
-	e = brt_nl_parse_stream(mnl_attr_get_payload(metrics),
+	e = os_nl_parse_stream(mnl_attr_get_payload(metrics),
 				mnl_attr_get_payload_len(metrics), tb, RTAX_MAX,
 				metrics_pol, 0, "route", err, errlen);
 	if (!e && tb[RTAX_MTU])
@@ -240,12 +240,12 @@ static void fill_scalars(struct brt_route *r, const struct rtmsg *rtm,
 	r->flags = (rtm->rtm_flags & NH_FLAGS_KEPT) | BRT_ROUTE_F_HAS_METRIC;
 	r->nh_id = tb[RTA_NH_ID] ? mnl_attr_get_u32(tb[RTA_NH_ID]) : 0;
 	if (tb[RTA_PREFSRC])
-		brt_nl_get_addr(tb[RTA_PREFSRC], rtm->rtm_family, &r->prefsrc);
+		os_nl_get_addr(tb[RTA_PREFSRC], rtm->rtm_family, &r->prefsrc);
 	r->pref = tb[RTA_PREF] ? mnl_attr_get_u8(tb[RTA_PREF]) : BRT_PREF_MEDIUM;
 	r->expires = route_expires(tb);
 }
 
-int brt_nl_decode_route(const void *buf, size_t len, unsigned opts,
+int os_nl_decode_route(const void *buf, size_t len, unsigned opts,
 			struct brt_route *r, struct brt_nexthop *nh,
 			uint32_t nh_cap, char *err, size_t errlen)
 {
@@ -253,7 +253,7 @@ int brt_nl_decode_route(const void *buf, size_t len, unsigned opts,
 	const struct rtmsg *rtm;
 	int e;
 
-	e = brt_nl_check_msg(buf, len, RTM_NEWROUTE, RTM_DELROUTE, sizeof(*rtm),
+	e = os_nl_check_msg(buf, len, RTM_NEWROUTE, RTM_DELROUTE, sizeof(*rtm),
 			     "route", err, errlen);
 	if (e)
 		return e;
@@ -262,7 +262,7 @@ int brt_nl_decode_route(const void *buf, size_t len, unsigned opts,
 		return BRT_NL_SKIP;	/* MPLS, multicast routing tables */
 	if ((rtm->rtm_flags & RTM_F_CLONED) && !(opts & BRT_NL_ROUTE_ACCEPT_CLONED))
 		return BRT_NL_SKIP;
-	e = brt_nl_parse_attrs(buf, sizeof(*rtm), tb, RTA_MAX, route_pol,
+	e = os_nl_parse_attrs(buf, sizeof(*rtm), tb, RTA_MAX, route_pol,
 			       rtm->rtm_family, "route", err, errlen);
 	if (e)
 		return e;
@@ -280,7 +280,7 @@ int brt_nl_decode_route(const void *buf, size_t len, unsigned opts,
 		return e;
 	/* a lookup answered without a FIB entry reports table 0 */
 	if (r->table == 0 && !(opts & BRT_NL_ROUTE_ACCEPT_CLONED))
-		return brt_nl_fail(err, errlen, "route", "table 0");
+		return os_nl_fail(err, errlen, "route", "table 0");
 	r->nh = nh;
 	return 0;
 }

@@ -47,8 +47,8 @@ static void get_prefix(const struct nlattr *a, uint8_t family, uint8_t len,
 
 	if (!a || !len)
 		return;	/* "all": family 0, length 0 */
-	brt_nl_get_addr(a, family, &addr);
-	brt_prefix_make(p, &addr, len);
+	os_nl_get_addr(a, family, &addr);
+	core_prefix_make(p, &addr, len);
 }
 
 static void get_range(const struct nlattr *a, uint16_t *lo, uint16_t *hi)
@@ -115,7 +115,7 @@ static void fill_action(struct brt_rule *r, const struct fib_rule_hdr *frh,
 		r->protocol = mnl_attr_get_u8(tb[FRA_PROTOCOL]);
 }
 
-int brt_nl_decode_rule(const void *buf, size_t len, struct brt_rule *r,
+int os_nl_decode_rule(const void *buf, size_t len, struct brt_rule *r,
 		       char *err, size_t errlen)
 {
 	const struct nlattr *tb[BRT_FRA_MAX + 1];
@@ -123,21 +123,21 @@ int brt_nl_decode_rule(const void *buf, size_t len, struct brt_rule *r,
 	unsigned bits;
 	int e;
 
-	e = brt_nl_check_msg(buf, len, RTM_NEWRULE, RTM_NEWRULE, sizeof(*frh),
+	e = os_nl_check_msg(buf, len, RTM_NEWRULE, RTM_NEWRULE, sizeof(*frh),
 			     "rule", err, errlen);
 	if (e)
 		return e;
 	frh = mnl_nlmsg_get_payload(buf);
 	if (frh->family != BRT_AF_INET && frh->family != BRT_AF_INET6)
 		return BRT_NL_SKIP;
-	e = brt_nl_parse_attrs(buf, sizeof(*frh), tb, BRT_FRA_MAX, rule_pol,
+	e = os_nl_parse_attrs(buf, sizeof(*frh), tb, BRT_FRA_MAX, rule_pol,
 			       frh->family, "rule", err, errlen);
 	if (e)
 		return e;
 	bits = frh->family == BRT_AF_INET ? 32 : 128;
 	if (frh->dst_len > bits || frh->src_len > bits ||
 	    (frh->dst_len && !tb[FRA_DST]) || (frh->src_len && !tb[FRA_SRC]))
-		return brt_nl_fail(err, errlen, "rule", "bad prefix %u/%u",
+		return os_nl_fail(err, errlen, "rule", "bad prefix %u/%u",
 				   frh->src_len, frh->dst_len);
 	switch (frh->action) {
 	case FR_ACT_TO_TBL: case FR_ACT_GOTO: case FR_ACT_NOP:

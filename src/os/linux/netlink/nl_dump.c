@@ -98,14 +98,14 @@ static int on_link(const struct nlmsghdr *nlh, void *data)
 {
 	struct dump_ctx *c = data;
 	struct brt_link l;
-	int e = decoded(brt_nl_decode_link(nlh, nlh->nlmsg_len, &l, c->err,
+	int e = decoded(os_nl_decode_link(nlh, nlh->nlmsg_len, &l, c->err,
 					   sizeof(c->err)));
 
 	if (e)
 		return e > 0 ? 0 : e;
 	if (l.type == BRT_LINK_ETHERNET && sysfs_wireless(&l))
 		l.type = BRT_LINK_WIRELESS;
-	if (brt_sysctl_ipv6_disabled("/proc/sys", l.name))
+	if (os_sysctl_ipv6_disabled("/proc/sys", l.name))
 		l.flags |= BRT_LINK_F_NO_IPV6;
 	e = brt_builder_add_link(c->b, &l);
 	if (e)
@@ -118,7 +118,7 @@ static int on_addr(const struct nlmsghdr *nlh, void *data)
 	struct dump_ctx *c = data;
 	struct brt_address a;
 	const char *name;
-	int e = decoded(brt_nl_decode_addr(nlh, nlh->nlmsg_len, &a, c->err,
+	int e = decoded(os_nl_decode_addr(nlh, nlh->nlmsg_len, &a, c->err,
 					   sizeof(c->err)));
 
 	if (e)
@@ -135,7 +135,7 @@ static int on_route(const struct nlmsghdr *nlh, void *data)
 {
 	struct dump_ctx *c = data;
 	struct brt_route r;
-	int e = decoded(brt_nl_decode_route(nlh, nlh->nlmsg_len, 0, &r, c->nh,
+	int e = decoded(os_nl_decode_route(nlh, nlh->nlmsg_len, 0, &r, c->nh,
 					    BRT_MAX_NEXTHOPS, c->err,
 					    sizeof(c->err)));
 
@@ -149,7 +149,7 @@ static int on_rule(const struct nlmsghdr *nlh, void *data)
 {
 	struct dump_ctx *c = data;
 	struct brt_rule r;
-	int e = decoded(brt_nl_decode_rule(nlh, nlh->nlmsg_len, &r, c->err,
+	int e = decoded(os_nl_decode_rule(nlh, nlh->nlmsg_len, &r, c->err,
 					   sizeof(c->err)));
 
 	if (e)
@@ -162,7 +162,7 @@ static int on_nexthop(const struct nlmsghdr *nlh, void *data)
 {
 	struct dump_ctx *c = data;
 	struct brt_nhobj n;
-	int e = decoded(brt_nl_decode_nexthop(nlh, nlh->nlmsg_len, &n, c->grp,
+	int e = decoded(os_nl_decode_nexthop(nlh, nlh->nlmsg_len, &n, c->grp,
 					      BRT_MAX_GROUP, c->err,
 					      sizeof(c->err)));
 
@@ -176,7 +176,7 @@ static int on_label(const struct nlmsghdr *nlh, void *data)
 {
 	struct dump_ctx *c = data;
 	struct brt_addrlabel l;
-	int e = decoded(brt_nl_decode_addrlabel(nlh, nlh->nlmsg_len, &l, c->err,
+	int e = decoded(os_nl_decode_addrlabel(nlh, nlh->nlmsg_len, &l, c->err,
 						sizeof(c->err)));
 
 	if (e)
@@ -221,7 +221,7 @@ static int dump_one(struct brt_nl *nl, const struct dump_kind *k,
 	family = mnl_nlmsg_put_extra_header(nlh, k->hdrlen);
 	*family = k->family;	/* the first byte of every family header */
 	c->err[0] = 0;
-	e = brt_nl_request(nl, nlh, k->cb, c, &kerr, err, errlen);
+	e = os_nl_request(nl, nlh, k->cb, c, &kerr, err, errlen);
 	if (e == BRT_EIO && k->optional &&
 	    (kerr == EOPNOTSUPP || kerr == EAFNOSUPPORT))
 		return 0;	/* no IPv6 or no nexthop objects here */
@@ -236,13 +236,13 @@ static int dump_one(struct brt_nl *nl, const struct dump_kind *k,
 	return e;
 }
 
-int brt_nl_dump_all(struct brt_nl *nl, brt_builder *b, char *err,
+int os_nl_dump_all(struct brt_nl *nl, brt_builder *b, char *err,
 		    size_t errlen)
 {
-	return brt_nl_dump_some(nl, b, BRT_NL_DUMP_ALL, err, errlen);
+	return os_nl_dump_some(nl, b, BRT_NL_DUMP_ALL, err, errlen);
 }
 
-int brt_nl_dump_some(struct brt_nl *nl, brt_builder *b, unsigned kinds,
+int os_nl_dump_some(struct brt_nl *nl, brt_builder *b, unsigned kinds,
 		     char *err, size_t errlen)
 {
 	struct dump_ctx c;

@@ -27,7 +27,7 @@ struct reply_state {
 	int kerr;
 };
 
-ssize_t brt_nl_recv(struct brt_nl *nl, uint32_t *sender, char *err,
+ssize_t os_nl_recv(struct brt_nl *nl, uint32_t *sender, char *err,
 		    size_t errlen)
 {
 	struct sockaddr_nl sa;
@@ -72,12 +72,12 @@ static int take_control(const struct nlmsghdr *nlh, struct reply_state *st,
 	if (nlh->nlmsg_type == NLMSG_NOOP)
 		return 0;
 	if (nlh->nlmsg_type == NLMSG_OVERRUN)
-		return brt_nl_fail(err, errlen, "reply", "overrun");
+		return os_nl_fail(err, errlen, "reply", "overrun");
 	if (nlh->nlmsg_type != NLMSG_ERROR && nlh->nlmsg_type != NLMSG_DONE)
 		return 0;
-	code = brt_nl_error_text(nlh, text, tlen);
+	code = os_nl_error_text(nlh, text, tlen);
 	if (code < 0)
-		return brt_nl_fail(err, errlen, "reply", "malformed error or done");
+		return os_nl_fail(err, errlen, "reply", "malformed error or done");
 	st->done = 1;
 	if (code > 0) {
 		st->kerr = code;
@@ -94,7 +94,7 @@ static int take_datagram(struct brt_nl *nl, size_t len, uint32_t sender,
 	int left = (int)len, e;
 
 	for (; !st->done && mnl_nlmsg_ok(nlh, left); nlh = mnl_nlmsg_next(nlh, &left)) {
-		e = brt_nl_reply_check(nlh, sender, nl->portid, nl->seq, err, errlen);
+		e = os_nl_reply_check(nlh, sender, nl->portid, nl->seq, err, errlen);
 		if (e)
 			return e;
 		if (nlh->nlmsg_flags & NLM_F_DUMP_INTR)
@@ -111,12 +111,12 @@ static int take_datagram(struct brt_nl *nl, size_t len, uint32_t sender,
 			st->done = 1;
 	}
 	if (!st->done && left > 0)
-		return brt_nl_fail(err, errlen, "reply",
+		return os_nl_fail(err, errlen, "reply",
 				   "%d trailing bytes are not a whole message", left);
 	return 0;
 }
 
-int brt_nl_request(struct brt_nl *nl, struct nlmsghdr *req, brt_nl_msg_cb cb,
+int os_nl_request(struct brt_nl *nl, struct nlmsghdr *req, brt_nl_msg_cb cb,
 		   void *data, int *kerr, char *err, size_t errlen)
 {
 	struct reply_state st = {nl, cb, data, 0, 0, 0, 0, 0};
@@ -132,7 +132,7 @@ int brt_nl_request(struct brt_nl *nl, struct nlmsghdr *req, brt_nl_msg_cb cb,
 		return BRT_EIO;
 	}
 	while (!st.done) {
-		n = brt_nl_recv(nl, &sender, err, errlen);
+		n = os_nl_recv(nl, &sender, err, errlen);
 		if (n < 0)
 			return (int)n;
 		if (sender != 0)

@@ -26,7 +26,7 @@
 #define NL_SOCK_RCVBUF (4 * 1024 * 1024)
 #define NL_INTR_RETRIES 8
 
-int brt_nl_open(struct brt_nl *nl, char *err, size_t errlen)
+int os_nl_open(struct brt_nl *nl, char *err, size_t errlen)
 {
 	int one = 1, rcv = NL_SOCK_RCVBUF;
 
@@ -34,14 +34,14 @@ int brt_nl_open(struct brt_nl *nl, char *err, size_t errlen)
 	nl->sock = mnl_socket_open(NETLINK_ROUTE);
 	if (!nl->sock || mnl_socket_bind(nl->sock, 0, MNL_SOCKET_AUTOPID) < 0) {
 		snprintf(err, errlen, "netlink socket: %s", strerror(errno));
-		brt_nl_close(nl);
+		os_nl_close(nl);
 		return BRT_EIO;
 	}
 	/* Both exist since Linux 4.20; without them answers are unchecked. */
 	if (mnl_socket_setsockopt(nl->sock, NETLINK_GET_STRICT_CHK, &one, sizeof(one)) < 0 ||
 	    mnl_socket_setsockopt(nl->sock, NETLINK_EXT_ACK, &one, sizeof(one)) < 0) {
 		snprintf(err, errlen, "netlink strict checking: %s", strerror(errno));
-		brt_nl_close(nl);
+		os_nl_close(nl);
 		return BRT_ENOTSUP;
 	}
 	/* a bigger queue only helps; failing to get one is not fatal */
@@ -52,13 +52,13 @@ int brt_nl_open(struct brt_nl *nl, char *err, size_t errlen)
 	nl->buflen = NL_RECV_BUF;
 	nl->buf = malloc(nl->buflen);
 	if (!nl->buf) {
-		brt_nl_close(nl);
+		os_nl_close(nl);
 		return BRT_ENOMEM;
 	}
 	return 0;
 }
 
-void brt_nl_close(struct brt_nl *nl)
+void os_nl_close(struct brt_nl *nl)
 {
 	if (nl->sock)
 		mnl_socket_close(nl->sock);
@@ -66,20 +66,20 @@ void brt_nl_close(struct brt_nl *nl)
 	memset(nl, 0, sizeof(*nl));
 }
 
-int brt_nl_reply_check(const struct nlmsghdr *nlh, uint32_t sender_port,
+int os_nl_reply_check(const struct nlmsghdr *nlh, uint32_t sender_port,
 		       uint32_t portid, uint32_t seq, char *err,
 		       size_t errlen)
 {
 	if (sender_port != 0)
-		return brt_nl_fail(err, errlen, "reply",
+		return os_nl_fail(err, errlen, "reply",
 				   "sent by port %u, not by the kernel",
 				   sender_port);
 	if (nlh->nlmsg_pid != portid)
-		return brt_nl_fail(err, errlen, "reply",
+		return os_nl_fail(err, errlen, "reply",
 				   "addressed to port %u, we are %u",
 				   nlh->nlmsg_pid, portid);
 	if (nlh->nlmsg_seq != seq)
-		return brt_nl_fail(err, errlen, "reply",
+		return os_nl_fail(err, errlen, "reply",
 				   "sequence %u, we asked with %u",
 				   nlh->nlmsg_seq, seq);
 	return 0;
@@ -101,7 +101,7 @@ static size_t ack_tlv_offset(const struct nlmsghdr *nlh)
 	return MNL_ALIGN(sizeof(int) + (size_t)e->msg.nlmsg_len);
 }
 
-int brt_nl_error_text(const struct nlmsghdr *nlh, char *text, size_t len)
+int os_nl_error_text(const struct nlmsghdr *nlh, char *text, size_t len)
 {
 	const struct nlattr *tb[NLMSGERR_ATTR_MAX + 1];
 	size_t plen = mnl_nlmsg_get_payload_len(nlh), off;
@@ -117,7 +117,7 @@ int brt_nl_error_text(const struct nlmsghdr *nlh, char *text, size_t len)
 	if (!(nlh->nlmsg_flags & NLM_F_ACK_TLVS))
 		return -code;
 	off = ack_tlv_offset(nlh);
-	if (off > plen || brt_nl_parse_stream((const char *)mnl_nlmsg_get_payload(nlh) + off,
+	if (off > plen || os_nl_parse_stream((const char *)mnl_nlmsg_get_payload(nlh) + off,
 					      plen - off, tb, NLMSGERR_ATTR_MAX,
 					      ack_pol, 0, "ack", dummy,
 					      sizeof(dummy)))
@@ -127,7 +127,7 @@ int brt_nl_error_text(const struct nlmsghdr *nlh, char *text, size_t len)
 	return -code;
 }
 
-int brt_nl_dump_intr_retry(int ret, int attempt)
+int os_nl_dump_intr_retry(int ret, int attempt)
 {
 	return ret == BRT_NL_INTR && attempt + 1 < NL_INTR_RETRIES;
 }
