@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "build/builder_impl.h"
+#include "policy/policy.h"
 
 int core_bld_fail(struct brt_builder *b, int code, const char *fmt, ...)
 {
@@ -119,7 +120,7 @@ int brt_builder_set_policy(brt_builder *b, enum brt_policy policy)
 {
 	char a[300], c[300];
 
-	if (!b || (policy != BRT_POLICY_LINUX && policy != BRT_POLICY_WINDOWS))
+	if (!b || !core_policy_get(policy))
 		return BRT_EINVAL;
 	if (b->policy_forced)
 		return 0;
@@ -138,7 +139,7 @@ int brt_builder_set_policy(brt_builder *b, enum brt_policy policy)
 
 int brt_builder_force_policy(brt_builder *b, enum brt_policy policy)
 {
-	if (!b || (policy != BRT_POLICY_LINUX && policy != BRT_POLICY_WINDOWS))
+	if (!b || !core_policy_get(policy))
 		return BRT_EINVAL;
 	b->policy = policy;
 	b->policy_set = true;

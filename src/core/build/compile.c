@@ -11,6 +11,7 @@
 #include "fib/fib_lpm.h"
 #include "build/fib_build.h"
 #include "build/table_build.h"
+#include "policy/policy.h"
 
 static int cmp_link(const void *a, const void *b)
 {
@@ -236,6 +237,7 @@ int core_table_compile(struct brt_builder *b, size_t given, brt_table **out)
 	if (!t)
 		return BRT_ENOMEM;
 	t->policy = (enum brt_policy)b->policy;
+	t->ops = core_policy_get(t->policy);
 	t->is_dump = core_bld_is_dump(b, given);
 	err = copy_links(t, b);
 	err = err ? err : core_table_resolve_conf(t, b);

@@ -13,6 +13,7 @@
 #include "build/builder_impl.h"
 #include "build/fib_build.h"
 #include "build/table_build.h"
+#include "policy/policy.h"
 
 /* Resolve one index in place; BRT_ENOENT with a message if undefined. */
 static int resolve_one(struct brt_builder *b, uint32_t *idx,
@@ -206,8 +207,7 @@ int brt_builder_finish(brt_builder *b, brt_table **out)
 	b->derived_rules_from = nu;
 	b->dump = -1;
 	b->dump = (int8_t)core_bld_is_dump(b, nr);
-	err = b->policy == BRT_POLICY_WINDOWS ? core_derive_windows(b)
-					      : core_derive_linux(b);
+	err = core_policy_get((enum brt_policy)b->policy)->derive(b);
 	if (!err)
 		err = core_table_compile(b, nr, out);
 	truncate_derived(b, nl, na, nr, nn, nu, nb);

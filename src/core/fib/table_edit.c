@@ -22,6 +22,7 @@
 #include "fib/fib_lpm.h"
 #include "build/table_build.h"
 #include "fib/table_edit.h"
+#include "policy/policy.h"
 
 struct route_list {
 	size_t n;
@@ -197,7 +198,7 @@ static bool editable(const brt_table *t, const struct brt_route *r)
 {
 	uint32_t i;
 
-	if (t->policy != BRT_POLICY_LINUX || !t->is_dump ||
+	if (!t->ops->edit_in_place(t) ||
 	    (r->nh_id && !core_table_nhobj_size(t, r->nh_id)) ||
 	    !core_family_valid(r->family) || r->dst.addr.family != r->family ||
 	    r->dst.len > core_family_bits(r->family) || !r->table ||

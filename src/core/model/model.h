@@ -10,8 +10,8 @@
  *    keep definition order, as the kernel inserts after its equals);
  *  - every (family, table id) that holds routes has one brt_fib.
  */
-#ifndef BRT_CORE_INTERNAL_H
-#define BRT_CORE_INTERNAL_H
+#ifndef BRT_CORE_MODEL_H
+#define BRT_CORE_MODEL_H
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -92,8 +92,11 @@ struct brt_sysctl {
 	char *value;
 };
 
+struct core_policy;
+
 struct brt_table {
 	enum brt_policy policy;
+	const struct core_policy *ops;	/* the policy's operations */
 	/* A dump of a real host (it holds kernel routes that were given, not
 	 * derived): its flags are the kernel's own, so link state is not used
 	 * to infer dead or linkdown next hops. */
@@ -227,23 +230,13 @@ struct brt_lookup {
 };
 
 /* Record a candidate (no-op without explain). */
-void lpm_explain_add(struct brt_lookup *lk, int kind, int verdict,
+void core_explain_add(struct brt_lookup *lk, int kind, int verdict,
 		     const struct brt_rule *rule, const struct brt_route *route,
 		     uint32_t table, uint32_t effective_metric,
 		     const char *reason);
 
 /* Fill r as a route error with a static message. */
-void lpm_result_error(struct brt_result *r, enum brt_status s,
+void core_result_error(struct brt_result *r, enum brt_status s,
 		      const char *message);
 
-/* The policies. Arguments were validated by brt_table_lookup. */
-void core_linux_lookup(struct brt_lookup *lk);
-void core_windows_lookup(struct brt_lookup *lk);
-
-/* --------------------------------------------------------------- derive */
-
-/* Add what the host would derive, where the table lacks it. */
-int core_derive_linux(struct brt_builder *b);
-int core_derive_windows(struct brt_builder *b);
-
-#endif /* BRT_CORE_INTERNAL_H */
+#endif /* BRT_CORE_MODEL_H */

@@ -1,6 +1,7 @@
 /*
  * lookup.c - the entry of every table lookup: argument checks, dispatch to
- * the table's policy, and the explain record.
+ * the table's policy (its operations, policy/policy.h), and the explain
+ * record.
  *
  * Arguments are validated here once, so the policies never re-check them.
  */
@@ -8,10 +9,9 @@
 #include <string.h>
 
 #include "model/model.h"
-#include "policy/linux/linux_policy.h"
-#include "policy/windows/windows_policy.h"
+#include "policy/policy.h"
 
-void lpm_result_error(struct brt_result *r, enum brt_status s,
+void core_result_error(struct brt_result *r, enum brt_status s,
 		      const char *message)
 {
 	uint8_t family = r->family;
@@ -22,7 +22,7 @@ void lpm_result_error(struct brt_result *r, enum brt_status s,
 	r->message = message;
 }
 
-void lpm_explain_add(struct brt_lookup *lk, int kind, int verdict,
+void core_explain_add(struct brt_lookup *lk, int kind, int verdict,
 		     const struct brt_rule *rule, const struct brt_route *route,
 		     uint32_t table, uint32_t effective_metric,
 		     const char *reason)
@@ -63,12 +63,12 @@ static bool check_query(const brt_table *t, const struct brt_query *q,
 			struct brt_result *r)
 {
 	if (q->src.family && q->src.family != q->dst.family) {
-		lpm_result_error(r, BRT_ROUTE_INVALID,
+		core_result_error(r, BRT_ROUTE_INVALID,
 				 "source and destination families differ");
 		return false;
 	}
 	if (!valid_ifindex(t, q->oif) || !valid_ifindex(t, q->iif)) {
-		lpm_result_error(r, BRT_ROUTE_INVALID, "no such interface");
+		core_result_error(r, BRT_ROUTE_INVALID, "no such interface");
 		return false;
 	}
 	return true;
@@ -83,16 +83,16 @@ static int run(const brt_table *t, const struct brt_query *q,
 		return BRT_EINVAL;
 	memset(r, 0, sizeof(*r));
 	if (!t || !q || !core_family_valid(q->dst.family)) {
-		lpm_result_error(r, BRT_ROUTE_INVALID, "invalid query");
+		core_result_error(r, BRT_ROUTE_INVALID, "invalid query");
 		return BRT_EINVAL;
 	}
 	r->family = q->dst.family;
 	if (!check_query(t, q, r))
 		return 0;
-	if (t->policy == BRT_POLICY_WINDOWS)
-		core_windows_lookup(&lk);
+	if (ex)
+		t->ops->explain(&lk);
 	else
-		core_linux_lookup(&lk);
+		t->ops->lookup(&lk);
 	return 0;
 }
 
@@ -158,10 +158,6 @@ int brt_table_nexthop_source(const brt_table *t, const struct brt_query *q,
 		return out->family ? 0 : BRT_ENOENT;
 	}
 	nh = &r->nh[i];
-	if (t->policy == BRT_POLICY_WINDOWS)
-		ok = core_windows_source(t, &q->dst, nh->ifindex,
-					nh->gw.family ? &nh->gw : &q->dst, out);
-	else
-		ok = core_lx_nexthop_source(t, &q->dst, r->route, nh, out);
+	ok = t->ops->nexthop_source(t, &q->dst, r->route, nh, out);
 	return ok ? 0 : BRT_ENOENT;
 }

@@ -11,25 +11,23 @@
  */
 #include <string.h>
 
+#include "policy/policy.h"
 #include "text/text.h"
 
 static int parse_policy(struct brt_txt *t)
 {
+	const struct core_policy *p;
 	const char *v;
-	enum brt_policy p;
 	int err = fmt_txt_value(t, &v);
 
 	if (err)
 		return err;
-	if (!strcmp(v, "linux"))
-		p = BRT_POLICY_LINUX;
-	else if (!strcmp(v, "windows"))
-		p = BRT_POLICY_WINDOWS;
-	else
+	p = core_policy_by_name(v);
+	if (!p)
 		return fmt_txt_unknown(t);
 	if (fmt_txt_take(t))
 		return fmt_txt_unknown(t);
-	err = brt_builder_set_policy(t->b, p);
+	err = brt_builder_set_policy(t->b, p->id);
 	return err ? fmt_txt_builder_fail(t, err) : 0;
 }
 

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "policy/policy.h"
 #include "text/text.h"
 
 void fmt_sb_printf(struct brt_sbuf *sb, const char *fmt, ...)
@@ -191,8 +192,8 @@ int brt_table_write_text(const brt_table *t, unsigned flags, char **out)
 	if (!t || !out)
 		return BRT_EINVAL;
 	*out = NULL;
-	fmt_sb_printf(&sb, "policy %s\n", brt_table_policy(t) == BRT_POLICY_WINDOWS
-						  ? "windows" : "linux");
+	fmt_sb_printf(&sb, "policy %s\n",
+		      core_policy_get(brt_table_policy(t))->name);
 	write_links_addrs(&sb, t, flags);
 	fmt_txt_write_nhobjs(&sb, t);
 	fmt_txt_write_routes(&sb, t, flags);

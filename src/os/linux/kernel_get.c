@@ -190,7 +190,7 @@ static int ask_route(struct brt_nl *nl, const struct brt_query *q,
 			s = BRT_ROUTE_INVALID;
 		if (s < 0)
 			return e;
-		lpm_result_error(r, s, s == BRT_ROUTE_INVALID
+		core_result_error(r, s, s == BRT_ROUTE_INVALID
 				 ? "the kernel says: No such device"
 				 : status_message(s));
 		return 1;
@@ -216,7 +216,7 @@ int brt_live_kernel_lookup(const struct brt_query *q, struct brt_result *r,
 	memset(r, 0, sizeof(*r));
 	r->family = q->dst.family;
 	if (check_query(q)) {
-		lpm_result_error(r, BRT_ROUTE_INVALID, "destination and source must be one family");
+		core_result_error(r, BRT_ROUTE_INVALID, "destination and source must be one family");
 		return BRT_EINVAL;
 	}
 	memset(&g, 0, sizeof(g));

@@ -136,12 +136,12 @@ enum lx_verdict core_lx_fib4_lookup(struct brt_lookup *lk, const struct brt_fib 
 				return v;
 			}
 			if (v == LX_THROW) {
-				lpm_explain_add(lk, BRT_CAND_ROUTE, BRT_V_THROW,
+				core_explain_add(lk, BRT_CAND_ROUTE, BRT_V_THROW,
 						res->rule, r, fib->id, r->metric,
 						"throw: continue with the next rule");
 				return LX_THROW;
 			}
-			lpm_explain_add(lk, BRT_CAND_ROUTE, skip, res->rule, r,
+			core_explain_add(lk, BRT_CAND_ROUTE, skip, res->rule, r,
 					fib->id, r->metric, core_lx_verdict_reason(skip));
 		}
 	}

@@ -159,7 +159,7 @@ enum lx_verdict core_lx_fib6_lookup(struct brt_lookup *lk, const struct brt_fib 
 		if (r) {
 			v = finish(lk, r, nh_sel, res);
 			if (v == LX_THROW)
-				lpm_explain_add(lk, BRT_CAND_ROUTE, BRT_V_THROW, res->rule,
+				core_explain_add(lk, BRT_CAND_ROUTE, BRT_V_THROW, res->rule,
 						r, fib->id, r->metric,
 						"throw: continue with the next rule");
 			else
@@ -167,7 +167,7 @@ enum lx_verdict core_lx_fib6_lookup(struct brt_lookup *lk, const struct brt_fib 
 			return v;
 		}
 		for (i = 0; i < g->count; i++)
-			lpm_explain_add(lk, BRT_CAND_ROUTE,
+			core_explain_add(lk, BRT_CAND_ROUTE,
 					fl->oif ? BRT_V_WRONG_INTERFACE : BRT_V_LINK_DOWN,
 					res->rule, g->routes[i], fib->id,
 					g->routes[i]->metric,

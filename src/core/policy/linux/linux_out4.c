@@ -34,7 +34,7 @@ struct out4 {
 
 static void fail(struct brt_lookup *lk, enum brt_status s, const char *msg)
 {
-	lpm_result_error(lk->r, s, msg);
+	core_result_error(lk->r, s, msg);
 }
 
 static bool is_lbcast(const struct brt_addr *a)

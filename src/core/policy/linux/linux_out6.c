@@ -56,7 +56,7 @@ void core_lx_output6(struct brt_lookup *lk)
 	flow_init6(lk, &fl);
 	memset(&res, 0, sizeof(res));
 	if (core_lx_rules_lookup(lk, &fl, core_lx_fib6_lookup, &res) != LX_FOUND) {
-		lpm_result_error(lk->r, res.status, res.message);
+		core_result_error(lk->r, res.status, res.message);
 		return;
 	}
 	core_lx_fill_from_res(lk, &res);

@@ -126,7 +126,7 @@ void core_lx_explain_rest(struct brt_lookup *lk, const struct lx_res *res)
 
 	if (!lk->ex || !res->route)
 		return;
-	lpm_explain_add(lk, BRT_CAND_ROUTE, BRT_V_CHOSEN, res->rule, res->route,
+	core_explain_add(lk, BRT_CAND_ROUTE, BRT_V_CHOSEN, res->rule, res->route,
 			res->table, res->route->metric, "longest usable prefix, best metric");
 	f = core_table_fib(lk->t, res->route->family, res->table);
 	g = f ? core_fib_lookup(f, lk->q->dst.bytes) : NULL;
@@ -142,12 +142,12 @@ void core_lx_explain_rest(struct brt_lookup *lk, const struct lx_res *res)
 			continue;
 		}
 		if (seen)
-			lpm_explain_add(lk, BRT_CAND_ROUTE, v, res->rule, x, res->table,
+			core_explain_add(lk, BRT_CAND_ROUTE, v, res->rule, x, res->table,
 					x->metric, core_lx_verdict_reason(v));
 	}
 	for (g = g ? core_pgroup_parent(f, g) : NULL; g; g = core_pgroup_parent(f, g))
 		for (i = 0; i < g->count; i++)
-			lpm_explain_add(lk, BRT_CAND_ROUTE, BRT_V_LONGER_PREFIX_WON,
+			core_explain_add(lk, BRT_CAND_ROUTE, BRT_V_LONGER_PREFIX_WON,
 					res->rule, g->routes[i], res->table,
 					g->routes[i]->metric,
 					core_lx_verdict_reason(BRT_V_LONGER_PREFIX_WON));
@@ -190,7 +190,7 @@ bool core_lx_nexthop_source(const brt_table *t, const struct brt_addr *dst,
 void core_linux_lookup(struct brt_lookup *lk)
 {
 	if (lk->q->iif) {
-		lpm_result_error(lk->r, BRT_ROUTE_UNSUPPORTED,
+		core_result_error(lk->r, BRT_ROUTE_UNSUPPORTED,
 				 "input-path lookups (iif) are not modelled");
 		return;
 	}
@@ -199,3 +199,21 @@ void core_linux_lookup(struct brt_lookup *lk)
 	else
 		core_lx_output6(lk);
 }
+
+/* Derivations follow links and addresses, never given routes, but the
+ * kernel's own routes are given only in a dump: elsewhere they were
+ * derived from what an edit could change. */
+static bool linux_edit_in_place(const brt_table *t)
+{
+	return t->is_dump;
+}
+
+const struct core_policy core_policy_linux = {
+	.id = BRT_POLICY_LINUX,
+	.name = "linux",
+	.derive = core_derive_linux,
+	.lookup = core_linux_lookup,
+	.explain = core_linux_lookup,
+	.nexthop_source = core_lx_nexthop_source,
+	.edit_in_place = linux_edit_in_place,
+};

@@ -7,10 +7,18 @@
  *   core_lx_fib6_lookup) -> the family's output logic (core_lx_output4/6) ->
  *   source selection (core_lx_select_src4 / core_lx_select_src6).
  */
-#ifndef BRT_CORE_LINUX_H
-#define BRT_CORE_LINUX_H
+#ifndef BRT_CORE_LINUX_POLICY_H
+#define BRT_CORE_LINUX_POLICY_H
 
 #include "model/model.h"
+#include "policy/policy.h"
+
+struct brt_builder;
+
+/* The policy's entry (core_policy_linux.lookup and .explain). */
+void core_linux_lookup(struct brt_lookup *lk);
+/* What the Linux kernel derives from links and addresses (linux_derive.c). */
+int core_derive_linux(struct brt_builder *b);
 
 /* The flow as the kernel sees it during the lookup. */
 struct lx_flow {
@@ -92,4 +100,4 @@ const char *core_lx_verdict_reason(int verdict);
 /* Record route candidates of @res's prefix chain for explain. */
 void core_lx_explain_rest(struct brt_lookup *lk, const struct lx_res *res);
 
-#endif /* BRT_CORE_LINUX_H */
+#endif /* BRT_CORE_LINUX_POLICY_H */

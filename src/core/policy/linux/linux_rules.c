@@ -152,7 +152,7 @@ static enum lx_verdict run_action(struct brt_lookup *lk, const struct brt_rule *
 static void note_rule(struct brt_lookup *lk, const struct brt_rule *r,
 		      int verdict, const char *why)
 {
-	lpm_explain_add(lk, BRT_CAND_RULE, verdict, r, NULL, r->table, 0, why);
+	core_explain_add(lk, BRT_CAND_RULE, verdict, r, NULL, r->table, 0, why);
 }
 
 /* Set the verdict of the explain entry at @idx (the rule noted before its

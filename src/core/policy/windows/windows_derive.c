@@ -26,6 +26,7 @@
 #include <stdlib.h>
 
 #include "build/builder_impl.h"
+#include "policy/windows/windows_policy.h"
 
 #define WIN_METRIC 256u
 #define WIN_LOOPBACK_METRIC 75u

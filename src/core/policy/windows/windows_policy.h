@@ -2,10 +2,18 @@
  * windows_policy.h - pieces of the Windows policy shared between its files
  * (not installed).
  */
-#ifndef BRT_CORE_WINDOWS_IMPL_H
-#define BRT_CORE_WINDOWS_IMPL_H
+#ifndef BRT_CORE_WINDOWS_POLICY_H
+#define BRT_CORE_WINDOWS_POLICY_H
 
 #include "model/model.h"
+#include "policy/policy.h"
+
+struct brt_builder;
+
+/* The policy's entry (core_policy_windows.lookup and .explain). */
+void core_windows_lookup(struct brt_lookup *lk);
+/* What Windows derives from interfaces and addresses (windows_derive.c). */
+int core_derive_windows(struct brt_builder *b);
 
 /* Whether a link is operational: administratively up with carrier. */
 static inline bool core_win_link_oper(const struct brt_link *l)
@@ -25,4 +33,4 @@ bool core_windows_source(const brt_table *t, const struct brt_addr *dst,
 			uint32_t ifindex, const struct brt_addr *next_hop,
 			struct brt_addr *out);
 
-#endif /* BRT_CORE_WINDOWS_IMPL_H */
+#endif /* BRT_CORE_WINDOWS_POLICY_H */

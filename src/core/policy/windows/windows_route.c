@@ -252,7 +252,7 @@ static void record(const struct win_query *w, const struct brt_route *r,
 		v = BRT_V_LATER_DEFINED;
 		why = "same metric: the earlier route wins";
 	}
-	lpm_explain_add(w->lk, BRT_CAND_ROUTE, v, NULL, r, r->table, c.eff, why);
+	core_explain_add(w->lk, BRT_CAND_ROUTE, v, NULL, r, r->table, c.eff, why);
 }
 
 /* Fill @best with the winning route; false when nothing is usable. */
@@ -281,7 +281,7 @@ static bool walk(const struct win_query *w, struct win_pick *best)
 
 static bool fail(struct win_query *w, enum brt_status s, const char *msg)
 {
-	lpm_result_error(w->lk->r, s, msg);
+	core_result_error(w->lk->r, s, msg);
 	return false;
 }
 
@@ -350,17 +350,17 @@ static void fill_error(struct win_query *w, const struct win_pick *c)
 
 	switch (rt->type) {
 	case BRT_RT_UNREACHABLE:
-		lpm_result_error(r, BRT_ROUTE_UNREACHABLE, "unreachable route");
+		core_result_error(r, BRT_ROUTE_UNREACHABLE, "unreachable route");
 		break;
 	case BRT_RT_PROHIBIT:
-		lpm_result_error(r, BRT_ROUTE_PROHIBIT, "prohibit route");
+		core_result_error(r, BRT_ROUTE_PROHIBIT, "prohibit route");
 		break;
 	case BRT_RT_THROW:
-		lpm_result_error(r, BRT_ROUTE_NO_ROUTE,
+		core_result_error(r, BRT_ROUTE_NO_ROUTE,
 				 "throw route: Windows has no other table");
 		break;
 	default:
-		lpm_result_error(r, BRT_ROUTE_BLACKHOLE, "blackhole route");
+		core_result_error(r, BRT_ROUTE_BLACKHOLE, "blackhole route");
 	}
 	r->type = rt->type;
 	r->has_prefix = 1;
@@ -426,7 +426,7 @@ void core_windows_lookup(struct brt_lookup *lk)
 	if (!find_source(&w) || !restrict_link(&w))
 		return;
 	if (!walk(&w, &best))
-		lpm_result_error(lk->r, BRT_ROUTE_NO_ROUTE,
+		core_result_error(lk->r, BRT_ROUTE_NO_ROUTE,
 				 "no route to the destination");
 	else if (best.verdict == BRT_V_ERROR_ROUTE)
 		fill_error(&w, &best);
