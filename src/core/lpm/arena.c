@@ -16,10 +16,14 @@
  *  - a retired block tagged with epoch E returns to a free list only when
  *    every online reader has announced an epoch >= E, i.e. passed a
  *    quiescent point after the update that unlinked it was published.
+ *
+ * The engine makes no system call: an arena's memory comes from the page
+ * provider installed with lpm_pages_install() (the OS layer installs one
+ * that maps anonymous memory and asks for huge pages, os/linux/pages.c),
+ * or else from calloc.
  */
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 
 #include "lpm_impl.h"
 #include "bestroute/bestroute.h"
@@ -65,20 +69,35 @@ static int ret_push(struct lpm_retlist *r, struct lpm_retired x)
 	return 0;
 }
 
-/* Anonymous memory, on huge pages where the kernel allows (fewer TLB
- * misses for lookups that jump around the arenas). */
+/* Without an installed provider: calloc (large blocks come lazily zeroed
+ * from the allocator's own mappings) and free. */
+static void *calloc_map(size_t bytes)
+{
+	return calloc(1, bytes);
+}
+
+static void calloc_unmap(void *p, size_t bytes)
+{
+	(void)bytes;
+	free(p);
+}
+
+static const struct lpm_pages calloc_pages = {calloc_map, calloc_unmap};
+static const struct lpm_pages *pages = &calloc_pages;
+
+void lpm_pages_install(const struct lpm_pages *p)
+{
+	pages = p && p->map && p->unmap ? p : &calloc_pages;
+}
+
 static void *map_elems(size_t bytes)
 {
-	void *p = mmap(NULL, bytes, PROT_READ | PROT_WRITE,
-		       MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+	return pages->map(bytes);
+}
 
-	if (p == MAP_FAILED)
-		return NULL;
-#ifdef MADV_HUGEPAGE
-	if (bytes >= (2u << 20))
-		madvise(p, bytes, MADV_HUGEPAGE);
-#endif
-	return p;
+static void unmap_elems(void *p, size_t bytes)
+{
+	pages->unmap(p, bytes);
 }
 
 int lpm_arena_init(struct lpm_arena *a, size_t elem, uint32_t cap,
@@ -99,7 +118,7 @@ void lpm_arena_fini(struct lpm_arena *a)
 	unsigned i;
 
 	if (a->base)
-		munmap(a->base, a->elem * a->cap);
+		unmap_elems(a->base, a->elem * a->cap);
 	for (i = 0; i < 65; i++)
 		free(a->free[i].v);
 	memset(a, 0, sizeof(*a));
@@ -129,7 +148,7 @@ static int arena_grow(struct brt_lpm *l, struct lpm_arena *a, unsigned need)
 	if (!p)
 		return BRT_ENOMEM;
 	if (map_push(&l->oldmaps, a->base, a->elem * a->cap)) {
-		munmap(p, (size_t)cap * a->elem);
+		unmap_elems(p, (size_t)cap * a->elem);
 		return BRT_ENOMEM;
 	}
 	memcpy(p, a->base, (size_t)a->top * a->elem);
@@ -231,7 +250,7 @@ static void unmap_old(struct brt_lpm *l, uint64_t safe)
 		struct lpm_oldmap m = l->oldmaps.v[i];
 
 		if (m.tag && m.tag <= safe)
-			munmap(m.p, m.len);
+			unmap_elems(m.p, m.len);
 		else
 			l->oldmaps.v[keep++] = m;
 	}
@@ -243,7 +262,7 @@ void lpm_oldmaps_free(struct brt_lpm *l)
 	size_t i;
 
 	for (i = 0; i < l->oldmaps.n; i++)
-		munmap(l->oldmaps.v[i].p, l->oldmaps.v[i].len);
+		unmap_elems(l->oldmaps.v[i].p, l->oldmaps.v[i].len);
 	free(l->oldmaps.v);
 	memset(&l->oldmaps, 0, sizeof(l->oldmaps));
 }

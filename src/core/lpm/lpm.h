@@ -125,4 +125,17 @@ void lpm_reader_unregister(struct brt_lpm_reader *r);
 /* Free retired memory that no reader can still see (also done by updates). */
 void lpm_reclaim(struct brt_lpm *l);
 
+/* Where the engine's arenas get their memory: @map returns @bytes of
+ * zeroed memory (or NULL), @unmap gives back what map returned, with the
+ * same size. The engine makes no system call itself; the OS layer installs
+ * a provider of anonymous mappings on huge pages at load time. NULL (or a
+ * provider missing either function) restores calloc/free. Install before
+ * any engine exists: arenas are given back to the provider they came from
+ * only if it is still the one installed. */
+struct lpm_pages {
+	void *(*map)(size_t bytes);
+	void (*unmap)(void *p, size_t bytes);
+};
+void lpm_pages_install(const struct lpm_pages *p);
+
 #endif /* BRT_CORE_LPM_H */

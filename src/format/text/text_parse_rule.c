@@ -9,7 +9,7 @@
  */
 #include <string.h>
 
-#include "build/builder_impl.h"
+#include "build/builder_read.h"
 #include "text/text.h"
 
 struct rule_words {
@@ -24,8 +24,8 @@ static uint32_t auto_priority(const brt_builder *b, uint8_t family)
 	uint32_t low = 32766;
 	size_t i;
 
-	for (i = 0; i < b->rules.n; i++) {
-		const struct brt_rule *r = &b->rules.data[i].r;
+	for (i = 0; i < core_bld_rule_count(b); i++) {
+		const struct brt_rule *r = core_bld_rule_get(b, i);
 
 		if (r->family == family && r->priority && r->priority < low)
 			low = r->priority;

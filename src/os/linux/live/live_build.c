@@ -27,32 +27,6 @@
 #include "fib/table_edit.h"
 #include "live/live_impl.h"
 
-static int copy_small(const struct brt_builder *s, brt_builder *b)
-{
-	size_t i;
-	int e = 0;
-
-	for (i = 0; !e && i < s->links.n; i++)
-		e = brt_builder_add_link(b, &s->links.data[i].l);
-	for (i = 0; !e && i < s->addrs.n; i++)
-		e = brt_builder_add_address(b, &s->addrs.data[i].a);
-	for (i = 0; !e && i < s->rules.n; i++)
-		e = brt_builder_add_rule(b, &s->rules.data[i].r);
-	for (i = 0; !e && i < s->nhobjs.n; i++) {
-		struct brt_nhobj n = s->nhobjs.data[i].n;
-
-		n.group = n.group_count ? s->grp.data + s->nhobjs.data[i].grp_off
-					: NULL;
-		e = brt_builder_add_nhobj(b, &n);
-	}
-	for (i = 0; !e && i < s->labels.n; i++)
-		e = brt_builder_add_addrlabel(b, &s->labels.data[i]);
-	for (i = 0; !e && i < s->sysctls.n; i++)
-		e = brt_builder_set_sysctl(b, s->sysctls.data[i].key,
-					   s->sysctls.data[i].value);
-	return e;
-}
-
 /* The whole model as a new table. */
 static int build_whole(struct brt_live *h, brt_table **t)
 {
@@ -62,7 +36,7 @@ static int build_whole(struct brt_live *h, brt_table **t)
 	*t = NULL;
 	if (!b)
 		return BRT_ENOMEM;
-	e = copy_small(h->small, b);
+	e = core_bld_copy_all_but_routes(h->small, b);
 	if (!e)
 		e = os_lroutes_emit(&h->routes, b);
 	if (!e)

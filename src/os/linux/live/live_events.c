@@ -48,15 +48,15 @@ static int take_route(struct brt_live *h, const struct nlmsghdr *nlh)
 static bool link_state_changed(struct brt_live *h, const struct nlmsghdr *nlh)
 {
 	struct brt_link l;
-	struct bld_link *old;
+	const struct brt_link *old;
 	char err[128];
 
 	if (nlh->nlmsg_type == RTM_DELLINK)
 		return true;
 	if (os_nl_decode_link(nlh, nlh->nlmsg_len, &l, err, sizeof(err)))
 		return true;
-	old = h->small ? core_bld_link_by_index(h->small, l.index) : NULL;
-	return old && (old->l.flags & LINK_STATE) != (l.flags & LINK_STATE);
+	old = h->small ? core_bld_link_get(h->small, l.index) : NULL;
+	return old && (old->flags & LINK_STATE) != (l.flags & LINK_STATE);
 }
 
 int os_live_take_message(struct brt_live *h, const struct nlmsghdr *nlh)

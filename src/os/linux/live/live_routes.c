@@ -255,12 +255,12 @@ static bool holds_exactly(const struct brt_lroutes *m,
 	struct key_scan s;
 	size_t i;
 
-	if (m->n != b->routes.n)
+	if (m->n != core_bld_route_count(b))
 		return false;
-	for (i = 0; i < b->routes.n; i++) {
-		struct brt_route r = b->routes.data[i].r;
+	for (i = 0; i < m->n; i++) {
+		struct brt_route r;
 
-		r.nh = r.nh_count ? b->nh.data + b->routes.data[i].nh_off : NULL;
+		core_bld_route_get(b, i, &r);
 		scan_key(m, &r, &s);
 		if (s.count != 1 || !s.same || !core_route_identical(&s.same->r, &r))
 			return false;
@@ -277,11 +277,10 @@ int os_lroutes_load(struct brt_lroutes *m, const struct brt_builder *b,
 	if (!*changed)
 		return 0;
 	clear(m);
-	for (i = 0; i < b->routes.n; i++) {
-		struct brt_route r = b->routes.data[i].r;
+	for (i = 0; i < core_bld_route_count(b); i++) {
+		struct brt_route r;
 
-		r.nh = r.nh_count ? b->nh.data + b->routes.data[i].nh_off
-				  : NULL;
+		core_bld_route_get(b, i, &r);
 		if (insert(m, &r, &m->head))
 			return BRT_ENOMEM;
 	}
@@ -293,7 +292,7 @@ int os_lroutes_emit(const struct brt_lroutes *m, brt_builder *b)
 	const struct brt_lroute *e;
 	int ret;
 
-	if (VEC_RESERVE(b->routes, m->n))
+	if (core_bld_route_reserve(b, m->n))
 		return BRT_ENOMEM;
 	for (e = m->head.next; e != &m->head; e = e->next) {
 		ret = brt_builder_add_route(b, &e->r);

@@ -1,10 +1,12 @@
 /*
- * load.c - reading table files: which format, from where, all or nothing.
+ * file_load.c - reading table files: from where, all or nothing.
  *
- * A file is an `ip -j` dump when its first non-blank byte is '[' or '{',
- * and our text format otherwise. Several files make one table: they are
- * added to one builder, so names and indexes tie them together, and a
- * conflict between them names both files.
+ * The file reading moved up here from src/format (which takes bytes and
+ * makes no system call): this file opens and reads a path or stdin, and
+ * hands the bytes to fmt_load_bytes() (format/load_bytes.c), which tells
+ * the format apart. Several files make one table: they are added to one
+ * builder, so names and indexes tie them together, and a conflict between
+ * them names both files.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -50,34 +52,6 @@ static int read_stream(FILE *f, char **data, size_t *len)
 	return buf ? BRT_EIO : BRT_ENOMEM;
 }
 
-/* Split "inet:path" / "inet6:path"; returns the path part. */
-static const char *split_spec(const char *spec, int *family)
-{
-	*family = BRT_AF_UNSPEC;
-	if (!strncmp(spec, "inet:", 5)) {
-		*family = BRT_AF_INET;
-		return spec + 5;
-	}
-	if (!strncmp(spec, "inet6:", 6)) {
-		*family = BRT_AF_INET6;
-		return spec + 6;
-	}
-	return spec;
-}
-
-static bool looks_like_json(const char *data, size_t len)
-{
-	size_t i;
-
-	for (i = 0; i < len; i++) {
-		if (data[i] == ' ' || data[i] == '\t' || data[i] == '\n' ||
-		    data[i] == '\r')
-			continue;
-		return data[i] == '[' || data[i] == '{';
-	}
-	return false;
-}
-
 static int read_path(const char *path, char **data, size_t *len, char *err,
 		     size_t errlen)
 {
@@ -107,20 +81,12 @@ int brt_builder_load_file(brt_builder *b, const char *spec, char *err,
 
 	if (!b || !spec || (!err && errlen))
 		return BRT_EINVAL;
-	path = split_spec(spec, &family);
+	path = fmt_split_spec(spec, &family);
 	name = strcmp(path, "-") ? path : "<stdin>";
 	rc = read_path(path, &data, &len, err, errlen);
 	if (rc)
 		return rc;
-	if (looks_like_json(data, len))
-		rc = brt_builder_load_ipjson(b, name, family, data, len, err,
-					     errlen);
-	else if (family != BRT_AF_UNSPEC) {
-		snprintf(err, errlen, "%s: inet:/inet6: only apply to `ip -j` dumps",
-			 name);
-		rc = BRT_EPARSE;
-	} else
-		rc = brt_builder_load_text(b, name, data, len, err, errlen);
+	rc = fmt_load_bytes(b, name, family, data, len, err, errlen);
 	free(data);
 	return rc;
 }
