@@ -27,6 +27,7 @@
 #include "bench.h"
 #include "bestroute/bestroute.h"
 #include "lpm/lpm.h"
+#include "xorshift.h"
 
 #define ND (1u << 20)
 #define SLICE 4096
@@ -45,10 +46,7 @@ static uint64_t rng = 0x2545f4914f6cdd1dull;
 
 static uint64_t rnd(void)
 {
-	rng ^= rng << 13;
-	rng ^= rng >> 7;
-	rng ^= rng << 17;
-	return rng;
+	return xorshift64(&rng);
 }
 
 static bkey mask(unsigned len)

@@ -15,6 +15,7 @@
 #include "model/model.h"
 #include "testutil.h"
 #include "lpm_tu.h"
+#include "xorshift.h"
 
 struct ref_pfx {
 	uint8_t a[16];
@@ -33,10 +34,7 @@ static uint64_t rng_state = 88172645463325252ull;
 
 static uint64_t rnd(void)
 {
-	rng_state ^= rng_state << 13;
-	rng_state ^= rng_state >> 7;
-	rng_state ^= rng_state << 17;
-	return rng_state;
+	return xorshift64(&rng_state);
 }
 
 static uint32_t ref_lookup(const struct ref *r, const uint8_t *a)

@@ -14,6 +14,7 @@
 
 #include "lpm/lpm.h"
 #include "testutil.h"
+#include "xorshift.h"
 
 typedef unsigned __int128 key_t128;
 
@@ -28,10 +29,7 @@ static uint64_t rng = 424242;
 
 static uint64_t rnd(void)
 {
-	rng ^= rng << 13;
-	rng ^= rng >> 7;
-	rng ^= rng << 17;
-	return rng;
+	return xorshift64(&rng);
 }
 
 static key_t128 mask(unsigned len)

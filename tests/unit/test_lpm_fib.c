@@ -8,15 +8,13 @@
 
 #include "model/model.h"
 #include "testutil.h"
+#include "xorshift.h"
 
 static uint64_t rng = 0x9e3779b97f4a7c15ull;
 
 static uint64_t rnd(void)
 {
-	rng ^= rng << 13;
-	rng ^= rng >> 7;
-	rng ^= rng << 17;
-	return rng;
+	return xorshift64(&rng);
 }
 
 /* Blackhole routes (they need no link) in three IPv4 and one IPv6 table. */

@@ -19,6 +19,7 @@
 #include "model/model.h"
 #include "testutil.h"
 #include "lpm_tu.h"
+#include "xorshift.h"
 
 /* Allocations let through before the failing one; -1: no failure.
  * @all: every later allocation fails too, not only that one. @counted:
@@ -85,10 +86,7 @@ static uint64_t rng_state = 0x9e3779b97f4a7c15ull;
 
 static uint64_t rnd(void)
 {
-	rng_state ^= rng_state << 13;
-	rng_state ^= rng_state >> 7;
-	rng_state ^= rng_state << 17;
-	return rng_state;
+	return xorshift64(&rng_state);
 }
 
 #define BASE_N 400

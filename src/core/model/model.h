@@ -235,8 +235,24 @@ void core_explain_add(struct brt_lookup *lk, int kind, int verdict,
 		     uint32_t table, uint32_t effective_metric,
 		     const char *reason);
 
+/* Fill the route part of a result from the chosen route @rt, as found in
+ * @table (the table the answer reports) with @effective_metric. */
+void core_result_route(struct brt_result *r, const struct brt_route *rt,
+		       uint32_t table, uint32_t effective_metric);
+/* The result's next hops: @count of them at @nh, @chosen the one used. */
+void core_result_nexthops(struct brt_result *r, const struct brt_nexthop *nh,
+			  uint32_t count, uint32_t chosen);
+
 /* Fill r as a route error with a static message. */
 void core_result_error(struct brt_result *r, enum brt_status s,
 		      const char *message);
+
+/* The label of IPv6 address @a seen from link @ifindex: the first entry of
+ * the table's address labels (longest prefix first) that covers @a and
+ * applies to that link, or CORE_ADDR_LABEL_NONE (the kernel's
+ * IPV6_ADDR_LABEL_DEFAULT), which equals no other label. */
+#define CORE_ADDR_LABEL_NONE 0xffffffffu
+uint32_t core_table_addr_label(const brt_table *t, const struct brt_addr *a,
+			       uint32_t ifindex);
 
 #endif /* BRT_CORE_MODEL_H */

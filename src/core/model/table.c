@@ -223,3 +223,20 @@ int brt_table_addr_parse(const brt_table *t, const char *text,
 	out->zone = l->index;
 	return 0;
 }
+
+/* Both policies' RFC 6724 rule 6 (Linux's ipv6_addr_label, Windows' prefix
+ * policy table) read the same list, longest prefix first. */
+uint32_t core_table_addr_label(const brt_table *t, const struct brt_addr *a,
+			       uint32_t ifindex)
+{
+	size_t i;
+
+	for (i = 0; i < t->n_labels; i++) {
+		const struct brt_addrlabel *l = &t->labels[i];
+
+		if ((!l->ifindex || l->ifindex == ifindex) &&
+		    brt_prefix_contains(&l->prefix, a))
+			return l->label;
+	}
+	return CORE_ADDR_LABEL_NONE;
+}

@@ -22,6 +22,25 @@ void core_result_error(struct brt_result *r, enum brt_status s,
 	r->message = message;
 }
 
+void core_result_route(struct brt_result *r, const struct brt_route *rt,
+		       uint32_t table, uint32_t effective_metric)
+{
+	r->has_prefix = 1;
+	r->prefix = rt->dst;
+	r->table = table;
+	r->metric = rt->metric;
+	r->effective_metric = effective_metric;
+	r->route = rt;
+}
+
+void core_result_nexthops(struct brt_result *r, const struct brt_nexthop *nh,
+			  uint32_t count, uint32_t chosen)
+{
+	r->nh = nh;
+	r->nh_count = count;
+	r->nh_chosen = chosen;
+}
+
 void core_explain_add(struct brt_lookup *lk, int kind, int verdict,
 		     const struct brt_rule *rule, const struct brt_route *route,
 		     uint32_t table, uint32_t effective_metric,

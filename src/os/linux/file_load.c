@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "format.h"
+#include "os.h"
 
 /* Maximum size of one table file (a full Internet table is ~30 MB). */
 #define BRT_MAX_FILE (1u << 30)
@@ -106,13 +107,9 @@ int brt_table_load(const char *const *specs, size_t n, int policy,
 		return BRT_ENOMEM;
 	if (policy >= 0)
 		rc = brt_builder_force_policy(b, (enum brt_policy)policy);
+	if (errlen)
+		err[0] = 0;
 	for (i = 0; i < n && !rc; i++)
 		rc = brt_builder_load_file(b, specs[i], err, errlen);
-	if (!rc) {
-		rc = brt_builder_finish(b, out);
-		if (rc)
-			snprintf(err, errlen, "%s", brt_builder_error(b));
-	}
-	brt_builder_destroy(b);
-	return rc;
+	return os_builder_done(b, rc, out, NULL, err, errlen);
 }

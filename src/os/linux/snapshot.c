@@ -10,6 +10,7 @@
 #include <stdio.h>
 
 #include "netlink/nl.h"
+#include "os.h"
 
 static int snapshot_once(struct brt_nl *nl, brt_table **out, char *err,
 			 size_t errlen)
@@ -19,6 +20,7 @@ static int snapshot_once(struct brt_nl *nl, brt_table **out, char *err,
 
 	if (!b)
 		return BRT_ENOMEM;
+	err[0] = 0;		/* a retry starts without the last one's words */
 	e = brt_builder_set_origin(b, "live", 0);
 	if (!e)
 		e = brt_builder_set_policy(b, BRT_POLICY_LINUX);
@@ -26,13 +28,7 @@ static int snapshot_once(struct brt_nl *nl, brt_table **out, char *err,
 		e = os_nl_dump_all(nl, b, err, errlen);
 	if (!e)
 		e = os_sysctl_read_all(b, "/proc/sys", err, errlen);
-	if (!e) {
-		e = brt_builder_finish(b, out);
-		if (e)
-			snprintf(err, errlen, "live snapshot: %s", brt_builder_error(b));
-	}
-	brt_builder_destroy(b);
-	return e;
+	return os_builder_done(b, e, out, "live snapshot", err, errlen);
 }
 
 int brt_live_snapshot(brt_table **out, char *err, size_t errlen)

@@ -84,19 +84,14 @@ void core_lx_fill_from_res(struct brt_lookup *lk, const struct lx_res *res)
 {
 	struct brt_result *r = lk->r;
 
-	r->has_prefix = 1;
-	r->prefix = res->route->dst;
-	r->table = res->table;
-	if (r->table == BRT_TABLE_LOCAL && res->route->family == BRT_AF_INET &&
+	uint32_t table = res->table;
+
+	if (table == BRT_TABLE_LOCAL && res->route->family == BRT_AF_INET &&
 	    v4_rules_default(lk->t))
-		r->table = BRT_TABLE_MAIN;
-	r->metric = res->route->metric;
-	r->effective_metric = res->route->metric;
+		table = BRT_TABLE_MAIN;
+	core_result_route(r, res->route, table, res->route->metric);
+	core_result_nexthops(r, res->nh, res->nh_count, res->nh_sel);
 	r->rule_priority = res->rule ? res->rule->priority : 0;
-	r->route = res->route;
-	r->nh = res->nh;
-	r->nh_count = res->nh_count;
-	r->nh_chosen = res->nh_sel;
 }
 
 const char *core_lx_verdict_reason(int verdict)

@@ -27,22 +27,6 @@ struct dst6 {
 	uint32_t label;
 };
 
-/* The label of @a seen from device @ifindex (ipv6_addr_label). */
-static uint32_t addr_label(const brt_table *t, const struct brt_addr *a,
-			   uint32_t ifindex)
-{
-	size_t i;
-
-	for (i = 0; i < t->n_labels; i++) {
-		const struct brt_addrlabel *l = &t->labels[i];
-
-		if ((!l->ifindex || l->ifindex == ifindex) &&
-		    core_bits_match(l->prefix.addr.bytes, a->bytes, l->prefix.len))
-			return l->label;
-	}
-	return 0xffffffffu;	/* IPV6_ADDR_LABEL_DEFAULT */
-}
-
 static bool is_orchid(const struct brt_addr *a)
 {
 	return a->bytes[0] == 0x20 && a->bytes[1] == 0x01 &&
@@ -72,7 +56,7 @@ static void score(const brt_table *t, const struct brt_address *c,
 			 !(c->flags & (BRT_ADDR_F_DEPRECATED | BRT_ADDR_F_OPTIMISTIC));
 	s[R_HOA] = !!(c->flags & BRT_ADDR_F_HOMEADDRESS);
 	s[R_OIF] = !d->ifindex || d->ifindex == c->ifindex;
-	s[R_LABEL] = addr_label(t, &c->addr, c->ifindex) == d->label;
+	s[R_LABEL] = core_table_addr_label(t, &c->addr, c->ifindex) == d->label;
 	s[R_PRIVACY] = !(c->flags & BRT_ADDR_F_TEMPORARY) ^ (conf->use_tempaddr >= 2);
 	s[R_ORCHID] = is_orchid(&c->addr) == is_orchid(d->addr);
 	match = core_common_bits(c->addr.bytes, d->addr->bytes, 128);
@@ -149,7 +133,7 @@ bool core_lx_select_src6(const brt_table *t, uint32_t ifindex,
 	size_t i;
 
 	memset(&best, 0, sizeof(best));
-	d.label = addr_label(t, dst, ifindex);
+	d.label = core_table_addr_label(t, dst, ifindex);
 	if (ifindex && (core_addr_is_v6_multicast(dst) || d.scope <= 2))
 		try_device(t, ifindex, &d, &best);
 	else

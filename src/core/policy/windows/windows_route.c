@@ -363,13 +363,8 @@ static void fill_error(struct win_query *w, const struct win_pick *c)
 		core_result_error(r, BRT_ROUTE_BLACKHOLE, "blackhole route");
 	}
 	r->type = rt->type;
-	r->has_prefix = 1;
 	r->scope = rt->scope;
-	r->prefix = rt->dst;
-	r->table = rt->table;
-	r->metric = rt->metric;
-	r->effective_metric = c->eff;
-	r->route = rt;
+	core_result_route(r, rt, rt->table, c->eff);
 }
 
 static void fill_source(struct win_query *w, const struct brt_nexthop *nh,
@@ -397,19 +392,12 @@ static void fill_ok(struct win_query *w, const struct win_pick *c)
 
 	r->status = BRT_ROUTE_OK;
 	r->type = rt->type;
-	r->has_prefix = 1;
 	r->scope = rt->scope;
-	r->prefix = rt->dst;
-	r->table = rt->table;
-	r->metric = rt->metric;
-	r->effective_metric = c->eff;
+	core_result_route(r, rt, rt->table, c->eff);
+	core_result_nexthops(r, c->nh, c->nh_count, c->nh_chosen);
 	if (nh->gw.family == w->family && !core_addr_is_zero(&nh->gw))
 		r->gateway = nh->gw;
 	r->ifindex = c->ifindex;
-	r->route = rt;
-	r->nh = c->nh;
-	r->nh_count = c->nh_count;
-	r->nh_chosen = c->nh_chosen;
 	fill_source(w, nh, c->ifindex);
 }
 

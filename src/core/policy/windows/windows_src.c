@@ -45,22 +45,6 @@ static bool deprecated(const struct brt_address *a)
 	return (a->flags & BRT_ADDR_F_DEPRECATED) || a->preferred_lft == 0;
 }
 
-/* The label of @a in the table's address label list (longest first). */
-static uint32_t label_of(const brt_table *t, const struct brt_addr *a,
-			 uint32_t ifindex)
-{
-	size_t i;
-
-	for (i = 0; i < t->n_labels; i++) {
-		const struct brt_addrlabel *l = &t->labels[i];
-
-		if ((!l->ifindex || l->ifindex == ifindex) &&
-		    brt_prefix_contains(&l->prefix, a))
-			return l->label;
-	}
-	return UINT32_MAX;	/* no label: matches nothing */
-}
-
 /* -1 when @x is preferred, 1 when @y is, 0 when the rule cannot tell. */
 static int prefer(bool x, bool y)
 {
@@ -110,6 +94,13 @@ static int compare_v4(const struct src_ctx *c, const struct brt_address *x,
 			    match_len(y, c->dst, false));
 }
 
+/* RFC 6724 rule 6: the candidate's label is the destination's. */
+static bool same_label(const struct src_ctx *c, const struct brt_address *a)
+{
+	return core_table_addr_label(c->t, &a->addr, a->ifindex) ==
+	       c->dst_label;
+}
+
 static int compare_v6(const struct src_ctx *c, const struct brt_address *x,
 		      const struct brt_address *y)
 {
@@ -121,8 +112,7 @@ static int compare_v6(const struct src_ctx *c, const struct brt_address *x,
 	d = d ? d : prefer(x->flags & BRT_ADDR_F_HOMEADDRESS,
 			   y->flags & BRT_ADDR_F_HOMEADDRESS);
 	d = d ? d : prefer(x->ifindex == c->ifindex, y->ifindex == c->ifindex);
-	d = d ? d : prefer(label_of(c->t, &x->addr, x->ifindex) == c->dst_label,
-			   label_of(c->t, &y->addr, y->ifindex) == c->dst_label);
+	d = d ? d : prefer(same_label(c, x), same_label(c, y));
 	d = d ? d : prefer(x->flags & BRT_ADDR_F_TEMPORARY,
 			   y->flags & BRT_ADDR_F_TEMPORARY);
 	return d ? d : more(match_len(x, c->dst, true), match_len(y, c->dst, true));
@@ -158,7 +148,7 @@ bool core_windows_source(const brt_table *t, const struct brt_addr *dst,
 	const struct brt_address *best = NULL;
 
 	if (dst->family == BRT_AF_INET6)
-		c.dst_label = label_of(t, dst, ifindex);
+		c.dst_label = core_table_addr_label(t, dst, ifindex);
 	if (!l || !(l->flags & BRT_LINK_F_WEAK_HOST_SEND))
 		best = best_of(&c, false);
 	if (!best)

@@ -26,6 +26,7 @@
 
 #include "fib/table_edit.h"
 #include "live/live_impl.h"
+#include "os.h"
 
 /* The whole model as a new table. */
 static int build_whole(struct brt_live *h, brt_table **t)
@@ -39,13 +40,8 @@ static int build_whole(struct brt_live *h, brt_table **t)
 	e = core_bld_copy_all_but_routes(h->small, b);
 	if (!e)
 		e = os_lroutes_emit(&h->routes, b);
-	if (!e)
-		e = brt_builder_finish(b, t);
-	if (e)
-		snprintf(h->err, sizeof(h->err), "live build: %s",
-			 brt_builder_error(b));
-	brt_builder_destroy(b);
-	return e;
+	h->err[0] = 0;
+	return os_builder_done(b, e, t, "live build", h->err, sizeof(h->err));
 }
 
 void os_live_drop_spare(struct brt_live *h)

@@ -24,12 +24,15 @@
 #include "model/model.h"
 #include "netlink/nl.h"
 
+struct dump_kind;
+
 struct dump_ctx {
 	brt_builder *b;
 	struct brt_nexthop *nh;		/* BRT_MAX_NEXTHOPS */
 	struct brt_nhgrp_member *grp;	/* BRT_MAX_GROUP */
 	struct brt_link *links;		/* seen so far, for names */
 	size_t n_links, cap_links;
+	const struct dump_kind *kind;	/* the dump under way */
 	char err[256];
 };
 
@@ -94,95 +97,110 @@ static int sysfs_wireless(const struct brt_link *l)
 	return access(path, F_OK) == 0;
 }
 
-static int on_link(const struct nlmsghdr *nlh, void *data)
-{
-	struct dump_ctx *c = data;
-	struct brt_link l;
-	int e = decoded(os_nl_decode_link(nlh, nlh->nlmsg_len, &l, c->err,
-					   sizeof(c->err)));
+/* One record of any kind, decoded. */
+union record {
+	struct brt_link link;
+	struct brt_address addr;
+	struct brt_route route;
+	struct brt_rule rule;
+	struct brt_nhobj nhobj;
+	struct brt_addrlabel label;
+};
 
-	if (e)
-		return e > 0 ? 0 : e;
-	if (l.type == BRT_LINK_ETHERNET && sysfs_wireless(&l))
-		l.type = BRT_LINK_WIRELESS;
-	if (os_sysctl_ipv6_disabled("/proc/sys", l.name))
-		l.flags |= BRT_LINK_F_NO_IPV6;
-	e = brt_builder_add_link(c->b, &l);
-	if (e)
-		return builder_err(c, e, "link");
-	return remember_link(c, &l);
+/* A kind's decoder into its member of @r: 0, BRT_NL_SKIP or the error. */
+typedef int (*decode_fn)(struct dump_ctx *c, const struct nlmsghdr *nlh,
+			 union record *r);
+/* A kind's step into the builder (adjusting the record first where the
+ * kernel's words differ from the model's): the builder's result. */
+typedef int (*add_fn)(struct dump_ctx *c, union record *r);
+
+static int decode_link(struct dump_ctx *c, const struct nlmsghdr *nlh,
+		       union record *r)
+{
+	return os_nl_decode_link(nlh, nlh->nlmsg_len, &r->link, c->err,
+				 sizeof(c->err));
 }
 
-static int on_addr(const struct nlmsghdr *nlh, void *data)
+static int add_link(struct dump_ctx *c, union record *r)
 {
-	struct dump_ctx *c = data;
-	struct brt_address a;
-	const char *name;
-	int e = decoded(os_nl_decode_addr(nlh, nlh->nlmsg_len, &a, c->err,
-					   sizeof(c->err)));
+	struct brt_link *l = &r->link;
 
-	if (e)
-		return e > 0 ? 0 : e;
+	if (l->type == BRT_LINK_ETHERNET && sysfs_wireless(l))
+		l->type = BRT_LINK_WIRELESS;
+	if (os_sysctl_ipv6_disabled("/proc/sys", l->name))
+		l->flags |= BRT_LINK_F_NO_IPV6;
+	return brt_builder_add_link(c->b, l);
+}
+
+/* Links are remembered for the addresses' labels that follow. */
+static int after_link(struct dump_ctx *c, const union record *r)
+{
+	return remember_link(c, &r->link);
+}
+
+static int decode_addr(struct dump_ctx *c, const struct nlmsghdr *nlh,
+		       union record *r)
+{
+	return os_nl_decode_addr(nlh, nlh->nlmsg_len, &r->addr, c->err,
+				 sizeof(c->err));
+}
+
+static int add_addr(struct dump_ctx *c, union record *r)
+{
 	/* the kernel labels every IPv4 address with its link's name */
-	name = link_name(c, a.ifindex);
-	if (name && !strcmp(name, a.label))
-		a.label[0] = 0;
-	e = brt_builder_add_address(c->b, &a);
-	return e ? builder_err(c, e, "address") : 0;
+	const char *name = link_name(c, r->addr.ifindex);
+
+	if (name && !strcmp(name, r->addr.label))
+		r->addr.label[0] = 0;
+	return brt_builder_add_address(c->b, &r->addr);
 }
 
-static int on_route(const struct nlmsghdr *nlh, void *data)
+static int decode_route(struct dump_ctx *c, const struct nlmsghdr *nlh,
+			union record *r)
 {
-	struct dump_ctx *c = data;
-	struct brt_route r;
-	int e = decoded(os_nl_decode_route(nlh, nlh->nlmsg_len, 0, &r, c->nh,
-					    BRT_MAX_NEXTHOPS, c->err,
-					    sizeof(c->err)));
-
-	if (e)
-		return e > 0 ? 0 : e;
-	e = brt_builder_add_route(c->b, &r);
-	return e ? builder_err(c, e, "route") : 0;
+	return os_nl_decode_route(nlh, nlh->nlmsg_len, 0, &r->route, c->nh,
+				  BRT_MAX_NEXTHOPS, c->err, sizeof(c->err));
 }
 
-static int on_rule(const struct nlmsghdr *nlh, void *data)
+static int add_route(struct dump_ctx *c, union record *r)
 {
-	struct dump_ctx *c = data;
-	struct brt_rule r;
-	int e = decoded(os_nl_decode_rule(nlh, nlh->nlmsg_len, &r, c->err,
-					   sizeof(c->err)));
-
-	if (e)
-		return e > 0 ? 0 : e;
-	e = brt_builder_add_rule(c->b, &r);
-	return e ? builder_err(c, e, "rule") : 0;
+	return brt_builder_add_route(c->b, &r->route);
 }
 
-static int on_nexthop(const struct nlmsghdr *nlh, void *data)
+static int decode_rule(struct dump_ctx *c, const struct nlmsghdr *nlh,
+		       union record *r)
 {
-	struct dump_ctx *c = data;
-	struct brt_nhobj n;
-	int e = decoded(os_nl_decode_nexthop(nlh, nlh->nlmsg_len, &n, c->grp,
-					      BRT_MAX_GROUP, c->err,
-					      sizeof(c->err)));
-
-	if (e)
-		return e > 0 ? 0 : e;
-	e = brt_builder_add_nhobj(c->b, &n);
-	return e ? builder_err(c, e, "nexthop") : 0;
+	return os_nl_decode_rule(nlh, nlh->nlmsg_len, &r->rule, c->err,
+				 sizeof(c->err));
 }
 
-static int on_label(const struct nlmsghdr *nlh, void *data)
+static int add_rule(struct dump_ctx *c, union record *r)
 {
-	struct dump_ctx *c = data;
-	struct brt_addrlabel l;
-	int e = decoded(os_nl_decode_addrlabel(nlh, nlh->nlmsg_len, &l, c->err,
-						sizeof(c->err)));
+	return brt_builder_add_rule(c->b, &r->rule);
+}
 
-	if (e)
-		return e > 0 ? 0 : e;
-	e = brt_builder_add_addrlabel(c->b, &l);
-	return e ? builder_err(c, e, "address label") : 0;
+static int decode_nhobj(struct dump_ctx *c, const struct nlmsghdr *nlh,
+			union record *r)
+{
+	return os_nl_decode_nexthop(nlh, nlh->nlmsg_len, &r->nhobj, c->grp,
+				    BRT_MAX_GROUP, c->err, sizeof(c->err));
+}
+
+static int add_nhobj(struct dump_ctx *c, union record *r)
+{
+	return brt_builder_add_nhobj(c->b, &r->nhobj);
+}
+
+static int decode_label(struct dump_ctx *c, const struct nlmsghdr *nlh,
+			union record *r)
+{
+	return os_nl_decode_addrlabel(nlh, nlh->nlmsg_len, &r->label, c->err,
+				      sizeof(c->err));
+}
+
+static int add_label(struct dump_ctx *c, union record *r)
+{
+	return brt_builder_add_addrlabel(c->b, &r->label);
 }
 
 struct dump_kind {
@@ -191,20 +209,49 @@ struct dump_kind {
 	uint8_t optional;	/* the kernel may lack it: then skip */
 	unsigned kind;		/* BRT_NL_DUMP_* */
 	size_t hdrlen;
-	brt_nl_msg_cb cb;
-	const char *what;
+	decode_fn decode;
+	add_fn add;
+	int (*after)(struct dump_ctx *c, const union record *r); /* or NULL */
+	const char *obj;	/* one record, for messages */
+	const char *what;	/* the dump, for messages */
 };
 
+/* Every record of every dump: decode, skip what the model does not hold,
+ * add; a refusal carries the builder's words. */
+static int on_record(const struct nlmsghdr *nlh, void *data)
+{
+	struct dump_ctx *c = data;
+	const struct dump_kind *k = c->kind;
+	union record r;
+	int e = decoded(k->decode(c, nlh, &r));
+
+	if (e)
+		return e > 0 ? 0 : e;
+	e = k->add(c, &r);
+	if (e)
+		return builder_err(c, e, k->obj);
+	return k->after ? k->after(c, &r) : 0;
+}
+
+/* Each kind's record: header size, decoder, adder, after, record name. */
+#define LINK sizeof(struct ifinfomsg), decode_link, add_link, after_link, "link"
+#define ADDR sizeof(struct ifaddrmsg), decode_addr, add_addr, NULL, "address"
+#define ROUTE sizeof(struct rtmsg), decode_route, add_route, NULL, "route"
+#define RULE sizeof(struct fib_rule_hdr), decode_rule, add_rule, NULL, "rule"
+#define NHOBJ sizeof(struct nhmsg), decode_nhobj, add_nhobj, NULL, "nexthop"
+#define LABEL sizeof(struct ifaddrlblmsg), decode_label, add_label, NULL, \
+	      "address label"
+
 static const struct dump_kind dumps[] = {
-	{RTM_GETLINK, AF_UNSPEC, 0, BRT_NL_DUMP_LINKS, sizeof(struct ifinfomsg), on_link, "links"},
-	{RTM_GETADDR, AF_INET, 0, BRT_NL_DUMP_ADDRS, sizeof(struct ifaddrmsg), on_addr, "IPv4 addresses"},
-	{RTM_GETADDR, AF_INET6, 1, BRT_NL_DUMP_ADDRS, sizeof(struct ifaddrmsg), on_addr, "IPv6 addresses"},
-	{RTM_GETROUTE, AF_INET, 0, BRT_NL_DUMP_ROUTES, sizeof(struct rtmsg), on_route, "IPv4 routes"},
-	{RTM_GETROUTE, AF_INET6, 1, BRT_NL_DUMP_ROUTES, sizeof(struct rtmsg), on_route, "IPv6 routes"},
-	{RTM_GETRULE, AF_INET, 0, BRT_NL_DUMP_RULES, sizeof(struct fib_rule_hdr), on_rule, "IPv4 rules"},
-	{RTM_GETRULE, AF_INET6, 1, BRT_NL_DUMP_RULES, sizeof(struct fib_rule_hdr), on_rule, "IPv6 rules"},
-	{RTM_GETNEXTHOP, AF_UNSPEC, 1, BRT_NL_DUMP_NEXTHOPS, sizeof(struct nhmsg), on_nexthop, "nexthops"},
-	{RTM_GETADDRLABEL, AF_INET6, 1, BRT_NL_DUMP_LABELS, sizeof(struct ifaddrlblmsg), on_label,
+	{RTM_GETLINK, AF_UNSPEC, 0, BRT_NL_DUMP_LINKS, LINK, "links"},
+	{RTM_GETADDR, AF_INET, 0, BRT_NL_DUMP_ADDRS, ADDR, "IPv4 addresses"},
+	{RTM_GETADDR, AF_INET6, 1, BRT_NL_DUMP_ADDRS, ADDR, "IPv6 addresses"},
+	{RTM_GETROUTE, AF_INET, 0, BRT_NL_DUMP_ROUTES, ROUTE, "IPv4 routes"},
+	{RTM_GETROUTE, AF_INET6, 1, BRT_NL_DUMP_ROUTES, ROUTE, "IPv6 routes"},
+	{RTM_GETRULE, AF_INET, 0, BRT_NL_DUMP_RULES, RULE, "IPv4 rules"},
+	{RTM_GETRULE, AF_INET6, 1, BRT_NL_DUMP_RULES, RULE, "IPv6 rules"},
+	{RTM_GETNEXTHOP, AF_UNSPEC, 1, BRT_NL_DUMP_NEXTHOPS, NHOBJ, "nexthops"},
+	{RTM_GETADDRLABEL, AF_INET6, 1, BRT_NL_DUMP_LABELS, LABEL,
 	 "address labels"},
 };
 
@@ -221,7 +268,8 @@ static int dump_one(struct brt_nl *nl, const struct dump_kind *k,
 	family = mnl_nlmsg_put_extra_header(nlh, k->hdrlen);
 	*family = k->family;	/* the first byte of every family header */
 	c->err[0] = 0;
-	e = os_nl_request(nl, nlh, k->cb, c, &kerr, err, errlen);
+	c->kind = k;
+	e = os_nl_request(nl, nlh, on_record, c, &kerr, err, errlen);
 	if (e == BRT_EIO && k->optional &&
 	    (kerr == EOPNOTSUPP || kerr == EAFNOSUPPORT))
 		return 0;	/* no IPv6 or no nexthop objects here */
