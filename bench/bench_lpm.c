@@ -59,6 +59,8 @@ static bkey mask(unsigned len)
 static char *report;
 static size_t report_len, report_cap;
 
+static void out(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
 static void out(const char *fmt, ...)
 {
 	va_list ap;

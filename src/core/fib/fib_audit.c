@@ -9,6 +9,9 @@
 #include "fib/table_edit.h"
 
 static int fail(char *msg, size_t len, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static int fail(char *msg, size_t len, const char *fmt, ...)
 {
 	va_list ap;
 

@@ -174,7 +174,7 @@ void core_table_edit_free(brt_table *t)
 
 			for (j = 0; j < g->count; j++)
 				if (owned(t, g->routes[j]))
-					free((void *)g->routes[j]);
+					free(core_unconst(g->routes[j]));
 		}
 	free(atomic_load(&t->edits->list));
 	free(t->edits);
@@ -268,7 +268,7 @@ int core_table_edit_add(brt_table *t, const struct brt_route *r, bool prepend)
 /* The fib of @r's table, when it holds routes. */
 static struct brt_fib *fib_of(brt_table *t, const struct brt_route *r)
 {
-	return (struct brt_fib *)core_table_fib(t, r->family, r->table);
+	return core_unconst(core_table_fib(t, r->family, r->table));
 }
 
 int core_table_edit_del(brt_table *t, const struct brt_route *r)
@@ -284,7 +284,7 @@ int core_table_edit_del(brt_table *t, const struct brt_route *r)
 	if (err)
 		return err;
 	if (owned(t, x))
-		free((void *)x);
+		free(core_unconst(x));
 	t->edits->n_routes--;
 	return 0;
 }
@@ -314,6 +314,6 @@ int core_table_edit_replace(brt_table *t, const struct brt_route *old,
 		return err;
 	}
 	if (owned(t, x))
-		free((void *)x);
+		free(core_unconst(x));
 	return 0;
 }

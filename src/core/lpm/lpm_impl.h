@@ -189,7 +189,7 @@ struct lpm_small {
 
 static inline struct lpm_small *lpm_small(const void *base, uint32_t i)
 {
-	return (struct lpm_small *)(void *)((const unsigned char *)base +
+	return (struct lpm_small *)(void *)((uintptr_t)base +
 					    (size_t)i * LPM_HEAD_UNIT);
 }
 
@@ -207,13 +207,13 @@ void lpm_small_set(struct brt_lpm *l, uint32_t idx);
 /* The head of direct entry @e (not a leaf entry) in head arena @base. */
 static inline struct lpm_head *lpm_fhead(const void *base, uint32_t e)
 {
-	return (struct lpm_head *)(void *)((const unsigned char *)base +
+	return (struct lpm_head *)(void *)((uintptr_t)base +
 					   (size_t)e * LPM_HEAD_UNIT);
 }
 
 static inline struct lpm_shead *lpm_shead(const void *base, uint32_t e)
 {
-	return (struct lpm_shead *)(void *)((const unsigned char *)base +
+	return (struct lpm_shead *)(void *)((uintptr_t)base +
 					    (size_t)(e & ~LPM_SHORT) *
 					    LPM_HEAD_UNIT);
 }

@@ -21,6 +21,14 @@
 
 #define BRT_UNUSED __attribute__((unused))
 
+/* @p without its const, for memory the caller owns but reaches through a
+ * const view (a copied route's next hops to free, a list's own sentinel).
+ * The only place the core drops a qualifier (-Wcast-qual). */
+static inline void *core_unconst(const void *p)
+{
+	return (void *)(uintptr_t)p;
+}
+
 /* Provisional link indexes handed out by brt_builder_ifref(). */
 #define BRT_IFREF_BASE 0xf0000000u
 

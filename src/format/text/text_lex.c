@@ -40,6 +40,9 @@ void fmt_txt_free(struct brt_txt *t)
 }
 
 static void vmessage(struct brt_txt *t, uint32_t line, uint32_t col,
+		     const char *fmt, va_list ap) __attribute__((format(printf, 4, 0)));
+
+static void vmessage(struct brt_txt *t, uint32_t line, uint32_t col,
 		     const char *fmt, va_list ap)
 {
 	int n;

@@ -21,6 +21,10 @@
 #include "model/model.h"
 #include "netlink/nl.h"
 
+/* Room for one RTM_GETROUTE request: a header and a few attributes (libmnl's
+ * MNL_SOCKET_BUFFER_SIZE is a run-time value, so a buffer of it is a VLA). */
+#define KERNEL_GET_REQ_MAX 1024
+
 struct get_reply {
 	struct brt_route r;
 	struct brt_nexthop *nh;
@@ -134,7 +138,7 @@ static const char *status_message(int s)
 static int ask(struct brt_nl *nl, const struct brt_query *q, int fibmatch,
 	       struct get_reply *g, int *kerr, char *err, size_t errlen)
 {
-	char req[MNL_SOCKET_BUFFER_SIZE];
+	char req[KERNEL_GET_REQ_MAX];
 	int e;
 
 	g->got = 0;

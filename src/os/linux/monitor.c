@@ -127,13 +127,16 @@ static int subscribe(struct brt_nl *nl, char *err, size_t errlen)
 	static const int groups[] = {RTNLGRP_IPV4_ROUTE, RTNLGRP_IPV6_ROUTE};
 	size_t i;
 
-	for (i = 0; i < sizeof(groups) / sizeof(groups[0]); i++)
+	for (i = 0; i < sizeof(groups) / sizeof(groups[0]); i++) {
+		int group = groups[i];
+
 		if (mnl_socket_setsockopt(nl->sock, NETLINK_ADD_MEMBERSHIP,
-					  (void *)&groups[i], sizeof(int)) < 0) {
+					  &group, sizeof(group)) < 0) {
 			snprintf(err, errlen, "netlink route group: %s",
 				 strerror(errno));
 			return BRT_EIO;
 		}
+	}
 	return 0;
 }
 

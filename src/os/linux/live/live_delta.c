@@ -65,7 +65,7 @@ void os_ldeltas_record(struct brt_ldeltas *l, unsigned op,
 	d->op = (uint8_t)op;
 	if (os_live_route_copy(&d->r, r) ||
 	    (old && os_live_route_copy(&d->old, old))) {
-		free((void *)d->r.nh);
+		free(core_unconst(d->r.nh));
 		l->lost = true;
 		return;
 	}
@@ -77,8 +77,8 @@ void os_ldeltas_clear(struct brt_ldeltas *l)
 	size_t i;
 
 	for (i = 0; i < l->n; i++) {
-		free((void *)l->v[i].r.nh);
-		free((void *)l->v[i].old.nh);
+		free(core_unconst(l->v[i].r.nh));
+		free(core_unconst(l->v[i].old.nh));
 	}
 	l->n = 0;
 	l->lost = false;

@@ -282,14 +282,17 @@ static int subscribe(struct brt_live *h, unsigned flags)
 	int fd = mnl_socket_get_fd(h->ev.sock), size = EVENT_RCVBUF;
 	size_t i;
 
-	for (i = 0; i < sizeof(groups) / sizeof(groups[0]); i++)
+	for (i = 0; i < sizeof(groups) / sizeof(groups[0]); i++) {
+		int group = groups[i];
+
 		if (mnl_socket_setsockopt(h->ev.sock, NETLINK_ADD_MEMBERSHIP,
-					  (void *)&groups[i], sizeof(int)) < 0 &&
-		    groups[i] != RTNLGRP_NEXTHOP) {	/* older kernels lack it */
-			snprintf(h->err, sizeof(h->err),
-				 "netlink group %d: %s", groups[i], strerror(errno));
-			return BRT_EIO;
-		}
+					  &group, sizeof(group)) >= 0 ||
+		    group == RTNLGRP_NEXTHOP)	/* older kernels lack it */
+			continue;
+		snprintf(h->err, sizeof(h->err), "netlink group %d: %s",
+			 group, strerror(errno));
+		return BRT_EIO;
+	}
 	if (flags & BRT_LIVE_F_SMALL_RCVBUF) {
 		size = 1;	/* the kernel raises it to its minimum */
 		(void)setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &size, sizeof(size));
@@ -418,7 +421,7 @@ void brt_live_reader_unregister(brt_live_reader *rd)
 
 void brt_live_stats_get(const brt_live *h, struct brt_live_stats *s)
 {
-	struct brt_live *m = (struct brt_live *)h;	/* atomics only */
+	const struct brt_live *m = h;
 
 	if (!s)
 		return;

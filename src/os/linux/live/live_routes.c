@@ -110,7 +110,7 @@ static int set_route(struct brt_lroute *e, const struct brt_route *r)
 	if (os_live_route_copy(&c, r))
 		return BRT_ENOMEM;
 	free(e->nh);
-	e->nh = (struct brt_nexthop *)c.nh;
+	e->nh = core_unconst(c.nh);
 	e->r = c;
 	e->hash = key_hash(r);
 	return 0;
@@ -186,7 +186,7 @@ static struct brt_lroute *first_of_key(const struct brt_lroutes *m,
 	for (e = m->head.next; e != &m->head; e = e->next)
 		if (core_route_same_key(&e->r, r))
 			return e;
-	return (struct brt_lroute *)&m->head;
+	return core_unconst(&m->head);
 }
 
 /* Replace @e's route by @r, logging it when anything changes. */

@@ -117,7 +117,9 @@ int os_nl_parse_stream(const void *data, size_t len,
 	int e;
 
 	memset(tb, 0, (max + 1) * sizeof(*tb));
-	mnl_attr_for_each_payload(data, len) {
+	/* libmnl's mnl_attr_for_each_payload, without its casts from const */
+	for (attr = data; mnl_attr_ok(attr, (int)(end - (const char *)attr));
+	     attr = mnl_attr_next(attr)) {
 		unsigned type = mnl_attr_get_type(attr);
 
 		if (type > max || pol[type].kind == BRT_NLA_IGNORE)
