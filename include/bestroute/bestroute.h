@@ -95,7 +95,8 @@ int brt_addr_parse(const char *text, struct brt_addr *out);
  */
 int brt_addr_format(const struct brt_addr *a, char *buf, size_t len);
 
-/* Whether two addresses are the same family and bytes (zones ignored). */
+/* Whether two addresses are the same family and bytes (zones ignored):
+ * 1 or 0 (0 when either is NULL). */
 int brt_addr_equal(const struct brt_addr *a, const struct brt_addr *b);
 
 /*
@@ -105,8 +106,14 @@ int brt_addr_equal(const struct brt_addr *a, const struct brt_addr *b);
  */
 int brt_prefix_parse(const char *text, int family_hint, int allow_host_bits,
 		     struct brt_prefix *out);
+/*
+ * brt_prefix_format - "10.0.0.0/8" into @buf (@len bytes, NUL-terminated).
+ * Returns the length written, BRT_EINVAL (NULL, a bad family or a length
+ * longer than the family's) or BRT_ERANGE (@buf too small).
+ */
 int brt_prefix_format(const struct brt_prefix *p, char *buf, size_t len);
-/* Whether @a lies inside @p. */
+/* Whether @a lies inside @p: 1 or 0 (0 also for NULL, differing families
+ * or a malformed prefix). */
 int brt_prefix_contains(const struct brt_prefix *p, const struct brt_addr *a);
 
 /* ------------------------------------------------------------ table model */
@@ -339,7 +346,8 @@ struct brt_addrlabel {
 #define BRT_LABEL_F_DERIVED 0x8000	/* the kernel's default table */
 
 /* Initialise each record to defaults (up, unicast, main table, ...);
- * NULL is a no-op. */
+ * NULL is a no-op. Nothing is allocated: a record holds no pointer that
+ * needs freeing (next hop and group arrays belong to the caller). */
 void brt_link_init(struct brt_link *l);
 void brt_address_init(struct brt_address *a);
 void brt_route_init(struct brt_route *r);
@@ -354,19 +362,28 @@ typedef struct brt_table brt_table;
 
 /* A new, empty builder, or NULL when out of memory. */
 brt_builder *brt_builder_create(void);
-/* A builder holding everything @t was built from (its given entries). */
+/* A new builder holding everything @t was built from (its given entries,
+ * not the derived ones), to change and finish again; NULL when @t is NULL
+ * or out of memory. The caller owns it; @t is unchanged. */
 brt_builder *brt_builder_from_table(const brt_table *t);
+/* Free @b and everything it copied; NULL is a no-op. Tables it finished
+ * live on. */
 void brt_builder_destroy(brt_builder *b);
 
 /*
  * brt_builder_set_origin - where the next entries come from, for error
  * messages and conflicts ("file.table", line). @name is copied.
+ * Returns 0, BRT_EINVAL (NULL @b or @name) or BRT_ENOMEM.
  */
 int brt_builder_set_origin(brt_builder *b, const char *name, unsigned line);
 
-/* BRT_ECONFLICT if a different policy was set from another origin. */
+/* The policy the table answers by. Returns 0, BRT_EINVAL (NULL @b or no
+ * such policy) or BRT_ECONFLICT (a different policy was set from another
+ * origin; brt_builder_error() names both). Ignored after a forced one. */
 int brt_builder_set_policy(brt_builder *b, enum brt_policy policy);
-/* Force @policy regardless of what inputs said (the CLI's --policy). */
+/* Force @policy regardless of what inputs said (the CLI's --policy); later
+ * brt_builder_set_policy() calls are accepted and ignored. Returns 0 or
+ * BRT_EINVAL (NULL @b or no such policy). */
 int brt_builder_force_policy(brt_builder *b, enum brt_policy policy);
 
 /*
@@ -390,7 +407,9 @@ int brt_builder_add_route(brt_builder *b, const struct brt_route *r);
 int brt_builder_add_rule(brt_builder *b, const struct brt_rule *r);
 int brt_builder_add_nhobj(brt_builder *b, const struct brt_nhobj *n);
 int brt_builder_add_addrlabel(brt_builder *b, const struct brt_addrlabel *l);
-/* A sysctl that changes answers, e.g. "net.ipv6.conf.eth0.use_tempaddr". */
+/* A sysctl that changes answers, e.g. "net.ipv6.conf.eth0.use_tempaddr";
+ * both strings are copied, a second value for a key replaces the first.
+ * Returns 0, BRT_EINVAL (NULL or empty key, NULL value) or BRT_ENOMEM. */
 int brt_builder_set_sysctl(brt_builder *b, const char *key, const char *value);
 
 /*
@@ -414,10 +433,18 @@ int brt_builder_finish(brt_builder *b, brt_table **out);
 
 /* ------------------------------------------------------------------ table */
 
+/* Free @t and everything it owns; NULL is a no-op. Pointers the accessors
+ * and lookups returned into @t are invalid afterwards, so no other thread
+ * may still be using it. */
 void brt_table_destroy(brt_table *t);
+/* The policy @t answers by (BRT_POLICY_LINUX for NULL). */
 enum brt_policy brt_table_policy(const brt_table *t);
 
-/* Contents, in definition order, derived entries included. */
+/*
+ * Contents, in definition order, derived entries included. Each count is
+ * 0 for a NULL table; each accessor returns entry @i (valid while @t
+ * lives, owned by @t), or NULL for a NULL table or @i >= the count.
+ */
 size_t brt_table_link_count(const brt_table *t);
 const struct brt_link *brt_table_link(const brt_table *t, size_t i);
 size_t brt_table_address_count(const brt_table *t);
@@ -435,7 +462,8 @@ size_t brt_table_sysctl_count(const brt_table *t);
 int brt_table_sysctl(const brt_table *t, size_t i, const char **key,
 		     const char **value);
 
-/* NULL when there is no such link. */
+/* The link of @index or of @name (owned by @t); NULL when there is no such
+ * link or @t (or @name) is NULL. */
 const struct brt_link *brt_table_link_by_index(const brt_table *t,
 					       uint32_t index);
 const struct brt_link *brt_table_link_by_name(const brt_table *t,
@@ -443,12 +471,16 @@ const struct brt_link *brt_table_link_by_name(const brt_table *t,
 
 /*
  * brt_table_addr_parse - like brt_addr_parse, and resolves a zone given by
- * link name through @t. BRT_ENOENT for an unknown link name.
+ * link name through @t ("fe80::1%eth0"). Returns 0, BRT_EINVAL (NULL
+ * argument), BRT_EPARSE (not an address) or BRT_ENOENT (an unknown link
+ * name); *@out is unchanged on error.
  */
 int brt_table_addr_parse(const brt_table *t, const char *text,
 			 struct brt_addr *out);
 
-/* Names of tables ("main", "local", "default" or the number). */
+/* The name of table @id ("main", "local", "default" or the number) into
+ * @buf: the length written, BRT_EINVAL (NULL @buf) or BRT_ERANGE (too
+ * small; 11 bytes always suffice). */
 int brt_table_id_format(uint32_t id, char *buf, size_t len);
 /* "main", "local", "default" or a number; 0 or BRT_EPARSE. */
 int brt_table_id_parse(const char *text, uint32_t *out);
@@ -490,7 +522,8 @@ enum brt_status {
 	BRT_ROUTE_UNSUPPORTED = 6,	/* a kernel behaviour not modelled */
 };
 
-/* "no-route", "unreachable", ... as the JSON output names them. */
+/* "no-route", "unreachable", ... as the JSON output names them: a static
+ * string, "invalid" for a value outside enum brt_status. */
 const char *brt_status_name(enum brt_status s);
 /* The errno the Linux kernel gives for @s (0 for OK). */
 int brt_status_errno(enum brt_status s);
@@ -584,6 +617,10 @@ typedef struct brt_explain brt_explain;
  */
 int brt_table_explain(const brt_table *t, const struct brt_query *q,
 		      struct brt_result *r, brt_explain **out);
+/* The number of candidates recorded (0 for NULL), candidate @i in the
+ * order they were considered (owned by @e; NULL for NULL or @i >= the
+ * count; its rule and route point into the table, which must outlive it),
+ * and freeing the record (NULL is a no-op). */
 size_t brt_explain_count(const brt_explain *e);
 const struct brt_candidate *brt_explain_get(const brt_explain *e, size_t i);
 void brt_explain_destroy(brt_explain *e);
@@ -618,15 +655,21 @@ int brt_builder_load_text(brt_builder *b, const char *name, const char *data,
  * brt_builder_load_ipjson - parse one `ip -j` dump (link, addr, route,
  * rule, nexthop or addrlabel output) from memory. @family is
  * BRT_AF_UNSPEC when unknown (guessed from addresses where possible).
+ * @data need not be NUL-terminated. Same returns as brt_builder_load_file
+ * (messages name the record: "file: record N: ..."); on error @b holds
+ * none of this dump's records.
  */
 int brt_builder_load_ipjson(brt_builder *b, const char *name, int family,
 			    const char *data, size_t len, char *err,
 			    size_t errlen);
 
 /*
- * brt_table_load - load files (as brt_builder_load_file takes them) into
- * one table. @policy is -1 to keep what the files say. Either the whole
- * table is loaded or *@out is NULL and @err says why.
+ * brt_table_load - load @n files (as brt_builder_load_file takes them)
+ * into one new table, owned by the caller (brt_table_destroy). @policy is
+ * an enum brt_policy to force, or -1 to keep what the files say. Either the
+ * whole table is loaded or *@out is NULL and @err says why. Returns what
+ * brt_builder_load_file and brt_builder_finish return; BRT_EINVAL also for
+ * a NULL @out, or NULL @specs with @n > 0.
  */
 int brt_table_load(const char *const *specs, size_t n, int policy,
 		   brt_table **out, char *err, size_t errlen);

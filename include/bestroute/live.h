@@ -129,14 +129,20 @@ void brt_live_close(brt_live *h);
  * keeps the version before the current one for more than 100 ms, the
  * handle builds the next one as a whole table instead).
  */
+/* A new reader of @h in *@out (the caller unregisters it before closing
+ * @h). Returns 0, BRT_EINVAL (NULL argument) or BRT_ENOMEM. */
 int brt_live_reader_register(brt_live *h, brt_live_reader **out);
-void brt_live_reader_unregister(brt_live_reader *rd);	/* NULL: no-op */
+/* Release the version @rd holds and free it; NULL is a no-op. */
+void brt_live_reader_unregister(brt_live_reader *rd);
+/* @rd holds no version until its next lookup or acquire (pointers from
+ * its answers are invalid after it); NULL is a no-op. */
 void brt_live_reader_quiescent(brt_live_reader *rd);
 
 /*
- * brt_live_acquire - the newest table (never NULL) and its version number
- * in *@version (when not NULL). Versions are numbered from 1 and only
- * move forward.
+ * brt_live_acquire - the newest table and its version number in *@version
+ * (when not NULL). Versions are numbered from 1 and only move forward.
+ * The table belongs to the handle (valid as the reader rules above say);
+ * NULL only for a NULL @rd.
  */
 const brt_table *brt_live_acquire(brt_live_reader *rd, uint64_t *version);
 
@@ -149,7 +155,7 @@ int brt_live_lookup(brt_live_reader *rd, const struct brt_query *q,
  * quiescent). */
 const brt_table *brt_live_reader_table(const brt_live_reader *rd);
 
-/* What the update thread has done so far. */
+/* What the update thread has done so far (brt_live_stats_get). */
 struct brt_live_stats {
 	uint64_t version;	/* newest published version */
 	uint64_t messages;	/* notifications read */
@@ -166,6 +172,9 @@ struct brt_live_stats {
 				 * first, and after link, address, rule or
 				 * nexthop changes; cost: the table) */
 };
+/* Copy @h's counters into *@s: each is read atomically (exact), together
+ * they are not one instant's view. A NULL @h gives zeros; a NULL @s is a
+ * no-op. Any thread may call it at any time while @h is open. */
 void brt_live_stats_get(const brt_live *h, struct brt_live_stats *s);
 
 #endif /* BESTROUTE_LIVE_H */

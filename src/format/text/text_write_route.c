@@ -1,5 +1,6 @@
 /*
- * text_write_route.c - nexthop objects, routes and rules as text.
+ * text_write_route.c - nexthop objects and routes as text (rules are
+ * text_write_rule.c's).
  *
  * Each writer leaves out exactly the values the reader would default to
  * for the same words (table by type, scope by type and next hops, metric

@@ -1,7 +1,9 @@
 /*
  * linux_derive.c - what the Linux kernel derives from links and addresses.
  *
- * Checked against the kernel in a namespace (see docs/linux-semantics):
+ * Checked against the kernel in a namespace (the cases are written up in
+ * linux-semantics.md of ../shared/docs, beside the checkout, and
+ * test_policy_linux holds them):
  *  - IPv4: every address has a local route in table local (src: the
  *    primary address of its subnet), even on a link that is down; on an
  *    up link a primary address also gets its subnet route in main (type
@@ -19,7 +21,6 @@
  * set is the truth there, gaps included.
  */
 #include <stdio.h>
-#include <stdlib.h>
 #include <stdlib.h>
 #include <string.h>
 
