@@ -7,7 +7,7 @@
 #  - every quoted #include of src/ and tools/ resolves to a file of the same
 #    layer or of one it may use, and never through "../";
 #  - the layers above the core see only the core's outward headers
-#    (model/, policy/policy.h, build/builder_read.h, fib/table_edit.h for
+#    (model/, policy/policy.h, builder/builder_read.h, fib/table_edit.h for
 #    the live handle, lpm/lpm.h for the page provider), never its insides;
 #  - the pure layers (lpm, core, format) call no system call wrapper and
 #    neither libmnl; only format calls json-c.
@@ -23,7 +23,7 @@ roots = {'lpm': 'src/core/lpm', 'core': 'src/core', 'format': 'src/format',
 uses = {'lpm': [], 'core': ['lpm'], 'format': ['core', 'lpm'],
         'os': ['format', 'core', 'lpm'], 'compat': ['core', 'lpm'], 'tools': []}
 # what a layer above the core may include of it (paths under src/core)
-outward = re.compile(r'^(model/[a-z_]+\.h|policy/policy\.h|build/builder_read\.h|'
+outward = re.compile(r'^(model/[a-z_]+\.h|policy/policy\.h|builder/builder_read\.h|'
                      r'fib/table_edit\.h|lpm/lpm\.h)$')
 outward_users = {'fib/table_edit.h': {'os'}, 'lpm/lpm.h': {'os'}}
 

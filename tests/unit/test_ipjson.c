@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "build/builder_impl.h"
+#include "builder/builder_impl.h"
 #include "model/model.h"
 #include "testutil.h"
 

@@ -9,7 +9,7 @@
  */
 #include <string.h>
 
-#include "build/builder_read.h"
+#include "builder/builder_read.h"
 #include "text/text.h"
 
 struct rule_words {

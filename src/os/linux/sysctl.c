@@ -3,7 +3,7 @@
  *
  * /proc/sys/net shows the network namespace of the reading thread, the
  * same one our netlink socket talks to. Keys use the dotted form that
- * src/core/build/resolve.c looks up ("net.ipv6.conf.eth0.use_tempaddr"),
+ * src/core/builder/resolve.c looks up ("net.ipv6.conf.eth0.use_tempaddr"),
  * including the "all" and "default" entries it falls back to. A file that
  * does not exist (an older kernel, no IPv6) is simply not recorded.
  */

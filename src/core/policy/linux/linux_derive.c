@@ -24,7 +24,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "build/builder_impl.h"
+#include "builder/builder_impl.h"
 #include "policy/linux/linux_policy.h"
 
 static bool link_has(const struct bld_link *l, uint32_t f)

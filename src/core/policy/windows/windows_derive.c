@@ -25,7 +25,7 @@
 
 #include <stdlib.h>
 
-#include "build/builder_impl.h"
+#include "builder/builder_impl.h"
 #include "policy/windows/windows_policy.h"
 
 #define WIN_METRIC 256u

@@ -14,7 +14,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "build/builder_read.h"
+#include "builder/builder_read.h"
 #include "netlink/nl.h"
 
 /* ----------------------------------------------------------------- routes */

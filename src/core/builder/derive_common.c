@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "build/builder_impl.h"
+#include "builder/builder_impl.h"
 
 static uint32_t free_index(struct brt_builder *b)
 {

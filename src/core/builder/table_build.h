@@ -2,7 +2,7 @@
 #ifndef BRT_CORE_TABLE_BUILD_H
 #define BRT_CORE_TABLE_BUILD_H
 
-#include "build/builder_impl.h"
+#include "builder/builder_impl.h"
 
 /*
  * core_table_compile - copy the builder's entries into a new table. Routes

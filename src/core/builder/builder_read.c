@@ -2,8 +2,8 @@
  * builder_read.c - reading a builder's entries from the layers above
  * (builder_read.h).
  */
-#include "build/builder_impl.h"
-#include "build/builder_read.h"
+#include "builder/builder_impl.h"
+#include "builder/builder_read.h"
 
 size_t core_bld_route_count(const brt_builder *b)
 {

@@ -7,7 +7,7 @@
  */
 #include <stdlib.h>
 
-#include "build/builder_impl.h"
+#include "builder/builder_impl.h"
 
 static int copy_given(brt_builder *b, const brt_table *t)
 {

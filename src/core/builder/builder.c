@@ -13,7 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "build/builder_impl.h"
+#include "builder/builder_impl.h"
 #include "policy/policy.h"
 
 int core_bld_fail(struct brt_builder *b, int code, const char *fmt, ...)

@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "build/table_build.h"
+#include "builder/table_build.h"
 
 static int sysctl_int(const struct brt_builder *b, const char *fam,
 		      const char *dev, const char *name, int dflt)

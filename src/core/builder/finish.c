@@ -10,9 +10,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "build/builder_impl.h"
-#include "build/fib_build.h"
-#include "build/table_build.h"
+#include "builder/builder_impl.h"
+#include "builder/fib_build.h"
+#include "builder/table_build.h"
 #include "policy/policy.h"
 
 /* Resolve one index in place; BRT_ENOENT with a message if undefined. */

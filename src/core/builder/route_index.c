@@ -14,7 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "build/builder_impl.h"
+#include "builder/builder_impl.h"
 
 struct brt_route_index {
 	uint32_t *slot;
