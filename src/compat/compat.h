@@ -10,6 +10,10 @@
 
 #include <stdbool.h>
 
+/* Windows mode of the compat headers (see ws2def.h): the library sees
+ * the very types its callers see. No min/max macros in our code. */
+#define NOMINMAX
+#include "bestroute/compat/winsock2.h"
 #include "bestroute/compat/iphlpapi.h"
 #include "bestroute/compat/netioapi.h"
 #include "core/internal.h"
@@ -45,6 +49,14 @@ const struct brt_link *brt_compat_link_by_luid(const brt_table *t,
 					       uint64_t luid);
 /* The IF_TYPE of a link type. */
 uint16_t brt_compat_iftype(uint8_t link_type);
+
+/* ------------------------------------------------------------ wstring.c */
+
+/* @w (NUL-terminated, 16-bit) as ASCII into @out of @len bytes: the
+ * length, or -1 for a character above 0x7e or a string too long. */
+int brt_compat_narrow(const WCHAR *w, char *out, size_t len);
+/* @s into @out of @len characters: the length, or -1 (too long). */
+int brt_compat_widen(const char *s, WCHAR *out, size_t len);
 
 /* ------------------------------------------------------------- errors.c */
 
