@@ -146,6 +146,14 @@ void brt_compat_notify_live(void *reg, int event, const struct brt_route *r);
 void brt_compat_notify(const MIB_IPFORWARD_ROW2 *row,
 		       MIB_NOTIFICATION_TYPE type);
 
+/* ------------------------------------------------------- default_route.c */
+
+/* When @q asks for the unspecified address (0.0.0.0, ::): the best route
+ * of prefix length 0 into @res, and true; false when there is none (the
+ * ordinary lookup answers then). */
+bool brt_compat_default_route(const brt_table *t, const struct brt_query *q,
+			      struct brt_result *res);
+
 /* ---------------------------------------------------------- best_route2.c */
 
 /* The user-mode lookup behind GetBestRoute2 and GetBestRoute: a Win32
