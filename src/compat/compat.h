@@ -146,6 +146,21 @@ void brt_compat_notify_live(void *reg, int event, const struct brt_route *r);
 void brt_compat_notify(const MIB_IPFORWARD_ROW2 *row,
 		       MIB_NOTIFICATION_TYPE type);
 
+/* ------------------------------------------------------ forward_table.c */
+
+/* The rows GetIpForwardTable2 lists for @family, in one allocation
+ * (FreeMibTable): 0 or ERROR_NOT_ENOUGH_MEMORY. */
+DWORD brt_compat_forward_rows(const brt_table *t, ADDRESS_FAMILY family,
+			      PMIB_IPFORWARD_TABLE2 *table);
+
+/* --------------------------------------------------------- forward_v1.c */
+
+/* The first-generation row of IPv4 row @row. A direct route's next hop
+ * is the interface's own address: @best when given (GetBestRoute's
+ * source), else the link's address in the prefix, else its first. */
+void brt_compat_v1_from_row(const brt_table *t, const MIB_IPFORWARD_ROW2 *row,
+			    const SOCKADDR_INET *best, PMIB_IPFORWARDROW out);
+
 /* ------------------------------------------------------- default_route.c */
 
 /* When @q asks for the unspecified address (0.0.0.0, ::): the best route

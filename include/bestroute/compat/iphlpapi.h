@@ -33,6 +33,26 @@ DWORD WINAPI GetBestInterfaceEx(struct sockaddr *pDestAddr,
 DWORD WINAPI GetBestRoute(DWORD dwDestAddr, DWORD dwSourceAddr,
 			  PMIB_IPFORWARDROW pBestRoute);
 
+/*
+ * GetIpForwardTable - the IPv4 routes as first-generation rows into
+ * @pIpForwardTable of *@pdwSize bytes, sorted when @bOrder. Returns
+ * NO_ERROR; ERROR_INSUFFICIENT_BUFFER with the size needed in *@pdwSize
+ * (NULL table or too small); ERROR_NO_DATA (no route);
+ * ERROR_INVALID_PARAMETER (NULL @pdwSize); ERROR_CAN_NOT_COMPLETE.
+ */
+DWORD WINAPI GetIpForwardTable(PMIB_IPFORWARDTABLE pIpForwardTable,
+			       PULONG pdwSize, BOOL bOrder);
+/*
+ * Create/Set/DeleteIpForwardEntry - add, change (metric, lifetime) or
+ * remove the route of a first-generation row; dwForwardMetric1 counts
+ * the interface metric (see bestroute-winapi(3)). Returns NO_ERROR,
+ * ERROR_INVALID_PARAMETER, ERROR_NOT_FOUND, ERROR_OBJECT_ALREADY_EXISTS,
+ * ERROR_ACCESS_DENIED or ERROR_CAN_NOT_COMPLETE.
+ */
+DWORD WINAPI CreateIpForwardEntry(PMIB_IPFORWARDROW pRoute);
+DWORD WINAPI SetIpForwardEntry(PMIB_IPFORWARDROW pRoute);
+DWORD WINAPI DeleteIpForwardEntry(PMIB_IPFORWARDROW pRoute);
+
 #if defined(__GNUC__)
 #pragma GCC visibility pop
 #endif
