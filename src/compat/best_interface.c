@@ -38,9 +38,9 @@ static bool bad_scope(const SOCKADDR_INET *dst)
 {
 	struct brt_addr a;
 
-	brt_compat_addr_from_inet(dst, &a);
-	return a.zone && !brt_addr_is_v6_linklocal(&a) &&
-	       !brt_addr_is_v6_multicast(&a);
+	compat_addr_from_inet(dst, &a);
+	return a.zone && !core_addr_is_v6_linklocal(&a) &&
+	       !core_addr_is_v6_multicast(&a);
 }
 
 DWORD WINAPI GetBestInterfaceEx(struct sockaddr *pDestAddr,
@@ -57,18 +57,18 @@ DWORD WINAPI GetBestInterfaceEx(struct sockaddr *pDestAddr,
 	rc = read_dest(pDestAddr, &dst);
 	if (rc || bad_scope(&dst))
 		return ERROR_INVALID_PARAMETER;
-	rc = brt_compat_acquire(&ref);
+	rc = compat_acquire(&ref);
 	if (rc)
 		return rc;
-	if (!brt_compat_family_enabled(&ref,
-				       brt_compat_family_in(dst.si_family)))
+	if (!compat_family_enabled(&ref,
+				       compat_family_in(dst.si_family)))
 		rc = ERROR_NOT_SUPPORTED;
 	else
-		rc = brt_compat_best_route(ref.t, NULL, 0, NULL, &dst, &row,
+		rc = compat_best_route(ref.t, NULL, 0, NULL, &dst, &row,
 					   &best, &res);
 	if (!rc)
 		*pdwBestIfIndex = row.InterfaceIndex;
-	brt_compat_release(&ref);
+	compat_release(&ref);
 	return rc;
 }
 
@@ -96,17 +96,17 @@ DWORD WINAPI GetBestRoute(DWORD dwDestAddr, DWORD dwSourceAddr,
 	if (!pBestRoute)
 		return ERROR_INVALID_PARAMETER;
 	memset(pBestRoute, 0, sizeof(*pBestRoute));
-	brt_compat_inet_zero(BRT_AF_INET, &dst);
-	brt_compat_inet_zero(BRT_AF_INET, &src);
+	compat_inet_zero(BRT_AF_INET, &dst);
+	compat_inet_zero(BRT_AF_INET, &src);
 	dst.Ipv4.sin_addr.s_addr = dwDestAddr;
 	src.Ipv4.sin_addr.s_addr = dwSourceAddr;
-	rc = brt_compat_acquire(&ref);
+	rc = compat_acquire(&ref);
 	if (rc)
 		return rc;
-	rc = brt_compat_best_route(ref.t, NULL, 0, &src, &dst, &row, &best,
+	rc = compat_best_route(ref.t, NULL, 0, &src, &dst, &row, &best,
 				   &res);
 	if (!rc)
 		brt_compat_v1_from_row(ref.t, &row, &best, pBestRoute);
-	brt_compat_release(&ref);
+	compat_release(&ref);
 	return rc;
 }

@@ -35,7 +35,7 @@ static DWORD interface_user(const brt_table *t, const NET_LUID *luid,
 
 	*oif = 0;
 	if (luid && luid->Value) {
-		l = brt_compat_link_by_luid(t, luid->Value);
+		l = compat_link_by_luid(t, luid->Value);
 		if (!l)
 			return ERROR_NOT_FOUND;
 		*oif = l->index;
@@ -56,14 +56,14 @@ static DWORD apply_source(const brt_table *t, const SOCKADDR_INET *src,
 	struct brt_addr a;
 	uint32_t owner = 0;
 
-	if (!src || !brt_compat_addr_from_inet(src, &a) ||
-	    a.family != q->dst.family || brt_addr_is_zero(&a))
+	if (!src || !compat_addr_from_inet(src, &a) ||
+	    a.family != q->dst.family || core_addr_is_zero(&a))
 		return NO_ERROR;
-	if (a.family == BRT_AF_INET6 && a.zone && !brt_addr_is_v6_linklocal(&a))
+	if (a.family == BRT_AF_INET6 && a.zone && !core_addr_is_v6_linklocal(&a))
 		return ERROR_INVALID_PARAMETER;
-	if (!brt_compat_is_local(t, &a, &owner))
+	if (!compat_is_local(t, &a, &owner))
 		return ERROR_NOT_FOUND;
-	a.zone = a.family == BRT_AF_INET6 && brt_addr_is_v6_linklocal(&a)
+	a.zone = a.family == BRT_AF_INET6 && core_addr_is_v6_linklocal(&a)
 			 ? owner : 0;
 	q->src = a;
 	q->oif = owner;
@@ -72,8 +72,8 @@ static DWORD apply_source(const brt_table *t, const SOCKADDR_INET *src,
 
 static bool is_linklocal_scope(const struct brt_addr *a)
 {
-	return a->family == BRT_AF_INET6 && !brt_addr_is_v6_loopback(a) &&
-	       brt_addr6_scope(a) <= 2;
+	return a->family == BRT_AF_INET6 && !core_addr_is_v6_loopback(a) &&
+	       core_addr6_scope(a) <= 2;
 }
 
 /* Scope ids and loopback destinations against the chosen interface. */
@@ -96,7 +96,7 @@ static DWORD check_destination(const brt_table *t, struct brt_query *q)
 	}
 	l = q->oif ? brt_table_link_by_index(t, q->oif) : NULL;
 	if (l && l->type != BRT_LINK_LOOPBACK &&
-	    (brt_addr_is_v4_loopback(d) || brt_addr_is_v6_loopback(d)))
+	    (core_addr_is_v4_loopback(d) || core_addr_is_v6_loopback(d)))
 		return ERROR_INVALID_PARAMETER;
 	return NO_ERROR;
 }
@@ -123,7 +123,7 @@ static void route_of_result(const struct brt_query *q,
 	if (res->has_prefix)
 		r->dst = res->prefix;
 	else
-		brt_prefix_make(&r->dst, &q->dst, brt_family_bits(r->family));
+		core_prefix_make(&r->dst, &q->dst, core_family_bits(r->family));
 }
 
 /* Windows always has 127.0.0.1 on its loopback interface: a loopback
@@ -163,21 +163,21 @@ static void fill_outputs(const brt_table *t, const struct brt_query *q,
 		route_of_result(q, res, &own);
 		r = &own;
 	}
-	brt_compat_row_from_route(t, r, &nh, row);
-	if (brt_addr_is_v6_loopback(&q->dst))
+	compat_row_from_route(t, r, &nh, row);
+	if (core_addr_is_v6_loopback(&q->dst))
 		s = q->dst;
-	else if (brt_addr_is_v4_loopback(&q->dst) && windows_loopback(t, res))
+	else if (core_addr_is_v4_loopback(&q->dst) && windows_loopback(t, res))
 		s = loopback4();
 	/* A link-local source names its own link (which may differ from
 	 * the outgoing one when that link holds no address). */
-	if (s.family == BRT_AF_INET6 && brt_addr_is_v6_linklocal(&s))
+	if (s.family == BRT_AF_INET6 && core_addr_is_v6_linklocal(&s))
 		s.zone = s.zone ? s.zone : res->ifindex;
 	else
 		s.zone = 0;
 	if (s.family)
-		brt_compat_inet_from_addr(&s, best);
+		compat_inet_from_addr(&s, best);
 	else
-		brt_compat_inet_zero(q->dst.family, best);
+		compat_inet_zero(q->dst.family, best);
 }
 
 /* The path both forms share once the interface is known (@oif or 0). */
@@ -190,7 +190,7 @@ static DWORD resolve(const brt_table *t, uint32_t oif,
 	DWORD rc;
 
 	brt_query_init(&q);
-	brt_compat_addr_from_inet(dst, &q.dst);
+	compat_addr_from_inet(dst, &q.dst);
 	q.oif = oif;
 	rc = apply_source(t, src, &q);
 	if (!rc)
@@ -206,7 +206,7 @@ static DWORD resolve(const brt_table *t, uint32_t oif,
 	return rc;
 }
 
-DWORD brt_compat_best_route(const brt_table *t, NET_LUID *luid,
+DWORD compat_best_route(const brt_table *t, NET_LUID *luid,
 			    NET_IFINDEX index, const SOCKADDR_INET *src,
 			    const SOCKADDR_INET *dst, PMIB_IPFORWARD_ROW2 row,
 			    SOCKADDR_INET *best, struct brt_result *res)
@@ -214,7 +214,7 @@ DWORD brt_compat_best_route(const brt_table *t, NET_LUID *luid,
 	uint32_t oif;
 	DWORD rc;
 
-	if (!brt_compat_family_in(dst->si_family))
+	if (!compat_family_in(dst->si_family))
 		return ERROR_INVALID_PARAMETER;
 	rc = interface_user(t, luid, index, &oif);
 	if (!rc)
@@ -239,15 +239,15 @@ DWORD WINAPI GetBestRoute2(NET_LUID *InterfaceLuid, NET_IFINDEX InterfaceIndex,
 	zero_outputs(BestRoute, BestSourceAddress);
 	if (!DestinationAddress || !BestRoute || !BestSourceAddress)
 		return ERROR_INVALID_PARAMETER;
-	if (!brt_compat_family_in(DestinationAddress->si_family))
+	if (!compat_family_in(DestinationAddress->si_family))
 		return ERROR_INVALID_PARAMETER;
-	rc = brt_compat_acquire(&ref);
+	rc = compat_acquire(&ref);
 	if (rc)
 		return rc;
-	rc = brt_compat_best_route(ref.t, InterfaceLuid, InterfaceIndex,
+	rc = compat_best_route(ref.t, InterfaceLuid, InterfaceIndex,
 				   SourceAddress, DestinationAddress, BestRoute,
 				   BestSourceAddress, &res);
-	brt_compat_release(&ref);
+	compat_release(&ref);
 	return rc;
 }
 
@@ -258,7 +258,7 @@ static NTSTATUS interface_kernel(const brt_table *t, const NET_LUID *luid,
 	const struct brt_link *l;
 
 	if (luid && luid->Value)
-		l = brt_compat_link_by_luid(t, luid->Value);
+		l = compat_link_by_luid(t, luid->Value);
 	else
 		l = brt_table_link_by_index(t, index);
 	*oif = l ? l->index : 0;
@@ -283,20 +283,20 @@ NTSTATUS brt_kernel_GetBestRoute2(NET_LUID *InterfaceLuid,
 	zero_outputs(BestRoute, BestSourceAddress);
 	if (!DestinationAddress || !BestRoute || !BestSourceAddress ||
 	    (!(InterfaceLuid && InterfaceLuid->Value) && !InterfaceIndex) ||
-	    !brt_compat_family_in(DestinationAddress->si_family))
+	    !compat_family_in(DestinationAddress->si_family))
 		return STATUS_INVALID_PARAMETER;
-	if (brt_compat_acquire(&ref))
+	if (compat_acquire(&ref))
 		return STATUS_UNSUCCESSFUL;
-	family = brt_compat_family_in(DestinationAddress->si_family);
+	family = compat_family_in(DestinationAddress->si_family);
 	st = interface_kernel(ref.t, InterfaceLuid, InterfaceIndex, &oif);
-	if (!st && !brt_compat_family_enabled(&ref, family))
+	if (!st && !compat_family_enabled(&ref, family))
 		st = STATUS_NOT_SUPPORTED;
 	if (!st)
-		st = brt_compat_ntstatus(resolve(ref.t, oif, SourceAddress,
+		st = compat_ntstatus(resolve(ref.t, oif, SourceAddress,
 						 DestinationAddress, BestRoute,
 						 BestSourceAddress, &res));
 	if (st)
 		zero_outputs(BestRoute, BestSourceAddress);
-	brt_compat_release(&ref);
+	compat_release(&ref);
 	return st;
 }

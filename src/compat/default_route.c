@@ -62,7 +62,7 @@ static void consider(const brt_table *t, const struct brt_route *r,
 	uint32_t k, cnt, m;
 	bool bh;
 
-	nh = brt_route_nexthops(t, r, &cnt, &bh);
+	nh = core_route_nexthops(t, r, &cnt, &bh);
 	for (k = 0; nh && k < cnt; k++) {
 		const struct brt_link *l;
 
@@ -94,7 +94,7 @@ static bool link_address(const brt_table *t, uint32_t ifindex,
 			if (a->ifindex != ifindex || a->addr.family != family ||
 			    (a->flags & (BRT_ADDR_F_TENTATIVE |
 					 BRT_ADDR_F_DADFAILED)) ||
-			    brt_addr_is_v6_linklocal(&a->addr) != (pass == 1))
+			    core_addr_is_v6_linklocal(&a->addr) != (pass == 1))
 				continue;
 			*out = a->addr;
 			out->zone = pass == 1 ? ifindex : 0;
@@ -140,7 +140,7 @@ bool brt_compat_default_route(const brt_table *t, const struct brt_query *q,
 	struct pick best = {NULL, NULL, 0};
 	size_t i, n = brt_table_route_count(t);
 
-	if (!brt_addr_is_zero(&q->dst) || q->dst.zone)
+	if (!core_addr_is_zero(&q->dst) || q->dst.zone)
 		return false;
 	for (i = 0; i < n; i++) {
 		const struct brt_route *r = brt_table_route(t, i);

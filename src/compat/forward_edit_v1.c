@@ -67,10 +67,10 @@ static DWORD translate(const brt_table *t, enum v1_kind kind,
 		return ERROR_INVALID_PARAMETER;
 	InitializeIpForwardEntry(row);
 	row->InterfaceIndex = in->dwForwardIfIndex;
-	brt_compat_inet_zero(BRT_AF_INET, &row->DestinationPrefix.Prefix);
+	compat_inet_zero(BRT_AF_INET, &row->DestinationPrefix.Prefix);
 	row->DestinationPrefix.Prefix.Ipv4.sin_addr.s_addr = in->dwForwardDest;
 	row->DestinationPrefix.PrefixLength = (UINT8)len;
-	brt_compat_inet_zero(BRT_AF_INET, &row->NextHop);
+	compat_inet_zero(BRT_AF_INET, &row->NextHop);
 	direct = in->dwForwardType == MIB_IPROUTE_TYPE_DIRECT ||
 		 !in->dwForwardNextHop ||
 		 own_address(t, l->index, in->dwForwardNextHop);
@@ -90,11 +90,11 @@ static DWORD edit_v1(enum v1_kind kind, const MIB_IPFORWARDROW *in)
 
 	if (!in)
 		return ERROR_INVALID_PARAMETER;
-	rc = brt_compat_acquire(&ref);
+	rc = compat_acquire(&ref);
 	if (rc)
 		return rc;
 	rc = translate(ref.t, kind, in, &row);
-	brt_compat_release(&ref);
+	compat_release(&ref);
 	if (rc)
 		return rc;
 	if (kind == V1_CREATE)

@@ -24,14 +24,14 @@ static size_t walk_family(const brt_table *t, uint8_t family,
 		const struct brt_route *r = brt_table_route(t, i);
 		const struct brt_nexthop *nh;
 
-		if (r->family != family || !brt_compat_route_listed(t, r))
+		if (r->family != family || !compat_route_listed(t, r))
 			continue;
-		nh = brt_route_nexthops(t, r, &cnt, &bh);
+		nh = core_route_nexthops(t, r, &cnt, &bh);
 		for (k = 0; nh && k < cnt; k++) {
 			if (!nh[k].ifindex)
 				continue;
 			if (out)
-				brt_compat_row_from_route(t, r, &nh[k],
+				compat_row_from_route(t, r, &nh[k],
 							  &out[rows]);
 			rows++;
 		}
@@ -77,11 +77,11 @@ DWORD WINAPI GetIpForwardTable2(ADDRESS_FAMILY Family,
 	*Table = NULL;
 	if (Family != AF_INET && Family != AF_INET6 && Family != AF_UNSPEC)
 		return ERROR_INVALID_PARAMETER;
-	rc = brt_compat_acquire(&ref);
+	rc = compat_acquire(&ref);
 	if (rc)
 		return rc;
 	rc = brt_compat_forward_rows(ref.t, Family, Table);
-	brt_compat_release(&ref);
+	compat_release(&ref);
 	return rc;
 }
 
@@ -95,18 +95,18 @@ DWORD WINAPI GetIpForwardEntry2(PMIB_IPFORWARD_ROW2 Row)
 
 	if (!Row)
 		return ERROR_INVALID_PARAMETER;
-	rc = brt_compat_acquire(&ref);
+	rc = compat_acquire(&ref);
 	if (rc)
 		return rc;
-	rc = brt_compat_row_key(ref.t, Row, &key);
+	rc = compat_row_key(ref.t, Row, &key);
 	if (!rc) {
-		r = brt_compat_find_route(ref.t, &key, &nh);
+		r = compat_find_route(ref.t, &key, &nh);
 		if (r)
-			brt_compat_row_from_route(ref.t, r, nh, Row);
+			compat_row_from_route(ref.t, r, nh, Row);
 		else
 			rc = ERROR_NOT_FOUND;
 	}
-	brt_compat_release(&ref);
+	compat_release(&ref);
 	return rc;
 }
 

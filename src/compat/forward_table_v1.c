@@ -82,10 +82,10 @@ DWORD WINAPI GetIpForwardTable(PMIB_IPFORWARDTABLE pIpForwardTable,
 
 	if (!pdwSize)
 		return ERROR_INVALID_PARAMETER;
-	rc = brt_compat_acquire(&ref);
+	rc = compat_acquire(&ref);
 	if (rc)
 		return rc;
 	rc = fill(ref.t, pIpForwardTable, pdwSize, bOrder);
-	brt_compat_release(&ref);
+	compat_release(&ref);
 	return rc;
 }

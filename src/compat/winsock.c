@@ -49,7 +49,7 @@ void WSAAPI WSASetLastError(int iError)
 
 static uint8_t family_of(INT af)
 {
-	return brt_compat_family_in((unsigned)af);
+	return compat_family_in((unsigned)af);
 }
 
 /* @text into @a of @family: 1, 0 (not such an address). */
@@ -78,7 +78,7 @@ INT WSAAPI brt_winsock_inet_pton(INT Family, PCSTR pszAddrString,
 		SetLastError(WSAEINVAL);
 		return 0;
 	}
-	memcpy(pAddrBuf, a.bytes, brt_family_bytes(family));
+	memcpy(pAddrBuf, a.bytes, core_family_bytes(family));
 	return 1;
 }
 
@@ -100,7 +100,7 @@ PCSTR WSAAPI brt_winsock_inet_ntop(INT Family, const VOID *pAddr,
 	}
 	memset(&a, 0, sizeof(a));
 	a.family = family;
-	memcpy(a.bytes, pAddr, brt_family_bytes(family));
+	memcpy(a.bytes, pAddr, core_family_bytes(family));
 	n = (size_t)brt_addr_format(&a, text, sizeof(text));
 	if (n + 1 > StringBufSize) {
 		SetLastError(ERROR_INVALID_PARAMETER);
