@@ -84,60 +84,6 @@ DWORD WINAPI GetBestInterface(IPAddr dwDestAddr, PDWORD pdwBestIfIndex)
 	return GetBestInterfaceEx((struct sockaddr *)&in, pdwBestIfIndex);
 }
 
-/* Network-order mask of a prefix length. */
-static DWORD mask_of(unsigned len)
-{
-	uint32_t host = len ? 0xffffffffu << (32 - len) : 0;
-	uint8_t b[4] = {(uint8_t)(host >> 24), (uint8_t)(host >> 16),
-			(uint8_t)(host >> 8), (uint8_t)host};
-	DWORD out;
-
-	memcpy(&out, b, 4);
-	return out;
-}
-
-/* The first IPv4 address of a link, network order (0 for none). */
-static DWORD link_address(const brt_table *t, uint32_t ifindex)
-{
-	size_t i, n = brt_table_address_count(t);
-	DWORD out = 0;
-
-	for (i = 0; i < n; i++) {
-		const struct brt_address *a = brt_table_address(t, i);
-
-		if (a->ifindex == ifindex && a->addr.family == BRT_AF_INET) {
-			memcpy(&out, a->addr.bytes, 4);
-			break;
-		}
-	}
-	return out;
-}
-
-static void fill_v1(const brt_table *t, const MIB_IPFORWARD_ROW2 *row,
-		    const SOCKADDR_INET *best, PMIB_IPFORWARDROW out)
-{
-	const struct brt_link *l =
-		brt_table_link_by_index(t, row->InterfaceIndex);
-	DWORD gw = row->NextHop.Ipv4.sin_addr.s_addr;
-
-	memset(out, 0, sizeof(*out));
-	out->dwForwardDest = row->DestinationPrefix.Prefix.Ipv4.sin_addr.s_addr;
-	out->dwForwardMask = mask_of(row->DestinationPrefix.PrefixLength);
-	out->dwForwardIfIndex = row->InterfaceIndex;
-	out->dwForwardType =
-		gw ? MIB_IPROUTE_TYPE_INDIRECT : MIB_IPROUTE_TYPE_DIRECT;
-	/* Direct: the interface's own address, the one it sends from. */
-	if (!gw)
-		gw = best->Ipv4.sin_addr.s_addr;
-	if (!gw)
-		gw = link_address(t, row->InterfaceIndex);
-	out->dwForwardNextHop = gw;
-	out->dwForwardProto = (DWORD)row->Protocol;
-	out->dwForwardMetric1 = row->Metric + (l ? l->metric : 0);
-	out->dwForwardMetric2 = out->dwForwardMetric3 = 0xffffffffu;
-	out->dwForwardMetric4 = out->dwForwardMetric5 = 0xffffffffu;
-}
-
 DWORD WINAPI GetBestRoute(DWORD dwDestAddr, DWORD dwSourceAddr,
 			  PMIB_IPFORWARDROW pBestRoute)
 {
@@ -160,7 +106,7 @@ DWORD WINAPI GetBestRoute(DWORD dwDestAddr, DWORD dwSourceAddr,
 	rc = compat_best_route(ref.t, NULL, 0, &src, &dst, &row, &best,
 				   &res);
 	if (!rc)
-		fill_v1(ref.t, &row, &best, pBestRoute);
+		compat_v1_from_row(ref.t, &row, &best, pBestRoute);
 	compat_release(&ref);
 	return rc;
 }

@@ -21,16 +21,20 @@ static void zero_outputs(PMIB_IPFORWARD_ROW2 row, SOCKADDR_INET *best)
 		memset(best, 0, sizeof(*best));
 }
 
-/* User mode: a zero LUID value means no interface; LUID wins over index. */
+/*
+ * User mode: a nonzero LUID names the interface and wins over the index;
+ * a NULL LUID or one of value 0 leaves the choice to the index (0: any
+ * interface). Microsoft documents this order (LUID, then the index when
+ * the LUID is zero) for the rows that carry both (MIB_IPINTERFACE_ROW,
+ * MIB_IPFORWARD_ROW2); GetBestRoute2's own page is silent on it.
+ */
 static DWORD interface_user(const brt_table *t, const NET_LUID *luid,
 			    NET_IFINDEX index, uint32_t *oif)
 {
 	const struct brt_link *l;
 
 	*oif = 0;
-	if (luid) {
-		if (!luid->Value)
-			return NO_ERROR;
+	if (luid && luid->Value) {
 		l = compat_link_by_luid(t, luid->Value);
 		if (!l)
 			return ERROR_NOT_FOUND;
@@ -122,6 +126,27 @@ static void route_of_result(const struct brt_query *q,
 		core_prefix_make(&r->dst, &q->dst, core_family_bits(r->family));
 }
 
+/* Windows always has 127.0.0.1 on its loopback interface: a loopback
+ * destination answered there is sent from it, whatever the table lists. */
+static bool windows_loopback(const brt_table *t, const struct brt_result *res)
+{
+	const struct brt_link *l = brt_table_link_by_index(t, res->ifindex);
+
+	return brt_table_policy(t) == BRT_POLICY_WINDOWS && l &&
+	       l->type == BRT_LINK_LOOPBACK;
+}
+
+static struct brt_addr loopback4(void)
+{
+	struct brt_addr a;
+
+	memset(&a, 0, sizeof(a));
+	a.family = BRT_AF_INET;
+	a.bytes[0] = 127;
+	a.bytes[3] = 1;
+	return a;
+}
+
 static void fill_outputs(const brt_table *t, const struct brt_query *q,
 			 const struct brt_result *res, PMIB_IPFORWARD_ROW2 row,
 			 SOCKADDR_INET *best)
@@ -141,6 +166,8 @@ static void fill_outputs(const brt_table *t, const struct brt_query *q,
 	compat_row_from_route(t, r, &nh, row);
 	if (core_addr_is_v6_loopback(&q->dst))
 		s = q->dst;
+	else if (core_addr_is_v4_loopback(&q->dst) && windows_loopback(t, res))
+		s = loopback4();
 	/* A link-local source names its own link (which may differ from
 	 * the outgoing one when that link holds no address). */
 	if (s.family == BRT_AF_INET6 && core_addr_is_v6_linklocal(&s))
@@ -170,7 +197,8 @@ static DWORD resolve(const brt_table *t, uint32_t oif,
 		rc = check_destination(t, &q);
 	if (rc)
 		return rc;
-	if (brt_table_lookup(t, &q, res))
+	if (!compat_default_route(t, &q, res) &&
+	    brt_table_lookup(t, &q, res))
 		return ERROR_INVALID_PARAMETER;
 	rc = status_code(res->status);
 	if (!rc)

@@ -10,6 +10,10 @@
 
 #include <stdbool.h>
 
+/* Windows mode of the compat headers (see ws2def.h): the library sees
+ * the very types its callers see. No min/max macros in our code. */
+#define NOMINMAX
+#include "bestroute/compat/winsock2.h"
 #include "bestroute/compat/iphlpapi.h"
 #include "bestroute/compat/netioapi.h"
 #include "model/model.h"
@@ -45,6 +49,14 @@ const struct brt_link *compat_link_by_luid(const brt_table *t,
 					       uint64_t luid);
 /* The IF_TYPE of a link type. */
 uint16_t compat_iftype(uint8_t link_type);
+
+/* ------------------------------------------------------------ wstring.c */
+
+/* @w (NUL-terminated, 16-bit) as ASCII into @out of @len bytes: the
+ * length, or -1 for a character above 0x7e or a string too long. */
+int compat_narrow(const WCHAR *w, char *out, size_t len);
+/* @s into @out of @len characters: the length, or -1 (too long). */
+int compat_widen(const char *s, WCHAR *out, size_t len);
 
 /* ------------------------------------------------------------- errors.c */
 
@@ -133,6 +145,29 @@ void compat_notify_live(void *reg, int event, const struct brt_route *r);
 /* Tell every registration of the family about @row. */
 void compat_notify(const MIB_IPFORWARD_ROW2 *row,
 		       MIB_NOTIFICATION_TYPE type);
+
+/* ------------------------------------------------------ forward_table.c */
+
+/* The rows GetIpForwardTable2 lists for @family, in one allocation
+ * (FreeMibTable): 0 or ERROR_NOT_ENOUGH_MEMORY. */
+DWORD compat_forward_rows(const brt_table *t, ADDRESS_FAMILY family,
+			      PMIB_IPFORWARD_TABLE2 *table);
+
+/* --------------------------------------------------------- forward_v1.c */
+
+/* The first-generation row of IPv4 row @row. A direct route's next hop
+ * is the interface's own address: @best when given (GetBestRoute's
+ * source), else the link's address in the prefix, else its first. */
+void compat_v1_from_row(const brt_table *t, const MIB_IPFORWARD_ROW2 *row,
+			    const SOCKADDR_INET *best, PMIB_IPFORWARDROW out);
+
+/* ------------------------------------------------------- default_route.c */
+
+/* When @q asks for the unspecified address (0.0.0.0, ::): the best route
+ * of prefix length 0 into @res, and true; false when there is none (the
+ * ordinary lookup answers then). */
+bool compat_default_route(const brt_table *t, const struct brt_query *q,
+			      struct brt_result *res);
 
 /* ---------------------------------------------------------- best_route2.c */
 

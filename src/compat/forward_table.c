@@ -51,8 +51,8 @@ static size_t walk(const brt_table *t, ADDRESS_FAMILY family,
 	return n;
 }
 
-static DWORD build_table(const brt_table *t, ADDRESS_FAMILY family,
-			 PMIB_IPFORWARD_TABLE2 *table)
+DWORD compat_forward_rows(const brt_table *t, ADDRESS_FAMILY family,
+			       PMIB_IPFORWARD_TABLE2 *table)
 {
 	size_t n = walk(t, family, NULL);
 	PMIB_IPFORWARD_TABLE2 tab;
@@ -80,7 +80,7 @@ DWORD WINAPI GetIpForwardTable2(ADDRESS_FAMILY Family,
 	rc = compat_acquire(&ref);
 	if (rc)
 		return rc;
-	rc = build_table(ref.t, Family, Table);
+	rc = compat_forward_rows(ref.t, Family, Table);
 	compat_release(&ref);
 	return rc;
 }

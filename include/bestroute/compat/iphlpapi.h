@@ -3,7 +3,8 @@
  * generation (GetBestInterface, GetBestInterfaceEx, GetBestRoute) and,
  * through netioapi.h, the route functions of the second.
  */
-#ifndef BESTROUTE_IPHLPAPI_H
+#ifndef __IPHLPAPI_H__
+#define __IPHLPAPI_H__
 #define BESTROUTE_IPHLPAPI_H
 
 #include "bestroute_wintypes.h"
@@ -11,6 +12,9 @@
 #include "ws2def.h"
 #include "ws2ipdef.h"
 #include "netioapi.h"
+#include "ipmib.h"
+#include "ifmib.h"
+#include "iptypes.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -23,45 +27,31 @@ extern "C" {
 /* An IPv4 address in network byte order (ipexport.h). */
 typedef ULONG IPAddr, IPMask, IP_STATUS;
 
-typedef enum {
-	MIB_IPROUTE_TYPE_OTHER = 1,
-	MIB_IPROUTE_TYPE_INVALID = 2,
-	MIB_IPROUTE_TYPE_DIRECT = 3,
-	MIB_IPROUTE_TYPE_INDIRECT = 4,
-} MIB_IPFORWARD_TYPE;
-
-typedef struct _MIB_IPFORWARDROW {
-	DWORD dwForwardDest;
-	DWORD dwForwardMask;
-	DWORD dwForwardPolicy;
-	DWORD dwForwardNextHop;
-	IF_INDEX dwForwardIfIndex;
-	union {
-		DWORD dwForwardType;
-		MIB_IPFORWARD_TYPE ForwardType;
-	};
-	union {
-		DWORD dwForwardProto;
-		MIB_IPFORWARD_PROTO ForwardProto;
-	};
-	DWORD dwForwardAge;
-	DWORD dwForwardNextHopAS;
-	DWORD dwForwardMetric1;
-	DWORD dwForwardMetric2;
-	DWORD dwForwardMetric3;
-	DWORD dwForwardMetric4;
-	DWORD dwForwardMetric5;
-} MIB_IPFORWARDROW, *PMIB_IPFORWARDROW;
-
-BRT_STATIC_ASSERT(sizeof(MIB_IPFORWARDROW) == 56, "MIB_IPFORWARDROW is 56");
-BRT_STATIC_ASSERT(offsetof(MIB_IPFORWARDROW, dwForwardType) == 20, "");
-BRT_STATIC_ASSERT(offsetof(MIB_IPFORWARDROW, dwForwardMetric1) == 36, "");
-
 DWORD WINAPI GetBestInterface(IPAddr dwDestAddr, PDWORD pdwBestIfIndex);
 DWORD WINAPI GetBestInterfaceEx(struct sockaddr *pDestAddr,
 				PDWORD pdwBestIfIndex);
 DWORD WINAPI GetBestRoute(DWORD dwDestAddr, DWORD dwSourceAddr,
 			  PMIB_IPFORWARDROW pBestRoute);
+
+/*
+ * GetIpForwardTable - the IPv4 routes as first-generation rows into
+ * @pIpForwardTable of *@pdwSize bytes, sorted when @bOrder. Returns
+ * NO_ERROR; ERROR_INSUFFICIENT_BUFFER with the size needed in *@pdwSize
+ * (NULL table or too small); ERROR_NO_DATA (no route);
+ * ERROR_INVALID_PARAMETER (NULL @pdwSize); ERROR_CAN_NOT_COMPLETE.
+ */
+DWORD WINAPI GetIpForwardTable(PMIB_IPFORWARDTABLE pIpForwardTable,
+			       PULONG pdwSize, BOOL bOrder);
+/*
+ * Create/Set/DeleteIpForwardEntry - add, change (metric, lifetime) or
+ * remove the route of a first-generation row; dwForwardMetric1 counts
+ * the interface metric (see bestroute-winapi(3)). Returns NO_ERROR,
+ * ERROR_INVALID_PARAMETER, ERROR_NOT_FOUND, ERROR_OBJECT_ALREADY_EXISTS,
+ * ERROR_ACCESS_DENIED or ERROR_CAN_NOT_COMPLETE.
+ */
+DWORD WINAPI CreateIpForwardEntry(PMIB_IPFORWARDROW pRoute);
+DWORD WINAPI SetIpForwardEntry(PMIB_IPFORWARDROW pRoute);
+DWORD WINAPI DeleteIpForwardEntry(PMIB_IPFORWARDROW pRoute);
 
 #if defined(__GNUC__)
 #pragma GCC visibility pop
@@ -71,4 +61,4 @@ DWORD WINAPI GetBestRoute(DWORD dwDestAddr, DWORD dwSourceAddr,
 }
 #endif
 
-#endif /* BESTROUTE_IPHLPAPI_H */
+#endif /* __IPHLPAPI_H__ */

@@ -12,7 +12,8 @@
  *
  * Layouts are those of 64-bit Windows; static assertions below check them.
  */
-#ifndef BESTROUTE_NETIOAPI_H
+#ifndef _NETIOAPI_H_
+#define _NETIOAPI_H_
 #define BESTROUTE_NETIOAPI_H
 
 #include "bestroute_wintypes.h"
@@ -20,6 +21,8 @@
 #include "ntstatus.h"
 #include "ws2def.h"
 #include "ws2ipdef.h"
+#include "ifdef.h"
+#include "nldef.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -41,88 +44,10 @@ typedef DWORD NETIO_STATUS;
 
 /* ---------------------------------------------------------------- types */
 
-typedef ULONG NET_IFINDEX, *PNET_IFINDEX, IF_INDEX, *PIF_INDEX;
-typedef ULONG IFTYPE;
-#define NET_IFINDEX_UNSPECIFIED ((NET_IFINDEX)0)
-#define IF_MAX_STRING_SIZE 256
-#define NDIS_IF_MAX_STRING_SIZE IF_MAX_STRING_SIZE
-
-/* Reserved: bits 0-23, NetLuidIndex: bits 24-47, IfType: bits 48-63. */
-typedef union _NET_LUID_LH {
-	ULONG64 Value;
-	struct {
-		ULONG64 Reserved : 24;
-		ULONG64 NetLuidIndex : 24;
-		ULONG64 IfType : 16;
-	} Info;
-} NET_LUID_LH, *PNET_LUID_LH, NET_LUID, *PNET_LUID, IF_LUID, *PIF_LUID;
-
-#define IF_TYPE_OTHER 1
-#define IF_TYPE_ETHERNET_CSMACD 6
-#define IF_TYPE_ISO88025_TOKENRING 9
-#define IF_TYPE_PPP 23
-#define IF_TYPE_SOFTWARE_LOOPBACK 24
-#define IF_TYPE_ATM 37
-#define IF_TYPE_IEEE80211 71
-#define IF_TYPE_TUNNEL 131
-#define IF_TYPE_IEEE1394 144
-
 typedef struct _IP_ADDRESS_PREFIX {
 	SOCKADDR_INET Prefix;
 	UINT8 PrefixLength;
 } IP_ADDRESS_PREFIX, *PIP_ADDRESS_PREFIX;
-
-typedef enum {
-	RouteProtocolOther = 1,
-	RouteProtocolLocal = 2,
-	RouteProtocolNetMgmt = 3,
-	RouteProtocolIcmp = 4,
-	RouteProtocolEgp = 5,
-	RouteProtocolGgp = 6,
-	RouteProtocolHello = 7,
-	RouteProtocolRip = 8,
-	RouteProtocolIsIs = 9,
-	RouteProtocolEsIs = 10,
-	RouteProtocolCisco = 11,
-	RouteProtocolBbn = 12,
-	RouteProtocolOspf = 13,
-	RouteProtocolBgp = 14,
-	RouteProtocolIdpr = 15,
-	RouteProtocolEigrp = 16,
-	RouteProtocolDvmrp = 17,
-	RouteProtocolRpl = 18,
-	RouteProtocolDhcp = 19,
-	MIB_IPPROTO_OTHER = 1,
-	MIB_IPPROTO_LOCAL = 2,
-	MIB_IPPROTO_NETMGMT = 3,
-	MIB_IPPROTO_ICMP = 4,
-	MIB_IPPROTO_EGP = 5,
-	MIB_IPPROTO_GGP = 6,
-	MIB_IPPROTO_HELLO = 7,
-	MIB_IPPROTO_RIP = 8,
-	MIB_IPPROTO_IS_IS = 9,
-	MIB_IPPROTO_ES_IS = 10,
-	MIB_IPPROTO_CISCO = 11,
-	MIB_IPPROTO_BBN = 12,
-	MIB_IPPROTO_OSPF = 13,
-	MIB_IPPROTO_BGP = 14,
-	MIB_IPPROTO_IDPR = 15,
-	MIB_IPPROTO_EIGRP = 16,
-	MIB_IPPROTO_DVMRP = 17,
-	MIB_IPPROTO_RPL = 18,
-	MIB_IPPROTO_DHCP = 19,
-	MIB_IPPROTO_NT_AUTOSTATIC = 10002,
-	MIB_IPPROTO_NT_STATIC = 10006,
-	MIB_IPPROTO_NT_STATIC_NON_DOD = 10007,
-} NL_ROUTE_PROTOCOL, *PNL_ROUTE_PROTOCOL, MIB_IPFORWARD_PROTO;
-
-typedef enum _NL_ROUTE_ORIGIN {
-	NlroManual = 0,
-	NlroWellKnown = 1,
-	NlroDHCP = 2,
-	NlroRouterAdvertisement = 3,
-	Nlro6to4 = 4,
-} NL_ROUTE_ORIGIN, *PNL_ROUTE_ORIGIN;
 
 typedef enum _MIB_NOTIFICATION_TYPE {
 	MibParameterNotification = 0,
@@ -149,7 +74,6 @@ typedef struct _MIB_IPFORWARD_ROW2 {
 	NL_ROUTE_ORIGIN Origin;
 } MIB_IPFORWARD_ROW2, *PMIB_IPFORWARD_ROW2;
 
-#define ANY_SIZE 1
 typedef struct _MIB_IPFORWARD_TABLE2 {
 	ULONG NumEntries;
 	MIB_IPFORWARD_ROW2 Table[ANY_SIZE];
@@ -161,7 +85,6 @@ typedef VOID(NETIOAPI_API_ *PIPFORWARD_CHANGE_CALLBACK)(
 
 /* ------------------------------------------------------ layout checks */
 
-BRT_STATIC_ASSERT(sizeof(NET_LUID) == 8, "NET_LUID is 8 bytes");
 BRT_STATIC_ASSERT(sizeof(IP_ADDRESS_PREFIX) == 32, "IP_ADDRESS_PREFIX is 32");
 BRT_STATIC_ASSERT(offsetof(IP_ADDRESS_PREFIX, PrefixLength) == 28,
 	       "PrefixLength at 28");
@@ -283,4 +206,4 @@ int brt_compat_use_table(const char *spec_list);
 }
 #endif
 
-#endif /* BESTROUTE_NETIOAPI_H */
+#endif /* _NETIOAPI_H_ */

@@ -1,26 +1,22 @@
 /*
- * windows.h (bestroute) - the small part of <windows.h> that code calling
- * the IP Helper functions uses: scalar types, error codes, memory macros.
+ * windows.h (bestroute) - the small part of <windows.h> that code
+ * calling the IP Helper functions uses: types (windef.h), error codes
+ * (winerror.h), kernel32 basics (winbase.h), the C runtime's secure and
+ * underscore names (bestroute_crt.h) and, unless WIN32_LEAN_AND_MEAN is
+ * defined, Winsock (as <windows.h> brings in winsock.h on Windows).
  */
-#ifndef BESTROUTE_WINDOWS_H
+#ifndef _WINDOWS_
+#define _WINDOWS_
 #define BESTROUTE_WINDOWS_H
 
-#include <string.h>
-
 #include "bestroute_wintypes.h"
+#include "windef.h"
 #include "winerror.h"
+#include "winbase.h"
+#include "bestroute_crt.h"
 
-#ifndef ZeroMemory
-#define ZeroMemory(p, n) memset((p), 0, (n))
-#define SecureZeroMemory(p, n) memset((p), 0, (n))
-#define CopyMemory(d, s, n) memcpy((d), (s), (n))
-#define FillMemory(p, n, v) memset((p), (v), (n))
+#ifndef WIN32_LEAN_AND_MEAN
+#include "winsock2.h"
 #endif
 
-#ifndef MAKEWORD
-#define MAKEWORD(lo, hi) ((WORD)(((BYTE)(lo)) | ((WORD)((BYTE)(hi))) << 8))
-#define LOBYTE(w) ((BYTE)((w) & 0xff))
-#define HIBYTE(w) ((BYTE)(((w) >> 8) & 0xff))
-#endif
-
-#endif /* BESTROUTE_WINDOWS_H */
+#endif /* _WINDOWS_ */

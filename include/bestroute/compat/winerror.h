@@ -1,26 +1,54 @@
 /*
- * winerror.h (bestroute) - the Win32 error codes the IP Helper functions
- * return. Values are Windows'.
+ * winerror.h (bestroute) - the Win32 error codes our functions return or
+ * that code around them tests. Values are Windows'.
  */
-#ifndef BESTROUTE_WINERROR_H
+#ifndef _WINERROR_
+#define _WINERROR_
 #define BESTROUTE_WINERROR_H
 
 #define NO_ERROR 0L
 #define ERROR_SUCCESS 0L
+#define ERROR_INVALID_FUNCTION 1L
 #define ERROR_FILE_NOT_FOUND 2L
+#define ERROR_PATH_NOT_FOUND 3L
 #define ERROR_ACCESS_DENIED 5L
 #define ERROR_INVALID_HANDLE 6L
 #define ERROR_NOT_ENOUGH_MEMORY 8L
+#define ERROR_INVALID_DATA 13L
 #define ERROR_OUTOFMEMORY 14L
+#define ERROR_GEN_FAILURE 31L
 #define ERROR_NOT_SUPPORTED 50L
+#define ERROR_DEV_NOT_EXIST 55L
 #define ERROR_INVALID_PARAMETER 87L
+#define ERROR_BUFFER_OVERFLOW 111L
 #define ERROR_INSUFFICIENT_BUFFER 122L
 #define ERROR_INVALID_NAME 123L
+#define ERROR_MOD_NOT_FOUND 126L
+#define ERROR_PROC_NOT_FOUND 127L
 #define ERROR_ALREADY_EXISTS 183L
+#define ERROR_MORE_DATA 234L
+#define ERROR_NO_DATA 232L
+#define ERROR_NO_MORE_ITEMS 259L
+#define ERROR_MR_MID_NOT_FOUND 317L
+#define ERROR_IO_PENDING 997L
 #define ERROR_CAN_NOT_COMPLETE 1003L
 #define ERROR_NOT_FOUND 1168L
 #define ERROR_NETWORK_UNREACHABLE 1231L
 #define ERROR_HOST_UNREACHABLE 1232L
 #define ERROR_OBJECT_ALREADY_EXISTS 5010L
+#define ERROR_NO_SUCH_INTERFACE 1753L
 
-#endif /* BESTROUTE_WINERROR_H */
+#define SEVERITY_SUCCESS 0
+#define SEVERITY_ERROR 1
+#define FACILITY_WIN32 7
+#define S_OK ((HRESULT)0L)
+#define S_FALSE ((HRESULT)1L)
+#define E_FAIL ((HRESULT)0x80004005L)
+#define SUCCEEDED(hr) (((HRESULT)(hr)) >= 0)
+#define FAILED(hr) (((HRESULT)(hr)) < 0)
+#define HRESULT_FROM_WIN32(x)                                           \
+	((HRESULT)(x) <= 0 ? ((HRESULT)(x))                             \
+			   : ((HRESULT)(((x) & 0x0000FFFF) |            \
+					(FACILITY_WIN32 << 16) | 0x80000000)))
+
+#endif /* _WINERROR_ */

@@ -1,0 +1,5 @@
+/*
+ * WinError.h (bestroute) - <winerror.h> as Windows programs spell it (Windows'
+ * file names are not case-sensitive; Linux's are).
+ */
+#include "winerror.h"

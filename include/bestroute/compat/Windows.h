@@ -1,0 +1,5 @@
+/*
+ * Windows.h (bestroute) - <windows.h> as Windows programs spell it (Windows'
+ * file names are not case-sensitive; Linux's are).
+ */
+#include "windows.h"
