@@ -145,8 +145,9 @@ static void print_json(FILE *f, const brt_table *t, const struct brt_query *q,
 			json_object_array_add(arr, jcandidate(t, brt_explain_get(ex, i)));
 		json_object_object_add(o, "candidates", arr);
 	}
-	fprintf(f, "%s\n", json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN |
-							     JSON_C_TO_STRING_NOSLASHESCAPE));
+	if (po->line)
+		json_object_object_add(o, "line", json_object_new_int64(po->line));
+	cli_json_print(f, o, po->pretty && !po->batch);
 	json_object_put(o);
 }
 
@@ -160,15 +161,28 @@ static void text_addr(FILE *f, const char *word, const struct brt_addr *a)
 		fprintf(f, "%s%s", word, buf);
 }
 
-static void print_text_ok(FILE *f, const brt_table *t, const struct brt_query *q,
-			  const struct brt_result *r)
+/* The query's own words ip echoes after the answer: mark, uid. */
+static void text_echo(FILE *f, const struct brt_query *q)
 {
+	if (q->flags & BRT_QUERY_F_MARK)
+		fprintf(f, q->mark < 16 ? " mark %u" : " mark 0x%x", q->mark);
+	if (q->flags & BRT_QUERY_F_UID)
+		fprintf(f, " uid %u", q->uid);
+}
+
+static void print_text_ok(FILE *f, const brt_table *t, const struct brt_query *q,
+			  const struct brt_result *r, const struct print_opts *po)
+{
+	/* as `ip route get`: IPv4 answers carry no metric under Linux */
+	bool metric = brt_table_policy(t) == BRT_POLICY_WINDOWS ||
+		      q->dst.family == BRT_AF_INET6;
 	char nb[24], tb[16];
 	uint32_t i;
 
 	if (r->type != BRT_RT_UNICAST)
 		fprintf(f, "%s ", type_name(r->type));
 	text_addr(f, "", &q->dst);
+	text_addr(f, " from ", &q->src);
 	text_addr(f, " via ", &r->gateway);
 	fprintf(f, " dev %s", link_name(t, r->ifindex, nb));
 	if (r->has_prefix && r->table != BRT_TABLE_MAIN) {
@@ -176,12 +190,13 @@ static void print_text_ok(FILE *f, const brt_table *t, const struct brt_query *q
 		fprintf(f, " table %s", tb);
 	}
 	text_addr(f, " src ", &r->source);
-	if (r->has_prefix)
+	if (r->has_prefix && metric)
 		fprintf(f, " metric %u", r->metric);
 	if (r->has_prefix && r->effective_metric != r->metric)
 		fprintf(f, " effective_metric %u", r->effective_metric);
+	text_echo(f, q);
 	fputc('\n', f);
-	for (i = 0; r->nh_count > 1 && i < r->nh_count; i++) {
+	for (i = 0; r->nh_count > 1 && (!po->batch || po->nexthops) && i < r->nh_count; i++) {
 		fprintf(f, "    nexthop");
 		text_addr(f, " via ", &r->nh[i].gw);
 		fprintf(f, " dev %s weight %u%s\n", link_name(t, r->nh[i].ifindex, nb),
@@ -221,9 +236,13 @@ void print_result(FILE *f, const brt_table *t, const struct brt_query *q,
 {
 	if (po->json)
 		return print_json(f, t, q, r, ex, po);
+	if (po->ip_format)
+		return print_ip(f, t, q, r);
 	if (r->status == BRT_ROUTE_OK)
-		print_text_ok(f, t, q, r);
+		print_text_ok(f, t, q, r, po);
 	else {
+		if (po->batch)
+			fputs("error: ", f);
 		text_addr(f, "", &q->dst);
 		fprintf(f, ": %s (%s)\n", r->message ? r->message : "",
 			brt_status_name((enum brt_status)r->status));

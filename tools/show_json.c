@@ -129,10 +129,11 @@ static json_object *jrule(const struct brt_rule *r)
 	return o;
 }
 
-int show_json(FILE *f, const brt_table *t, bool all)
+int show_json(FILE *f, const brt_table *t, bool all, bool pretty)
 {
 	json_object *o = json_object_new_object(), *a;
 	size_t i;
+	int rc;
 
 	json_object_object_add(o, "policy", jstr(brt_table_policy(t) == BRT_POLICY_WINDOWS
 						 ? "windows" : "linux"));
@@ -156,8 +157,7 @@ int show_json(FILE *f, const brt_table *t, bool all)
 		if (all || !(brt_table_rule(t, i)->flags & BRT_RULE_F_DERIVED))
 			json_object_array_add(a, jrule(brt_table_rule(t, i)));
 	json_object_object_add(o, "rules", a);
-	fprintf(f, "%s\n", json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN |
-							     JSON_C_TO_STRING_NOSLASHESCAPE));
+	rc = cli_json_print(f, o, pretty);
 	json_object_put(o);
-	return 0;
+	return rc;
 }

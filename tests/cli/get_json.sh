@@ -72,7 +72,7 @@ check batch-lines 3 "$(echo "$out" | wc -l)"
 check batch-v6-source '"2001:db8:1::10"' "$(echo "$out" | sed -n 3p | field source)"
 
 out=$("$br" get --table "$t/host.table" 8.8.8.8)
-check text "8.8.8.8 via 192.168.1.1 dev eth0 src 192.168.1.10 metric 100" "$out"
+check text "8.8.8.8 via 192.168.1.1 dev eth0 src 192.168.1.10" "$out"
 out=$("$br" get --json --table "$t/host.table" --policy windows 8.8.8.8)
 check windows-policy '"eth0"' "$(echo "$out" | field interface)"
 

@@ -65,6 +65,6 @@ echo "$json" | grep -q '"queries":50,' && echo "$json" | grep -q '"disagree":0,'
 	{ echo "FAIL: verify --json: $json"; fail=1; }
 
 ip netns exec "$ns" "$bin" verify --count 0 >/dev/null 2>&1
-[ $? = 2 ] || { echo "FAIL: verify --count 0 is not a usage error"; fail=1; }
+[ $? = 1 ] || { echo "FAIL: verify --count 0 is not a usage error"; fail=1; }
 [ $fail = 0 ] && echo "1 passed, 0 failed"
 exit $fail
