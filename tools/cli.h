@@ -134,6 +134,9 @@ int cli_json_print(FILE *f, json_object *o, bool pretty);
 /* @name as printable UTF-8: itself, or in @buf with each byte that is not
  * (a control, a backslash, invalid UTF-8) as the text \xNN. */
 const char *cli_name_escape(const char *name, char *buf, size_t len);
+/* @text to @f, each control byte (but newline and tab) and each byte of
+ * invalid UTF-8 as the text \\xNN: nothing raw reaches a terminal. */
+void cli_fputs_escaped(const char *text, FILE *f);
 /* A JSON string of the escaped name. */
 json_object *cli_jname(const char *name);
 

@@ -51,7 +51,7 @@ int show_print(FILE *f, const brt_table *t, unsigned flags)
 	if (rc)
 		cli_error("cannot write the table: %s", brt_strerror(rc));
 	else
-		fputs(text, f);
+		cli_fputs_escaped(text, f);
 	free(text);
 	return rc || fflush(f) ? CLI_EXIT_USAGE : CLI_EXIT_OK;
 }

@@ -78,3 +78,21 @@ json_object *cli_jname(const char *name)
 
 	return json_object_new_string(cli_name_escape(name, buf, sizeof(buf)));
 }
+
+void cli_fputs_escaped(const char *text, FILE *f)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	size_t n;
+
+	while (*s) {
+		n = *s >= 0x20 || *s == '\n' || *s == '\t' ? utf8_len(s) : 0;
+		if (*s == 0x7f)
+			n = 0;
+		if (n) {
+			fwrite(s, 1, n, f);
+			s += n;
+		} else {
+			fprintf(f, "\\x%02x", *s++);
+		}
+	}
+}

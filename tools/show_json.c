@@ -41,7 +41,7 @@ static json_object *jlink(const struct brt_link *l)
 					    "tunnel", "ppp", "wireless"};
 	json_object *o = json_object_new_object();
 
-	json_object_object_add(o, "ifname", jstr(l->name));
+	json_object_object_add(o, "ifname", cli_jname(l->name));
 	json_object_object_add(o, "ifindex", json_object_new_int64(l->index));
 	json_object_object_add(o, "type", jstr(l->type < 6 ? types[l->type] : "other"));
 	json_object_object_add(o, "up", json_object_new_boolean(l->flags & BRT_LINK_F_UP));
@@ -122,9 +122,9 @@ static json_object *jrule(const struct brt_rule *r)
 		json_object_object_add(o, "fwmask", json_object_new_int64(r->fwmask));
 	}
 	if (r->iif[0])
-		json_object_object_add(o, "iifname", jstr(r->iif));
+		json_object_object_add(o, "iifname", cli_jname(r->iif));
 	if (r->oif[0])
-		json_object_object_add(o, "oifname", jstr(r->oif));
+		json_object_object_add(o, "oifname", cli_jname(r->oif));
 	json_object_object_add(o, "derived", json_object_new_boolean(r->flags & BRT_RULE_F_DERIVED));
 	return o;
 }

@@ -88,7 +88,10 @@ brt_table *table_opts_open(const struct table_opts *o, bool *live)
 		return open_live(o);
 	rc = brt_table_load(o->specs, o->n_specs, o->policy, &t, err, sizeof(err));
 	if (rc) {
-		cli_error("%s", err[0] ? err : brt_strerror(rc));
+		/* a message may quote the file's bytes: never raw to a terminal */
+		fputs("bestroute: ", stderr);
+		cli_fputs_escaped(err[0] ? err : brt_strerror(rc), stderr);
+		fputc('\n', stderr);
 		return NULL;
 	}
 	warn_empty(o, t);

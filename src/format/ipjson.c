@@ -208,6 +208,8 @@ static int load_array(struct ipj_ctx *c, json_object *arr)
 	if (json_object_array_length(arr) &&
 	    record_kind(json_object_array_get_idx(arr, 0)) == IPJ_RULE)
 		rc = rules_family(c, arr);
+	if (!rc)
+		rc = ipj_dup_check(c, arr);
 	c->dry = true;
 	if (!rc)
 		rc = all_records(c, arr);

@@ -93,6 +93,9 @@ int ipj_flag_list(struct ipj_ctx *c, json_object *o, const char *key,
 
 /* One record of each kind; return 0 or a negative BRT_E* code. */
 int ipj_link_record(struct ipj_ctx *c, json_object *o);
+/* A link named or numbered twice in the dump @arr: BRT_EPARSE naming the
+ * records (ipjson_dup.c), BRT_ENOMEM, or 0. */
+int ipj_dup_check(struct ipj_ctx *c, json_object *arr);
 int ipj_addr_record(struct ipj_ctx *c, json_object *o);
 int ipj_route_record(struct ipj_ctx *c, json_object *o);
 int ipj_rule_record(struct ipj_ctx *c, json_object *o);

@@ -98,6 +98,8 @@ int ipj_ifname(struct ipj_ctx *c, json_object *o, const char *key,
 	out[0] = 0;
 	if (rc <= 0)
 		return rc;
+	if (strlen(s) != (size_t)json_object_get_string_len(ipj_get(o, key)))
+		return ipj_fail(c, "\"%s\": an interface name cannot hold \\u0000", key);
 	if (!*s || strlen(s) >= BRT_IFNAMSIZ)
 		return ipj_fail(c, "\"%s\": \"%.60s\" is not an interface name",
 				key, s);
@@ -137,6 +139,9 @@ int ipj_uint(struct ipj_ctx *c, json_object *o, const char *key,
 	}
 	if (!json_object_is_type(v, json_type_int))
 		return bad(c, key, v, want);
+	/* json-c saturates what int64/uint64 cannot hold: do not show that */
+	if (json_object_get_uint64(v) == UINT64_MAX || json_object_get_int64(v) == INT64_MIN)
+		return ipj_fail(c, "\"%s\": the number is too large (%s)", key, want);
 	n = json_object_get_int64(v);
 	if (n < 0 || (uint64_t)n > max)
 		return bad(c, key, v, want);

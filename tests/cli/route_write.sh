@@ -89,6 +89,17 @@ ip -n "$ns" route add 10.40.0.0/16 via 10.9.0.2 metric 7
 ip -n "$ns" route del 10.40.0.0/16 via 10.9.0.2 metric 7
 wait $mon || fail "monitor did not end after two changes"
 [ "$(jq -r .event "$tmp/mon" | tr '\n' ' ')" = "add del " ] || fail "monitor events: $(cat "$tmp/mon")"
-jq -r .route "$tmp/mon" | grep -q "^route 10.40.0.0/16 via 10.9.0.2 dev va .*metric 7" ||
-	fail "monitor route: $(cat "$tmp/mon")"
+[ "$(jq -r '[.object, .dst, .gateway, .dev, .table, .metric, .protocol, .type] | join(" ")' "$tmp/mon" | sort -u)" = \
+  "route 10.40.0.0/16 10.9.0.2 va main 7 boot unicast" ] || fail "monitor route fields: $(cat "$tmp/mon")"
+grep -q '\\/' "$tmp/mon" && fail "monitor --json escapes slashes: $(cat "$tmp/mon")"
+# text: ip monitor's lines ("Deleted " before a removal)
+in_ns timeout 5 "$bin" monitor --count 2 route >"$tmp/mon" &
+mon=$!
+sleep 0.5
+ip -n "$ns" route add 10.41.0.0/16 via 10.9.0.2 metric 7
+ip -n "$ns" route del 10.41.0.0/16 via 10.9.0.2 metric 7
+wait $mon || fail "monitor (text) did not end after two changes"
+[ "$(sed -n 1p "$tmp/mon" | grep -c '^10.41.0.0/16 via 10.9.0.2 dev va')" = 1 ] &&
+[ "$(sed -n 2p "$tmp/mon" | grep -c '^Deleted 10.41.0.0/16 via 10.9.0.2 dev va')" = 1 ] ||
+	fail "monitor text: $(cat "$tmp/mon")"
 echo "ok"
