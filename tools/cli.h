@@ -107,6 +107,8 @@ struct print_opts {
 	bool ip_format;		/* exactly `ip route get`'s line (print_ip.c) */
 	unsigned line;		/* the batch line, for JSON "line"; 0 none */
 	const char *source_note;	/* e.g. "kernel" for --kernel answers */
+	const char *explain_from;	/* whose decision the candidates show, when
+					 * not the answer's ("snapshot") */
 };
 void print_result(FILE *f, const brt_table *t, const struct brt_query *q,
 		  const struct brt_result *r, const brt_explain *ex,
@@ -121,6 +123,8 @@ void print_ip(FILE *f, const brt_table *t, const struct brt_query *q,
 int show_json(FILE *f, const brt_table *t, bool all, bool pretty);
 /* The table in our text format (BRT_WRITE_* @flags): an exit status. */
 int show_print(FILE *f, const brt_table *t, unsigned flags);
+/* `convert --to ip-batch`: ip -batch commands recreating @t; exit status. */
+int convert_ip_batch(FILE *f, const brt_table *t);
 /* -4/-6: @t (consumed) rebuilt from its given entries of @family (0: @t
  * itself); NULL with a message naming @cmd. */
 brt_table *table_filter_family(brt_table *t, int family, const char *cmd);

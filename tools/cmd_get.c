@@ -70,6 +70,18 @@ static int parse_opts(int argc, char **argv, struct get_opts *o)
 	return i;
 }
 
+/* --explain --kernel: the kernel says only its answer; explain the
+ * snapshot's decision beside it, and say whose it is. */
+static void explain_snapshot(const brt_table *t, const struct brt_query *q,
+			     brt_explain **ex, struct print_opts *po)
+{
+	struct brt_result mine;
+
+	if (brt_table_explain(t, q, &mine, ex))
+		*ex = NULL;
+	po->explain_from = "snapshot";
+}
+
 int get_answer(const brt_table *t, const struct get_opts *o, bool live,
 		  int argc, char **argv, unsigned lineno, char *err, size_t errlen)
 {
@@ -92,6 +104,8 @@ int get_answer(const brt_table *t, const struct get_opts *o, bool live,
 		po.source_note = "kernel";
 		if (rc)
 			return -1;
+		if (o->print.explain)
+			explain_snapshot(t, &q, &ex, &po);
 	} else {
 		rc = o->print.explain ? brt_table_explain(t, &q, &r, &ex)
 				      : brt_table_lookup(t, &q, &r);

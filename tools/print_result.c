@@ -70,8 +70,22 @@ static json_object *jprefix(const struct brt_prefix *p)
 	return json_object_new_string(buf);
 }
 
-static json_object *jcandidate(const brt_table *t, const struct brt_candidate *c)
+/* A route a suppressing rule's lookup found is its table's best, but the
+ * rule threw the result away: it is not the answer, so not "chosen". */
+static const char *verdict_word(const struct brt_candidate *c, bool under_suppressed,
+				const char **reason)
 {
+	if (c->kind == BRT_CAND_ROUTE && c->verdict == BRT_V_CHOSEN && under_suppressed) {
+		*reason = "the table's best route, but the rule suppressed the result";
+		return "suppressed";
+	}
+	return brt_verdict_name((enum brt_verdict)c->verdict);
+}
+
+static json_object *jcandidate(const brt_table *t, const struct brt_candidate *c,
+			       bool under_suppressed)
+{
+	const char *reason = c->reason ? c->reason : "";
 	json_object *o = json_object_new_object();
 	char nb[24];
 
@@ -94,8 +108,8 @@ static json_object *jcandidate(const brt_table *t, const struct brt_candidate *c
 		}
 	}
 	json_object_object_add(o, "verdict", json_object_new_string(
-		brt_verdict_name((enum brt_verdict)c->verdict)));
-	json_object_object_add(o, "reason", json_object_new_string(c->reason ? c->reason : ""));
+		verdict_word(c, under_suppressed, &reason)));
+	json_object_object_add(o, "reason", json_object_new_string(reason));
 	return o;
 }
 
@@ -126,6 +140,7 @@ static void print_json(FILE *f, const brt_table *t, const struct brt_query *q,
 		       const struct print_opts *po)
 {
 	json_object *o = json_object_new_object(), *arr;
+	bool suppressed = false;
 	size_t i;
 
 	json_object_object_add(o, "destination", jaddr(&q->dst));
@@ -141,9 +156,17 @@ static void print_json(FILE *f, const brt_table *t, const struct brt_query *q,
 		json_object_object_add(o, "answered_by", json_object_new_string(po->source_note));
 	if (ex) {
 		arr = json_object_new_array();
-		for (i = 0; i < brt_explain_count(ex); i++)
-			json_object_array_add(arr, jcandidate(t, brt_explain_get(ex, i)));
+		for (i = 0; i < brt_explain_count(ex); i++) {
+			const struct brt_candidate *c = brt_explain_get(ex, i);
+
+			if (c->kind == BRT_CAND_RULE)
+				suppressed = c->verdict == BRT_V_RULE_SUPPRESSED;
+			json_object_array_add(arr, jcandidate(t, c, suppressed));
+		}
 		json_object_object_add(o, "candidates", arr);
+		if (po->explain_from)
+			json_object_object_add(o, "candidates_from",
+					       json_object_new_string(po->explain_from));
 	}
 	if (po->line)
 		json_object_object_add(o, "line", json_object_new_int64(po->line));
@@ -207,13 +230,17 @@ static void print_text_ok(FILE *f, const brt_table *t, const struct brt_query *q
 static void print_text_explain(FILE *f, const brt_table *t, const brt_explain *ex)
 {
 	char pb[BRT_PREFIXSTRLEN], tb[16], nb[24];
+	bool suppressed = false;
+	const char *reason;
 	size_t i;
 
 	for (i = 0; i < brt_explain_count(ex); i++) {
 		const struct brt_candidate *c = brt_explain_get(ex, i);
 
+		reason = c->reason ? c->reason : "";
 		brt_table_id_format(c->table, tb, sizeof(tb));
 		if (c->kind == BRT_CAND_RULE) {
+			suppressed = c->verdict == BRT_V_RULE_SUPPRESSED;
 			fprintf(f, "  rule %u (table %s): %s", c->rule->priority, tb,
 				brt_verdict_name((enum brt_verdict)c->verdict));
 		} else {
@@ -224,9 +251,9 @@ static void print_text_explain(FILE *f, const brt_table *t, const brt_explain *e
 				text_addr(f, " via ", &c->route->nh[0].gw);
 				fprintf(f, " dev %s", link_name(t, c->route->nh[0].ifindex, nb));
 			}
-			fprintf(f, ": %s", brt_verdict_name((enum brt_verdict)c->verdict));
+			fprintf(f, ": %s", verdict_word(c, suppressed, &reason));
 		}
-		fprintf(f, "%s%s\n", c->reason && *c->reason ? " - " : "", c->reason ? c->reason : "");
+		fprintf(f, "%s%s\n", *reason ? " - " : "", reason);
 	}
 }
 
@@ -249,6 +276,12 @@ void print_result(FILE *f, const brt_table *t, const struct brt_query *q,
 	}
 	if (po->source_note)
 		fprintf(f, "  answered by the %s\n", po->source_note);
+	if (po->explain_from && ex)
+		fprintf(f, "  the kernel gives no explanation; the %s's decision:\n",
+			po->explain_from);
+	else if (po->explain_from)
+		fprintf(f, "  the kernel gives no explanation, and the %s has none\n",
+			po->explain_from);
 	if (ex)
 		print_text_explain(f, t, ex);
 }

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "format/ipjson_impl.h"
+#include "format/json_read.h"
 
 /* Deeper than anything ip prints (-d -s link records nest about 5). */
 #define IPJ_MAX_DEPTH 32
@@ -246,7 +247,8 @@ int brt_builder_load_ipjson(brt_builder *b, const char *name, int family,
 	rc = parse_json(&c, data ? data : "", len, &root);
 	if (rc)
 		return rc;
-	rc = load_array(&c, root);
+	/* our own JSON table document (`bestroute show --json`) */
+	rc = jt_is_document(root) ? jr_document(&c, root) : load_array(&c, root);
 	json_object_put(root);
 	return rc;
 }

@@ -31,6 +31,7 @@ struct ipj_ctx {
 	int dump_family;	/* rules: the family other records revealed */
 	bool dry;		/* check only, add nothing */
 	size_t rec;		/* 1-based number of the current record */
+	const char *what;	/* JSON table document: the array ("routes") */
 	char *err;
 	size_t errlen;
 };

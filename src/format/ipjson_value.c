@@ -22,7 +22,12 @@ int ipj_fail(struct ipj_ctx *c, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	if (c->errlen)
+	if (c->errlen && c->what && !c->rec)
+		snprintf(c->err, c->errlen, "%s: %s: %s", c->name, c->what, msg);
+	else if (c->errlen && c->what)
+		snprintf(c->err, c->errlen, "%s: %s record %zu: %s", c->name,
+			 c->what, c->rec, msg);
+	else if (c->errlen)
 		snprintf(c->err, c->errlen, "%s: record %zu: %s", c->name,
 			 c->rec, msg);
 	return BRT_EPARSE;

@@ -21,7 +21,7 @@
 
 /* Length of the UTF-8 sequence at @s (of @n bytes): 1..4, 0 invalid,
  * -1 cut short by the end of the data. */
-static int utf8_seq(const unsigned char *s, size_t n)
+int load_utf8_seq(const unsigned char *s, size_t n)
 {
 	int len, i;
 	unsigned cp;
@@ -86,7 +86,7 @@ int load_check_more(struct load_check *c, const char *data, size_t len, bool fin
 		}
 		if ((d[i] < 0x20 && !strchr("\t\r\v\f", d[i])) || d[i] == 0x7f)
 			return refuse(c, i, "a control byte", d[i], err, errlen);
-		n = utf8_seq(d + i, len - i);
+		n = load_utf8_seq(d + i, len - i);
 		if (n < 0 && !final)
 			break;
 		if (n <= 0)

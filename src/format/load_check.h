@@ -22,4 +22,8 @@ struct load_check {
 int load_check_more(struct load_check *c, const char *data, size_t len, bool final,
 		    char *err, size_t errlen);
 
+/* Length of the UTF-8 sequence at @s (of @n bytes): 1..4, 0 invalid,
+ * -1 cut short by the end of the data. */
+int load_utf8_seq(const unsigned char *s, size_t n);
+
 #endif

@@ -84,7 +84,7 @@ case "$err" in *bad.table:2:*metrik*) check bad-table-message ok ok ;; *) check 
 "$br" get --table "$t/host.table" >/dev/null 2>&1; check usage-exit 1 $?
 out=$("$br" show --json --table "$t/host.table")
 check show-json-routes 6 "$(echo "$out" | python3 -c 'import json,sys; print(len(json.load(sys.stdin)["routes"]))')"
-check show-json-all true "$("$br" show --json --all --table "$t/host.table" | python3 -c 'import json,sys; print(str(any(r["derived"] for r in json.load(sys.stdin)["routes"])).lower())')"
+check show-json-all true "$("$br" show --json --all --table "$t/host.table" | python3 -c 'import json,sys; print(str(any(r.get("derived", False) for r in json.load(sys.stdin)["routes"])).lower())')"
 check show-text-roundtrip "$("$br" show --table "$t/host.table")" "$("$br" show --table "$t/host.table" | "$br" show --table -)"
 echo "$pass passed, $fail failed"
 [ $fail -eq 0 ]
