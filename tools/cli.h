@@ -157,6 +157,16 @@ json_object *monitor_route_json(const brt_table *t, const char *event,
 int monitor_route_text(FILE *f, const brt_table *t, const char *event,
 		       const struct brt_route *r);
 
+/* ---- monitor_objects.c: the other objects' changes, the same way. */
+json_object *monitor_address_json(const brt_table *t, const char *event,
+				  const struct brt_address *a);
+json_object *monitor_link_json(const char *event, const struct brt_link *l);
+json_object *monitor_rule_json(const char *event, const struct brt_rule *r);
+json_object *monitor_nexthop_json(const brt_table *t, const char *event,
+				  const struct brt_nhobj *n);
+void monitor_object_text(FILE *f, const brt_table *t, const char *event,
+			 const struct brt_live_change *c);
+
 /* Name of a link index, escaped ("if7" when unknown); valid until the
  * same thread has asked for 8 more names. */
 const char *link_name(const brt_table *t, uint32_t index, char buf[24]);

@@ -17,7 +17,7 @@
 struct mon_state {
 	bool json;
 	int family;			/* -4/-6, or 0 */
-	unsigned objects;		/* MON_OBJ_* wanted; 0: all */
+	unsigned objects;		/* MON_OBJ_* wanted; 0: routes */
 	unsigned long left;		/* changes still to print; 0: forever */
 	brt_table *links;
 	pthread_mutex_t lock;
@@ -25,8 +25,9 @@ struct mon_state {
 	bool done;		/* written and read by the monitor thread */
 };
 
-enum { MON_OBJ_ROUTE = 1, MON_OBJ_ADDRESS = 2, MON_OBJ_LINK = 4,
-       MON_OBJ_RULE = 8, MON_OBJ_NEXTHOP = 16 };
+enum { MON_OBJ_ROUTE = BRT_LIVE_OBJ_ROUTE, MON_OBJ_ADDRESS = BRT_LIVE_OBJ_ADDRESS,
+       MON_OBJ_LINK = BRT_LIVE_OBJ_LINK, MON_OBJ_RULE = BRT_LIVE_OBJ_RULE,
+       MON_OBJ_NEXTHOP = BRT_LIVE_OBJ_NEXTHOP, MON_OBJ_ALL = 0x1f };
 
 /* "route,address" (or one word of `ip monitor route`) into @objects. */
 static int monitor_objects_parse(const char *list, unsigned *objects)
@@ -35,7 +36,7 @@ static int monitor_objects_parse(const char *list, unsigned *objects)
 		{"route", MON_OBJ_ROUTE}, {"address", MON_OBJ_ADDRESS},
 		{"addr", MON_OBJ_ADDRESS}, {"link", MON_OBJ_LINK},
 		{"rule", MON_OBJ_RULE}, {"nexthop", MON_OBJ_NEXTHOP},
-		{"all", ~0u},
+		{"all", MON_OBJ_ALL},
 	};
 	const char *p = list, *end;
 	size_t i, len;
@@ -67,23 +68,32 @@ static const char *event_word(int event)
 	}
 }
 
-/* Whether the snapshot names every link of @r. */
-static bool knows_links(const brt_table *t, const struct brt_route *r)
+/* Whether the snapshot names every link of the change (a link change
+ * always takes a new one: its name may be what changed). */
+static bool knows_links(const brt_table *t, const struct brt_live_change *c)
 {
 	uint32_t i;
 
-	for (i = 0; i < r->nh_count; i++)
-		if (r->nh[i].ifindex && !brt_table_link_by_index(t, r->nh[i].ifindex))
+	if (c->link)
+		return false;
+	if (c->address)
+		return brt_table_link_by_index(t, c->address->ifindex) != NULL;
+	if (c->nexthop)
+		return !c->nexthop->ifindex ||
+		       brt_table_link_by_index(t, c->nexthop->ifindex) != NULL;
+	for (i = 0; i < c->route->nh_count; i++)
+		if (c->route->nh[i].ifindex &&
+		    !brt_table_link_by_index(t, c->route->nh[i].ifindex))
 			return false;
 	return true;
 }
 
-static void refresh_links(struct mon_state *s, const struct brt_route *r)
+static void refresh_links(struct mon_state *s, const struct brt_live_change *c)
 {
 	brt_table *t = NULL;
 	char err[256];
 
-	if (s->links && knows_links(s->links, r))
+	if (s->links && knows_links(s->links, c))
 		return;
 	if (brt_live_snapshot(&t, err, sizeof(err)))
 		return;		/* keep the old names: "?" for new links */
@@ -91,47 +101,83 @@ static void refresh_links(struct mon_state *s, const struct brt_route *r)
 	s->links = t;
 }
 
-static void print_change(struct mon_state *s, int event, const struct brt_route *r)
+static void print_lost(struct mon_state *s)
 {
 	json_object *o;
 
-	if (!r) {
-		if (s->json) {
-			o = json_object_new_object();
-			json_object_object_add(o, "event", json_object_new_string("lost"));
-			json_object_object_add(o, "message", json_object_new_string(
-				"changes were lost: take a new snapshot"));
-			cli_json_print(stdout, o, false);
-			json_object_put(o);
-		} else {
-			puts("lost: changes were lost: take a new snapshot");
-		}
-		return;
-	}
 	if (!s->json) {
-		monitor_route_text(stdout, s->links, event_word(event), r);
+		puts("lost: changes were lost: take a new snapshot");
 		return;
 	}
-	o = monitor_route_json(s->links, event_word(event), r);
+	o = json_object_new_object();
+	json_object_object_add(o, "event", json_object_new_string("lost"));
+	json_object_object_add(o, "message", json_object_new_string(
+		"changes were lost: take a new snapshot"));
 	cli_json_print(stdout, o, false);
 	json_object_put(o);
 }
 
-static void on_change(void *ctx, int event, const struct brt_route *r)
+static json_object *change_json(struct mon_state *s, const char *ev,
+				const struct brt_live_change *c)
+{
+	if (c->route)
+		return monitor_route_json(s->links, ev, c->route);
+	if (c->address)
+		return monitor_address_json(s->links, ev, c->address);
+	if (c->link)
+		return monitor_link_json(ev, c->link);
+	if (c->rule)
+		return monitor_rule_json(ev, c->rule);
+	return monitor_nexthop_json(s->links, ev, c->nexthop);
+}
+
+static void print_change(struct mon_state *s, const struct brt_live_change *c)
+{
+	const char *ev = event_word(c->event);
+	json_object *o;
+
+	if (c->event == BRT_LIVE_ROUTE_LOST)
+		return print_lost(s);
+	if (!s->json) {
+		if (c->route)
+			monitor_route_text(stdout, s->links, ev, c->route);
+		else
+			monitor_object_text(stdout, s->links, ev, c);
+		return;
+	}
+	o = change_json(s, ev, c);
+	cli_json_print(stdout, o, false);
+	json_object_put(o);
+}
+
+/* The family of a change, 0 when it has none (links, groups). */
+static int change_family(const struct brt_live_change *c)
+{
+	if (c->route)
+		return c->route->family;
+	if (c->address)
+		return c->address->addr.family;
+	if (c->rule)
+		return c->rule->family;
+	if (c->nexthop)
+		return c->nexthop->family;
+	return 0;
+}
+
+static void on_change(void *ctx, const struct brt_live_change *c)
 {
 	struct mon_state *s = ctx;
+	int fam = change_family(c);
 
 	/* after the last wanted change, until the main thread stops us */
-	if (s->done)
+	if (s->done || (s->family && fam && fam != s->family))
 		return;
-	if (r && s->family && r->family != s->family)
-		return;
-	if (r) {
-		refresh_links(s, r);
+	if (c->route || c->address || c->nexthop || c->link) {
+		refresh_links(s, c);
 		if (!s->links)
 			return;
 	}
-	print_change(s, event, r);
+	print_change(s, c);
 	fflush(stdout);	/* `bestroute monitor --json | jq` sees each event */
 	pthread_mutex_lock(&s->lock);
 	if (s->left && --s->left == 0) {
@@ -171,16 +217,18 @@ static int parse_args(int argc, char **argv, struct mon_state *s)
 	const char *v;
 	int i = 0, id;
 
-	while ((id = cli_opt_next("monitor", monitor_options, argc, argv, &i, &v)) > 0)
-		if (set_opt(s, id, v))
+	for (;;) {
+		id = cli_opt_next("monitor", monitor_options, argc, argv, &i, &v);
+		if (id > 0 && set_opt(s, id, v))
 			return CLI_OPT_ERROR;
-	if (id == CLI_OPT_END && i < argc) {
-		/* `ip monitor route` names the objects as words */
-		for (; i < argc; i++)
-			if (monitor_objects_parse(argv[i], &s->objects))
-				return CLI_OPT_ERROR;
+		if (id > 0)
+			continue;
+		if (id != CLI_OPT_END || i >= argc)
+			return id;
+		/* `ip monitor route address` names the objects as words */
+		if (monitor_objects_parse(argv[i++], &s->objects))
+			return CLI_OPT_ERROR;
 	}
-	return id;
 }
 
 int cmd_monitor(int argc, char **argv)
@@ -194,7 +242,8 @@ int cmd_monitor(int argc, char **argv)
 	rc = parse_args(argc, argv, &s);
 	if (rc)
 		return rc == CLI_OPT_HELP ? cli_help("monitor") : CLI_EXIT_USAGE;
-	rc = brt_live_monitor_start(&m, on_change, &s, err, sizeof(err));
+	rc = brt_live_watch_start(&m, s.objects ? s.objects : BRT_LIVE_OBJ_ROUTE, on_change, &s,
+				  err, sizeof(err));
 	if (rc) {
 		cli_error("monitor: %s", err[0] ? err : brt_strerror(rc));
 		return CLI_EXIT_USAGE;

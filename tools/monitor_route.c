@@ -24,6 +24,9 @@ static json_object *jdst(const struct brt_route *r)
 
 	if (!r->dst.len)
 		return json_object_new_string("default");
+	/* as ip -j: a host route is its address alone */
+	if (r->dst.len == (r->family == BRT_AF_INET ? 32 : 128))
+		return jaddr(&r->dst.addr);
 	brt_prefix_format(&r->dst, buf, sizeof(buf));
 	return json_object_new_string(buf);
 }
