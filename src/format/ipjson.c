@@ -14,7 +14,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "format/ipjson_impl.h"
+#include "ipjson/ipjson_impl.h"
 #include "format/json_read.h"
 
 /* Deeper than anything ip prints (-d -s link records nest about 5). */
@@ -24,18 +24,18 @@ static enum ipj_kind record_kind(json_object *o)
 {
 	if (!json_object_is_type(o, json_type_object))
 		return IPJ_UNKNOWN;
-	if (ipj_has(o, "addr_info"))
+	if (fmt_ipj_has(o, "addr_info"))
 		return IPJ_ADDR;
-	if (ipj_has(o, "ifname") && ipj_has(o, "ifindex"))
+	if (fmt_ipj_has(o, "ifname") && fmt_ipj_has(o, "ifindex"))
 		return IPJ_LINK;
-	if (ipj_has(o, "priority"))
+	if (fmt_ipj_has(o, "priority"))
 		return IPJ_RULE;
-	if (ipj_has(o, "dst"))
+	if (fmt_ipj_has(o, "dst"))
 		return IPJ_ROUTE;
-	if (ipj_has(o, "id"))
+	if (fmt_ipj_has(o, "id"))
 		return IPJ_NEXTHOP;
-	if (ipj_has(o, "address") && ipj_has(o, "prefixlen") &&
-	    ipj_has(o, "label"))
+	if (fmt_ipj_has(o, "address") && fmt_ipj_has(o, "prefixlen") &&
+	    fmt_ipj_has(o, "label"))
 		return IPJ_ADDRLABEL;
 	return IPJ_UNKNOWN;
 }
@@ -68,9 +68,9 @@ static int check_kind(struct ipj_ctx *c, enum ipj_kind k, enum ipj_kind kind)
 	if (k == kind || (k == IPJ_LINK && kind == IPJ_ADDR))
 		return 0;
 	if (k == IPJ_UNKNOWN)
-		return ipj_fail(c, "not a record of an `ip -j %s` dump (it needs "
+		return fmt_ipj_fail(c, "not a record of an `ip -j %s` dump (it needs "
 				"%s)", kind_name(kind), kind_keys(kind));
-	return ipj_fail(c, "an `ip -j %s` record in an `ip -j %s` dump",
+	return fmt_ipj_fail(c, "an `ip -j %s` record in an `ip -j %s` dump",
 			kind_name(k), kind_name(kind));
 }
 
@@ -78,19 +78,19 @@ static int one_record(struct ipj_ctx *c, enum ipj_kind k, json_object *o)
 {
 	switch (k) {
 	case IPJ_LINK:
-		return ipj_link_record(c, o);
+		return fmt_ipj_link_record(c, o);
 	case IPJ_ADDR:
-		return ipj_addr_record(c, o);
+		return fmt_ipj_addr_record(c, o);
 	case IPJ_ROUTE:
-		return ipj_route_record(c, o);
+		return fmt_ipj_route_record(c, o);
 	case IPJ_RULE:
-		return ipj_rule_record(c, o);
+		return fmt_ipj_rule_record(c, o);
 	case IPJ_NEXTHOP:
-		return ipj_nexthop_record(c, o);
+		return fmt_ipj_nexthop_record(c, o);
 	case IPJ_ADDRLABEL:
-		return ipj_addrlabel_record(c, o);
+		return fmt_ipj_addrlabel_record(c, o);
 	default:
-		return ipj_fail(c, "not a record of any `ip -j` dump (no key "
+		return fmt_ipj_fail(c, "not a record of any `ip -j` dump (no key "
 				"tells link, addr, route, rule, nexthop or "
 				"addrlabel)");
 	}
@@ -105,11 +105,11 @@ static int rules_family(struct ipj_ctx *c, json_object *arr)
 	for (i = 0; i < n; i++) {
 		c->rec = i + 1;
 		fam = 0;
-		rc = ipj_rule_family(c, json_object_array_get_idx(arr, i), &fam);
+		rc = fmt_ipj_rule_family(c, json_object_array_get_idx(arr, i), &fam);
 		if (rc < 0)
 			return rc;
 		if (fam && c->dump_family && fam != c->dump_family)
-			return ipj_fail(c, "the rule dump mixes IPv4 and IPv6 "
+			return fmt_ipj_fail(c, "the rule dump mixes IPv4 and IPv6 "
 					"rules");
 		if (fam)
 			c->dump_family = fam;
@@ -136,7 +136,7 @@ static int all_records(struct ipj_ctx *c, json_object *arr)
 			return rc;
 		if (!c->dry && brt_builder_set_origin(c->b, c->name,
 						      (unsigned)c->rec))
-			return ipj_builder_fail(c, BRT_ENOMEM);
+			return fmt_ipj_builder_fail(c, BRT_ENOMEM);
 		rc = one_record(c, k, o);
 		if (rc)
 			return rc;

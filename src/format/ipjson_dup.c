@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "format/ipjson_impl.h"
+#include "ipjson/ipjson_impl.h"
 
 struct seen {
 	const char *name;
@@ -66,7 +66,7 @@ static size_t collect(json_object *arr, struct seen *s)
 		    !json_object_object_get_ex(o, "ifname", &name) ||
 		    !json_object_is_type(name, json_type_string))
 			continue;
-		index = ipj_get(o, "ifindex");
+		index = fmt_ipj_get(o, "ifindex");
 		s[k].name = json_object_get_string(name);
 		s[k].index = json_object_is_type(index, json_type_int)
 				     ? json_object_get_int64(index) : -1;
@@ -97,13 +97,13 @@ int ipj_dup_check(struct ipj_ctx *c, json_object *arr)
 	earliest_repeat(t, k, by_index, false, &later_i, &first_i);
 	if (later && (!later_i || later <= later_i)) {
 		c->rec = later;
-		rc = ipj_fail(c, "duplicate link '%.60s' (first at record %zu)",
-			      json_object_get_string(ipj_get(json_object_array_get_idx(
+		rc = fmt_ipj_fail(c, "duplicate link '%.60s' (first at record %zu)",
+			      json_object_get_string(fmt_ipj_get(json_object_array_get_idx(
 				      arr, later - 1), "ifname")), first);
 	} else if (later_i) {
 		c->rec = later_i;
-		rc = ipj_fail(c, "duplicate link index %lld (first at record %zu)",
-			      (long long)json_object_get_int64(ipj_get(
+		rc = fmt_ipj_fail(c, "duplicate link index %lld (first at record %zu)",
+			      (long long)json_object_get_int64(fmt_ipj_get(
 				      json_object_array_get_idx(arr, later_i - 1), "ifindex")),
 			      first_i);
 	}

@@ -37,51 +37,51 @@ struct ipj_ctx {
 };
 
 /* "NAME: record N: message" into ctx->err; returns BRT_EPARSE. */
-int ipj_fail(struct ipj_ctx *c, const char *fmt, ...)
+int fmt_ipj_fail(struct ipj_ctx *c, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 /* A builder refusal as "NAME: record N: builder message"; returns @rc. */
-int ipj_builder_fail(struct ipj_ctx *c, int rc);
+int fmt_ipj_builder_fail(struct ipj_ctx *c, int rc);
 /* Link index for @name: a provisional one in the dry pass. */
-uint32_t ipj_ifref(struct ipj_ctx *c, const char *name);
+uint32_t fmt_ipj_ifref(struct ipj_ctx *c, const char *name);
 
 /*
  * Typed getters. Each returns 1 when @key is present and valid, 0 when it
  * is absent (JSON null counts as absent for values), or BRT_EPARSE with a
  * message naming the key and the bad value.
  */
-json_object *ipj_get(json_object *o, const char *key);
+json_object *fmt_ipj_get(json_object *o, const char *key);
 /* Whether @key is present at all (ip prints boolean words as null/true). */
-bool ipj_has(json_object *o, const char *key);
-int ipj_str(struct ipj_ctx *c, json_object *o, const char *key,
+bool fmt_ipj_has(json_object *o, const char *key);
+int fmt_ipj_str(struct ipj_ctx *c, json_object *o, const char *key,
 	    const char **out);
 /* A string that fits an interface name (BRT_IFNAMSIZ). */
-int ipj_ifname(struct ipj_ctx *c, json_object *o, const char *key,
+int fmt_ipj_ifname(struct ipj_ctx *c, json_object *o, const char *key,
 	       char out[BRT_IFNAMSIZ]);
 /* An integer, or a string holding one ("7", "0x10"), in 0..@max. */
-int ipj_uint(struct ipj_ctx *c, json_object *o, const char *key,
+int fmt_ipj_uint(struct ipj_ctx *c, json_object *o, const char *key,
 	     uint32_t max, uint32_t *out);
 /* An address; sets *@family (error when it disagrees with a known one). */
-int ipj_addr(struct ipj_ctx *c, json_object *o, const char *key,
+int fmt_ipj_addr(struct ipj_ctx *c, json_object *o, const char *key,
 	     int *family, struct brt_addr *out);
 /* "default", "all", "ADDR" or "ADDR/LEN"; family 0 for default/all. */
-int ipj_prefix(struct ipj_ctx *c, json_object *o, const char *key,
+int fmt_ipj_prefix(struct ipj_ctx *c, json_object *o, const char *key,
 	       int *family, struct brt_prefix *out);
 /* Give a default/all prefix the record's family once it is known. */
-void ipj_prefix_settle(struct brt_prefix *p, int family);
+void fmt_ipj_prefix_settle(struct brt_prefix *p, int family);
 
 /* Words ip prints for numbers (ipjson_names.c). */
-int ipj_scope(struct ipj_ctx *c, json_object *o, const char *key,
+int fmt_ipj_scope(struct ipj_ctx *c, json_object *o, const char *key,
 	      uint8_t *out);
-int ipj_protocol(struct ipj_ctx *c, json_object *o, const char *key,
+int fmt_ipj_protocol(struct ipj_ctx *c, json_object *o, const char *key,
 		 uint8_t *out);
-int ipj_table(struct ipj_ctx *c, json_object *o, const char *key,
+int fmt_ipj_table(struct ipj_ctx *c, json_object *o, const char *key,
 	      uint32_t *out);
-int ipj_group(struct ipj_ctx *c, json_object *o, const char *key,
+int fmt_ipj_group(struct ipj_ctx *c, json_object *o, const char *key,
 	      uint32_t *out);
 /* A TOS byte: a number or a DSCP name ("AF11", "EF"...). */
-int ipj_dsfield(struct ipj_ctx *c, json_object *o, const char *key,
+int fmt_ipj_dsfield(struct ipj_ctx *c, json_object *o, const char *key,
 		uint8_t *out);
-int ipj_ipproto(struct ipj_ctx *c, json_object *o, const char *key,
+int fmt_ipj_ipproto(struct ipj_ctx *c, json_object *o, const char *key,
 		uint8_t *out);
 
 struct ipj_flagname {
@@ -89,20 +89,20 @@ struct ipj_flagname {
 	uint32_t bit;
 };
 /* OR the bits of the words in array @key into *@out (unknown ignored). */
-int ipj_flag_list(struct ipj_ctx *c, json_object *o, const char *key,
+int fmt_ipj_flag_list(struct ipj_ctx *c, json_object *o, const char *key,
 		  const struct ipj_flagname *names, uint32_t *out);
 
 /* One record of each kind; return 0 or a negative BRT_E* code. */
-int ipj_link_record(struct ipj_ctx *c, json_object *o);
+int fmt_ipj_link_record(struct ipj_ctx *c, json_object *o);
 /* A link named or numbered twice in the dump @arr: BRT_EPARSE naming the
  * records (ipjson_dup.c), BRT_ENOMEM, or 0. */
 int ipj_dup_check(struct ipj_ctx *c, json_object *arr);
-int ipj_addr_record(struct ipj_ctx *c, json_object *o);
-int ipj_route_record(struct ipj_ctx *c, json_object *o);
-int ipj_rule_record(struct ipj_ctx *c, json_object *o);
+int fmt_ipj_addr_record(struct ipj_ctx *c, json_object *o);
+int fmt_ipj_route_record(struct ipj_ctx *c, json_object *o);
+int fmt_ipj_rule_record(struct ipj_ctx *c, json_object *o);
 /* The family rule @o reveals through its addresses, or 0. */
-int ipj_rule_family(struct ipj_ctx *c, json_object *o, int *family);
-int ipj_nexthop_record(struct ipj_ctx *c, json_object *o);
-int ipj_addrlabel_record(struct ipj_ctx *c, json_object *o);
+int fmt_ipj_rule_family(struct ipj_ctx *c, json_object *o, int *family);
+int fmt_ipj_nexthop_record(struct ipj_ctx *c, json_object *o);
+int fmt_ipj_addrlabel_record(struct ipj_ctx *c, json_object *o);
 
 #endif

@@ -12,9 +12,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "format/ipjson_impl.h"
+#include "ipjson/ipjson_impl.h"
 
-int ipj_fail(struct ipj_ctx *c, const char *fmt, ...)
+int fmt_ipj_fail(struct ipj_ctx *c, const char *fmt, ...)
 {
 	char msg[400];
 	va_list ap;
@@ -33,7 +33,7 @@ int ipj_fail(struct ipj_ctx *c, const char *fmt, ...)
 	return BRT_EPARSE;
 }
 
-int ipj_builder_fail(struct ipj_ctx *c, int rc)
+int fmt_ipj_builder_fail(struct ipj_ctx *c, int rc)
 {
 	if (c->errlen)
 		snprintf(c->err, c->errlen, "%s: record %zu: %s", c->name,
@@ -42,14 +42,14 @@ int ipj_builder_fail(struct ipj_ctx *c, int rc)
 	return rc;
 }
 
-uint32_t ipj_ifref(struct ipj_ctx *c, const char *name)
+uint32_t fmt_ipj_ifref(struct ipj_ctx *c, const char *name)
 {
 	if (c->dry)
 		return 1;
 	return brt_builder_ifref(c->b, name);
 }
 
-json_object *ipj_get(json_object *o, const char *key)
+json_object *fmt_ipj_get(json_object *o, const char *key)
 {
 	json_object *v = NULL;
 
@@ -59,7 +59,7 @@ json_object *ipj_get(json_object *o, const char *key)
 	return v;
 }
 
-bool ipj_has(json_object *o, const char *key)
+bool fmt_ipj_has(json_object *o, const char *key)
 {
 	return json_object_is_type(o, json_type_object) &&
 	       json_object_object_get_ex(o, key, NULL);
@@ -77,13 +77,13 @@ static const char *shown(json_object *v)
 static int bad(struct ipj_ctx *c, const char *key, json_object *v,
 	       const char *want)
 {
-	return ipj_fail(c, "\"%s\": %.60s is not %s", key, shown(v), want);
+	return fmt_ipj_fail(c, "\"%s\": %.60s is not %s", key, shown(v), want);
 }
 
-int ipj_str(struct ipj_ctx *c, json_object *o, const char *key,
+int fmt_ipj_str(struct ipj_ctx *c, json_object *o, const char *key,
 	    const char **out)
 {
-	json_object *v = ipj_get(o, key);
+	json_object *v = fmt_ipj_get(o, key);
 
 	*out = NULL;
 	if (!v)
@@ -94,19 +94,19 @@ int ipj_str(struct ipj_ctx *c, json_object *o, const char *key,
 	return 1;
 }
 
-int ipj_ifname(struct ipj_ctx *c, json_object *o, const char *key,
+int fmt_ipj_ifname(struct ipj_ctx *c, json_object *o, const char *key,
 	       char out[BRT_IFNAMSIZ])
 {
 	const char *s;
-	int rc = ipj_str(c, o, key, &s);
+	int rc = fmt_ipj_str(c, o, key, &s);
 
 	out[0] = 0;
 	if (rc <= 0)
 		return rc;
-	if (strlen(s) != (size_t)json_object_get_string_len(ipj_get(o, key)))
-		return ipj_fail(c, "\"%s\": an interface name cannot hold \\u0000", key);
+	if (strlen(s) != (size_t)json_object_get_string_len(fmt_ipj_get(o, key)))
+		return fmt_ipj_fail(c, "\"%s\": an interface name cannot hold \\u0000", key);
 	if (!*s || strlen(s) >= BRT_IFNAMSIZ)
-		return ipj_fail(c, "\"%s\": \"%.60s\" is not an interface name",
+		return fmt_ipj_fail(c, "\"%s\": \"%.60s\" is not an interface name",
 				key, s);
 	memcpy(out, s, strlen(s) + 1);
 	return 1;
@@ -127,10 +127,10 @@ static int uint_text(const char *s, uint32_t max, uint32_t *out)
 	return 0;
 }
 
-int ipj_uint(struct ipj_ctx *c, json_object *o, const char *key,
+int fmt_ipj_uint(struct ipj_ctx *c, json_object *o, const char *key,
 	     uint32_t max, uint32_t *out)
 {
-	json_object *v = ipj_get(o, key);
+	json_object *v = fmt_ipj_get(o, key);
 	char want[48];
 	int64_t n;
 
@@ -146,7 +146,7 @@ int ipj_uint(struct ipj_ctx *c, json_object *o, const char *key,
 		return bad(c, key, v, want);
 	/* json-c saturates what int64/uint64 cannot hold: do not show that */
 	if (json_object_get_uint64(v) == UINT64_MAX || json_object_get_int64(v) == INT64_MIN)
-		return ipj_fail(c, "\"%s\": the number is too large (%s)", key, want);
+		return fmt_ipj_fail(c, "\"%s\": the number is too large (%s)", key, want);
 	n = json_object_get_int64(v);
 	if (n < 0 || (uint64_t)n > max)
 		return bad(c, key, v, want);
@@ -159,32 +159,32 @@ static int join_family(struct ipj_ctx *c, const char *key, const char *text,
 		       int *family, int fam)
 {
 	if (*family && *family != fam)
-		return ipj_fail(c, "\"%s\": %s is %s but the record is %s", key,
+		return fmt_ipj_fail(c, "\"%s\": %s is %s but the record is %s", key,
 				text, fam == BRT_AF_INET ? "IPv4" : "IPv6",
 				*family == BRT_AF_INET ? "IPv4" : "IPv6");
 	*family = fam;
 	return 1;
 }
 
-int ipj_addr(struct ipj_ctx *c, json_object *o, const char *key,
+int fmt_ipj_addr(struct ipj_ctx *c, json_object *o, const char *key,
 	     int *family, struct brt_addr *out)
 {
 	const char *s;
-	int rc = ipj_str(c, o, key, &s);
+	int rc = fmt_ipj_str(c, o, key, &s);
 
 	memset(out, 0, sizeof(*out));
 	if (rc <= 0)
 		return rc;
 	if (brt_addr_parse(s, out))
-		return ipj_fail(c, "\"%s\": \"%.60s\" is not an address", key, s);
+		return fmt_ipj_fail(c, "\"%s\": \"%.60s\" is not an address", key, s);
 	return join_family(c, key, s, family, out->family);
 }
 
-int ipj_prefix(struct ipj_ctx *c, json_object *o, const char *key,
+int fmt_ipj_prefix(struct ipj_ctx *c, json_object *o, const char *key,
 	       int *family, struct brt_prefix *out)
 {
 	const char *s;
-	int rc = ipj_str(c, o, key, &s);
+	int rc = fmt_ipj_str(c, o, key, &s);
 
 	memset(out, 0, sizeof(*out));
 	if (rc <= 0)
@@ -192,22 +192,22 @@ int ipj_prefix(struct ipj_ctx *c, json_object *o, const char *key,
 	if (!strcmp(s, "default") || !strcmp(s, "all"))
 		return 1;
 	if (brt_prefix_parse(s, BRT_AF_UNSPEC, 0, out))
-		return ipj_fail(c, "\"%s\": \"%.60s\" is not a prefix (or has "
+		return fmt_ipj_fail(c, "\"%s\": \"%.60s\" is not a prefix (or has "
 				"host bits set, or a length out of range)",
 				key, s);
 	return join_family(c, key, s, family, out->addr.family);
 }
 
-void ipj_prefix_settle(struct brt_prefix *p, int family)
+void fmt_ipj_prefix_settle(struct brt_prefix *p, int family)
 {
 	if (p->addr.family == BRT_AF_UNSPEC && p->len == 0)
 		p->addr.family = (uint8_t)family;
 }
 
-int ipj_flag_list(struct ipj_ctx *c, json_object *o, const char *key,
+int fmt_ipj_flag_list(struct ipj_ctx *c, json_object *o, const char *key,
 		  const struct ipj_flagname *names, uint32_t *out)
 {
-	json_object *v = ipj_get(o, key);
+	json_object *v = fmt_ipj_get(o, key);
 	size_t i, k, n;
 
 	if (!v)

@@ -2,7 +2,7 @@
 #ifndef BRT_FORMAT_JSON_READ_H
 #define BRT_FORMAT_JSON_READ_H
 
-#include "format/ipjson_impl.h"
+#include "ipjson/ipjson_impl.h"
 #include "format/json_table.h"
 
 /* The whole document @root into c->b (dry pass first): 0 or BRT_E*. */

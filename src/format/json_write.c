@@ -9,7 +9,7 @@
 
 #include "format/json_table.h"
 #include "format/json_write.h"
-#include "format/text.h"
+#include "text/text.h"
 
 json_object *jw_addr(const struct brt_addr *a)
 {
@@ -58,7 +58,7 @@ static json_object *jlink(const brt_table *t, const struct brt_link *l)
 	json_object_object_add(o, "ifindex", json_object_new_int64(l->index));
 	json_object_object_add(o, "ifname", jt_name(l->name));
 	json_object_object_add(o, "link_type", json_object_new_string(
-		brt_txt_linktype_name(l->type)));
+		fmt_txt_linktype_name(l->type)));
 	json_object_object_add(o, "flags", jt_flags_json(jt_link_flags, l->flags));
 	jw_uint(o, "mtu", l->mtu);
 	jw_uint(o, "metric", l->metric);
@@ -78,7 +78,7 @@ static json_object *jaddress(const brt_table *t, const struct brt_address *a)
 	jw_add(o, "address", jw_addr(&a->peer));
 	jw_add(o, "broadcast", jw_addr(&a->broadcast));
 	json_object_object_add(o, "scope", json_object_new_string(
-		brt_txt_scope_name(a->scope, buf)));
+		fmt_txt_scope_name(a->scope, buf)));
 	if (a->label[0])
 		json_object_object_add(o, "label", jt_name(a->label));
 	jw_uint(o, "valid_life_time", a->valid_lft);

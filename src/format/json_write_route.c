@@ -5,7 +5,7 @@
  */
 #include "format/json_table.h"
 #include "format/json_write.h"
-#include "format/text.h"
+#include "text/text.h"
 
 static json_object *jtable(uint32_t id)
 {
@@ -33,7 +33,7 @@ static json_object *jroute(const brt_table *t, const struct brt_route *r)
 	uint32_t i;
 
 	json_object_object_add(o, "family", json_object_new_string(jw_family(r->family)));
-	json_object_object_add(o, "type", json_object_new_string(brt_txt_rtype_name(r->type)));
+	json_object_object_add(o, "type", json_object_new_string(fmt_txt_rtype_name(r->type)));
 	json_object_object_add(o, "dst", jw_prefix(&r->dst));
 	if (r->src.len)
 		json_object_object_add(o, "src", jw_prefix(&r->src));
@@ -42,9 +42,9 @@ static json_object *jroute(const brt_table *t, const struct brt_route *r)
 	jw_uint(o, "metric", r->metric);
 	jw_uint(o, "tos", r->tos);
 	json_object_object_add(o, "protocol", json_object_new_string(
-		brt_txt_proto_name(r->protocol, buf)));
+		fmt_txt_proto_name(r->protocol, buf)));
 	json_object_object_add(o, "scope", json_object_new_string(
-		brt_txt_scope_name(r->scope, buf)));
+		fmt_txt_scope_name(r->scope, buf)));
 	if (jt_pref_name(r->pref))
 		json_object_object_add(o, "pref", json_object_new_string(jt_pref_name(r->pref)));
 	else
@@ -73,7 +73,7 @@ static json_object *jnhobj(const brt_table *t, const struct brt_nhobj *n)
 	jw_add(o, "gateway", jw_addr(&n->gw));
 	jw_add(o, "dev", jw_dev(t, n->ifindex));
 	json_object_object_add(o, "protocol", json_object_new_string(
-		brt_txt_proto_name(n->protocol, buf)));
+		fmt_txt_proto_name(n->protocol, buf)));
 	json_object_object_add(o, "flags", jt_flags_json(jt_nhobj_flags, n->flags));
 	if (n->group_count) {
 		g = json_object_new_array();
@@ -119,7 +119,7 @@ static void rule_selectors(json_object *o, const struct brt_rule *r)
 		json_object_object_add(o, "dport_range", range(r->dport_lo, r->dport_hi));
 	if (r->flags & BRT_RULE_F_IPPROTO)
 		json_object_object_add(o, "ipproto", json_object_new_string(
-			brt_txt_ipproto_name(r->ipproto, buf)));
+			fmt_txt_ipproto_name(r->ipproto, buf)));
 	if (r->iif[0])
 		json_object_object_add(o, "iif", jt_name(r->iif));
 	if (r->oif[0])
@@ -148,7 +148,7 @@ static json_object *jrule(const struct brt_rule *r)
 	if (r->suppress_ifgroup != BRT_RULE_NO_SUPPRESS)
 		jw_uint(o, "suppress_ifgroup", r->suppress_ifgroup);
 	json_object_object_add(o, "protocol", json_object_new_string(
-		brt_txt_proto_name(r->protocol, buf)));
+		fmt_txt_proto_name(r->protocol, buf)));
 	json_object_object_add(o, "flags", jt_flags_json(jt_rule_flags, r->flags));
 	return o;
 }

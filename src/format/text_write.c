@@ -13,9 +13,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "text.h"
+#include "text/text.h"
 
-void brt_sb_printf(struct brt_sbuf *sb, const char *fmt, ...)
+void fmt_sb_printf(struct brt_sbuf *sb, const char *fmt, ...)
 {
 	va_list ap;
 	int n;
@@ -47,7 +47,7 @@ void brt_sb_printf(struct brt_sbuf *sb, const char *fmt, ...)
 	}
 }
 
-void brt_sb_addr(struct brt_sbuf *sb, const char *word,
+void fmt_sb_addr(struct brt_sbuf *sb, const char *word,
 		 const struct brt_addr *a)
 {
 	struct brt_addr plain = *a;
@@ -57,63 +57,63 @@ void brt_sb_addr(struct brt_sbuf *sb, const char *word,
 	if (brt_addr_format(&plain, buf, sizeof(buf)) < 0)
 		snprintf(buf, sizeof(buf), "?");
 	if (word)
-		brt_sb_printf(sb, " %s %s", word, buf);
+		fmt_sb_printf(sb, " %s %s", word, buf);
 	else
-		brt_sb_printf(sb, " %s", buf);
+		fmt_sb_printf(sb, " %s", buf);
 }
 
-void brt_sb_prefix(struct brt_sbuf *sb, const struct brt_prefix *p)
+void fmt_sb_prefix(struct brt_sbuf *sb, const struct brt_prefix *p)
 {
 	unsigned bits = p->addr.family == BRT_AF_INET6 ? 128 : 32;
 
 	if (p->len == 0) {
-		brt_sb_printf(sb, " default");
+		fmt_sb_printf(sb, " default");
 		return;
 	}
-	brt_sb_addr(sb, NULL, &p->addr);
+	fmt_sb_addr(sb, NULL, &p->addr);
 	if (p->len != bits)
-		brt_sb_printf(sb, "/%u", p->len);
+		fmt_sb_printf(sb, "/%u", p->len);
 }
 
-void brt_sb_link(struct brt_sbuf *sb, const brt_table *t, const char *word,
+void fmt_sb_link(struct brt_sbuf *sb, const brt_table *t, const char *word,
 		 uint32_t index)
 {
 	const struct brt_link *l = brt_table_link_by_index(t, index);
 
 	if (index)
-		brt_sb_printf(sb, " %s %s", word, l ? l->name : "?");
+		fmt_sb_printf(sb, " %s %s", word, l ? l->name : "?");
 }
 
 static void write_link(struct brt_sbuf *sb, const brt_table *t,
 		       const struct brt_link *l)
 {
-	brt_sb_printf(sb, "link %s index %u", l->name, l->index);
+	fmt_sb_printf(sb, "link %s index %u", l->name, l->index);
 	if (l->type != BRT_LINK_ETHERNET)
-		brt_sb_printf(sb, " type %s", brt_txt_linktype_name(l->type));
+		fmt_sb_printf(sb, " type %s", fmt_txt_linktype_name(l->type));
 	if (!(l->flags & BRT_LINK_F_UP))
-		brt_sb_printf(sb, " down");
+		fmt_sb_printf(sb, " down");
 	if (!(l->flags & BRT_LINK_F_CARRIER))
-		brt_sb_printf(sb, " nocarrier");
-	if (l->mtu != brt_txt_link_mtu_default(l->type))
-		brt_sb_printf(sb, " mtu %u", l->mtu);
+		fmt_sb_printf(sb, " nocarrier");
+	if (l->mtu != fmt_txt_link_mtu_default(l->type))
+		fmt_sb_printf(sb, " mtu %u", l->mtu);
 	if (l->metric)
-		brt_sb_printf(sb, " metric %u", l->metric);
-	brt_sb_link(sb, t, "master", l->master);
+		fmt_sb_printf(sb, " metric %u", l->metric);
+	fmt_sb_link(sb, t, "master", l->master);
 	if (l->group)
-		brt_sb_printf(sb, " group %u", l->group);
+		fmt_sb_printf(sb, " group %u", l->group);
 	if (l->flags & BRT_LINK_F_WEAK_HOST_SEND)
-		brt_sb_printf(sb, " weak-host-send");
+		fmt_sb_printf(sb, " weak-host-send");
 	if (l->flags & BRT_LINK_F_NO_IPV4)
-		brt_sb_printf(sb, " noipv4");
+		fmt_sb_printf(sb, " noipv4");
 	if (l->flags & BRT_LINK_F_NO_IPV6)
-		brt_sb_printf(sb, " noipv6");
-	brt_sb_printf(sb, "\n");
+		fmt_sb_printf(sb, " noipv6");
+	fmt_sb_printf(sb, "\n");
 }
 
 static void write_lifetime(struct brt_sbuf *sb, const char *word, uint32_t v)
 {
 	if (v != BRT_LIFETIME_FOREVER)
-		brt_sb_printf(sb, " %s %u", word, v);
+		fmt_sb_printf(sb, " %s %u", word, v);
 }
 
 static void write_address(struct brt_sbuf *sb, const brt_table *t,
@@ -122,26 +122,26 @@ static void write_address(struct brt_sbuf *sb, const brt_table *t,
 	char sc[12];
 	uint32_t bit;
 
-	brt_sb_printf(sb, "addr");
-	brt_sb_addr(sb, NULL, &a->addr);
-	brt_sb_printf(sb, "/%u", a->plen);
-	brt_sb_link(sb, t, "dev", a->ifindex);
+	fmt_sb_printf(sb, "addr");
+	fmt_sb_addr(sb, NULL, &a->addr);
+	fmt_sb_printf(sb, "/%u", a->plen);
+	fmt_sb_link(sb, t, "dev", a->ifindex);
 	if (a->peer.family)
-		brt_sb_addr(sb, "peer", &a->peer);
+		fmt_sb_addr(sb, "peer", &a->peer);
 	if (a->broadcast.family)
-		brt_sb_addr(sb, "brd", &a->broadcast);
-	if (a->scope != brt_txt_addr_scope_default(&a->addr))
-		brt_sb_printf(sb, " scope %s", brt_txt_scope_name(a->scope, sc));
+		fmt_sb_addr(sb, "brd", &a->broadcast);
+	if (a->scope != fmt_txt_addr_scope_default(&a->addr))
+		fmt_sb_printf(sb, " scope %s", fmt_txt_scope_name(a->scope, sc));
 	if (a->label[0])
-		brt_sb_printf(sb, " label %s", a->label);
+		fmt_sb_printf(sb, " label %s", a->label);
 	write_lifetime(sb, "valid_lft", a->valid_lft);
 	write_lifetime(sb, "preferred_lft", a->preferred_lft);
 	if (a->metric)
-		brt_sb_printf(sb, " metric %u", a->metric);
+		fmt_sb_printf(sb, " metric %u", a->metric);
 	for (bit = 1; bit < BRT_ADDR_F_DERIVED; bit <<= 1)
-		if ((a->flags & bit) && brt_txt_addrflag_name(bit))
-			brt_sb_printf(sb, " %s", brt_txt_addrflag_name(bit));
-	brt_sb_printf(sb, "\n");
+		if ((a->flags & bit) && fmt_txt_addrflag_name(bit))
+			fmt_sb_printf(sb, " %s", fmt_txt_addrflag_name(bit));
+	fmt_sb_printf(sb, "\n");
 }
 
 void brt_sb_mark_derived(struct brt_sbuf *sb, bool derived)
@@ -149,7 +149,7 @@ void brt_sb_mark_derived(struct brt_sbuf *sb, bool derived)
 	if (!derived || sb->oom || !sb->n || sb->p[sb->n - 1] != '\n')
 		return;
 	sb->n--;
-	brt_sb_printf(sb, " # derived\n");
+	fmt_sb_printf(sb, " # derived\n");
 }
 
 static void write_addrlabels(struct brt_sbuf *sb, const brt_table *t,
@@ -162,11 +162,11 @@ static void write_addrlabels(struct brt_sbuf *sb, const brt_table *t,
 
 		if ((l->flags & BRT_LABEL_F_DERIVED) && !(flags & BRT_WRITE_ALL))
 			continue;
-		brt_sb_printf(sb, "addrlabel prefix");
-		brt_sb_addr(sb, NULL, &l->prefix.addr);
-		brt_sb_printf(sb, "/%u", l->prefix.len);
-		brt_sb_link(sb, t, "dev", l->ifindex);
-		brt_sb_printf(sb, " label %u\n", l->label);
+		fmt_sb_printf(sb, "addrlabel prefix");
+		fmt_sb_addr(sb, NULL, &l->prefix.addr);
+		fmt_sb_printf(sb, "/%u", l->prefix.len);
+		fmt_sb_link(sb, t, "dev", l->ifindex);
+		fmt_sb_printf(sb, " label %u\n", l->label);
 		brt_sb_mark_derived(sb, l->flags & BRT_LABEL_F_DERIVED);
 	}
 }
@@ -204,16 +204,16 @@ int brt_table_write_text(const brt_table *t, unsigned flags, char **out)
 	if (!t || !out)
 		return BRT_EINVAL;
 	*out = NULL;
-	brt_sb_printf(&sb, "policy %s\n", brt_table_policy(t) == BRT_POLICY_WINDOWS
+	fmt_sb_printf(&sb, "policy %s\n", brt_table_policy(t) == BRT_POLICY_WINDOWS
 						  ? "windows" : "linux");
 	write_links_addrs(&sb, t, flags);
-	brt_txt_write_nhobjs(&sb, t);
-	brt_txt_write_routes(&sb, t, flags);
-	brt_txt_write_rules(&sb, t, flags);
+	fmt_txt_write_nhobjs(&sb, t);
+	fmt_txt_write_routes(&sb, t, flags);
+	fmt_txt_write_rules(&sb, t, flags);
 	write_addrlabels(&sb, t, flags);
 	for (i = 0; i < brt_table_sysctl_count(t); i++)
 		if (!brt_table_sysctl(t, i, &key, &value))
-			brt_sb_printf(&sb, "sysctl %s = %s\n", key, value);
+			fmt_sb_printf(&sb, "sysctl %s = %s\n", key, value);
 	if (sb.oom) {
 		free(sb.p);
 		return BRT_ENOMEM;

@@ -8,18 +8,18 @@
  */
 #include <stdlib.h>
 
-#include "text.h"
+#include "text/text.h"
 
 #define NH_FLAGS (BRT_NH_F_DEAD | BRT_NH_F_ONLINK | BRT_NH_F_LINKDOWN)
 
 static void write_nh_flags(struct brt_sbuf *sb, uint32_t f)
 {
 	if (f & BRT_NH_F_ONLINK)
-		brt_sb_printf(sb, " onlink");
+		fmt_sb_printf(sb, " onlink");
 	if (f & BRT_NH_F_LINKDOWN)
-		brt_sb_printf(sb, " linkdown");
+		fmt_sb_printf(sb, " linkdown");
 	if (f & BRT_NH_F_DEAD)
-		brt_sb_printf(sb, " dead");
+		fmt_sb_printf(sb, " dead");
 }
 
 static void write_nhobj(struct brt_sbuf *sb, const brt_table *t,
@@ -36,29 +36,29 @@ static void write_nhobj(struct brt_sbuf *sb, const brt_table *t,
 	char pr[12];
 	uint32_t i;
 
-	brt_sb_printf(sb, "nexthop id %u", n->id);
+	fmt_sb_printf(sb, "nexthop id %u", n->id);
 	if (!n->gw.family && !n->group_count &&
 	    !(n->flags & BRT_NHOBJ_F_BLACKHOLE) && n->family == BRT_AF_INET6)
-		brt_sb_printf(sb, " -6");
+		fmt_sb_printf(sb, " -6");
 	if (n->gw.family)
-		brt_sb_addr(sb, "via", &n->gw);
-	brt_sb_link(sb, t, "dev", n->ifindex);
+		fmt_sb_addr(sb, "via", &n->gw);
+	fmt_sb_link(sb, t, "dev", n->ifindex);
 	for (i = 0; i < n->group_count; i++) {
-		brt_sb_printf(sb, "%s%u", i ? "/" : " group ", n->group[i].id);
+		fmt_sb_printf(sb, "%s%u", i ? "/" : " group ", n->group[i].id);
 		if (n->group[i].weight != 1)
-			brt_sb_printf(sb, ",%u", n->group[i].weight);
+			fmt_sb_printf(sb, ",%u", n->group[i].weight);
 	}
 	if (n->flags & BRT_NHOBJ_F_RESILIENT)
-		brt_sb_printf(sb, " type resilient");
+		fmt_sb_printf(sb, " type resilient");
 	for (i = 0; i < sizeof(f) / sizeof(f[0]); i++)
 		if (n->flags & f[i].flag)
-			brt_sb_printf(sb, " %s", f[i].word);
+			fmt_sb_printf(sb, " %s", f[i].word);
 	if (n->protocol)
-		brt_sb_printf(sb, " proto %s", brt_txt_proto_name(n->protocol, pr));
-	brt_sb_printf(sb, "\n");
+		fmt_sb_printf(sb, " proto %s", fmt_txt_proto_name(n->protocol, pr));
+	fmt_sb_printf(sb, "\n");
 }
 
-void brt_txt_write_nhobjs(struct brt_sbuf *sb, const brt_table *t)
+void fmt_txt_write_nhobjs(struct brt_sbuf *sb, const brt_table *t)
 {
 	size_t i;
 
@@ -70,10 +70,10 @@ static void write_nh(struct brt_sbuf *sb, const brt_table *t,
 		     const struct brt_nexthop *nh)
 {
 	if (nh->gw.family)
-		brt_sb_addr(sb, "via", &nh->gw);
-	brt_sb_link(sb, t, "dev", nh->ifindex);
+		fmt_sb_addr(sb, "via", &nh->gw);
+	fmt_sb_link(sb, t, "dev", nh->ifindex);
 	if (nh->weight != 1)
-		brt_sb_printf(sb, " weight %u", nh->weight);
+		fmt_sb_printf(sb, " weight %u", nh->weight);
 }
 
 /* -4/-6 where `default` leaves the family to the reader's guess. */
@@ -86,22 +86,22 @@ static void write_family(struct brt_sbuf *sb, const struct brt_route *r)
 	if (!r->nh_id && r->nh_count && r->nh[0].gw.family)
 		guess = r->nh[0].gw.family;
 	if (guess != r->family)
-		brt_sb_printf(sb, " %s", r->family == BRT_AF_INET6 ? "-6" : "-4");
+		fmt_sb_printf(sb, " %s", r->family == BRT_AF_INET6 ? "-6" : "-4");
 }
 
 static void write_route_head(struct brt_sbuf *sb, const struct brt_route *r)
 {
-	brt_sb_printf(sb, "route");
+	fmt_sb_printf(sb, "route");
 	write_family(sb, r);
 	if (r->type != BRT_RT_UNICAST)
-		brt_sb_printf(sb, " %s", brt_txt_rtype_name(r->type));
-	brt_sb_prefix(sb, &r->dst);
+		fmt_sb_printf(sb, " %s", fmt_txt_rtype_name(r->type));
+	fmt_sb_prefix(sb, &r->dst);
 	if (r->src.len) {
-		brt_sb_printf(sb, " from");
-		brt_sb_prefix(sb, &r->src);
+		fmt_sb_printf(sb, " from");
+		fmt_sb_prefix(sb, &r->src);
 	}
 	if (r->tos)
-		brt_sb_printf(sb, " tos 0x%02x", r->tos);
+		fmt_sb_printf(sb, " tos 0x%02x", r->tos);
 }
 
 /* Where the route lives and how it was made, after its next hop. */
@@ -109,19 +109,19 @@ static void write_route_attrs(struct brt_sbuf *sb, const struct brt_route *r)
 {
 	char buf[16];
 
-	if (r->table != brt_txt_route_table_default(r->type)) {
+	if (r->table != fmt_txt_route_table_default(r->type)) {
 		brt_table_id_format(r->table, buf, sizeof(buf));
-		brt_sb_printf(sb, " table %s", buf);
+		fmt_sb_printf(sb, " table %s", buf);
 	}
 	if (r->protocol != BRT_PROTO_BOOT)
-		brt_sb_printf(sb, " proto %s", brt_txt_proto_name(r->protocol, buf));
-	if (r->scope != brt_txt_route_scope_default(r))
-		brt_sb_printf(sb, " scope %s", brt_txt_scope_name(r->scope, buf));
+		fmt_sb_printf(sb, " proto %s", fmt_txt_proto_name(r->protocol, buf));
+	if (r->scope != fmt_txt_route_scope_default(r))
+		fmt_sb_printf(sb, " scope %s", fmt_txt_scope_name(r->scope, buf));
 	if ((r->flags & BRT_ROUTE_F_HAS_METRIC) ||
-	    r->metric != brt_txt_route_metric_default(r->family, r->protocol))
-		brt_sb_printf(sb, " metric %u", r->metric);
+	    r->metric != fmt_txt_route_metric_default(r->family, r->protocol))
+		fmt_sb_printf(sb, " metric %u", r->metric);
 	if (r->prefsrc.family)
-		brt_sb_addr(sb, "src", &r->prefsrc);
+		fmt_sb_addr(sb, "src", &r->prefsrc);
 }
 
 static void write_route(struct brt_sbuf *sb, const brt_table *t,
@@ -131,7 +131,7 @@ static void write_route(struct brt_sbuf *sb, const brt_table *t,
 
 	write_route_head(sb, r);
 	if (r->nh_id)
-		brt_sb_printf(sb, " nhid %u", r->nh_id);
+		fmt_sb_printf(sb, " nhid %u", r->nh_id);
 	if (n == 1)
 		write_nh(sb, t, &r->nh[0]);
 	write_route_attrs(sb, r);
@@ -140,22 +140,22 @@ static void write_route(struct brt_sbuf *sb, const brt_table *t,
 	else
 		write_nh_flags(sb, r->flags & NH_FLAGS);
 	if (r->mtu)
-		brt_sb_printf(sb, " mtu %u", r->mtu);
+		fmt_sb_printf(sb, " mtu %u", r->mtu);
 	if (r->expires)
-		brt_sb_printf(sb, " expires %usec", r->expires);
+		fmt_sb_printf(sb, " expires %usec", r->expires);
 	if (r->pref != BRT_PREF_MEDIUM)
-		brt_sb_printf(sb, " pref %s",
+		fmt_sb_printf(sb, " pref %s",
 			      r->pref == BRT_PREF_LOW ? "low" :
 			      r->pref == BRT_PREF_HIGH ? "high" : "medium");
 	for (i = 0; n > 1 && i < n; i++) {
-		brt_sb_printf(sb, "\n\tnexthop");
+		fmt_sb_printf(sb, "\n\tnexthop");
 		write_nh(sb, t, &r->nh[i]);
 		write_nh_flags(sb, r->nh[i].flags & NH_FLAGS);
 	}
-	brt_sb_printf(sb, "\n");
+	fmt_sb_printf(sb, "\n");
 }
 
-void brt_txt_write_routes(struct brt_sbuf *sb, const brt_table *t,
+void fmt_txt_write_routes(struct brt_sbuf *sb, const brt_table *t,
 			  unsigned flags)
 {
 	size_t i;

@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal.h"
+#include "model/model.h"
 #include "testutil.h"
 
 static char *write_text(const brt_table *t, unsigned flags)
@@ -30,8 +30,8 @@ static void same_route(const struct brt_route *a, const struct brt_route *b)
 
 	assert_int_equal(a->family, b->family);
 	assert_int_equal(a->type, b->type);
-	assert_true(brt_prefix_equal(&a->dst, &b->dst));
-	assert_true(brt_prefix_equal(&a->src, &b->src));
+	assert_true(core_prefix_equal(&a->dst, &b->dst));
+	assert_true(core_prefix_equal(&a->src, &b->src));
 	assert_memory_equal(&a->prefsrc, &b->prefsrc, sizeof(a->prefsrc));
 	assert_int_equal(a->table, b->table);
 	assert_int_equal(a->metric, b->metric);

@@ -29,9 +29,9 @@
 
 #include <linux/rtnetlink.h>
 
-#include "core/internal.h"
+#include "model/model.h"
 #include "monitor_watch.h"
-#include "nl.h"
+#include "netlink/nl.h"
 
 struct brt_live_monitor {
 	struct brt_nl nl;
@@ -48,7 +48,7 @@ struct brt_live_monitor {
 
 static void monitor_free(struct brt_live_monitor *m)
 {
-	brt_nl_close(&m->nl);
+	os_nl_close(&m->nl);
 	close(m->wake[0]);
 	close(m->wake[1]);
 	free(m->nh);
@@ -77,7 +77,7 @@ static void take_message(struct brt_live_monitor *m, const struct nlmsghdr *nlh)
 	if (nlh->nlmsg_type != RTM_NEWROUTE && nlh->nlmsg_type != RTM_DELROUTE)
 		return;
 	/* cloned routes are skipped; a malformed message is not ours to act on */
-	if (brt_nl_decode_route(nlh, nlh->nlmsg_len, 0, &r, m->nh,
+	if (os_nl_decode_route(nlh, nlh->nlmsg_len, 0, &r, m->nh,
 				BRT_MAX_NEXTHOPS, err, sizeof(err)))
 		return;
 	if (!atomic_load(&m->stopping))
@@ -115,7 +115,7 @@ static void *monitor_main(void *arg)
 	ssize_t n;
 
 	while (wait_readable(m)) {
-		n = brt_nl_recv(&m->nl, &sender, err, sizeof(err));
+		n = os_nl_recv(&m->nl, &sender, err, sizeof(err));
 		if (n < 0 && errno == ENOBUFS) {
 			if (!atomic_load(&m->stopping) && m->wcb)
 				brt_monitor_watch_lost(m->wcb, m->ctx);
@@ -157,7 +157,7 @@ static int monitor_open(struct brt_live_monitor *m, unsigned objects, char *err,
 	m->nh = calloc(BRT_MAX_NEXTHOPS, sizeof(*m->nh));
 	if (!m->nh || pipe(m->wake))
 		return BRT_ENOMEM;
-	e = brt_nl_open(&m->nl, err, errlen);
+	e = os_nl_open(&m->nl, err, errlen);
 	if (!e)
 		e = subscribe(&m->nl, objects, err, errlen);
 	return e;

@@ -12,9 +12,9 @@
 
 #include <linux/rtnetlink.h>
 
-#include "core/internal.h"
+#include "model/model.h"
 #include "monitor_watch.h"
-#include "nl.h"
+#include "netlink/nl.h"
 
 size_t brt_monitor_watch_groups(unsigned objects, int groups[8])
 {
@@ -91,23 +91,23 @@ void brt_monitor_watch_message(const struct nlmsghdr *nlh, unsigned objects,
 	}
 	switch (c.object) {
 	case BRT_LIVE_OBJ_ROUTE:
-		rc = brt_nl_decode_route(nlh, len, 0, &r, nh, BRT_MAX_NEXTHOPS, err, sizeof(err));
+		rc = os_nl_decode_route(nlh, len, 0, &r, nh, BRT_MAX_NEXTHOPS, err, sizeof(err));
 		c.route = &r;
 		break;
 	case BRT_LIVE_OBJ_ADDRESS:
-		rc = brt_nl_decode_addr(nlh, len, &a, err, sizeof(err));
+		rc = os_nl_decode_addr(nlh, len, &a, err, sizeof(err));
 		c.address = &a;
 		break;
 	case BRT_LIVE_OBJ_LINK:
-		rc = brt_nl_decode_link(nlh, len, &l, err, sizeof(err));
+		rc = os_nl_decode_link(nlh, len, &l, err, sizeof(err));
 		c.link = &l;
 		break;
 	case BRT_LIVE_OBJ_RULE:
-		rc = brt_nl_decode_rule(nlh, len, &ru, err, sizeof(err));
+		rc = os_nl_decode_rule(nlh, len, &ru, err, sizeof(err));
 		c.rule = &ru;
 		break;
 	default:
-		rc = brt_nl_decode_nexthop(nlh, len, &n, grp, BRT_MAX_NEXTHOPS, err, sizeof(err));
+		rc = os_nl_decode_nexthop(nlh, len, &n, grp, BRT_MAX_NEXTHOPS, err, sizeof(err));
 		c.nexthop = &n;
 		break;
 	}
