@@ -49,7 +49,15 @@ $(BUILD)/CMakeCache.txt:
 build: $(BUILD)/CMakeCache.txt
 	cmake --build $(BUILD) -j $(JOBS)
 
-run: deps build
+# The build's output goes to a log, so the demo is what the user sees: one
+# summary line, or the whole log when the build fails.
+run: deps
+	@mkdir -p $(BUILD); \
+	if { cmake -S . -B $(BUILD) $(CMAKE_FLAGS) && cmake --build $(BUILD) -j $(JOBS); } >$(BUILD)/build.log 2>&1; then \
+	  echo "built $(BUILD)/bestroute (log: $(BUILD)/build.log)"; \
+	else \
+	  cat $(BUILD)/build.log; echo "build failed (log: $(BUILD)/build.log)" >&2; exit 1; \
+	fi
 	@bash scripts/demo.sh $(BUILD)
 
 test: build

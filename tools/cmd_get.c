@@ -2,205 +2,171 @@
  * cmd_get.c - `bestroute get`: one query, or one per line with --batch.
  *
  * Exit status: 0 when answered (route errors included in batch mode),
- * 2 when a single query's answer is an error kind, 1 for usage or table
- * errors.
+ * 2 when a single query's answer is a route error, 1 for usage, table or
+ * query errors (a bad line of a batch included).
  *
- * A batch line is a query of a few words: a line longer than
- * BATCH_MAX_LINE bytes or of more than BATCH_MAX_WORDS words is an error
- * for that line (the rest of it is skipped unread into memory), so
- * hostile input costs bounded memory and the other lines still answer.
+ * --batch: see get_batch.c.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
 #include <string.h>
 
-#include "cli.h"
+#include "get.h"
 
-struct get_opts {
-	struct table_opts tables;
-	struct print_opts print;
-	const char *batch;
-	bool kernel;
+enum { OPT_EXPLAIN = 100, OPT_KERNEL, OPT_BATCH, OPT_FORMAT, OPT_NEXTHOPS };
+
+static const struct cli_opt get_options[] = {
+	CLI_OPTS_JSON, CLI_OPTS_TABLE,
+	{"explain", 0, NULL, OPT_EXPLAIN},
+	{"kernel", 0, NULL, OPT_KERNEL},
+	{"batch", 0, "a file", OPT_BATCH},
+	{"format", 0, "a format (ip)", OPT_FORMAT},
+	{"nexthops", 0, NULL, OPT_NEXTHOPS},
+	{NULL, 0, NULL, 0},
 };
 
-static int usage(void)
+static int set_opt(struct get_opts *o, int id, const char *v)
 {
-	cli_error("usage: bestroute get [--json] [--table FILE]... [--policy linux|windows] "
-		  "[--explain] [--kernel] DEST [from SRC] [oif DEV] [iif DEV] [mark N] "
-		  "[uid N] [tos N] [ipproto P] [sport N] [dport N]\n"
-		  "       bestroute get [--json] [--table FILE]... --batch FILE|-");
-	return 1;
-}
-
-/* Options (--long, and -t) before the query words; returns the index of
- * DEST or -1. A destination never starts with "-". */
-static int parse_opts(int argc, char **argv, struct get_opts *o)
-{
-	int i, taken;
-
-	o->tables.policy = -1;
-	for (i = 0; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
-		taken = table_opts_take(&o->tables, argc, argv, &i);
-		if (taken < 0)
-			return -1;
-		if (taken)
-			continue;
-		if (!strcmp(argv[i], "--json"))
-			o->print.json = true;
-		else if (!strcmp(argv[i], "--explain"))
-			o->print.explain = true;
-		else if (!strcmp(argv[i], "--kernel"))
-			o->kernel = true;
-		else if (!strcmp(argv[i], "--batch") && i + 1 < argc)
-			o->batch = argv[++i];
-		else {
-			cli_error("get: unknown option '%s'", argv[i]);
+	switch (id) {
+	case CLI_OPT_JSON: o->print.json = true; break;
+	case CLI_OPT_PRETTY: o->print.pretty = true; break;
+	case OPT_EXPLAIN: o->print.explain = true; break;
+	case OPT_KERNEL: o->kernel = true; break;
+	case OPT_BATCH: o->batch = v; break;
+	case OPT_NEXTHOPS: o->print.nexthops = true; break;
+	case OPT_FORMAT:
+		if (strcmp(v, "ip")) {
+			cli_error("get: --format: unknown format '%s' (ip)", v);
 			return -1;
 		}
+		o->print.ip_format = true;
+		break;
+	default:
+		return table_opts_set(&o->tables, "get", id, v) < 0 ? -1 : 0;
+	}
+	return 0;
+}
+
+/* Options before the query words; the index of DEST, or -1 with a
+ * message, or -2 for --help. */
+static int parse_opts(int argc, char **argv, struct get_opts *o)
+{
+	const char *v;
+	int i = 0, id;
+
+	o->tables.policy = -1;
+	while ((id = cli_opt_next("get", get_options, argc, argv, &i, &v)) > 0)
+		if (set_opt(o, id, v))
+			return -1;
+	if (id == CLI_OPT_HELP)
+		return -2;
+	if (id == CLI_OPT_ERROR)
+		return -1;
+	if (o->print.ip_format && (o->print.json || o->print.explain)) {
+		cli_error("get: --format ip prints ip's line only: not with --json or --explain");
+		return -1;
 	}
 	return i;
 }
 
-/* Answer one query; returns its status (enum brt_status) or -1. */
-static int answer(const brt_table *t, const struct get_opts *o, bool live,
-		  int argc, char **argv)
+/* --explain --kernel: the kernel says only its answer; explain the
+ * snapshot's decision beside it, and say whose it is. */
+static void explain_snapshot(const brt_table *t, const struct brt_query *q,
+			     brt_explain **ex, struct print_opts *po)
+{
+	struct brt_result mine;
+
+	if (brt_table_explain(t, q, &mine, ex))
+		*ex = NULL;
+	po->explain_from = "snapshot";
+}
+
+int get_answer(const brt_table *t, const struct get_opts *o, bool live,
+		  int argc, char **argv, unsigned lineno, char *err, size_t errlen)
 {
 	struct brt_query q;
 	struct brt_result r;
 	brt_explain *ex = NULL;
 	struct print_opts po = o->print;
-	char err[512], note[300];
+	char note[300];
 	int rc;
 
-	if (query_parse(t, argc, argv, &q, err, sizeof(err))) {
-		cli_error("get: %s", err);
+	po.line = lineno;
+	if (query_parse(t, argc, argv, &q, err, errlen))
 		return -1;
-	}
 	if (live && !(q.flags & BRT_QUERY_F_UID) && !q.iif) {
 		q.uid = (uint32_t)getuid();
 		q.flags |= BRT_QUERY_F_UID;
 	}
 	if (o->kernel) {
-		rc = brt_live_kernel_lookup(&q, &r, err, sizeof(err));
+		rc = brt_live_kernel_lookup(&q, &r, err, errlen);
 		po.source_note = "kernel";
-		if (rc) {
-			cli_error("get --kernel: %s", err);
+		if (rc)
 			return -1;
-		}
+		if (o->print.explain)
+			explain_snapshot(t, &q, &ex, &po);
 	} else {
 		rc = o->print.explain ? brt_table_explain(t, &q, &r, &ex)
 				      : brt_table_lookup(t, &q, &r);
 		if (live && r.status == BRT_ROUTE_UNSUPPORTED) {
 			snprintf(note, sizeof(note), "kernel (not modelled: %s)",
 				 r.message ? r.message : "");
-			if (!brt_live_kernel_lookup(&q, &r, err, sizeof(err)))
+			if (!brt_live_kernel_lookup(&q, &r, err, errlen))
 				po.source_note = note;
 		}
 	}
 	print_result(stdout, t, &q, &r, ex, &po);
 	brt_explain_destroy(ex);
-	return rc && rc != BRT_EINVAL ? -1 : r.status;
-}
-
-/* Split a line into words in place; returns the count. */
-static int split_words(char *line, char **words, int max)
-{
-	int n = 0;
-	char *save = NULL, *w;
-
-	for (w = strtok_r(line, " \t\r\n", &save); w && n < max;
-	     w = strtok_r(NULL, " \t\r\n", &save))
-		words[n++] = w;
-	return n;
-}
-
-#define BATCH_MAX_LINE 4096
-#define BATCH_MAX_WORDS 64
-
-/* The next line into @buf (BATCH_MAX_LINE + 2 bytes): 1, 0 at the end,
- * or -1 for a line too long (then consumed up to its newline). */
-static int read_line(FILE *f, char *buf)
-{
-	size_t n;
-	int c;
-
-	if (!fgets(buf, BATCH_MAX_LINE + 2, f))
-		return 0;
-	n = strlen(buf);
-	if (n <= BATCH_MAX_LINE || buf[n - 1] == '\n')
-		return 1;
-	while ((c = getc(f)) != EOF && c != '\n')
-		;
-	return -1;
-}
-
-static int run_batch(const brt_table *t, const struct get_opts *o, bool live)
-{
-	FILE *f = strcmp(o->batch, "-") ? fopen(o->batch, "r") : stdin;
-	char *line, *words[BATCH_MAX_WORDS + 1];
-	unsigned lineno = 0;
-	int n, rl, status = 0;
-
-	if (!f) {
-		cli_error("get: cannot open %s", o->batch);
-		return 1;
+	if (rc && rc != BRT_EINVAL) {
+		snprintf(err, errlen, "%s", brt_strerror(rc));
+		return -1;
 	}
-	line = malloc(BATCH_MAX_LINE + 2);
-	while (line && (rl = read_line(f, line)) != 0) {
-		lineno++;
-		n = rl < 0 ? 0 : split_words(line, words, BATCH_MAX_WORDS + 1);
-		if (rl < 0 || n > BATCH_MAX_WORDS) {
-			cli_error("%s:%u: %s", o->batch, lineno,
-				  rl < 0 ? "line longer than 4096 bytes"
-					 : "more than 64 words");
-			status = 1;
-			continue;
-		}
-		if (n == 0 || words[0][0] == '#')
-			continue;
-		if (answer(t, o, live, n, words) < 0) {
-			cli_error("%s:%u: query not answered", o->batch, lineno);
-			status = 1;
-		}
-	}
-	if (!line) {
-		cli_error("get: out of memory");
-		status = 1;
-	}
-	free(line);
-	if (f != stdin)
-		fclose(f);
-	return status;
+	return r.status;
 }
 
 int cmd_get(int argc, char **argv)
 {
 	struct get_opts o;
+	char err[512];
 	brt_table *t;
 	bool live;
 	int first, st;
 
 	memset(&o, 0, sizeof(o));
 	first = parse_opts(argc, argv, &o);
-	if (first < 0 || (!o.batch && first >= argc) || (o.batch && first < argc)) {
+	if (first == -2 || first == -1) {
 		table_opts_free(&o.tables);
-		return usage();
+		return first == -2 ? cli_help("get") : CLI_EXIT_USAGE;
+	}
+	if (!o.batch && first >= argc)
+		cli_error("get: which destination? (get DEST, or get --batch FILE)");
+	else if (o.batch && first < argc)
+		cli_error("get: --batch reads the queries from %s: no words after it ('%s')",
+			  o.batch, argv[first]);
+	if ((!o.batch && first >= argc) || (o.batch && first < argc)) {
+		table_opts_free(&o.tables);
+		cli_try_help("get");
+		return CLI_EXIT_USAGE;
 	}
 	t = table_opts_open(&o.tables, &live);
 	table_opts_free(&o.tables);
 	if (!t)
-		return 1;
+		return CLI_EXIT_USAGE;
 	if (o.kernel && !live) {
 		cli_error("get: --kernel asks the live host; it does not go with --table");
 		brt_table_destroy(t);
-		return 1;
+		return CLI_EXIT_USAGE;
 	}
-	if (o.batch)
-		st = run_batch(t, &o, live);
-	else {
-		st = answer(t, &o, live, argc - first, argv + first);
-		st = st < 0 ? 1 : st == BRT_ROUTE_OK ? 0 : 2;
+	if (o.batch) {
+		o.print.batch = true;
+		st = get_batch(t, &o, live);
+	} else {
+		st = get_answer(t, &o, live, argc - first, argv + first, 0, err, sizeof(err));
+		if (st < 0)
+			cli_error("get: %s", err);
+		st = st < 0 || st == BRT_ROUTE_INVALID ? CLI_EXIT_USAGE
+		     : st == BRT_ROUTE_OK ? CLI_EXIT_OK : CLI_EXIT_ANSWER;
 	}
 	brt_table_destroy(t);
 	return st;

@@ -6,8 +6,9 @@
  * reader that loads table files parses them too: into a scratch builder
  * that knows the live host's links (so "dev eth0" resolves), with nothing
  * else in it, so that the one route the finished table was given is ours.
- * Exit status: 0 done, 1 the kernel refused or could not be asked, 2 the
- * command line is wrong.
+ * Exit status (bestroute(1)): 0 done, 1 the command line is wrong, 2 the
+ * kernel refused or could not be asked (as `ip route` exits 2 for
+ * "RTNETLINK answers: ...").
  */
 #include <stdlib.h>
 #include <string.h>
@@ -122,17 +123,27 @@ int cmd_route(int argc, char **argv)
 	size_t i;
 	int rc;
 
-	for (i = 0; argc >= 2 && i < sizeof(route_ops) / sizeof(route_ops[0]); i++)
+	if (argc > 0 && (!strcmp(argv[0], "-h") || !strcmp(argv[0], "--help") ||
+			 !strcmp(argv[0], "help")))
+		return cli_help("route");
+	for (i = 0; argc >= 1 && i < sizeof(route_ops) / sizeof(route_ops[0]); i++)
 		if (!strcmp(argv[0], route_ops[i].word))
 			break;
+	if (argc < 1)
+		cli_error("route: add, change, replace, append or del?");
+	else if (i == sizeof(route_ops) / sizeof(route_ops[0]))
+		cli_error("route: unknown word '%s' (add, change, replace, append, del)",
+			  argv[0]);
+	else if (argc < 2)
+		cli_error("route %s: which route? (the words of a `route` line of "
+			  "bestroute-table(5))", argv[0]);
 	if (argc < 2 || i == sizeof(route_ops) / sizeof(route_ops[0])) {
-		cli_error("usage: bestroute route add|change|replace|append|del ROUTE "
-			  "(the words of a `route` line of the table format)");
-		return 2;
+		cli_try_help("route");
+		return CLI_EXIT_USAGE;
 	}
 	t = parse_route(argc - 1, argv + 1);
 	if (!t)
-		return 2;
+		return CLI_EXIT_USAGE;
 	r = given_route(t);
 	if (r && route_ops[i].op == brt_live_route_del &&
 	    !(r->flags & BRT_ROUTE_F_HAS_METRIC)) {
@@ -150,5 +161,5 @@ int cmd_route(int argc, char **argv)
 	if (rc == BRT_EPERM)
 		cli_error("route: changing routes needs CAP_NET_ADMIN (run as root)");
 	brt_table_destroy(t);
-	return rc ? 1 : 0;
+	return rc ? CLI_EXIT_ANSWER : CLI_EXIT_OK;
 }

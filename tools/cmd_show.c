@@ -4,48 +4,82 @@
 
 #include "cli.h"
 
+static const struct cli_opt show_options[] = {
+	CLI_OPTS_JSON, CLI_OPTS_TABLE, CLI_OPTS_FAMILY,
+	{"all", 0, NULL, CLI_OPT_ALL},
+	{NULL, 0, NULL, 0},
+};
+
+struct show_opts {
+	struct table_opts tables;
+	unsigned flags;		/* BRT_WRITE_* */
+	int family;		/* -4/-6, or 0 */
+	bool json, pretty;
+};
+
+/* 0, or a CLI_OPT_* code (HELP, ERROR) */
+static int parse(int argc, char **argv, struct show_opts *o)
+{
+	const char *v;
+	int i = 0, id;
+
+	while ((id = cli_opt_next("show", show_options, argc, argv, &i, &v)) > 0) {
+		if (id == CLI_OPT_ALL)
+			o->flags |= BRT_WRITE_ALL;
+		else if (id == CLI_OPT_JSON)
+			o->json = true;
+		else if (id == CLI_OPT_PRETTY)
+			o->pretty = true;
+		else if (id == CLI_OPT_V4 || id == CLI_OPT_V6)
+			o->family = id == CLI_OPT_V4 ? BRT_AF_INET : BRT_AF_INET6;
+		else if (table_opts_set(&o->tables, "show", id, v) < 0)
+			return CLI_OPT_ERROR;
+	}
+	if (id == CLI_OPT_END && i < argc) {
+		cli_error("show: unknown word '%s'", argv[i]);
+		cli_try_help("show");
+		return CLI_OPT_ERROR;
+	}
+	return id;
+}
+
+int show_print(FILE *f, const brt_table *t, unsigned flags)
+{
+	char *text = NULL;
+	int rc = brt_table_write_text(t, flags, &text);
+
+	if (rc)
+		cli_error("cannot write the table: %s", brt_strerror(rc));
+	else
+		cli_fputs_escaped(text, f);
+	free(text);
+	return rc || fflush(f) ? CLI_EXIT_USAGE : CLI_EXIT_OK;
+}
+
 int cmd_show(int argc, char **argv)
 {
-	struct table_opts o = {NULL, 0, -1};
-	unsigned flags = 0;
-	bool json = false;
+	struct show_opts o;
 	brt_table *t;
-	char *text = NULL;
 	bool live;
-	int i, taken, rc;
+	int rc;
 
-	for (i = 0; i < argc; i++) {
-		taken = table_opts_take(&o, argc, argv, &i);
-		if (taken < 0)
-			goto usage;
-		if (taken)
-			continue;
-		if (!strcmp(argv[i], "--all"))
-			flags |= BRT_WRITE_ALL;
-		else if (!strcmp(argv[i], "--json"))
-			json = true;
-		else
-			goto usage;
+	memset(&o, 0, sizeof(o));
+	o.tables.policy = -1;
+	rc = parse(argc, argv, &o);
+	if (rc != CLI_OPT_END) {
+		table_opts_free(&o.tables);
+		return rc == CLI_OPT_HELP ? cli_help("show") : CLI_EXIT_USAGE;
 	}
-	t = table_opts_open(&o, &live);
-	table_opts_free(&o);
+	t = table_opts_open(&o.tables, &live);
+	table_opts_free(&o.tables);
+	t = table_filter_family(t, o.family, "show");
 	if (!t)
-		return 1;
-	if (json) {
-		show_json(stdout, t, flags & BRT_WRITE_ALL);
-		brt_table_destroy(t);
-		return 0;
-	}
-	rc = brt_table_write_text(t, flags, &text);
-	if (rc)
-		cli_error("show: %s", brt_strerror(rc));
+		return CLI_EXIT_USAGE;
+	if (o.json)
+		rc = show_json(stdout, t, o.flags & BRT_WRITE_ALL, o.pretty) ? CLI_EXIT_USAGE
+									   : CLI_EXIT_OK;
 	else
-		fputs(text, stdout);
-	free(text);
+		rc = show_print(stdout, t, o.flags);
 	brt_table_destroy(t);
-	return rc ? 1 : 0;
-usage:
-	table_opts_free(&o);
-	cli_error("usage: bestroute show [--table FILE]... [--policy linux|windows] [--all] [--json]");
-	return 1;
+	return rc;
 }

@@ -4,8 +4,8 @@
  * (see verify_dest.c) is answered by brt_table_lookup on it and by the
  * kernel (brt_live_kernel_lookup) and compared (verify_compare.c).
  *
- * Exit status: 0 all agree, 1 some disagree (each printed), 2 usage or
- * the snapshot failed. Fallbacks (behaviours we do not model) are counted
+ * Exit status: 0 all agree, 2 some disagree (each printed), 1 usage or
+ * the snapshot failed (bestroute(1) EXIT STATUS). Fallbacks (behaviours we do not model) are counted
  * apart: they are neither agreement nor disagreement.
  */
 #include <stdlib.h>
@@ -17,53 +17,14 @@
 
 #include "cli.h"
 #include "verify_compare.h"
+#include "verify_progress.h"
 #include "verify_dest.h"
-
-struct verify_opts {
-	unsigned long count;
-	uint64_t seed;
-	bool json;
-};
+#include "verify_opts.h"
 
 struct verify_tally {
 	unsigned long total, agree, disagree, fallback, kernel_failed;
 	json_object *list;	/* disagreements, for --json */
 };
-
-static int usage(void)
-{
-	cli_error("usage: bestroute verify [--count N] [--seed S] [--json]");
-	return 2;
-}
-
-static int parse_opts(int argc, char **argv, struct verify_opts *o)
-{
-	char *end;
-	int i;
-
-	o->count = 1000;
-	o->seed = (uint64_t)time(NULL) ^ ((uint64_t)getpid() << 32);
-	for (i = 0; i < argc; i++) {
-		if (!strcmp(argv[i], "--json")) {
-			o->json = true;
-			continue;
-		}
-		if (i + 1 >= argc || (strcmp(argv[i], "--count") && strcmp(argv[i], "--seed"))) {
-			cli_error("verify: unknown option '%s'", argv[i]);
-			return -1;
-		}
-		if (!strcmp(argv[i], "--count"))
-			o->count = strtoul(argv[i + 1], &end, 0);
-		else
-			o->seed = strtoull(argv[i + 1], &end, 0);
-		if (*end || !argv[i + 1][0] || (!strcmp(argv[i], "--count") && !o->count)) {
-			cli_error("verify: bad value '%s' for %s", argv[i + 1], argv[i]);
-			return -1;
-		}
-		i++;
-	}
-	return 0;
-}
 
 static void report_one(const brt_table *t, const struct brt_query *q,
 		       const struct brt_result *o, const struct brt_result *k,
@@ -136,8 +97,7 @@ static void print_counts(const struct verify_opts *o, const struct verify_tally 
 	json_object_object_add(j, "fallback", json_object_new_uint64(v->fallback));
 	json_object_object_add(j, "fallback_percent", json_object_new_double(pct));
 	json_object_object_add(j, "disagreements", json_object_get(v->list));
-	printf("%s\n", json_object_to_json_string_ext(j, JSON_C_TO_STRING_PLAIN |
-						      JSON_C_TO_STRING_NOSLASHESCAPE));
+	cli_json_print(stdout, j, o->pretty);
 	json_object_put(j);
 }
 
@@ -150,22 +110,31 @@ static int run(const brt_table *t, const struct verify_opts *o)
 	unsigned long i;
 
 	memset(&v, 0, sizeof(v));
+	struct verify_progress pg;
+
 	if (verify_pool_fill(&pool, t, &rng)) {
 		cli_error("verify: out of memory");
-		return 2;
+		return CLI_EXIT_USAGE;
 	}
 	v.list = json_object_new_array();
-	for (i = 0; i < o->count; i++) {
+	verify_progress_start(&pg, o);
+	for (i = 0; i < o->count && !verify_progress_over(&pg, i); i++) {
 		brt_query_init(&q);
-		verify_draw(&pool, &rng, &q.dst);
+		if (verify_draw_family(&pool, &rng, o->family, &q.dst)) {
+			cli_error("verify: the host has no %s destination to draw",
+				  o->family == BRT_AF_INET ? "IPv4" : "IPv6");
+			break;
+		}
 		q.uid = (uint32_t)getuid();	/* what this process would send as */
 		q.flags |= BRT_QUERY_F_UID;
 		check_one(t, &q, &v, o->json);
+		verify_progress_show(&pg, i + 1, v.disagree);
 	}
+	verify_progress_end(&pg);
 	print_counts(o, &v);
 	json_object_put(v.list);
 	verify_pool_free(&pool);
-	return v.disagree ? 1 : 0;
+	return v.disagree ? CLI_EXIT_ANSWER : CLI_EXIT_OK;
 }
 
 int cmd_verify(int argc, char **argv)
@@ -175,12 +144,12 @@ int cmd_verify(int argc, char **argv)
 	char err[512];
 	int st;
 
-	memset(&o, 0, sizeof(o));
-	if (parse_opts(argc, argv, &o))
-		return usage();
+	st = verify_opts_parse(argc, argv, &o);
+	if (st)
+		return st == CLI_OPT_HELP ? cli_help("verify") : CLI_EXIT_USAGE;
 	if (brt_live_snapshot(&t, err, sizeof(err))) {
 		cli_error("verify: cannot take a snapshot of this host: %s", err);
-		return 2;
+		return CLI_EXIT_USAGE;
 	}
 	st = run(t, &o);
 	brt_table_destroy(t);

@@ -8,15 +8,10 @@
 static const struct {
 	const char *name;
 	int (*run)(int argc, char **argv);
-	const char *usage;
 } commands[] = {
-	{"get", cmd_get, "get [--json] [--table FILE]... [--policy linux|windows] "
-			 "[--explain] DEST [from SRC] [oif DEV] ..."},
-	{"show", cmd_show, "show [--table FILE]... [--policy linux|windows] [--all] [--json]"},
-	{"snapshot", cmd_snapshot, "snapshot [--all]   (the live host as a table file)"},
-	{"verify", cmd_verify, "verify [--count N] [--seed S] [--json]   (ours against the kernel)"},
-	{"route", cmd_route, "route add|change|replace|append|del ROUTE   (change the live host)"},
-	{"monitor", cmd_monitor, "monitor [--json] [--count N]   (route changes as they happen)"},
+	{"get", cmd_get}, {"show", cmd_show}, {"snapshot", cmd_snapshot},
+	{"convert", cmd_convert}, {"verify", cmd_verify}, {"route", cmd_route},
+	{"monitor", cmd_monitor},
 };
 
 void cli_error(const char *fmt, ...)
@@ -30,28 +25,40 @@ void cli_error(const char *fmt, ...)
 	fputc('\n', stderr);
 }
 
-static int usage(FILE *f)
+void cli_warn(const char *fmt, ...)
 {
-	size_t i;
+	va_list ap;
 
-	fprintf(f, "usage: bestroute COMMAND [ARGS]\n");
-	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
-		fprintf(f, "  bestroute %s\n", commands[i].usage);
-	return f == stdout ? 0 : 1;
+	fputs("warning: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+static int version(void)
+{
+	printf("bestroute %d.%d\n", BRT_VERSION_MAJOR, BRT_VERSION_MINOR);
+	return fflush(stdout) ? CLI_EXIT_USAGE : CLI_EXIT_OK;
 }
 
 int main(int argc, char **argv)
 {
+	const char *a = argc > 1 ? argv[1] : "";
 	size_t i;
 
 	if (argc < 2)
-		return usage(stderr);
-	if (!strcmp(argv[1], "-h") || !strcmp(argv[1], "--help") ||
-	    !strcmp(argv[1], "help"))
-		return usage(stdout);
+		return cli_usage_all(stderr);
+	if (!strcmp(a, "-h") || !strcmp(a, "--help") || !strcmp(a, "-help"))
+		return cli_usage_all(stdout);
+	if (!strcmp(a, "help"))
+		return argc > 2 && strcmp(argv[2], "help") ? cli_help_known(argv[2])
+							   : cli_usage_all(stdout);
+	if (!strcmp(a, "--version") || !strcmp(a, "-V") || !strcmp(a, "-Version"))
+		return version();
 	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
-		if (!strcmp(argv[1], commands[i].name))
+		if (!strcmp(a, commands[i].name))
 			return commands[i].run(argc - 2, argv + 2);
-	cli_error("unknown command '%s'", argv[1]);
-	return usage(stderr);
+	cli_error("unknown command '%s'", a);
+	return cli_usage_all(stderr);
 }

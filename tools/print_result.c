@@ -70,8 +70,22 @@ static json_object *jprefix(const struct brt_prefix *p)
 	return json_object_new_string(buf);
 }
 
-static json_object *jcandidate(const brt_table *t, const struct brt_candidate *c)
+/* A route a suppressing rule's lookup found is its table's best, but the
+ * rule threw the result away: it is not the answer, so not "chosen". */
+static const char *verdict_word(const struct brt_candidate *c, bool under_suppressed,
+				const char **reason)
 {
+	if (c->kind == BRT_CAND_ROUTE && c->verdict == BRT_V_CHOSEN && under_suppressed) {
+		*reason = "the table's best route, but the rule suppressed the result";
+		return "suppressed";
+	}
+	return brt_verdict_name((enum brt_verdict)c->verdict);
+}
+
+static json_object *jcandidate(const brt_table *t, const struct brt_candidate *c,
+			       bool under_suppressed)
+{
+	const char *reason = c->reason ? c->reason : "";
 	json_object *o = json_object_new_object();
 	char nb[24];
 
@@ -94,8 +108,8 @@ static json_object *jcandidate(const brt_table *t, const struct brt_candidate *c
 		}
 	}
 	json_object_object_add(o, "verdict", json_object_new_string(
-		brt_verdict_name((enum brt_verdict)c->verdict)));
-	json_object_object_add(o, "reason", json_object_new_string(c->reason ? c->reason : ""));
+		verdict_word(c, under_suppressed, &reason)));
+	json_object_object_add(o, "reason", json_object_new_string(reason));
 	return o;
 }
 
@@ -126,6 +140,7 @@ static void print_json(FILE *f, const brt_table *t, const struct brt_query *q,
 		       const struct print_opts *po)
 {
 	json_object *o = json_object_new_object(), *arr;
+	bool suppressed = false;
 	size_t i;
 
 	json_object_object_add(o, "destination", jaddr(&q->dst));
@@ -141,12 +156,21 @@ static void print_json(FILE *f, const brt_table *t, const struct brt_query *q,
 		json_object_object_add(o, "answered_by", json_object_new_string(po->source_note));
 	if (ex) {
 		arr = json_object_new_array();
-		for (i = 0; i < brt_explain_count(ex); i++)
-			json_object_array_add(arr, jcandidate(t, brt_explain_get(ex, i)));
+		for (i = 0; i < brt_explain_count(ex); i++) {
+			const struct brt_candidate *c = brt_explain_get(ex, i);
+
+			if (c->kind == BRT_CAND_RULE)
+				suppressed = c->verdict == BRT_V_RULE_SUPPRESSED;
+			json_object_array_add(arr, jcandidate(t, c, suppressed));
+		}
 		json_object_object_add(o, "candidates", arr);
+		if (po->explain_from)
+			json_object_object_add(o, "candidates_from",
+					       json_object_new_string(po->explain_from));
 	}
-	fprintf(f, "%s\n", json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN |
-							     JSON_C_TO_STRING_NOSLASHESCAPE));
+	if (po->line)
+		json_object_object_add(o, "line", json_object_new_int64(po->line));
+	cli_json_print(f, o, po->pretty && !po->batch);
 	json_object_put(o);
 }
 
@@ -160,15 +184,28 @@ static void text_addr(FILE *f, const char *word, const struct brt_addr *a)
 		fprintf(f, "%s%s", word, buf);
 }
 
-static void print_text_ok(FILE *f, const brt_table *t, const struct brt_query *q,
-			  const struct brt_result *r)
+/* The query's own words ip echoes after the answer: mark, uid. */
+static void text_echo(FILE *f, const struct brt_query *q)
 {
+	if (q->flags & BRT_QUERY_F_MARK)
+		fprintf(f, q->mark < 16 ? " mark %u" : " mark 0x%x", q->mark);
+	if (q->flags & BRT_QUERY_F_UID)
+		fprintf(f, " uid %u", q->uid);
+}
+
+static void print_text_ok(FILE *f, const brt_table *t, const struct brt_query *q,
+			  const struct brt_result *r, const struct print_opts *po)
+{
+	/* as `ip route get`: IPv4 answers carry no metric under Linux */
+	bool metric = brt_table_policy(t) == BRT_POLICY_WINDOWS ||
+		      q->dst.family == BRT_AF_INET6;
 	char nb[24], tb[16];
 	uint32_t i;
 
 	if (r->type != BRT_RT_UNICAST)
 		fprintf(f, "%s ", type_name(r->type));
 	text_addr(f, "", &q->dst);
+	text_addr(f, " from ", &q->src);
 	text_addr(f, " via ", &r->gateway);
 	fprintf(f, " dev %s", link_name(t, r->ifindex, nb));
 	if (r->has_prefix && r->table != BRT_TABLE_MAIN) {
@@ -176,12 +213,13 @@ static void print_text_ok(FILE *f, const brt_table *t, const struct brt_query *q
 		fprintf(f, " table %s", tb);
 	}
 	text_addr(f, " src ", &r->source);
-	if (r->has_prefix)
+	if (r->has_prefix && metric)
 		fprintf(f, " metric %u", r->metric);
 	if (r->has_prefix && r->effective_metric != r->metric)
 		fprintf(f, " effective_metric %u", r->effective_metric);
+	text_echo(f, q);
 	fputc('\n', f);
-	for (i = 0; r->nh_count > 1 && i < r->nh_count; i++) {
+	for (i = 0; r->nh_count > 1 && (!po->batch || po->nexthops) && i < r->nh_count; i++) {
 		fprintf(f, "    nexthop");
 		text_addr(f, " via ", &r->nh[i].gw);
 		fprintf(f, " dev %s weight %u%s\n", link_name(t, r->nh[i].ifindex, nb),
@@ -192,13 +230,17 @@ static void print_text_ok(FILE *f, const brt_table *t, const struct brt_query *q
 static void print_text_explain(FILE *f, const brt_table *t, const brt_explain *ex)
 {
 	char pb[BRT_PREFIXSTRLEN], tb[16], nb[24];
+	bool suppressed = false;
+	const char *reason;
 	size_t i;
 
 	for (i = 0; i < brt_explain_count(ex); i++) {
 		const struct brt_candidate *c = brt_explain_get(ex, i);
 
+		reason = c->reason ? c->reason : "";
 		brt_table_id_format(c->table, tb, sizeof(tb));
 		if (c->kind == BRT_CAND_RULE) {
+			suppressed = c->verdict == BRT_V_RULE_SUPPRESSED;
 			fprintf(f, "  rule %u (table %s): %s", c->rule->priority, tb,
 				brt_verdict_name((enum brt_verdict)c->verdict));
 		} else {
@@ -209,9 +251,9 @@ static void print_text_explain(FILE *f, const brt_table *t, const brt_explain *e
 				text_addr(f, " via ", &c->route->nh[0].gw);
 				fprintf(f, " dev %s", link_name(t, c->route->nh[0].ifindex, nb));
 			}
-			fprintf(f, ": %s", brt_verdict_name((enum brt_verdict)c->verdict));
+			fprintf(f, ": %s", verdict_word(c, suppressed, &reason));
 		}
-		fprintf(f, "%s%s\n", c->reason && *c->reason ? " - " : "", c->reason ? c->reason : "");
+		fprintf(f, "%s%s\n", *reason ? " - " : "", reason);
 	}
 }
 
@@ -221,15 +263,25 @@ void print_result(FILE *f, const brt_table *t, const struct brt_query *q,
 {
 	if (po->json)
 		return print_json(f, t, q, r, ex, po);
+	if (po->ip_format)
+		return print_ip(f, t, q, r);
 	if (r->status == BRT_ROUTE_OK)
-		print_text_ok(f, t, q, r);
+		print_text_ok(f, t, q, r, po);
 	else {
+		if (po->batch)
+			fputs("error: ", f);
 		text_addr(f, "", &q->dst);
 		fprintf(f, ": %s (%s)\n", r->message ? r->message : "",
 			brt_status_name((enum brt_status)r->status));
 	}
 	if (po->source_note)
 		fprintf(f, "  answered by the %s\n", po->source_note);
+	if (po->explain_from && ex)
+		fprintf(f, "  the kernel gives no explanation; the %s's decision:\n",
+			po->explain_from);
+	else if (po->explain_from)
+		fprintf(f, "  the kernel gives no explanation, and the %s has none\n",
+			po->explain_from);
 	if (ex)
 		print_text_explain(f, t, ex);
 }

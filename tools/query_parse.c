@@ -48,6 +48,21 @@ static int link_index(const brt_table *t, const char *name, uint32_t *out)
 	return 0;
 }
 
+/* Whether @w is a selector word (takes a value). */
+static bool selector_word(const char *w)
+{
+	static const char *const words[] = {
+		"from", "oif", "dev", "iif", "mark", "fwmark", "uid", "tos",
+		"dsfield", "ipproto", "sport", "dport",
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (!strcmp(w, words[i]))
+			return true;
+	return false;
+}
+
 /* One "word value" pair; 0, or -1 when the value is bad. */
 static int take_pair(const brt_table *t, const char *w, const char *v,
 		     struct brt_query *q, int *known)
@@ -87,6 +102,29 @@ static int take_pair(const brt_table *t, const char *w, const char *v,
 	return -1;
 }
 
+/* The zone of fe80::1%eth0 sets the output interface: it must name a link,
+ * and must not contradict an oif/dev given beside it. */
+static int zone_check(const brt_table *t, const char *dst, struct brt_query *q,
+		      char *err, size_t errlen)
+{
+	char a[24], b[24];
+
+	if (!q->dst.zone)
+		return 0;
+	if (!brt_table_link_by_index(t, q->dst.zone)) {
+		snprintf(err, errlen, "bad destination '%s': no link with index %u",
+			 dst, q->dst.zone);
+		return -1;
+	}
+	if (q->oif && q->oif != q->dst.zone) {
+		snprintf(err, errlen, "'%s' is on link %s but oif is %s: give one",
+			 dst, link_name(t, q->dst.zone, a), link_name(t, q->oif, b));
+		return -1;
+	}
+	q->oif = q->dst.zone;
+	return 0;
+}
+
 int query_parse(const brt_table *t, int argc, char **argv, struct brt_query *q,
 		char *err, size_t errlen)
 {
@@ -104,6 +142,10 @@ int query_parse(const brt_table *t, int argc, char **argv, struct brt_query *q,
 		return -1;
 	}
 	for (i++; i < argc; i += 2) {
+		if (!selector_word(argv[i])) {
+			snprintf(err, errlen, "unknown word '%s'", argv[i]);
+			return -1;
+		}
 		if (i + 1 >= argc) {
 			snprintf(err, errlen, "'%s' needs a value", argv[i]);
 			return -1;
@@ -117,7 +159,6 @@ int query_parse(const brt_table *t, int argc, char **argv, struct brt_query *q,
 			return -1;
 		}
 	}
-	if (q->dst.zone && !q->oif)
-		q->oif = q->dst.zone;
-	return 0;
+	return zone_check(t, argv[argc > 0 && !strcmp(argv[0], "to") ? 1 : 0], q,
+			  err, errlen);
 }

@@ -1,43 +1,39 @@
-/* table_open.c - --table/--policy options and opening the table. */
+/*
+ * table_open.c - --table/--policy options and opening the table. Files
+ * that gave no route and no address warn ("warning: FILE: no routes"): an
+ * empty or wrong file answers every query with no-route otherwise,
+ * silently.
+ */
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
 
-int table_opts_take(struct table_opts *o, int argc, char **argv, int *i)
+int table_opts_set(struct table_opts *o, const char *cmd, int id, const char *val)
 {
-	const char *a = argv[*i];
 	const char **p;
 
-	if (!strcmp(a, "--table") || !strcmp(a, "-t")) {
-		if (*i + 1 >= argc) {
-			cli_error("%s needs a file", a);
-			return -1;
-		}
+	if (id == CLI_OPT_TABLE) {
 		p = realloc(o->specs, (o->n_specs + 1) * sizeof(*p));
-		if (!p)
+		if (!p) {
+			cli_error("%s: out of memory", cmd);
 			return -1;
+		}
 		o->specs = p;
-		o->specs[o->n_specs++] = argv[++*i];
+		o->specs[o->n_specs++] = val;
 		return 1;
 	}
-	if (!strcmp(a, "--policy")) {
-		if (*i + 1 >= argc) {
-			cli_error("--policy needs linux or windows");
-			return -1;
-		}
-		a = argv[++*i];
-		if (!strcmp(a, "linux"))
-			o->policy = BRT_POLICY_LINUX;
-		else if (!strcmp(a, "windows"))
-			o->policy = BRT_POLICY_WINDOWS;
-		else {
-			cli_error("--policy: unknown policy '%s' (linux or windows)", a);
-			return -1;
-		}
-		return 1;
+	if (id != CLI_OPT_POLICY)
+		return 0;
+	if (!strcmp(val, "linux"))
+		o->policy = BRT_POLICY_LINUX;
+	else if (!strcmp(val, "windows"))
+		o->policy = BRT_POLICY_WINDOWS;
+	else {
+		cli_error("%s: --policy: unknown policy '%s' (linux or windows)", cmd, val);
+		return -1;
 	}
-	return 0;
+	return 1;
 }
 
 /* The live host, as its own Linux policy table. */
@@ -65,6 +61,22 @@ static brt_table *open_live(const struct table_opts *o)
 	return t;
 }
 
+/* Files that gave neither a route nor an address (so not even a connected
+ * route): most likely the wrong files, or empty ones. */
+static void warn_empty(const struct table_opts *o, const brt_table *t)
+{
+	size_t i;
+
+	for (i = 0; i < brt_table_route_count(t); i++)
+		if (!(brt_table_route(t, i)->flags & BRT_ROUTE_F_DERIVED))
+			return;
+	for (i = 0; i < brt_table_address_count(t); i++)
+		if (!(brt_table_address(t, i)->flags & BRT_ADDR_F_DERIVED))
+			return;
+	for (i = 0; i < o->n_specs; i++)
+		cli_warn("%s: no routes", strcmp(o->specs[i], "-") ? o->specs[i] : "<stdin>");
+}
+
 brt_table *table_opts_open(const struct table_opts *o, bool *live)
 {
 	char err[1024] = "";
@@ -76,9 +88,13 @@ brt_table *table_opts_open(const struct table_opts *o, bool *live)
 		return open_live(o);
 	rc = brt_table_load(o->specs, o->n_specs, o->policy, &t, err, sizeof(err));
 	if (rc) {
-		cli_error("%s", err[0] ? err : brt_strerror(rc));
+		/* a message may quote the file's bytes: never raw to a terminal */
+		fputs("bestroute: ", stderr);
+		cli_fputs_escaped(err[0] ? err : brt_strerror(rc), stderr);
+		fputc('\n', stderr);
 		return NULL;
 	}
+	warn_empty(o, t);
 	return t;
 }
 
@@ -91,10 +107,12 @@ void table_opts_free(struct table_opts *o)
 
 const char *link_name(const brt_table *t, uint32_t index, char buf[24])
 {
+	static _Thread_local char ring[8][CLI_NAME_ESCAPED];
+	static _Thread_local unsigned next;
 	const struct brt_link *l = brt_table_link_by_index(t, index);
 
 	if (l)
-		return l->name;
+		return cli_name_escape(l->name, ring[next++ % 8], CLI_NAME_ESCAPED);
 	snprintf(buf, 24, "if%u", index);
 	return buf;
 }

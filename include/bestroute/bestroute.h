@@ -676,6 +676,7 @@ int brt_table_load(const char *const *specs, size_t n, int policy,
 
 /* brt_table_write flags */
 #define BRT_WRITE_ALL 0x01	/* include derived entries */
+#define BRT_WRITE_PRETTY 0x02	/* JSON: indented, not one line */
 
 /*
  * brt_table_write_text - the table in our text format, in a new
@@ -684,6 +685,17 @@ int brt_table_load(const char *const *specs, size_t n, int policy,
  * argument) or BRT_ENOMEM.
  */
 int brt_table_write_text(const brt_table *t, unsigned flags, char **out);
+
+/*
+ * brt_table_write_json - the table as one JSON document (a new
+ * NUL-terminated string in *@out ending in a newline, free() it): the
+ * keys of `ip -j` where ip names the field, every field of every entry,
+ * so that brt_builder_load_file (or --table) reads it back to the same
+ * table. With BRT_WRITE_ALL derived entries are included, marked
+ * "derived" (and skipped when read). bestroute(1) lists the keys.
+ * Returns 0, BRT_EINVAL (NULL argument) or BRT_ENOMEM.
+ */
+int brt_table_write_json(const brt_table *t, unsigned flags, char **out);
 
 /*
  * brt_route_write_text - one route as the `route` statement of our text

@@ -74,6 +74,48 @@ typedef void (*brt_live_monitor_cb)(void *ctx, int event,
 int brt_live_monitor_start(brt_live_monitor **out, brt_live_monitor_cb cb,
 			   void *ctx, char *err, size_t errlen);
 
+/* The objects brt_live_watch_start follows (its @objects, a mask). */
+enum brt_live_object {
+	BRT_LIVE_OBJ_ROUTE = 0x01,
+	BRT_LIVE_OBJ_ADDRESS = 0x02,
+	BRT_LIVE_OBJ_LINK = 0x04,
+	BRT_LIVE_OBJ_RULE = 0x08,
+	BRT_LIVE_OBJ_NEXTHOP = 0x10,
+};
+
+/*
+ * One change of the live host: @event is a BRT_LIVE_ROUTE_* value (ADD,
+ * CHANGE, DEL, or LOST with @object 0 when changes were lost), @object one
+ * BRT_LIVE_OBJ_* bit, and the matching pointer is set (valid during the
+ * call only). A link change that is not a removal is reported as ADD (the
+ * kernel does not tell a new link from a changed one). Next hops of
+ * nexthop objects and routes are not resolved; a link index may name a
+ * link the caller has not seen yet.
+ */
+struct brt_live_change {
+	int event;
+	int object;
+	const struct brt_route *route;
+	const struct brt_address *address;
+	const struct brt_link *link;
+	const struct brt_rule *rule;
+	const struct brt_nhobj *nexthop;
+};
+
+typedef void (*brt_live_watch_cb)(void *ctx, const struct brt_live_change *c);
+
+/*
+ * brt_live_watch_start - brt_live_monitor_start for more than routes:
+ * call @cb for every change of the @objects (BRT_LIVE_OBJ_* bits, 0 for
+ * all) of the live host, from a thread the library owns, one call at a
+ * time. End it with brt_live_monitor_stop. Returns 0, BRT_EINVAL (NULL
+ * @out or @cb, an unknown bit), BRT_ENOMEM or BRT_EIO (with @err); on
+ * failure *@out is NULL.
+ */
+int brt_live_watch_start(brt_live_monitor **out, unsigned objects,
+			 brt_live_watch_cb cb, void *ctx, char *err,
+			 size_t errlen);
+
 /*
  * brt_live_monitor_stop - end the monitor. From any other thread it
  * returns once the callback is not running and will not run again, with

@@ -110,8 +110,12 @@ check win-interface "interface 23 (VPN, type 131)" "$(sed -n 1p <<<"$out")"
 check win-source "source 172.31.255.2" "$(grep '^source' <<<"$out")"
 
 # The installed tool answers too.
-check tool "8.8.8.8 dev wg0 table 51820 src 10.66.0.2 metric 0" \
+check tool "8.8.8.8 dev wg0 table 51820 src 10.66.0.2" \
 	"$("$root/bin/bestroute" get --table "$src/examples/laptop.table" 8.8.8.8)"
+
+# bash completion is installed where bash-completion finds it
+[ -f "$root/share/bash-completion/completions/bestroute" ] && bash -n "$root/share/bash-completion/completions/bestroute" ||
+	{ echo "FAIL completion: not installed in share/bash-completion/completions"; fail=1; }
 
 [ $fail = 0 ] && echo "ok: installed into DESTDIR, built and ran native and Windows-style programs"
 exit $fail

@@ -1,7 +1,8 @@
 #!/bin/bash
 # manpages.sh - the man pages render without groff warnings, and stay
 # complete: bestroute.3 names every function of the public headers,
-# bestroute.1 every subcommand of the tool and every option and query word it accepts.
+# bestroute.1 every subcommand of the tool and every option (from the
+# option tables) and query word it accepts.
 set -u
 build=$1 src=$2
 command -v groff >/dev/null || { echo "skip: groff missing"; exit 77; }
@@ -17,6 +18,9 @@ done
 page=$(groff -man -Tascii "$src/man/bestroute.1" 2>/dev/null | col -b)
 words=$(grep -ho '{"[a-z]*", cmd_' "$src"/tools/main.c | cut -d'"' -f2
 	grep -hoE 'strcmp\([a-z]+(\[[a-z]+\])?, "-[a-z-]*"\)' "$src"/tools/*.c | cut -d'"' -f2
+	# option tables: {"name", 'x' or 0, ...} is --name
+	grep -hoE '\{"[a-z][a-z-]*", ('"'"'.'"'"'|0), ' "$src"/tools/*.c "$src"/tools/cli.h |
+		cut -d'"' -f2 | sed 's/^/--/' 
 	grep -hoE 'strcmp\(w, "[a-z]+"\)' "$src"/tools/query_parse.c | cut -d'"' -f2)
 for w in $words; do
 	grep -q -- "$w" <<<"$page" || { echo "FAIL: bestroute.1 does not mention '$w'"; fail=1; }

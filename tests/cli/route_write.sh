@@ -1,7 +1,7 @@
 #!/bin/bash
 # `bestroute route add|change|replace|append|del` and `bestroute monitor`
 # in a namespace of their own: each change checked against `ip -j route
-# show`, the kernel's refusals (exists, not found) as exit status 1 with its
+# show`, the kernel's refusals (exists, not found) as exit status 2 with its
 # message, an unprivileged user refused with a clear message while lookups
 # still answer, and the monitor seeing changes as they happen.
 # Skips (77) without root, `ip netns`, jq or setpriv.
@@ -42,7 +42,7 @@ in_ns "$bin" route add 10.20.0.0/16 via 10.9.0.2 dev va metric 5 || fail "add"
 	fail "add: kernel has $(ip -n "$ns" route show 10.20.0.0/16)"
 
 in_ns "$bin" route add 10.20.0.0/16 via 10.9.0.2 dev va metric 5 2>"$tmp/err" && fail "duplicate add succeeded"
-[ $? = 1 ] || fail "duplicate add: exit status"
+[ $? = 2 ] || fail "duplicate add: exit status"
 grep -q "File exists" "$tmp/err" || fail "duplicate add: message '$(cat "$tmp/err")'"
 
 in_ns "$bin" route change 10.20.0.0/16 via 10.9.0.3 dev va metric 5 || fail "change"
@@ -71,7 +71,7 @@ in_ns "$bin" route del 2001:db8:1::/64 via 2001:db8:9::2 dev va || fail "del one
 
 # bad words: usage error, kernel not asked
 in_ns "$bin" route add 10.30.0.0/16 dev nosuch 2>/dev/null
-[ $? = 2 ] || fail "an unknown link is not exit status 2"
+[ $? = 1 ] || fail "an unknown link is not exit status 1 (usage)"
 
 # unprivileged: refused with a clear message; lookups still answer
 in_ns setpriv --reuid 65534 --regid 65534 --clear-groups \
@@ -89,6 +89,17 @@ ip -n "$ns" route add 10.40.0.0/16 via 10.9.0.2 metric 7
 ip -n "$ns" route del 10.40.0.0/16 via 10.9.0.2 metric 7
 wait $mon || fail "monitor did not end after two changes"
 [ "$(jq -r .event "$tmp/mon" | tr '\n' ' ')" = "add del " ] || fail "monitor events: $(cat "$tmp/mon")"
-jq -r .route "$tmp/mon" | grep -q "^route 10.40.0.0/16 via 10.9.0.2 dev va .*metric 7" ||
-	fail "monitor route: $(cat "$tmp/mon")"
+[ "$(jq -r '[.object, .dst, .gateway, .dev, .table, .metric, .protocol, .type] | join(" ")' "$tmp/mon" | sort -u)" = \
+  "route 10.40.0.0/16 10.9.0.2 va main 7 boot unicast" ] || fail "monitor route fields: $(cat "$tmp/mon")"
+grep -q '\\/' "$tmp/mon" && fail "monitor --json escapes slashes: $(cat "$tmp/mon")"
+# text: ip monitor's lines ("Deleted " before a removal)
+in_ns timeout 5 "$bin" monitor --count 2 route >"$tmp/mon" &
+mon=$!
+sleep 0.5
+ip -n "$ns" route add 10.41.0.0/16 via 10.9.0.2 metric 7
+ip -n "$ns" route del 10.41.0.0/16 via 10.9.0.2 metric 7
+wait $mon || fail "monitor (text) did not end after two changes"
+[ "$(sed -n 1p "$tmp/mon" | grep -c '^10.41.0.0/16 via 10.9.0.2 dev va')" = 1 ] &&
+[ "$(sed -n 2p "$tmp/mon" | grep -c '^Deleted 10.41.0.0/16 via 10.9.0.2 dev va')" = 1 ] ||
+	fail "monitor text: $(cat "$tmp/mon")"
 echo "ok"

@@ -53,6 +53,8 @@ rule add pref 100 to 2001:db8:200::/48 lookup 100
 CMDS
 
 fail=0
+tmp_err=$(mktemp)
+trap 'ip netns del "$ns" 2>/dev/null; ip netns del "$peer" 2>/dev/null; rm -f "$tmp_err"' EXIT
 out=$(ip netns exec "$ns" "$bin" verify --count "${VERIFY_COUNT:-300}" --seed "${VERIFY_SEED:-7}")
 rc=$?
 echo "$out"
@@ -65,6 +67,23 @@ echo "$json" | grep -q '"queries":50,' && echo "$json" | grep -q '"disagree":0,'
 	{ echo "FAIL: verify --json: $json"; fail=1; }
 
 ip netns exec "$ns" "$bin" verify --count 0 >/dev/null 2>&1
-[ $? = 2 ] || { echo "FAIL: verify --count 0 is not a usage error"; fail=1; }
+[ $? = 1 ] || { echo "FAIL: verify --count 0 is not a usage error"; fail=1; }
+# -4/-6: destinations of one family only
+json=$(ip netns exec "$ns" "$bin" verify -6 --count 40 --seed 9 -j)
+python3 -c 'import json,sys; o=json.loads(sys.argv[1]); assert o["queries"] == 40 and o["disagree"] == 0' "$json" ||
+	{ echo "FAIL: verify -6: $json"; fail=1; }
+# --max-seconds bounds a huge run: it ends within a few seconds, says so
+start=$(date +%s)
+out=$(ip netns exec "$ns" "$bin" verify --count 100000000 --max-seconds 1 2>"$tmp_err")
+took=$(( $(date +%s) - start ))
+[ $took -le 5 ] && grep -q "stopped after --max-seconds 1" "$tmp_err" && grep -q "^queries [0-9]*," <<<"$out" ||
+	{ echo "FAIL: --max-seconds 1 took ${took}s: $out $(cat "$tmp_err")"; fail=1; }
+# a progress line on stderr only when it is a terminal (script(1) gives one)
+if command -v script >/dev/null; then
+	script -qec "ip netns exec $ns $bin verify --count 300 --seed 3 2>&1 >/dev/null" /dev/null >"$tmp_err"
+	grep -q "verify: 300/300 queries" "$tmp_err" || { echo "FAIL: no progress line on a terminal: $(cat -A "$tmp_err" | head -3)"; fail=1; }
+fi
+[ -z "$(ip netns exec "$ns" "$bin" verify --count 30 2>&1 >/dev/null)" ] ||
+	{ echo "FAIL: progress shown on a non-terminal"; fail=1; }
 [ $fail = 0 ] && echo "1 passed, 0 failed"
 exit $fail

@@ -200,7 +200,8 @@ static void rich_table_text(void **state)
 }
 
 /* Derived entries (loopback, connected and local routes, default rules
- * and labels) are written only with BRT_WRITE_ALL. */
+ * and labels) are written only with BRT_WRITE_ALL, each marked with the
+ * comment "# derived". */
 static void derived_only_with_all(void **state)
 {
 	brt_table *t = tu_table("link eth0 index 2\naddr 192.0.2.10/24 dev eth0\n");
@@ -210,12 +211,13 @@ static void derived_only_with_all(void **state)
 	(void)state;
 	assert_string_equal(given, "policy linux\nlink eth0 index 2\n"
 				   "addr 192.0.2.10/24 dev eth0\n");
-	assert_non_null(strstr(all, "link lo index 1 type loopback\n"));
+	assert_non_null(strstr(all, "link lo index 1 type loopback # derived\n"));
 	assert_non_null(strstr(all, "route 192.0.2.0/24 dev eth0 proto kernel"
-				    " src 192.0.2.10\n"));
+				    " src 192.0.2.10 # derived\n"));
 	assert_non_null(strstr(all, "route local 192.0.2.10 dev eth0 proto kernel"));
-	assert_non_null(strstr(all, "rule 32766: from all lookup main\n"));
-	assert_non_null(strstr(all, "addrlabel prefix ::/0 label 1\n"));
+	assert_non_null(strstr(all, "rule 32766: from all lookup main # derived\n"));
+	assert_non_null(strstr(all, "addrlabel prefix ::/0 label 1 # derived\n"));
+	assert_null(strstr(all, "link eth0 index 2 # derived"));
 	/* read back, the derived entries are given and not derived twice */
 	t2 = tu_table(all);
 	assert_int_equal(brt_table_route_count(t2), brt_table_route_count(t));

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "ipjson/ipjson_impl.h"
+#include "json/json_read.h"
 
 /* Deeper than anything ip prints (-d -s link records nest about 5). */
 #define IPJ_MAX_DEPTH 32
@@ -208,6 +209,8 @@ static int load_array(struct ipj_ctx *c, json_object *arr)
 	if (json_object_array_length(arr) &&
 	    record_kind(json_object_array_get_idx(arr, 0)) == IPJ_RULE)
 		rc = rules_family(c, arr);
+	if (!rc)
+		rc = fmt_ipj_dup_check(c, arr);
 	c->dry = true;
 	if (!rc)
 		rc = all_records(c, arr);
@@ -244,7 +247,8 @@ int brt_builder_load_ipjson(brt_builder *b, const char *name, int family,
 	rc = parse_json(&c, data ? data : "", len, &root);
 	if (rc)
 		return rc;
-	rc = load_array(&c, root);
+	/* our own JSON table document (`bestroute show --json`) */
+	rc = fmt_jt_is_document(root) ? fmt_jr_document(&c, root) : load_array(&c, root);
 	json_object_put(root);
 	return rc;
 }

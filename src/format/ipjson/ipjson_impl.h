@@ -31,6 +31,7 @@ struct ipj_ctx {
 	int dump_family;	/* rules: the family other records revealed */
 	bool dry;		/* check only, add nothing */
 	size_t rec;		/* 1-based number of the current record */
+	const char *what;	/* JSON table document: the array ("routes") */
 	char *err;
 	size_t errlen;
 };
@@ -93,6 +94,9 @@ int fmt_ipj_flag_list(struct ipj_ctx *c, json_object *o, const char *key,
 
 /* One record of each kind; return 0 or a negative BRT_E* code. */
 int fmt_ipj_link_record(struct ipj_ctx *c, json_object *o);
+/* A link named or numbered twice in the dump @arr: BRT_EPARSE naming the
+ * records (ipjson_dup.c), BRT_ENOMEM, or 0. */
+int fmt_ipj_dup_check(struct ipj_ctx *c, json_object *arr);
 int fmt_ipj_addr_record(struct ipj_ctx *c, json_object *o);
 int fmt_ipj_route_record(struct ipj_ctx *c, json_object *o);
 int fmt_ipj_rule_record(struct ipj_ctx *c, json_object *o);

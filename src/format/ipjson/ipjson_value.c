@@ -22,7 +22,12 @@ int fmt_ipj_fail(struct ipj_ctx *c, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	if (c->errlen)
+	if (c->errlen && c->what && !c->rec)
+		snprintf(c->err, c->errlen, "%s: %s: %s", c->name, c->what, msg);
+	else if (c->errlen && c->what)
+		snprintf(c->err, c->errlen, "%s: %s record %zu: %s", c->name,
+			 c->what, c->rec, msg);
+	else if (c->errlen)
 		snprintf(c->err, c->errlen, "%s: record %zu: %s", c->name,
 			 c->rec, msg);
 	return BRT_EPARSE;
@@ -98,6 +103,8 @@ int fmt_ipj_ifname(struct ipj_ctx *c, json_object *o, const char *key,
 	out[0] = 0;
 	if (rc <= 0)
 		return rc;
+	if (strlen(s) != (size_t)json_object_get_string_len(fmt_ipj_get(o, key)))
+		return fmt_ipj_fail(c, "\"%s\": an interface name cannot hold \\u0000", key);
 	if (!*s || strlen(s) >= BRT_IFNAMSIZ)
 		return fmt_ipj_fail(c, "\"%s\": \"%.60s\" is not an interface name",
 				key, s);
@@ -137,6 +144,9 @@ int fmt_ipj_uint(struct ipj_ctx *c, json_object *o, const char *key,
 	}
 	if (!json_object_is_type(v, json_type_int))
 		return bad(c, key, v, want);
+	/* json-c saturates what int64/uint64 cannot hold: do not show that */
+	if (json_object_get_uint64(v) == UINT64_MAX || json_object_get_int64(v) == INT64_MIN)
+		return fmt_ipj_fail(c, "\"%s\": the number is too large (%s)", key, want);
 	n = json_object_get_int64(v);
 	if (n < 0 || (uint64_t)n > max)
 		return bad(c, key, v, want);

@@ -129,6 +129,9 @@ struct brt_sbuf {
 	bool oom;		/* an append failed: the text is incomplete */
 };
 
+/* After a statement of a derived entry: end it with "# derived" (a
+ * comment, so reading the text back is unchanged). */
+void fmt_sb_mark_derived(struct brt_sbuf *sb, bool derived);
 void fmt_sb_printf(struct brt_sbuf *sb, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 /* " WORD ADDR" for an address (written without zone); no WORD if NULL. */

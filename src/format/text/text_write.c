@@ -145,6 +145,14 @@ static void write_address(struct brt_sbuf *sb, const brt_table *t,
 	fmt_sb_printf(sb, "\n");
 }
 
+void fmt_sb_mark_derived(struct brt_sbuf *sb, bool derived)
+{
+	if (!derived || sb->oom || !sb->n || sb->p[sb->n - 1] != '\n')
+		return;
+	sb->n--;
+	fmt_sb_printf(sb, " # derived\n");
+}
+
 static void write_addrlabels(struct brt_sbuf *sb, const brt_table *t,
 			     unsigned flags)
 {
@@ -160,6 +168,7 @@ static void write_addrlabels(struct brt_sbuf *sb, const brt_table *t,
 		fmt_sb_printf(sb, "/%u", l->prefix.len);
 		fmt_sb_link(sb, t, "dev", l->ifindex);
 		fmt_sb_printf(sb, " label %u\n", l->label);
+		fmt_sb_mark_derived(sb, l->flags & BRT_LABEL_F_DERIVED);
 	}
 }
 
@@ -172,14 +181,18 @@ static void write_links_addrs(struct brt_sbuf *sb, const brt_table *t,
 	for (i = 0; i < brt_table_link_count(t); i++) {
 		const struct brt_link *l = brt_table_link(t, i);
 
-		if (all || !(l->flags & BRT_LINK_F_DERIVED))
+		if (all || !(l->flags & BRT_LINK_F_DERIVED)) {
 			write_link(sb, t, l);
+			fmt_sb_mark_derived(sb, l->flags & BRT_LINK_F_DERIVED);
+		}
 	}
 	for (i = 0; i < brt_table_address_count(t); i++) {
 		const struct brt_address *a = brt_table_address(t, i);
 
-		if (all || !(a->flags & BRT_ADDR_F_DERIVED))
+		if (all || !(a->flags & BRT_ADDR_F_DERIVED)) {
 			write_address(sb, t, a);
+			fmt_sb_mark_derived(sb, a->flags & BRT_ADDR_F_DERIVED);
+		}
 	}
 }
 

@@ -164,8 +164,10 @@ void fmt_txt_write_routes(struct brt_sbuf *sb, const brt_table *t,
 	for (i = 0; i < brt_table_route_count(t); i++) {
 		const struct brt_route *r = brt_table_route(t, i);
 
-		if ((flags & BRT_WRITE_ALL) || !(r->flags & BRT_ROUTE_F_DERIVED))
+		if ((flags & BRT_WRITE_ALL) || !(r->flags & BRT_ROUTE_F_DERIVED)) {
 			write_route(sb, t, r);
+			fmt_sb_mark_derived(sb, r->flags & BRT_ROUTE_F_DERIVED);
+		}
 	}
 }
 

@@ -103,5 +103,6 @@ void fmt_txt_write_rules(struct brt_sbuf *sb, const brt_table *t,
 		write_selectors(sb, r);
 		write_action(sb, r);
 		fmt_sb_printf(sb, "\n");
+		fmt_sb_mark_derived(sb, r->flags & BRT_RULE_F_DERIVED);
 	}
 }

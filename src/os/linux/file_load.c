@@ -2,11 +2,13 @@
  * file_load.c - reading table files: from where, all or nothing.
  *
  * The file reading moved up here from src/format (which takes bytes and
- * makes no system call): this file opens and reads a path or stdin, and
- * hands the bytes to fmt_load_bytes() (format/load_bytes.c), which tells
- * the format apart. Several files make one table: they are added to one
- * builder, so names and indexes tie them together, and a conflict between
- * them names both files.
+ * makes no system call): this file opens and reads a path or stdin,
+ * checking each block as it comes (format/load_check.c: a file that is not
+ * text stops at its first bad byte; a UTF-8 BOM is skipped), and hands the
+ * bytes to fmt_load_bytes() (format/load_bytes.c), which tells the format
+ * apart. Several files make one table: they are added to one builder, so
+ * names and indexes tie them together, and a conflict between them names
+ * both files.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -14,31 +16,44 @@
 #include <string.h>
 
 #include "format.h"
+#include "load_check.h"
 #include "os.h"
+
+/* read_stream's own code for EISDIR (never returned to callers) */
+#define BRT_EISDIR_MARK (-1000)
 
 /* Maximum size of one table file (a full Internet table is ~30 MB). */
 #define BRT_MAX_FILE (1u << 30)
 
-static int read_stream(FILE *f, char **data, size_t *len)
+/* Read all of @f, checking each block as it comes (load_check.c). */
+static int read_stream(FILE *f, struct load_check *c, char **data, size_t *len,
+		       char *err, size_t errlen)
 {
-	size_t cap = 1 << 16, n = 0;
+	size_t cap = 1 << 16, n = 0, got;
 	char *buf = malloc(cap + 1), *p;
+	int rc;
 
 	while (buf) {
-		size_t got = fread(buf + n, 1, cap - n, f);
-
+		got = fread(buf + n, 1, cap - n, f);
 		n += got;
-		if (got == 0 || n < cap) {
-			if (ferror(f))
-				break;
-			if (feof(f) || got == 0) {
-				buf[n] = 0;
-				*data = buf;
-				*len = n;
-				return 0;
-			}
-			continue;
+		if (ferror(f)) {
+			rc = errno == EISDIR ? BRT_EISDIR_MARK : BRT_EIO;
+			free(buf);
+			return rc;
 		}
+		rc = fmt_load_check_more(c, buf, n, feof(f) != 0, err, errlen);
+		if (rc) {
+			free(buf);
+			return rc;
+		}
+		if (feof(f)) {
+			buf[n] = 0;
+			*data = buf;
+			*len = n;
+			return 0;
+		}
+		if (n < cap)
+			continue;
 		if (cap >= BRT_MAX_FILE) {
 			free(buf);
 			return BRT_ELIMIT;
@@ -50,31 +65,36 @@ static int read_stream(FILE *f, char **data, size_t *len)
 		buf = p;
 	}
 	free(buf);
-	return buf ? BRT_EIO : BRT_ENOMEM;
+	return BRT_ENOMEM;
 }
 
-static int read_path(const char *path, char **data, size_t *len, char *err,
-		     size_t errlen)
+static int read_path(const char *path, struct load_check *c, char **data,
+		     size_t *len, char *err, size_t errlen)
 {
 	FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
 	int rc;
 
 	if (!f) {
-		snprintf(err, errlen, "%s: %s", path, strerror(errno));
+		snprintf(err, errlen, "%s: %s", c->name, strerror(errno));
 		return BRT_EIO;
 	}
-	rc = read_stream(f, data, len);
+	rc = read_stream(f, c, data, len, err, errlen);
 	if (f != stdin)
 		fclose(f);
-	if (rc)
-		snprintf(err, errlen, "%s: %s", path,
+	if (rc == BRT_EISDIR_MARK) {
+		snprintf(err, errlen, "%s: is a directory", c->name);
+		rc = BRT_EIO;
+	} else if (rc && rc != BRT_EPARSE) {
+		snprintf(err, errlen, "%s: %s", c->name,
 			 rc == BRT_ELIMIT ? "file too large" : brt_strerror(rc));
+	}
 	return rc;
 }
 
 int brt_builder_load_file(brt_builder *b, const char *spec, char *err,
 			  size_t errlen)
 {
+	struct load_check c;
 	const char *path, *name;
 	char *data = NULL;
 	size_t len = 0;
@@ -84,10 +104,14 @@ int brt_builder_load_file(brt_builder *b, const char *spec, char *err,
 		return BRT_EINVAL;
 	path = fmt_split_spec(spec, &family);
 	name = strcmp(path, "-") ? path : "<stdin>";
-	rc = read_path(path, &data, &len, err, errlen);
+	memset(&c, 0, sizeof(c));
+	c.name = name;
+	c.line = 1;
+	rc = read_path(path, &c, &data, &len, err, errlen);
 	if (rc)
 		return rc;
-	rc = fmt_load_bytes(b, name, family, data, len, err, errlen);
+	rc = fmt_load_bytes(b, name, family, data + c.bom, len - c.bom, err,
+			    errlen);
 	free(data);
 	return rc;
 }

@@ -2,7 +2,8 @@
  * monitor.c - route changes of the live host as they happen: a netlink
  * socket subscribed to RTNLGRP_IPV4_ROUTE and RTNLGRP_IPV6_ROUTE, read by
  * a thread the library owns, each change decoded by the route decoder and
- * handed to the caller's callback.
+ * handed to the caller's callback. brt_live_watch_start follows addresses,
+ * links, rules and nexthop objects too (monitor_watch.c decodes them).
  *
  * Invariants:
  *  - callbacks run one at a time, on the monitor's thread, without any
@@ -29,13 +30,16 @@
 #include <linux/rtnetlink.h>
 
 #include "model/model.h"
+#include "monitor_watch.h"
 #include "netlink/nl.h"
 
 struct brt_live_monitor {
 	struct brt_nl nl;
 	int wake[2];			/* a pipe: stop writes, thread polls */
 	pthread_t thread;
-	brt_live_monitor_cb cb;
+	brt_live_monitor_cb cb;		/* routes only, or NULL */
+	brt_live_watch_cb wcb;		/* brt_live_watch_start's, or NULL */
+	unsigned objects;		/* BRT_LIVE_OBJ_* the watch follows */
 	void *ctx;
 	atomic_bool stopping;
 	atomic_bool detached;		/* stopped from its callback */
@@ -65,6 +69,11 @@ static void take_message(struct brt_live_monitor *m, const struct nlmsghdr *nlh)
 	struct brt_route r;
 	char err[256];
 
+	if (m->wcb) {
+		if (!atomic_load(&m->stopping))
+			os_monitor_watch_message(nlh, m->objects, m->wcb, m->ctx, m->nh);
+		return;
+	}
 	if (nlh->nlmsg_type != RTM_NEWROUTE && nlh->nlmsg_type != RTM_DELROUTE)
 		return;
 	/* cloned routes are skipped; a malformed message is not ours to act on */
@@ -108,7 +117,9 @@ static void *monitor_main(void *arg)
 	while (wait_readable(m)) {
 		n = os_nl_recv(&m->nl, &sender, err, sizeof(err));
 		if (n < 0 && errno == ENOBUFS) {
-			if (!atomic_load(&m->stopping))
+			if (!atomic_load(&m->stopping) && m->wcb)
+				os_monitor_watch_lost(m->wcb, m->ctx);
+			else if (!atomic_load(&m->stopping))
 				m->cb(m->ctx, BRT_LIVE_ROUTE_LOST, NULL);
 			continue;
 		}
@@ -122,12 +133,12 @@ static void *monitor_main(void *arg)
 	return NULL;
 }
 
-static int subscribe(struct brt_nl *nl, char *err, size_t errlen)
+static int subscribe(struct brt_nl *nl, unsigned objects, char *err, size_t errlen)
 {
-	static const int groups[] = {RTNLGRP_IPV4_ROUTE, RTNLGRP_IPV6_ROUTE};
-	size_t i;
+	int groups[8];
+	size_t i, n = os_monitor_watch_groups(objects, groups);
 
-	for (i = 0; i < sizeof(groups) / sizeof(groups[0]); i++) {
+	for (i = 0; i < n; i++) {
 		int group = groups[i];
 
 		if (mnl_socket_setsockopt(nl->sock, NETLINK_ADD_MEMBERSHIP,
@@ -140,7 +151,8 @@ static int subscribe(struct brt_nl *nl, char *err, size_t errlen)
 	return 0;
 }
 
-static int monitor_open(struct brt_live_monitor *m, char *err, size_t errlen)
+static int monitor_open(struct brt_live_monitor *m, unsigned objects, char *err,
+			size_t errlen)
 {
 	int e;
 
@@ -150,12 +162,13 @@ static int monitor_open(struct brt_live_monitor *m, char *err, size_t errlen)
 		return BRT_ENOMEM;
 	e = os_nl_open(&m->nl, err, errlen);
 	if (!e)
-		e = subscribe(&m->nl, err, errlen);
+		e = subscribe(&m->nl, objects, err, errlen);
 	return e;
 }
 
-int brt_live_monitor_start(brt_live_monitor **out, brt_live_monitor_cb cb,
-			   void *ctx, char *err, size_t errlen)
+/* Start a monitor calling @cb (routes) or @wcb (@objects). */
+static int start(brt_live_monitor **out, brt_live_monitor_cb cb, brt_live_watch_cb wcb,
+		 unsigned objects, void *ctx, char *err, size_t errlen)
 {
 	struct brt_live_monitor *m;
 	char dummy[1];
@@ -166,14 +179,16 @@ int brt_live_monitor_start(brt_live_monitor **out, brt_live_monitor_cb cb,
 	err[0] = 0;
 	if (out)
 		*out = NULL;
-	if (!out || !cb)
+	if (!out || (!cb && !wcb) || (objects & ~BRT_MONITOR_ALL_OBJECTS))
 		return BRT_EINVAL;
 	m = calloc(1, sizeof(*m));
 	if (!m)
 		return BRT_ENOMEM;
 	m->cb = cb;
+	m->wcb = wcb;
+	m->objects = objects;
 	m->ctx = ctx;
-	e = monitor_open(m, err, errlen);
+	e = monitor_open(m, objects, err, errlen);
 	if (!e && pthread_create(&m->thread, NULL, monitor_main, m)) {
 		snprintf(err, errlen, "cannot start the monitor thread");
 		e = BRT_ENOMEM;
@@ -184,6 +199,19 @@ int brt_live_monitor_start(brt_live_monitor **out, brt_live_monitor_cb cb,
 	}
 	*out = m;
 	return 0;
+}
+
+int brt_live_monitor_start(brt_live_monitor **out, brt_live_monitor_cb cb,
+			   void *ctx, char *err, size_t errlen)
+{
+	return start(out, cb, NULL, BRT_LIVE_OBJ_ROUTE, ctx, err, errlen);
+}
+
+int brt_live_watch_start(brt_live_monitor **out, unsigned objects,
+			 brt_live_watch_cb cb, void *ctx, char *err, size_t errlen)
+{
+	return start(out, NULL, cb, objects ? objects : BRT_MONITOR_ALL_OBJECTS, ctx,
+		     err, errlen);
 }
 
 void brt_live_monitor_stop(brt_live_monitor *m)
