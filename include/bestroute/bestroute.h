@@ -674,6 +674,21 @@ int brt_builder_load_ipjson(brt_builder *b, const char *name, int family,
 int brt_table_load(const char *const *specs, size_t n, int policy,
 		   brt_table **out, char *err, size_t errlen);
 
+/* The words `ip` and our text format print for numbered things. */
+enum brt_word_kind {
+	BRT_WORD_PROTOCOL = 1,	/* a route's protocol: "kernel", "static", ... */
+	BRT_WORD_SCOPE = 2,	/* a scope: "global", "link", "host", ... */
+};
+#define BRT_WORD_MAX 12		/* room for any word or number, with NUL */
+
+/*
+ * brt_word_name - the word for @value of @kind, as iproute2's tables name
+ * it: a static string, or, when the number has no name, the number written
+ * into @buf (BRT_WORD_MAX bytes) and @buf returned. NULL for an unknown
+ * @kind or a NULL @buf.
+ */
+const char *brt_word_name(int kind, unsigned value, char *buf);
+
 /* brt_table_write flags */
 #define BRT_WRITE_ALL 0x01	/* include derived entries */
 #define BRT_WRITE_PRETTY 0x02	/* JSON: indented, not one line */

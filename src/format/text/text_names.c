@@ -235,3 +235,16 @@ uint32_t fmt_txt_link_mtu_default(unsigned type)
 {
 	return type == BRT_LINK_LOOPBACK ? 65536 : 1500;
 }
+
+const char *brt_word_name(int kind, unsigned value, char *buf)
+{
+	if (!buf)
+		return NULL;
+	switch (kind) {
+	case BRT_WORD_PROTOCOL:
+		return fmt_txt_proto_name(value, buf);
+	case BRT_WORD_SCOPE:
+		return fmt_txt_scope_name(value, buf);
+	}
+	return NULL;
+}
