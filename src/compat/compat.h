@@ -77,6 +77,9 @@ unsigned brt_compat_family_out(uint8_t family);
  * on success *@owner is the link holding it. */
 bool brt_compat_is_local(const brt_table *t, const struct brt_addr *a,
 			 uint32_t *owner);
+/* Whether link @l has family @family enabled. */
+bool brt_compat_link_has_family(const brt_table *t, const struct brt_link *l,
+				uint8_t family);
 /* Whether the family has a stack: a link of the table with it enabled
  * (and, on the live host, the kernel's IPv6 at all). */
 bool brt_compat_family_enabled(const struct brt_compat_ref *ref,

@@ -74,8 +74,8 @@ bool brt_compat_is_local(const brt_table *t, const struct brt_addr *a,
 	return false;
 }
 
-static bool link_has_family(const brt_table *t, const struct brt_link *l,
-			    uint8_t family)
+bool brt_compat_link_has_family(const brt_table *t, const struct brt_link *l,
+				uint8_t family)
 {
 	const struct brt_linkconf *c = brt_table_linkconf(t, l->index);
 
@@ -98,7 +98,7 @@ bool brt_compat_family_enabled(const struct brt_compat_ref *ref,
 		return false;
 
 	for (i = 0; i < n; i++)
-		if (link_has_family(t, brt_table_link(t, i), family))
+		if (brt_compat_link_has_family(t, brt_table_link(t, i), family))
 			return true;
 	return false;
 }

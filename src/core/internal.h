@@ -155,6 +155,10 @@ const struct brt_rule *brt_table_rules(const brt_table *t, uint8_t family,
 /* A nexthop object by id, or NULL. */
 const struct brt_nhobj *brt_table_nhobj_by_id(const brt_table *t,
 					      uint32_t id);
+/* Set the interface metric of link @index of @b: 0 or BRT_ENOENT
+ * (builder_link_metric.c, for the Windows API's SetIpInterfaceEntry). */
+int brt_builder_set_link_metric(brt_builder *b, uint32_t index,
+				uint32_t metric);
 /* Next hops of a route, with nexthop objects resolved. */
 const struct brt_nexthop *brt_route_nexthops(const brt_table *t,
 					     const struct brt_route *r,

@@ -83,7 +83,69 @@ typedef VOID(NETIOAPI_API_ *PIPFORWARD_CHANGE_CALLBACK)(
 	PVOID CallerContext, PMIB_IPFORWARD_ROW2 Row,
 	MIB_NOTIFICATION_TYPE NotificationType);
 
+typedef struct _MIB_IPINTERFACE_ROW {
+	ADDRESS_FAMILY Family;
+	NET_LUID InterfaceLuid;
+	NET_IFINDEX InterfaceIndex;
+	ULONG MaxReassemblySize;
+	ULONG64 InterfaceIdentifier;
+	ULONG MinRouterAdvertisementInterval;
+	ULONG MaxRouterAdvertisementInterval;
+	BOOLEAN AdvertisingEnabled;
+	BOOLEAN ForwardingEnabled;
+	BOOLEAN WeakHostSend;
+	BOOLEAN WeakHostReceive;
+	BOOLEAN UseAutomaticMetric;
+	BOOLEAN UseNeighborUnreachabilityDetection;
+	BOOLEAN ManagedAddressConfigurationSupported;
+	BOOLEAN OtherStatefulConfigurationSupported;
+	BOOLEAN AdvertiseDefaultRoute;
+	NL_ROUTER_DISCOVERY_BEHAVIOR RouterDiscoveryBehavior;
+	ULONG DadTransmits;
+	ULONG BaseReachableTime;
+	ULONG RetransmitTime;
+	ULONG PathMtuDiscoveryTimeout;
+	NL_LINK_LOCAL_ADDRESS_BEHAVIOR LinkLocalAddressBehavior;
+	ULONG LinkLocalAddressTimeout;
+	ULONG ZoneIndices[ScopeLevelCount];
+	ULONG SitePrefixLength;
+	ULONG Metric;
+	ULONG NlMtu;
+	BOOLEAN Connected;
+	BOOLEAN SupportsWakeUpPatterns;
+	BOOLEAN SupportsNeighborDiscovery;
+	BOOLEAN SupportsRouterDiscovery;
+	ULONG ReachableTime;
+	NL_INTERFACE_OFFLOAD_ROD TransmitOffload;
+	NL_INTERFACE_OFFLOAD_ROD ReceiveOffload;
+	BOOLEAN DisableDefaultRoutes;
+} MIB_IPINTERFACE_ROW, *PMIB_IPINTERFACE_ROW;
+
+typedef struct _MIB_IPINTERFACE_TABLE {
+	ULONG NumEntries;
+	MIB_IPINTERFACE_ROW Table[ANY_SIZE];
+} MIB_IPINTERFACE_TABLE, *PMIB_IPINTERFACE_TABLE;
+
+typedef VOID(NETIOAPI_API_ *PIPINTERFACE_CHANGE_CALLBACK)(
+	PVOID CallerContext, PMIB_IPINTERFACE_ROW Row,
+	MIB_NOTIFICATION_TYPE NotificationType);
+
 /* ------------------------------------------------------ layout checks */
+
+BRT_STATIC_ASSERT(sizeof(MIB_IPINTERFACE_ROW) == 168, "MIB_IPINTERFACE_ROW is 168");
+BRT_STATIC_ASSERT(offsetof(MIB_IPINTERFACE_ROW, InterfaceLuid) == 8, "");
+BRT_STATIC_ASSERT(offsetof(MIB_IPINTERFACE_ROW, InterfaceIndex) == 16, "");
+BRT_STATIC_ASSERT(offsetof(MIB_IPINTERFACE_ROW, InterfaceIdentifier) == 24, "");
+BRT_STATIC_ASSERT(offsetof(MIB_IPINTERFACE_ROW, UseAutomaticMetric) == 44, "");
+BRT_STATIC_ASSERT(offsetof(MIB_IPINTERFACE_ROW, RouterDiscoveryBehavior) == 52, "");
+BRT_STATIC_ASSERT(offsetof(MIB_IPINTERFACE_ROW, ZoneIndices) == 80, "");
+BRT_STATIC_ASSERT(offsetof(MIB_IPINTERFACE_ROW, SitePrefixLength) == 144, "");
+BRT_STATIC_ASSERT(offsetof(MIB_IPINTERFACE_ROW, Metric) == 148, "");
+BRT_STATIC_ASSERT(offsetof(MIB_IPINTERFACE_ROW, NlMtu) == 152, "");
+BRT_STATIC_ASSERT(offsetof(MIB_IPINTERFACE_ROW, Connected) == 156, "");
+BRT_STATIC_ASSERT(offsetof(MIB_IPINTERFACE_ROW, ReachableTime) == 160, "");
+BRT_STATIC_ASSERT(offsetof(MIB_IPINTERFACE_ROW, DisableDefaultRoutes) == 166, "");
+BRT_STATIC_ASSERT(offsetof(MIB_IPINTERFACE_TABLE, Table) == 8, "");
 
 BRT_STATIC_ASSERT(sizeof(IP_ADDRESS_PREFIX) == 32, "IP_ADDRESS_PREFIX is 32");
 BRT_STATIC_ASSERT(offsetof(IP_ADDRESS_PREFIX, PrefixLength) == 28,
@@ -182,7 +244,25 @@ NETIOAPI_API ConvertInterfaceLuidToNameA(const NET_LUID *InterfaceLuid,
 					 PSTR InterfaceName, SIZE_T Length);
 #endif
 
+/*
+ * The IP interfaces (one per link and enabled family): GetIpInterfaceEntry
+ * fills @Row named by Family and InterfaceLuid (or, when that is 0,
+ * InterfaceIndex); GetIpInterfaceTable lists those of a family (AF_UNSPEC:
+ * both), freed with FreeMibTable; SetIpInterfaceEntry changes Metric and
+ * UseAutomaticMetric. Metric is the interface metric the Windows policy
+ * adds to a route's (0 on a Linux host, which has none). Codes: NO_ERROR,
+ * ERROR_INVALID_PARAMETER (NULL, bad family, IPv4 row with a nonzero
+ * SitePrefixLength on Set), ERROR_NOT_FOUND (no such interface, or the
+ * family is disabled on it), ERROR_NOT_SUPPORTED (changing the metric of
+ * the live host), ERROR_NOT_ENOUGH_MEMORY, ERROR_CAN_NOT_COMPLETE.
+ */
+DWORD WINAPI GetIpInterfaceEntry(PMIB_IPINTERFACE_ROW Row);
+DWORD WINAPI GetIpInterfaceTable(ADDRESS_FAMILY Family,
+				PMIB_IPINTERFACE_TABLE *Table);
+DWORD WINAPI SetIpInterfaceEntry(PMIB_IPINTERFACE_ROW Row);
+
 /* The same in both forms (they return nothing). */
+VOID NETIOAPI_API_ InitializeIpInterfaceEntry(PMIB_IPINTERFACE_ROW Row);
 VOID NETIOAPI_API_ InitializeIpForwardEntry(PMIB_IPFORWARD_ROW2 Row);
 VOID NETIOAPI_API_ FreeMibTable(PVOID Memory);
 
