@@ -18,14 +18,14 @@ static char **expect_argv;
 static unsigned char expect_used[64];
 static int expect_failures;
 
-static void expect_init(int argc, char **argv)
+static inline void expect_init(int argc, char **argv)
 {
 	expect_argc = argc < 64 ? argc : 64;
 	expect_argv = argv;
 }
 
 /* The value of KEY=..., or NULL when the case does not say. */
-static const char *expect_value(const char *key)
+static inline const char *expect_value(const char *key)
 {
 	size_t n = strlen(key);
 	int i;
@@ -38,13 +38,13 @@ static const char *expect_value(const char *key)
 	return NULL;
 }
 
-static void expect_fail(const char *key, const char *got, const char *want)
+static inline void expect_fail(const char *key, const char *got, const char *want)
 {
 	fprintf(stderr, "FAIL %s: got '%s', expected '%s'\n", key, got, want);
 	expect_failures++;
 }
 
-static void expect_str(const char *key, const char *got)
+static inline void expect_str(const char *key, const char *got)
 {
 	const char *want = expect_value(key);
 
@@ -52,7 +52,7 @@ static void expect_str(const char *key, const char *got)
 		expect_fail(key, got, want);
 }
 
-static void expect_num(const char *key, unsigned long got)
+static inline void expect_num(const char *key, unsigned long got)
 {
 	char buf[32];
 
@@ -61,7 +61,7 @@ static void expect_num(const char *key, unsigned long got)
 }
 
 /* A condition that must hold whatever the case. */
-static void expect_true(const char *what, int ok)
+static inline void expect_true(const char *what, int ok)
 {
 	if (!ok) {
 		fprintf(stderr, "FAIL %s\n", what);
@@ -69,7 +69,7 @@ static void expect_true(const char *what, int ok)
 	}
 }
 
-static int expect_done(void)
+static inline int expect_done(void)
 {
 	int i;
 
