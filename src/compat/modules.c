@@ -44,7 +44,7 @@ static const struct {
 	{"inet_ntop", (FARPROC)brt_winsock_inet_ntop},
 	{"InetNtopA", (FARPROC)brt_winsock_inet_ntop}, FN(GetLastError),
 	FN(SetLastError), FN(GetProcessHeap), FN(HeapAlloc), FN(HeapFree),
-	FN(LocalFree), FN(FormatMessageA),
+	FN(LocalFree), FN(FormatMessageA), FN(Sleep),
 };
 
 /* The module of @name ("IPHLPAPI.DLL", "iphlpapi"), or NULL. */

@@ -33,6 +33,10 @@ extern "C" {
 DWORD WINAPI GetLastError(void);
 VOID WINAPI SetLastError(DWORD dwErrCode);
 
+/* Suspend the calling thread for @dwMilliseconds (INFINITE: for ever). */
+#define INFINITE 0xFFFFFFFF
+VOID WINAPI Sleep(DWORD dwMilliseconds);
+
 #define HEAP_NO_SERIALIZE 0x00000001
 #define HEAP_GENERATE_EXCEPTIONS 0x00000004
 #define HEAP_ZERO_MEMORY 0x00000008
