@@ -45,6 +45,11 @@ static const struct {
 	{"InetNtopA", (FARPROC)brt_winsock_inet_ntop}, FN(GetLastError),
 	FN(SetLastError), FN(GetProcessHeap), FN(HeapAlloc), FN(HeapFree),
 	FN(LocalFree), FN(FormatMessageA), FN(Sleep),
+	FN(ConvertInterfaceLuidToNameW), FN(ConvertInterfaceNameToLuidW),
+	FN(ConvertInterfaceLuidToAlias), FN(ConvertInterfaceAliasToLuid),
+	FN(ConvertInterfaceLuidToGuid), FN(ConvertInterfaceGuidToLuid),
+	{"if_nametoindex", (FARPROC)brt_netio_if_nametoindex},
+	{"if_indextoname", (FARPROC)brt_netio_if_indextoname},
 };
 
 /* The module of @name ("IPHLPAPI.DLL", "iphlpapi"), or NULL. */

@@ -261,6 +261,51 @@ DWORD WINAPI GetIpInterfaceTable(ADDRESS_FAMILY Family,
 				PMIB_IPINTERFACE_TABLE *Table);
 DWORD WINAPI SetIpInterfaceEntry(PMIB_IPINTERFACE_ROW Row);
 
+/*
+ * Interface names and identifiers in 16-bit strings and GUIDs. The name
+ * and the alias are both the link's name ("eth0"); lengths count WCHARs.
+ * The GUID is made from the name: stable across runs and index changes.
+ * Codes: NO_ERROR; ERROR_INVALID_PARAMETER (NULL, zero length, unknown
+ * alias); ERROR_INVALID_NAME (unknown name, NULL name for NameToLuidW);
+ * ERROR_FILE_NOT_FOUND (unknown LUID or GUID); ERROR_NOT_ENOUGH_MEMORY
+ * (a buffer too short for the name); ERROR_CAN_NOT_COMPLETE.
+ */
+DWORD WINAPI ConvertInterfaceLuidToNameW(const NET_LUID *InterfaceLuid,
+					 PWSTR InterfaceName, SIZE_T Length);
+DWORD WINAPI ConvertInterfaceNameToLuidW(const WCHAR *InterfaceName,
+					 NET_LUID *InterfaceLuid);
+DWORD WINAPI ConvertInterfaceLuidToAlias(const NET_LUID *InterfaceLuid,
+					 PWSTR InterfaceAlias, SIZE_T Length);
+DWORD WINAPI ConvertInterfaceAliasToLuid(const WCHAR *InterfaceAlias,
+					 PNET_LUID InterfaceLuid);
+DWORD WINAPI ConvertInterfaceLuidToGuid(const NET_LUID *InterfaceLuid,
+					GUID *InterfaceGuid);
+DWORD WINAPI ConvertInterfaceGuidToLuid(const GUID *InterfaceGuid,
+					PNET_LUID InterfaceLuid);
+#ifdef UNICODE
+#define ConvertInterfaceLuidToName ConvertInterfaceLuidToNameW
+#define ConvertInterfaceNameToLuid ConvertInterfaceNameToLuidW
+#else
+#define ConvertInterfaceLuidToName ConvertInterfaceLuidToNameA
+#define ConvertInterfaceNameToLuid ConvertInterfaceNameToLuidA
+#endif
+
+/*
+ * if_nametoindex/if_indextoname as netioapi.h declares them: the index of
+ * a name (0 if none), the name of an index into IF_NAMESIZE bytes (NULL
+ * if none). They are the library's brt_netio_* functions under macros,
+ * so the C library's functions of the same names stay what other code
+ * of the process calls.
+ */
+#ifndef IF_NAMESIZE
+#define IF_NAMESIZE 16
+#endif
+NET_IFINDEX WINAPI brt_netio_if_nametoindex(PCSTR InterfaceName);
+PCHAR WINAPI brt_netio_if_indextoname(NET_IFINDEX InterfaceIndex,
+				      PCHAR InterfaceName);
+#define if_nametoindex brt_netio_if_nametoindex
+#define if_indextoname brt_netio_if_indextoname
+
 /* The same in both forms (they return nothing). */
 VOID NETIOAPI_API_ InitializeIpInterfaceEntry(PMIB_IPINTERFACE_ROW Row);
 VOID NETIOAPI_API_ InitializeIpForwardEntry(PMIB_IPFORWARD_ROW2 Row);
