@@ -58,6 +58,11 @@ int brt_compat_narrow(const WCHAR *w, char *out, size_t len);
 /* @s into @out of @len characters: the length, or -1 (too long). */
 int brt_compat_widen(const char *s, WCHAR *out, size_t len);
 
+/* ------------------------------------------------------- convert_names.c */
+
+/* The GUID of the interface named @name (the same for the same name). */
+void brt_compat_guid_of(const char *name, GUID *g);
+
 /* ------------------------------------------------------------- errors.c */
 
 NTSTATUS brt_compat_ntstatus(DWORD win32);

@@ -24,7 +24,7 @@ static uint64_t fnv1a(const char *s, uint64_t h)
 	return h;
 }
 
-static void guid_of(const char *name, GUID *g)
+void brt_compat_guid_of(const char *name, GUID *g)
 {
 	uint64_t a = fnv1a(name, 0xcbf29ce484222325ull);
 	uint64_t b = fnv1a(name, a ^ 0x9e3779b97f4a7c15ull);
@@ -129,7 +129,7 @@ DWORD WINAPI ConvertInterfaceLuidToGuid(const NET_LUID *InterfaceLuid,
 	rc = link_of(InterfaceLuid, &ref, &l);
 	if (rc)
 		return rc;
-	guid_of(l->name, InterfaceGuid);
+	brt_compat_guid_of(l->name, InterfaceGuid);
 	brt_compat_release(&ref);
 	return NO_ERROR;
 }
@@ -152,7 +152,7 @@ DWORD WINAPI ConvertInterfaceGuidToLuid(const GUID *InterfaceGuid,
 	for (i = 0; i < n && !InterfaceLuid->Value; i++) {
 		const struct brt_link *l = brt_table_link(ref.t, i);
 
-		guid_of(l->name, &g);
+		brt_compat_guid_of(l->name, &g);
 		if (!memcmp(&g, InterfaceGuid, sizeof(g)))
 			InterfaceLuid->Value = brt_compat_luid_of(ref.t, l->index);
 	}

@@ -48,6 +48,7 @@ static const struct {
 	FN(ConvertInterfaceLuidToNameW), FN(ConvertInterfaceNameToLuidW),
 	FN(ConvertInterfaceLuidToAlias), FN(ConvertInterfaceAliasToLuid),
 	FN(ConvertInterfaceLuidToGuid), FN(ConvertInterfaceGuidToLuid),
+	FN(GetAdaptersAddresses), FN(GetAdaptersInfo),
 	{"if_nametoindex", (FARPROC)brt_netio_if_nametoindex},
 	{"if_indextoname", (FARPROC)brt_netio_if_indextoname},
 };

@@ -1,0 +1,153 @@
+/*
+ * adapters_list.c - adapter listing as Microsoft's GetAdaptersAddresses
+ * sample and resolver libraries do it: a 15 KB first guess, retried with
+ * the size ERROR_BUFFER_OVERFLOW reports, prefixes and gateways asked
+ * for, every adapter walked through its linked lists; then the older
+ * GetAdaptersInfo for the same IPv4 adapters. Checks the adapter the case
+ * names: its index, an address and its prefix length, its gateway, its
+ * IPv4 metric, the GUID in AdapterName (that of ConvertInterfaceLuidToGuid),
+ * and that GetAdaptersInfo has it with the same address.
+ * Keys: name, index, addr (ADDR/LEN among its unicast addresses), gw,
+ * metric, count (adapters listed for AF_UNSPEC).
+ */
+#include <winsock2.h>
+#include <ws2tcpip.h>
+#include <iphlpapi.h>
+#include <stdio.h>
+
+#include "expect.h"
+
+#define WORKING_BUFFER_SIZE 15000
+#define MAX_TRIES 3
+#define MALLOC(x) HeapAlloc(GetProcessHeap(), 0, (x))
+#define FREE(x) HeapFree(GetProcessHeap(), 0, (x))
+
+static void narrow(const WCHAR *w, char *out, size_t len)
+{
+	size_t i;
+
+	for (i = 0; w && w[i] && i + 1 < len; i++)
+		out[i] = (char)w[i];
+	out[i] = 0;
+}
+
+static void sockaddr_text(const SOCKET_ADDRESS *s, char *out, size_t len)
+{
+	const SOCKADDR *sa = s->lpSockaddr;
+
+	if (sa->sa_family == AF_INET)
+		inet_ntop(AF_INET, &((const SOCKADDR_IN *)sa)->sin_addr, out, len);
+	else
+		inet_ntop(AF_INET6, &((const SOCKADDR_IN6 *)sa)->sin6_addr, out, len);
+}
+
+static void check_info(const char *name, const char *addr)
+{
+	PIP_ADAPTER_INFO info = NULL, p;
+	ULONG size = 0;
+	int found = 0;
+
+	if (GetAdaptersInfo(NULL, &size) != ERROR_BUFFER_OVERFLOW) {
+		expect_true("GetAdaptersInfo sizing", 0);
+		return;
+	}
+	info = (PIP_ADAPTER_INFO)MALLOC(size);
+	if (!info || GetAdaptersInfo(info, &size) != NO_ERROR) {
+		expect_true("GetAdaptersInfo", 0);
+		return;
+	}
+	for (p = info; p; p = p->Next) {
+		const IP_ADDR_STRING *a;
+
+		if (strcmp(p->Description, name))
+			continue;
+		for (a = &p->IpAddressList; a; a = a->Next)
+			if (!strncmp(a->IpAddress.String, addr, strlen(a->IpAddress.String)) &&
+			    addr[strlen(a->IpAddress.String)] == '/')
+				found = 1;
+	}
+	expect_true("GetAdaptersInfo lists the adapter with the address", found);
+	FREE(info);
+}
+
+int main(int argc, char **argv)
+{
+	PIP_ADAPTER_ADDRESSES addrs = NULL, cur;
+	ULONG size = WORKING_BUFFER_SIZE, flags = GAA_FLAG_INCLUDE_PREFIX |
+						    GAA_FLAG_INCLUDE_GATEWAYS;
+	DWORD rc = 0;
+	int tries = 0, seen = 0, count = 0;
+	const char *name, *want_addr;
+	char text[INET6_ADDRSTRLEN], friendly[64], buf[96];
+
+	expect_init(argc, argv);
+	name = expect_value("name");
+	want_addr = expect_value("addr");
+	do {
+		addrs = (IP_ADAPTER_ADDRESSES *)MALLOC(size);
+		if (!addrs)
+			return 1;
+		rc = GetAdaptersAddresses(AF_UNSPEC, flags, NULL, addrs, &size);
+		if (rc == ERROR_BUFFER_OVERFLOW) {
+			FREE(addrs);
+			addrs = NULL;
+		}
+	} while (rc == ERROR_BUFFER_OVERFLOW && ++tries < MAX_TRIES);
+	expect_true("GetAdaptersAddresses", rc == NO_ERROR);
+	if (rc != NO_ERROR)
+		return expect_done();
+	for (cur = addrs; cur; cur = cur->Next) {
+		PIP_ADAPTER_UNICAST_ADDRESS u;
+		GUID g;
+		char gtext[40];
+
+		count++;
+		narrow(cur->FriendlyName, friendly, sizeof(friendly));
+		printf("%s (%s) if %lu/%lu type %lu mtu %lu\n", friendly,
+		       cur->AdapterName, (unsigned long)cur->IfIndex,
+		       (unsigned long)cur->Ipv6IfIndex, (unsigned long)cur->IfType,
+		       (unsigned long)cur->Mtu);
+		if (!name || strcmp(friendly, name))
+			continue;
+		seen = 1;
+		expect_num("index", cur->IfIndex);
+		expect_num("metric", cur->Ipv4Metric);
+		for (u = cur->FirstUnicastAddress; u; u = u->Next) {
+			sockaddr_text(&u->Address, text, sizeof(text));
+			snprintf(buf, sizeof(buf), "%s/%u", text,
+				 (unsigned)u->OnLinkPrefixLength);
+			if (want_addr && !strcmp(buf, want_addr))
+				want_addr = NULL;
+		}
+		if (cur->FirstGatewayAddress) {
+			sockaddr_text(&cur->FirstGatewayAddress->Address, text,
+				      sizeof(text));
+			expect_str("gw", text);
+		} else
+			expect_str("gw", "none");
+		expect_true("prefixes listed", cur->FirstPrefix != NULL);
+		expect_true("the GUID of its LUID",
+			    ConvertInterfaceLuidToGuid(&cur->Luid, &g) == NO_ERROR);
+		snprintf(gtext, sizeof(gtext), "{%08lX-%04X-%04X-%02X%02X-",
+			 (unsigned long)g.Data1, g.Data2, g.Data3, g.Data4[0],
+			 g.Data4[1]);
+		expect_true("is the AdapterName",
+			    !strncmp(cur->AdapterName, gtext, strlen(gtext)));
+	}
+	expect_true("the adapter named is listed", !name || seen);
+	if (want_addr)
+		expect_fail("addr", "missing", want_addr);
+	expect_num("count", (unsigned long)count);
+	FREE(addrs);
+	size = 0;
+	expect_true("a NULL buffer tells the size",
+		    GetAdaptersAddresses(AF_INET, 0, NULL, NULL, &size) ==
+				    ERROR_BUFFER_OVERFLOW &&
+			    size >= sizeof(IP_ADAPTER_ADDRESSES));
+	expect_true("a bad family is ERROR_INVALID_PARAMETER",
+		    GetAdaptersAddresses(99, 0, NULL, NULL, &size) ==
+			    ERROR_INVALID_PARAMETER);
+	if (name && expect_value("addr") && strchr(expect_value("addr"), '.'))
+		check_info(name, expect_value("addr"));
+	return expect_done();
+}
