@@ -49,6 +49,7 @@ static const struct {
 	FN(ConvertInterfaceLuidToAlias), FN(ConvertInterfaceAliasToLuid),
 	FN(ConvertInterfaceLuidToGuid), FN(ConvertInterfaceGuidToLuid),
 	FN(GetAdaptersAddresses), FN(GetAdaptersInfo),
+	FN(GetUnicastIpAddressTable), FN(GetUnicastIpAddressEntry),
 	{"if_nametoindex", (FARPROC)brt_netio_if_nametoindex},
 	{"if_indextoname", (FARPROC)brt_netio_if_indextoname},
 };

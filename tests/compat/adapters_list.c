@@ -6,7 +6,8 @@
  * GetAdaptersInfo for the same IPv4 adapters. Checks the adapter the case
  * names: its index, an address and its prefix length, its gateway, its
  * IPv4 metric, the GUID in AdapterName (that of ConvertInterfaceLuidToGuid),
- * and that GetAdaptersInfo has it with the same address.
+ * that GetAdaptersInfo has it with the same address, and that the
+ * unicast address table (GetUnicastIpAddressTable/Entry) has it too.
  * Keys: name, index, addr (ADDR/LEN among its unicast addresses), gw,
  * metric, count (adapters listed for AF_UNSPEC).
  */
@@ -70,6 +71,45 @@ static void check_info(const char *name, const char *addr)
 	FREE(info);
 }
 
+/* The address ADDR/LEN of @index in the unicast table, and by entry. */
+static void check_unicast(NET_IFINDEX index, const char *addr)
+{
+	PMIB_UNICASTIPADDRESS_TABLE t;
+	MIB_UNICASTIPADDRESS_ROW row;
+	char text[INET6_ADDRSTRLEN], buf[96];
+	ULONG i;
+	int found = 0;
+
+	if (GetUnicastIpAddressTable(AF_UNSPEC, &t) != NO_ERROR) {
+		expect_true("GetUnicastIpAddressTable", 0);
+		return;
+	}
+	for (i = 0; i < t->NumEntries; i++) {
+		const MIB_UNICASTIPADDRESS_ROW *r = &t->Table[i];
+
+		if (r->InterfaceIndex != index)
+			continue;
+		if (r->Address.si_family == AF_INET)
+			inet_ntop(AF_INET, &r->Address.Ipv4.sin_addr, text, sizeof(text));
+		else
+			inet_ntop(AF_INET6, &r->Address.Ipv6.sin6_addr, text, sizeof(text));
+		snprintf(buf, sizeof(buf), "%s/%u", text,
+			 (unsigned)r->OnLinkPrefixLength);
+		if (strcmp(buf, addr))
+			continue;
+		found = 1;
+		memset(&row, 0, sizeof(row));
+		row.Address = r->Address;
+		row.InterfaceLuid = r->InterfaceLuid;
+		expect_true("GetUnicastIpAddressEntry finds it",
+			    GetUnicastIpAddressEntry(&row) == NO_ERROR &&
+				    row.InterfaceIndex == index &&
+				    row.DadState == IpDadStatePreferred);
+	}
+	expect_true("the unicast table has the address", found);
+	FreeMibTable(t);
+}
+
 int main(int argc, char **argv)
 {
 	PIP_ADAPTER_ADDRESSES addrs = NULL, cur;
@@ -111,6 +151,9 @@ int main(int argc, char **argv)
 			continue;
 		seen = 1;
 		expect_num("index", cur->IfIndex);
+		if (want_addr)
+			check_unicast(cur->IfIndex ? cur->IfIndex : cur->Ipv6IfIndex,
+				      want_addr);
 		expect_num("metric", cur->Ipv4Metric);
 		for (u = cur->FirstUnicastAddress; u; u = u->Next) {
 			sockaddr_text(&u->Address, text, sizeof(text));

@@ -130,7 +130,45 @@ typedef VOID(NETIOAPI_API_ *PIPINTERFACE_CHANGE_CALLBACK)(
 	PVOID CallerContext, PMIB_IPINTERFACE_ROW Row,
 	MIB_NOTIFICATION_TYPE NotificationType);
 
+typedef union _LARGE_INTEGER_BRT {
+	struct {
+		ULONG LowPart;
+		LONG HighPart;
+	};
+	LONGLONG QuadPart;
+} BRT_LARGE_INTEGER;
+#ifndef _LARGE_INTEGER_DEFINED
+#define _LARGE_INTEGER_DEFINED
+typedef BRT_LARGE_INTEGER LARGE_INTEGER, *PLARGE_INTEGER;
+#endif
+
+typedef struct _MIB_UNICASTIPADDRESS_ROW {
+	SOCKADDR_INET Address;
+	NET_LUID InterfaceLuid;
+	NET_IFINDEX InterfaceIndex;
+	NL_PREFIX_ORIGIN PrefixOrigin;
+	NL_SUFFIX_ORIGIN SuffixOrigin;
+	ULONG ValidLifetime;
+	ULONG PreferredLifetime;
+	UINT8 OnLinkPrefixLength;
+	BOOLEAN SkipAsSource;
+	NL_DAD_STATE DadState;
+	SCOPE_ID ScopeId;
+	LARGE_INTEGER CreationTimeStamp;
+} MIB_UNICASTIPADDRESS_ROW, *PMIB_UNICASTIPADDRESS_ROW;
+
+typedef struct _MIB_UNICASTIPADDRESS_TABLE {
+	ULONG NumEntries;
+	MIB_UNICASTIPADDRESS_ROW Table[ANY_SIZE];
+} MIB_UNICASTIPADDRESS_TABLE, *PMIB_UNICASTIPADDRESS_TABLE;
+
 /* ------------------------------------------------------ layout checks */
+
+BRT_STATIC_ASSERT(offsetof(MIB_UNICASTIPADDRESS_ROW, InterfaceLuid) == 32, "");
+BRT_STATIC_ASSERT(offsetof(MIB_UNICASTIPADDRESS_ROW, OnLinkPrefixLength) == 60, "");
+BRT_STATIC_ASSERT(offsetof(MIB_UNICASTIPADDRESS_ROW, DadState) == 64, "");
+BRT_STATIC_ASSERT(offsetof(MIB_UNICASTIPADDRESS_ROW, CreationTimeStamp) == 72, "");
+BRT_STATIC_ASSERT(sizeof(MIB_UNICASTIPADDRESS_ROW) == 80, "MIB_UNICASTIPADDRESS_ROW is 80");
 
 BRT_STATIC_ASSERT(sizeof(MIB_IPINTERFACE_ROW) == 168, "MIB_IPINTERFACE_ROW is 168");
 BRT_STATIC_ASSERT(offsetof(MIB_IPINTERFACE_ROW, InterfaceLuid) == 8, "");
@@ -260,6 +298,19 @@ DWORD WINAPI GetIpInterfaceEntry(PMIB_IPINTERFACE_ROW Row);
 DWORD WINAPI GetIpInterfaceTable(ADDRESS_FAMILY Family,
 				PMIB_IPINTERFACE_TABLE *Table);
 DWORD WINAPI SetIpInterfaceEntry(PMIB_IPINTERFACE_ROW Row);
+
+/*
+ * The host's unicast addresses: GetUnicastIpAddressTable lists those of
+ * a family (AF_UNSPEC: both; FreeMibTable frees it); GetUnicastIpAddressEntry
+ * fills @Row named by Address and InterfaceLuid (or, when 0,
+ * InterfaceIndex). CreationTimeStamp is 0 (Linux keeps none). Codes:
+ * NO_ERROR, ERROR_INVALID_PARAMETER (NULL, bad family, no interface
+ * given), ERROR_FILE_NOT_FOUND (unknown interface), ERROR_NOT_FOUND (no
+ * such address there), ERROR_NOT_ENOUGH_MEMORY, ERROR_CAN_NOT_COMPLETE.
+ */
+DWORD WINAPI GetUnicastIpAddressTable(ADDRESS_FAMILY Family,
+				      PMIB_UNICASTIPADDRESS_TABLE *Table);
+DWORD WINAPI GetUnicastIpAddressEntry(PMIB_UNICASTIPADDRESS_ROW Row);
 
 /*
  * Interface names and identifiers in 16-bit strings and GUIDs. The name
