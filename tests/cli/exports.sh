@@ -15,7 +15,16 @@ for s in $syms; do
 		echo "FAIL: $s is exported but declared in no public header"; fail=1
 	fi
 done
-for s in brt_table_lookup brt_builder_load_text GetBestRoute2; do
+for s in brt_table_lookup brt_builder_load_text GetBestRoute2 GetBestRoute \
+	GetIpForwardTable CreateIpForwardEntry SetIpForwardEntry DeleteIpForwardEntry \
+	GetIpInterfaceEntry GetIpInterfaceTable InitializeIpInterfaceEntry SetIpInterfaceEntry \
+	GetAdaptersAddresses GetAdaptersInfo GetUnicastIpAddressTable GetUnicastIpAddressEntry \
+	ConvertInterfaceLuidToNameW ConvertInterfaceNameToLuidW ConvertInterfaceLuidToAlias \
+	ConvertInterfaceAliasToLuid ConvertInterfaceLuidToGuid ConvertInterfaceGuidToLuid \
+	WSAStartup WSACleanup WSAGetLastError WSASetLastError InetPtonW InetNtopW \
+	brt_winsock_inet_pton brt_winsock_inet_ntop brt_netio_if_nametoindex brt_netio_if_indextoname \
+	GetLastError SetLastError GetProcessHeap HeapAlloc HeapFree LocalFree FormatMessageA \
+	LoadLibraryA GetModuleHandleA GetProcAddress FreeLibrary Sleep; do
 	grep -qx -- "$s" <<<"$syms" || { echo "FAIL: $s not exported"; fail=1; }
 done
 n=$(wc -l <<<"$syms")
