@@ -177,6 +177,14 @@ void brt_compat_v1_from_row(const brt_table *t, const MIB_IPFORWARD_ROW2 *row,
 bool brt_compat_default_route(const brt_table *t, const struct brt_query *q,
 			      struct brt_result *res);
 
+/* ----------------------------------------------------------- notify_if.c */
+
+/* Tell the interface listeners of @row's family that it changed. */
+void brt_compat_notify_interface(const MIB_IPINTERFACE_ROW *row);
+/* Cancel an interface or address registration: false when @handle is
+ * none of them (CancelMibChangeNotify2 then tries route ones). */
+bool brt_compat_if_cancel(HANDLE handle);
+
 /* ---------------------------------------------------------- best_route2.c */
 
 /* The user-mode lookup behind GetBestRoute2 and GetBestRoute: a Win32

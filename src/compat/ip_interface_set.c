@@ -6,7 +6,8 @@
  * As for route edits, the new table is built from the current one and
  * swapped in whole under the edit lock; a failure changes nothing. The
  * live host has no interface metric: asking for anything but what it has
- * (0, automatic) there is ERROR_NOT_SUPPORTED.
+ * (0, automatic) there is ERROR_NOT_SUPPORTED. A change is notified to
+ * NotifyIpInterfaceChange's listeners (notify_if.c) once it is in place.
  */
 #include <string.h>
 
@@ -46,7 +47,7 @@ static DWORD set_table(const brt_table *t, const struct brt_link *l,
 }
 
 static DWORD apply(const struct brt_compat_ref *ref,
-		   const MIB_IPINTERFACE_ROW *row)
+		   const MIB_IPINTERFACE_ROW *row, bool *changed)
 {
 	MIB_IPINTERFACE_ROW cur = *row;
 	const struct brt_link *l;
@@ -63,12 +64,15 @@ static DWORD apply(const struct brt_compat_ref *ref,
 		return NO_ERROR;
 	if (ref->live)
 		return ERROR_NOT_SUPPORTED;
+	*changed = true;
 	return set_table(ref->t, l, metric);
 }
 
 DWORD WINAPI SetIpInterfaceEntry(PMIB_IPINTERFACE_ROW Row)
 {
 	struct brt_compat_ref ref;
+	MIB_IPINTERFACE_ROW now;
+	bool changed = false;
 	DWORD rc = check(Row);
 
 	if (rc)
@@ -76,9 +80,13 @@ DWORD WINAPI SetIpInterfaceEntry(PMIB_IPINTERFACE_ROW Row)
 	brt_compat_edit_lock();
 	rc = brt_compat_acquire(&ref);
 	if (!rc) {
-		rc = apply(&ref, Row);
+		rc = apply(&ref, Row, &changed);
 		brt_compat_release(&ref);
 	}
 	brt_compat_edit_unlock();
+	/* Listeners hear of it once it is in place, with no lock held. */
+	now = *Row;
+	if (!rc && changed && GetIpInterfaceEntry(&now) == NO_ERROR)
+		brt_compat_notify_interface(&now);
 	return rc;
 }

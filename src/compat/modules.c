@@ -50,6 +50,7 @@ static const struct {
 	FN(ConvertInterfaceLuidToGuid), FN(ConvertInterfaceGuidToLuid),
 	FN(GetAdaptersAddresses), FN(GetAdaptersInfo),
 	FN(GetUnicastIpAddressTable), FN(GetUnicastIpAddressEntry),
+	FN(NotifyIpInterfaceChange), FN(NotifyUnicastIpAddressChange),
 	{"if_nametoindex", (FARPROC)brt_netio_if_nametoindex},
 	{"if_indextoname", (FARPROC)brt_netio_if_indextoname},
 };

@@ -299,6 +299,31 @@ DWORD WINAPI GetIpInterfaceTable(ADDRESS_FAMILY Family,
 				PMIB_IPINTERFACE_TABLE *Table);
 DWORD WINAPI SetIpInterfaceEntry(PMIB_IPINTERFACE_ROW Row);
 
+typedef VOID(NETIOAPI_API_ *PUNICAST_IPADDRESS_CHANGE_CALLBACK)(
+	PVOID CallerContext, PMIB_UNICASTIPADDRESS_ROW Row,
+	MIB_NOTIFICATION_TYPE NotificationType);
+
+/*
+ * NotifyIpInterfaceChange/NotifyUnicastIpAddressChange - register
+ * @Callback for interface or address changes of @Family (AF_UNSPEC: both);
+ * with @InitialNotification it has been called once (NULL row,
+ * MibInitialNotification) when the function returns. Cancel with
+ * CancelMibChangeNotify2. On a table SetIpInterfaceEntry's changes are
+ * notified (MibParameterNotification); the live host's link and address
+ * changes are not monitored yet. Codes: NO_ERROR, ERROR_INVALID_PARAMETER
+ * (bad family, NULL callback or handle pointer; *handle NULL),
+ * ERROR_NOT_ENOUGH_MEMORY, ERROR_CAN_NOT_COMPLETE.
+ */
+DWORD WINAPI NotifyIpInterfaceChange(ADDRESS_FAMILY Family,
+				     PIPINTERFACE_CHANGE_CALLBACK Callback,
+				     PVOID CallerContext,
+				     BOOLEAN InitialNotification,
+				     HANDLE *NotificationHandle);
+DWORD WINAPI NotifyUnicastIpAddressChange(
+	ADDRESS_FAMILY Family, PUNICAST_IPADDRESS_CHANGE_CALLBACK Callback,
+	PVOID CallerContext, BOOLEAN InitialNotification,
+	HANDLE *NotificationHandle);
+
 /*
  * The host's unicast addresses: GetUnicastIpAddressTable lists those of
  * a family (AF_UNSPEC: both; FreeMibTable frees it); GetUnicastIpAddressEntry
