@@ -51,6 +51,7 @@ static const struct {
 	FN(GetAdaptersAddresses), FN(GetAdaptersInfo),
 	FN(GetUnicastIpAddressTable), FN(GetUnicastIpAddressEntry),
 	FN(NotifyIpInterfaceChange), FN(NotifyUnicastIpAddressChange),
+	FN(GetIfEntry2), FN(GetIfTable2),
 	{"if_nametoindex", (FARPROC)brt_netio_if_nametoindex},
 	{"if_indextoname", (FARPROC)brt_netio_if_indextoname},
 };

@@ -7,7 +7,8 @@
  * names: its index, an address and its prefix length, its gateway, its
  * IPv4 metric, the GUID in AdapterName (that of ConvertInterfaceLuidToGuid),
  * that GetAdaptersInfo has it with the same address, and that the
- * unicast address table (GetUnicastIpAddressTable/Entry) has it too.
+ * unicast address table (GetUnicastIpAddressTable/Entry) has it too, and
+ * GetIfEntry2/GetIfTable2 agree.
  * Keys: name, index, addr (ADDR/LEN among its unicast addresses), gw,
  * metric, count (adapters listed for AF_UNSPEC).
  */
@@ -169,6 +170,21 @@ int main(int argc, char **argv)
 		} else
 			expect_str("gw", "none");
 		expect_true("prefixes listed", cur->FirstPrefix != NULL);
+		{
+			MIB_IF_ROW2 ifrow;
+			char alias[64];
+
+			memset(&ifrow, 0, sizeof(ifrow));
+			ifrow.InterfaceLuid = cur->Luid;
+			expect_true("GetIfEntry2 by its LUID",
+				    GetIfEntry2(&ifrow) == NO_ERROR);
+			narrow(ifrow.Alias, alias, sizeof(alias));
+			expect_true("GetIfEntry2 agrees (alias, index, MTU, state)",
+				    !strcmp(alias, friendly) &&
+					    ifrow.InterfaceIndex == cur->IfIndex &&
+					    ifrow.Mtu == cur->Mtu &&
+					    ifrow.OperStatus == cur->OperStatus);
+		}
 		expect_true("the GUID of its LUID",
 			    ConvertInterfaceLuidToGuid(&cur->Luid, &g) == NO_ERROR);
 		snprintf(gtext, sizeof(gtext), "{%08lX-%04X-%04X-%02X%02X-",
@@ -181,6 +197,14 @@ int main(int argc, char **argv)
 	if (want_addr)
 		expect_fail("addr", "missing", want_addr);
 	expect_num("count", (unsigned long)count);
+	{
+		PMIB_IF_TABLE2 ift = NULL;
+
+		expect_true("GetIfTable2 lists as many interfaces",
+			    GetIfTable2(&ift) == NO_ERROR &&
+				    ift->NumEntries == (ULONG)count);
+		FreeMibTable(ift);
+	}
 	FREE(addrs);
 	size = 0;
 	expect_true("a NULL buffer tells the size",

@@ -17,6 +17,7 @@ static MIB_IPFORWARD_ROW2 row2;
 static MIB_IPFORWARDROW row1;
 static MIB_IPINTERFACE_ROW ifrow;
 static MIB_UNICASTIPADDRESS_ROW uni;
+static MIB_IF_ROW2 ifrow2;
 static SOCKADDR_INET sa, best;
 static SOCKADDR plain;
 static PMIB_IPFORWARD_TABLE2 tab2;

@@ -162,7 +162,78 @@ typedef struct _MIB_UNICASTIPADDRESS_TABLE {
 	MIB_UNICASTIPADDRESS_ROW Table[ANY_SIZE];
 } MIB_UNICASTIPADDRESS_TABLE, *PMIB_UNICASTIPADDRESS_TABLE;
 
+#define IF_MAX_PHYS_ADDRESS_LENGTH 32
+
+typedef struct _MIB_IF_ROW2 {
+	NET_LUID InterfaceLuid;
+	NET_IFINDEX InterfaceIndex;
+	GUID InterfaceGuid;
+	WCHAR Alias[IF_MAX_STRING_SIZE + 1];
+	WCHAR Description[IF_MAX_STRING_SIZE + 1];
+	ULONG PhysicalAddressLength;
+	UCHAR PhysicalAddress[IF_MAX_PHYS_ADDRESS_LENGTH];
+	UCHAR PermanentPhysicalAddress[IF_MAX_PHYS_ADDRESS_LENGTH];
+	ULONG Mtu;
+	IFTYPE Type;
+	TUNNEL_TYPE TunnelType;
+	NDIS_MEDIUM MediaType;
+	NDIS_PHYSICAL_MEDIUM PhysicalMediumType;
+	NET_IF_ACCESS_TYPE AccessType;
+	NET_IF_DIRECTION_TYPE DirectionType;
+	struct {
+		BOOLEAN HardwareInterface : 1;
+		BOOLEAN FilterInterface : 1;
+		BOOLEAN ConnectorPresent : 1;
+		BOOLEAN NotAuthenticated : 1;
+		BOOLEAN NotMediaConnected : 1;
+		BOOLEAN Paused : 1;
+		BOOLEAN LowPower : 1;
+		BOOLEAN EndPointInterface : 1;
+	} InterfaceAndOperStatusFlags;
+	IF_OPER_STATUS OperStatus;
+	NET_IF_ADMIN_STATUS AdminStatus;
+	NET_IF_MEDIA_CONNECT_STATE MediaConnectState;
+	NET_IF_NETWORK_GUID NetworkGuid;
+	NET_IF_CONNECTION_TYPE ConnectionType;
+	ULONG64 TransmitLinkSpeed;
+	ULONG64 ReceiveLinkSpeed;
+	ULONG64 InOctets;
+	ULONG64 InUcastPkts;
+	ULONG64 InNUcastPkts;
+	ULONG64 InDiscards;
+	ULONG64 InErrors;
+	ULONG64 InUnknownProtos;
+	ULONG64 InUcastOctets;
+	ULONG64 InMulticastOctets;
+	ULONG64 InBroadcastOctets;
+	ULONG64 OutOctets;
+	ULONG64 OutUcastPkts;
+	ULONG64 OutNUcastPkts;
+	ULONG64 OutDiscards;
+	ULONG64 OutErrors;
+	ULONG64 OutUcastOctets;
+	ULONG64 OutMulticastOctets;
+	ULONG64 OutBroadcastOctets;
+	ULONG64 OutQLen;
+} MIB_IF_ROW2, *PMIB_IF_ROW2;
+
+typedef struct _MIB_IF_TABLE2 {
+	ULONG NumEntries;
+	MIB_IF_ROW2 Table[ANY_SIZE];
+} MIB_IF_TABLE2, *PMIB_IF_TABLE2;
+
 /* ------------------------------------------------------ layout checks */
+
+BRT_STATIC_ASSERT(offsetof(MIB_IF_ROW2, Alias) == 28, "");
+BRT_STATIC_ASSERT(offsetof(MIB_IF_ROW2, PhysicalAddressLength) == 1056, "");
+BRT_STATIC_ASSERT(offsetof(MIB_IF_ROW2, Mtu) == 1124, "");
+BRT_STATIC_ASSERT(offsetof(MIB_IF_ROW2, InterfaceAndOperStatusFlags) == 1152, "");
+BRT_STATIC_ASSERT(offsetof(MIB_IF_ROW2, OperStatus) == 1156, "");
+BRT_STATIC_ASSERT(offsetof(MIB_IF_ROW2, NetworkGuid) == 1168, "");
+BRT_STATIC_ASSERT(offsetof(MIB_IF_ROW2, TransmitLinkSpeed) == 1192, "");
+BRT_STATIC_ASSERT(offsetof(MIB_IF_ROW2, InOctets) == 1208, "");
+BRT_STATIC_ASSERT(sizeof(MIB_IF_ROW2) == 1352, "MIB_IF_ROW2 is 1352");
+BRT_STATIC_ASSERT(offsetof(MIB_IF_TABLE2, Table) == 8, "");
 
 BRT_STATIC_ASSERT(offsetof(MIB_UNICASTIPADDRESS_ROW, InterfaceLuid) == 32, "");
 BRT_STATIC_ASSERT(offsetof(MIB_UNICASTIPADDRESS_ROW, OnLinkPrefixLength) == 60, "");
@@ -298,6 +369,18 @@ DWORD WINAPI GetIpInterfaceEntry(PMIB_IPINTERFACE_ROW Row);
 DWORD WINAPI GetIpInterfaceTable(ADDRESS_FAMILY Family,
 				PMIB_IPINTERFACE_TABLE *Table);
 DWORD WINAPI SetIpInterfaceEntry(PMIB_IPINTERFACE_ROW Row);
+
+/*
+ * GetIfEntry2 - fill @Row of the interface its InterfaceLuid (or, when 0,
+ * InterfaceIndex) names; GetIfTable2 - all interfaces (FreeMibTable).
+ * Alias and Description are the link name, InterfaceGuid the one of
+ * ConvertInterfaceLuidToGuid; Linux-side gaps: no hardware address, link
+ * speeds and counters 0. Codes: NO_ERROR, ERROR_INVALID_PARAMETER (NULL,
+ * both ids 0), ERROR_FILE_NOT_FOUND (unknown interface),
+ * ERROR_NOT_ENOUGH_MEMORY, ERROR_CAN_NOT_COMPLETE.
+ */
+DWORD WINAPI GetIfEntry2(PMIB_IF_ROW2 Row);
+DWORD WINAPI GetIfTable2(PMIB_IF_TABLE2 *Table);
 
 typedef VOID(NETIOAPI_API_ *PUNICAST_IPADDRESS_CHANGE_CALLBACK)(
 	PVOID CallerContext, PMIB_UNICASTIPADDRESS_ROW Row,
