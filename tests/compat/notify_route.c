@@ -27,23 +27,23 @@ static VOID WINAPI on_route_change(PVOID context, PMIB_IPFORWARD_ROW2 row,
 	struct watch *w = (struct watch *)context;
 
 	if (type == MibInitialNotification) {
-		w->initial++;
+		InterlockedIncrement(&w->initial);
 		return;
 	}
 	if (!row || row->DestinationPrefix.PrefixLength != 24 ||
 	    row->DestinationPrefix.Prefix.Ipv4.sin_addr.s_addr != w->net.s_addr)
 		return;
 	if (type == MibAddInstance)
-		w->added++;
+		InterlockedIncrement(&w->added);
 	else if (type == MibDeleteInstance)
-		w->deleted++;
+		InterlockedIncrement(&w->deleted);
 }
 
 static void wait_for(volatile LONG *count)
 {
 	int i;
 
-	for (i = 0; i < 200 && !*count; i++)
+	for (i = 0; i < 200 && !InterlockedCompareExchange(count, 0, 0); i++)
 		Sleep(10);
 }
 
@@ -68,7 +68,7 @@ int main(int argc, char **argv)
 	err = NotifyRouteChange2(AF_INET, on_route_change, &w, TRUE, &handle);
 	expect_true("NotifyRouteChange2", err == NO_ERROR && handle != NULL);
 	expect_true("the initial notification came before it returned",
-		    w.initial == 1);
+		    InterlockedCompareExchange(&w.initial, 0, 0) == 1);
 
 	InitializeIpForwardEntry(&row);
 	expect_true("ConvertInterfaceIndexToLuid",
@@ -86,11 +86,13 @@ int main(int argc, char **argv)
 	err = CreateIpForwardEntry2(&row);
 	expect_true("CreateIpForwardEntry2", err == NO_ERROR);
 	wait_for(&w.added);
-	expect_true("MibAddInstance for the route", w.added == 1);
+	expect_true("MibAddInstance for the route",
+		    InterlockedCompareExchange(&w.added, 0, 0) == 1);
 	err = DeleteIpForwardEntry2(&row);
 	expect_true("DeleteIpForwardEntry2", err == NO_ERROR);
 	wait_for(&w.deleted);
-	expect_true("MibDeleteInstance for the route", w.deleted == 1);
+	expect_true("MibDeleteInstance for the route",
+		    InterlockedCompareExchange(&w.deleted, 0, 0) == 1);
 	expect_true("CancelMibChangeNotify2",
 		    CancelMibChangeNotify2(handle) == NO_ERROR);
 	expect_true("a bad family is ERROR_INVALID_PARAMETER, no handle",

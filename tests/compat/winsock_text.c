@@ -25,7 +25,13 @@ static void check_v4(const char *text)
 			    a.S_un.S_un_b.s_b4 == (host & 0xff));
 	expect_true("S_un_w is its two words",
 		    ntohs(a.S_un.S_un_w.s_w1) == (host >> 16));
-	expect_true("s_addr is S_un.S_addr", a.s_addr == a.S_un.S_addr);
+	{
+		IN_ADDR b;
+
+		b.s_addr = htonl(0x0a000001);	/* the BSD name writes S_un */
+		expect_true("s_addr is S_un.S_addr",
+			    b.S_un.S_un_b.s_b1 == 10 && b.S_un.S_un_b.s_b4 == 1);
+	}
 	expect_str("v4", inet_ntoa(a));
 	memset(&a, 0, sizeof(a));
 	expect_true("InetPtonA", InetPtonA(AF_INET, text, &a) == 1);
