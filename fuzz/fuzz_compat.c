@@ -108,9 +108,9 @@ static void use(brt_table *t)
 		remove(path);
 		ready = 1;
 	}
-	brt_compat_edit_lock();
-	brt_compat_swap(t);
-	brt_compat_edit_unlock();
+	compat_edit_lock();
+	compat_swap(t);
+	compat_edit_unlock();
 }
 
 static int all_zero(const void *p, size_t n)

@@ -48,7 +48,7 @@ static SOCKET_ADDRESS sockaddr_of(struct arena *a, const struct brt_addr *x)
 					   : (int)sizeof(SOCKADDR_IN6);
 	void *p = take(a, (size_t)len);
 
-	brt_compat_inet_from_addr(x, &in);
+	compat_inet_from_addr(x, &in);
 	memcpy(p, &in, (size_t)len);
 	s.lpSockaddr = (LPSOCKADDR)p;
 	s.iSockaddrLength = len;
@@ -60,13 +60,13 @@ static PWCHAR wide_of(struct arena *a, const char *s)
 	size_t n = strlen(s) + 1;
 	PWCHAR w = (PWCHAR)take(a, n * sizeof(WCHAR));
 
-	brt_compat_widen(s, w, n);
+	compat_widen(s, w, n);
 	return w;
 }
 
 static bool family_wanted(ULONG family, uint8_t f)
 {
-	return family == AF_UNSPEC || brt_compat_family_in(family) == f;
+	return family == AF_UNSPEC || compat_family_in(family) == f;
 }
 
 static IP_DAD_STATE dad_state(uint32_t flags)
@@ -84,7 +84,7 @@ static void fill_unicast(struct arena *a, const struct brt_address *x,
 			 PIP_ADAPTER_UNICAST_ADDRESS u)
 {
 	struct brt_addr ad = x->addr;
-	bool ll = brt_addr_is_v6_linklocal(&ad);
+	bool ll = core_addr_is_v6_linklocal(&ad);
 
 	ad.zone = ll ? x->ifindex : 0;
 	u->Length = sizeof(*u);
@@ -140,11 +140,11 @@ static void add_prefixes(struct arena *a, const brt_table *t, ULONG family,
 			continue;
 		for (k = 0; k < 2; k++) {
 			struct brt_addr p = x->addr;
-			unsigned len = k ? brt_family_bits(p.family) : x->plen;
+			unsigned len = k ? core_family_bits(p.family) : x->plen;
 			PIP_ADAPTER_PREFIX e;
 
 			p.zone = 0;
-			brt_bits_mask(p.bytes, brt_family_bytes(p.family), len);
+			core_bits_mask(p.bytes, core_family_bytes(p.family), len);
 			e = (PIP_ADAPTER_PREFIX)take(a, sizeof(*e));
 			e->Length = sizeof(*e);
 			e->Address = sockaddr_of(a, &p);
@@ -170,16 +170,16 @@ static void add_gateways(struct arena *a, const brt_table *t, ULONG family,
 
 		if (r->dst.len || r->type != BRT_RT_UNICAST ||
 		    !family_wanted(family, r->family) ||
-		    !brt_compat_route_listed(t, r))
+		    !compat_route_listed(t, r))
 			continue;
-		nh = brt_route_nexthops(t, r, &cnt, &bh);
+		nh = core_route_nexthops(t, r, &cnt, &bh);
 		for (k = 0; nh && k < cnt; k++) {
 			struct brt_addr gw = nh[k].gw;
 			PIP_ADAPTER_GATEWAY_ADDRESS g;
 
 			if (nh[k].ifindex != ifindex || gw.family != r->family)
 				continue;
-			gw.zone = brt_addr_is_v6_linklocal(&gw) ? ifindex : 0;
+			gw.zone = core_addr_is_v6_linklocal(&gw) ? ifindex : 0;
 			g = (PIP_ADAPTER_GATEWAY_ADDRESS)take(a, sizeof(*g));
 			g->Length = sizeof(*g);
 			g->Address = sockaddr_of(a, &gw);
@@ -225,12 +225,12 @@ static void fill_adapter(struct arena *a, const brt_table *t,
 	ad->Flags = (v4 ? IP_ADAPTER_IPV4_ENABLED : 0) |
 		    (v6 ? IP_ADAPTER_IPV6_ENABLED : 0);
 	ad->Mtu = l->mtu ? l->mtu : l->type == BRT_LINK_LOOPBACK ? 65536 : 1500;
-	ad->IfType = brt_compat_iftype(l->type);
+	ad->IfType = compat_iftype(l->type);
 	ad->OperStatus = oper_status(l);
 	ad->ZoneIndices[ScopeLevelInterface] = l->index;
 	ad->ZoneIndices[ScopeLevelLink] = l->index;
 	ad->Ipv4Metric = ad->Ipv6Metric = l->metric;
-	ad->Luid.Value = brt_compat_luid_of(t, l->index);
+	ad->Luid.Value = compat_luid_of(t, l->index);
 	ad->CompartmentId = NET_IF_COMPARTMENT_ID_PRIMARY;
 	ad->ConnectionType = NET_IF_CONNECTION_DEDICATED;
 	ad->TunnelType = l->type == BRT_LINK_TUNNEL ? TUNNEL_TYPE_OTHER
@@ -255,7 +255,7 @@ static ULONG lay_out(struct arena *a, const brt_table *t, ULONG family,
 		const struct brt_link *l = brt_table_link(t, i);
 
 		if (family != AF_UNSPEC &&
-		    !brt_compat_link_has_family(t, l, brt_compat_family_in(family)))
+		    !brt_compat_link_has_family(t, l, compat_family_in(family)))
 			continue;
 		ad = (PIP_ADAPTER_ADDRESSES)take(a, sizeof(*ad));
 		if (tail)
@@ -279,7 +279,7 @@ ULONG WINAPI GetAdaptersAddresses(ULONG Family, ULONG Flags, PVOID Reserved,
 	if (!SizePointer || Reserved ||
 	    (Family != AF_UNSPEC && Family != AF_INET && Family != AF_INET6))
 		return ERROR_INVALID_PARAMETER;
-	rc = brt_compat_acquire(&ref);
+	rc = compat_acquire(&ref);
 	if (rc)
 		return rc;
 	count = lay_out(&a, ref.t, Family, Flags);
@@ -294,6 +294,6 @@ ULONG WINAPI GetAdaptersAddresses(ULONG Family, ULONG Flags, PVOID Reserved,
 		a.write = true;
 		lay_out(&a, ref.t, Family, Flags);
 	}
-	brt_compat_release(&ref);
+	compat_release(&ref);
 	return rc;
 }

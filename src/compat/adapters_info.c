@@ -29,7 +29,7 @@ static void put_mask(unsigned len, char out[16])
 	uint8_t m[4] = {0, 0, 0, 0};
 
 	memset(m, 0xff, 4);
-	brt_bits_mask(m, 4, len);
+	core_bits_mask(m, 4, len);
 	put_text(m, out);
 }
 
@@ -76,9 +76,9 @@ static void fill_gateway(const brt_table *t, uint32_t ifindex,
 		const struct brt_nexthop *nh;
 
 		if (r->family != BRT_AF_INET || r->dst.len ||
-		    r->type != BRT_RT_UNICAST || !brt_compat_route_listed(t, r))
+		    r->type != BRT_RT_UNICAST || !compat_route_listed(t, r))
 			continue;
-		nh = brt_route_nexthops(t, r, &cnt, &bh);
+		nh = core_route_nexthops(t, r, &cnt, &bh);
 		for (k = 0; nh && k < cnt; k++)
 			if (nh[k].ifindex == ifindex &&
 			    nh[k].gw.family == BRT_AF_INET) {
@@ -103,7 +103,7 @@ static void fill_info(const brt_table *t, const struct brt_link *l,
 		 g.Data4[2], g.Data4[3], g.Data4[4], g.Data4[5], g.Data4[6],
 		 g.Data4[7]);
 	snprintf(a->Description, sizeof(a->Description), "%s", l->name);
-	a->Type = brt_compat_iftype(l->type);
+	a->Type = compat_iftype(l->type);
 	strcpy(a->IpAddressList.IpAddress.String, "0.0.0.0");
 	strcpy(a->IpAddressList.IpMask.String, "0.0.0.0");
 	strcpy(a->GatewayList.IpAddress.String, "0.0.0.0");
@@ -155,10 +155,10 @@ ULONG WINAPI GetAdaptersInfo(PIP_ADAPTER_INFO AdapterInfo, PULONG SizePointer)
 
 	if (!SizePointer)
 		return ERROR_INVALID_PARAMETER;
-	rc = brt_compat_acquire(&ref);
+	rc = compat_acquire(&ref);
 	if (rc)
 		return rc;
 	rc = lay_out(ref.t, AdapterInfo, SizePointer);
-	brt_compat_release(&ref);
+	compat_release(&ref);
 	return rc;
 }

@@ -42,14 +42,14 @@ void brt_compat_guid_of(const char *name, GUID *g)
 static DWORD link_of(const NET_LUID *luid, struct brt_compat_ref *ref,
 		     const struct brt_link **l)
 {
-	DWORD rc = brt_compat_acquire(ref);
+	DWORD rc = compat_acquire(ref);
 
 	if (rc)
 		return rc;
-	*l = brt_compat_link_by_luid(ref->t, luid->Value);
+	*l = compat_link_by_luid(ref->t, luid->Value);
 	if (*l)
 		return NO_ERROR;
-	brt_compat_release(ref);
+	compat_release(ref);
 	return ERROR_FILE_NOT_FOUND;
 }
 
@@ -65,11 +65,11 @@ static DWORD luid_to_wide(const NET_LUID *luid, PWSTR out, SIZE_T len)
 	rc = link_of(luid, &ref, &l);
 	if (rc)
 		return rc;
-	if (brt_compat_widen(l->name, out, len) < 0) {
+	if (compat_widen(l->name, out, len) < 0) {
 		out[0] = 0;
 		rc = ERROR_NOT_ENOUGH_MEMORY;
 	}
-	brt_compat_release(&ref);
+	compat_release(&ref);
 	return rc;
 }
 
@@ -79,7 +79,7 @@ static DWORD wide_to_luid(const WCHAR *w, NET_LUID *luid, DWORD unknown)
 	char name[BRT_IFNAMSIZ];
 
 	luid->Value = 0;
-	if (brt_compat_narrow(w, name, sizeof(name)) < 0)
+	if (compat_narrow(w, name, sizeof(name)) < 0)
 		return unknown;
 	return ConvertInterfaceNameToLuidA(name, luid) == NO_ERROR ? NO_ERROR
 								  : unknown;
@@ -130,7 +130,7 @@ DWORD WINAPI ConvertInterfaceLuidToGuid(const NET_LUID *InterfaceLuid,
 	if (rc)
 		return rc;
 	brt_compat_guid_of(l->name, InterfaceGuid);
-	brt_compat_release(&ref);
+	compat_release(&ref);
 	return NO_ERROR;
 }
 
@@ -145,7 +145,7 @@ DWORD WINAPI ConvertInterfaceGuidToLuid(const GUID *InterfaceGuid,
 	if (!InterfaceGuid || !InterfaceLuid)
 		return ERROR_INVALID_PARAMETER;
 	InterfaceLuid->Value = 0;
-	rc = brt_compat_acquire(&ref);
+	rc = compat_acquire(&ref);
 	if (rc)
 		return rc;
 	n = brt_table_link_count(ref.t);
@@ -154,9 +154,9 @@ DWORD WINAPI ConvertInterfaceGuidToLuid(const GUID *InterfaceGuid,
 
 		brt_compat_guid_of(l->name, &g);
 		if (!memcmp(&g, InterfaceGuid, sizeof(g)))
-			InterfaceLuid->Value = brt_compat_luid_of(ref.t, l->index);
+			InterfaceLuid->Value = compat_luid_of(ref.t, l->index);
 	}
-	brt_compat_release(&ref);
+	compat_release(&ref);
 	return InterfaceLuid->Value ? NO_ERROR : ERROR_FILE_NOT_FOUND;
 }
 

@@ -19,14 +19,14 @@ static void fill_row(const brt_table *t, const struct brt_link *l,
 	bool carrier = up && (l->flags & BRT_LINK_F_CARRIER);
 
 	memset(row, 0, sizeof(*row));
-	row->InterfaceLuid.Value = brt_compat_luid_of(t, l->index);
+	row->InterfaceLuid.Value = compat_luid_of(t, l->index);
 	row->InterfaceIndex = l->index;
 	brt_compat_guid_of(l->name, &row->InterfaceGuid);
 	row->NetworkGuid = row->InterfaceGuid;
-	brt_compat_widen(l->name, row->Alias, IF_MAX_STRING_SIZE + 1);
-	brt_compat_widen(l->name, row->Description, IF_MAX_STRING_SIZE + 1);
+	compat_widen(l->name, row->Alias, IF_MAX_STRING_SIZE + 1);
+	compat_widen(l->name, row->Description, IF_MAX_STRING_SIZE + 1);
 	row->Mtu = l->mtu ? l->mtu : l->type == BRT_LINK_LOOPBACK ? 65536 : 1500;
-	row->Type = brt_compat_iftype(l->type);
+	row->Type = compat_iftype(l->type);
 	row->TunnelType = l->type == BRT_LINK_TUNNEL ? TUNNEL_TYPE_OTHER
 						     : TUNNEL_TYPE_NONE;
 	row->AccessType = l->type == BRT_LINK_LOOPBACK ? NET_IF_ACCESS_LOOPBACK
@@ -55,15 +55,15 @@ DWORD WINAPI GetIfEntry2(PMIB_IF_ROW2 Row)
 
 	if (!Row || (!Row->InterfaceLuid.Value && !Row->InterfaceIndex))
 		return ERROR_INVALID_PARAMETER;
-	rc = brt_compat_acquire(&ref);
+	rc = compat_acquire(&ref);
 	if (rc)
 		return rc;
 	l = Row->InterfaceLuid.Value
-		    ? brt_compat_link_by_luid(ref.t, Row->InterfaceLuid.Value)
+		    ? compat_link_by_luid(ref.t, Row->InterfaceLuid.Value)
 		    : brt_table_link_by_index(ref.t, Row->InterfaceIndex);
 	if (l)
 		fill_row(ref.t, l, Row);
-	brt_compat_release(&ref);
+	compat_release(&ref);
 	return l ? NO_ERROR : ERROR_FILE_NOT_FOUND;
 }
 
@@ -77,7 +77,7 @@ DWORD WINAPI GetIfTable2(PMIB_IF_TABLE2 *Table)
 	if (!Table)
 		return ERROR_INVALID_PARAMETER;
 	*Table = NULL;
-	rc = brt_compat_acquire(&ref);
+	rc = compat_acquire(&ref);
 	if (rc)
 		return rc;
 	n = brt_table_link_count(ref.t);
@@ -88,7 +88,7 @@ DWORD WINAPI GetIfTable2(PMIB_IF_TABLE2 *Table)
 			fill_row(ref.t, brt_table_link(ref.t, i), &tab->Table[i]);
 		tab->NumEntries = (ULONG)n;
 	}
-	brt_compat_release(&ref);
+	compat_release(&ref);
 	*Table = tab;
 	return tab ? NO_ERROR : ERROR_NOT_ENOUGH_MEMORY;
 }

@@ -41,7 +41,7 @@ static DWORD set_table(const brt_table *t, const struct brt_link *l,
 		rc = brt_builder_finish(b, &nt);
 	brt_builder_destroy(b);
 	if (!rc)
-		rc = brt_compat_swap(nt);
+		rc = compat_swap(nt);
 	return rc == BRT_ENOMEM ? ERROR_NOT_ENOUGH_MEMORY
 	       : rc ? ERROR_CAN_NOT_COMPLETE : NO_ERROR;
 }
@@ -77,13 +77,13 @@ DWORD WINAPI SetIpInterfaceEntry(PMIB_IPINTERFACE_ROW Row)
 
 	if (rc)
 		return rc;
-	brt_compat_edit_lock();
-	rc = brt_compat_acquire(&ref);
+	compat_edit_lock();
+	rc = compat_acquire(&ref);
 	if (!rc) {
 		rc = apply(&ref, Row, &changed);
-		brt_compat_release(&ref);
+		compat_release(&ref);
 	}
-	brt_compat_edit_unlock();
+	compat_edit_unlock();
 	/* Listeners hear of it once it is in place, with no lock held. */
 	now = *Row;
 	if (!rc && changed && GetIpInterfaceEntry(&now) == NO_ERROR)

@@ -44,7 +44,7 @@ static bool wants(const struct reg *g, const MIB_IPFORWARD_ROW2 *row)
 		g->family == row->DestinationPrefix.Prefix.si_family);
 }
 
-void brt_compat_reg_release(void *reg)
+void compat_reg_release(void *reg)
 {
 	struct reg *g = reg;
 	bool release;
@@ -57,7 +57,7 @@ void brt_compat_reg_release(void *reg)
 		free(g);
 }
 
-bool brt_compat_reg_hold(void *reg)
+bool compat_reg_hold(void *reg)
 {
 	struct reg *g = reg;
 	bool held;
@@ -89,10 +89,10 @@ static void run_one(struct reg *g, const MIB_IPFORWARD_ROW2 *row,
 		g->cb(g->ctx, row ? &copy : NULL, type);
 		running = outer;
 	}
-	brt_compat_reg_release(g);
+	compat_reg_release(g);
 }
 
-void brt_compat_reg_deliver(void *reg, const MIB_IPFORWARD_ROW2 *row,
+void compat_reg_deliver(void *reg, const MIB_IPFORWARD_ROW2 *row,
 			    MIB_NOTIFICATION_TYPE type)
 {
 	struct reg *g = reg;
@@ -107,7 +107,7 @@ void brt_compat_reg_deliver(void *reg, const MIB_IPFORWARD_ROW2 *row,
 		run_one(g, row, type);
 }
 
-void brt_compat_notify(const MIB_IPFORWARD_ROW2 *row,
+void compat_notify(const MIB_IPFORWARD_ROW2 *row,
 		       MIB_NOTIFICATION_TYPE type)
 {
 	struct reg *g, **list;
@@ -144,7 +144,7 @@ DWORD WINAPI NotifyRouteChange2(ADDRESS_FAMILY AddressFamily,
 	    (AddressFamily != AF_UNSPEC && AddressFamily != AF_INET &&
 	     AddressFamily != AF_INET6))
 		return ERROR_INVALID_PARAMETER;
-	mode = brt_compat_mode();
+	mode = compat_mode();
 	if (mode < 0)
 		return ERROR_CAN_NOT_COMPLETE;
 	g = calloc(1, sizeof(*g));
@@ -154,7 +154,7 @@ DWORD WINAPI NotifyRouteChange2(ADDRESS_FAMILY AddressFamily,
 	g->cb = Callback;
 	g->ctx = CallerContext;
 	g->busy = InitialNotification ? 1 : 0;	/* run_one drops it */
-	if (mode == 0 && brt_live_monitor_start(&g->mon, brt_compat_notify_live,
+	if (mode == 0 && brt_live_monitor_start(&g->mon, compat_notify_live,
 						g, NULL, 0)) {
 		free(g);
 		return ERROR_CAN_NOT_COMPLETE;

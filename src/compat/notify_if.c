@@ -85,7 +85,7 @@ static DWORD reg(enum if_kind kind, ADDRESS_FAMILY family,
 	if ((!if_cb && !addr_cb) || !handle ||
 	    (family != AF_UNSPEC && family != AF_INET && family != AF_INET6))
 		return ERROR_INVALID_PARAMETER;
-	if (brt_compat_mode() < 0)
+	if (compat_mode() < 0)
 		return ERROR_CAN_NOT_COMPLETE;
 	g = calloc(1, sizeof(*g));
 	if (!g)

@@ -12,21 +12,21 @@
 
 #include "compat.h"
 
-uint8_t brt_compat_family_in(unsigned af)
+uint8_t compat_family_in(unsigned af)
 {
 	return af == AF_INET ? BRT_AF_INET : af == AF_INET6 ? BRT_AF_INET6 : 0;
 }
 
-unsigned brt_compat_family_out(uint8_t family)
+unsigned compat_family_out(uint8_t family)
 {
 	return family == BRT_AF_INET ? AF_INET
 	       : family == BRT_AF_INET6 ? AF_INET6 : AF_UNSPEC;
 }
 
-bool brt_compat_addr_from_inet(const SOCKADDR_INET *s, struct brt_addr *a)
+bool compat_addr_from_inet(const SOCKADDR_INET *s, struct brt_addr *a)
 {
 	memset(a, 0, sizeof(*a));
-	a->family = brt_compat_family_in(s->si_family);
+	a->family = compat_family_in(s->si_family);
 	if (a->family == BRT_AF_INET)
 		memcpy(a->bytes, &s->Ipv4.sin_addr, 4);
 	else if (a->family == BRT_AF_INET6) {
@@ -36,15 +36,15 @@ bool brt_compat_addr_from_inet(const SOCKADDR_INET *s, struct brt_addr *a)
 	return a->family != 0;
 }
 
-void brt_compat_inet_zero(uint8_t family, SOCKADDR_INET *s)
+void compat_inet_zero(uint8_t family, SOCKADDR_INET *s)
 {
 	memset(s, 0, sizeof(*s));
-	s->si_family = (ADDRESS_FAMILY)brt_compat_family_out(family);
+	s->si_family = (ADDRESS_FAMILY)compat_family_out(family);
 }
 
-void brt_compat_inet_from_addr(const struct brt_addr *a, SOCKADDR_INET *s)
+void compat_inet_from_addr(const struct brt_addr *a, SOCKADDR_INET *s)
 {
-	brt_compat_inet_zero(a->family, s);
+	compat_inet_zero(a->family, s);
 	if (a->family == BRT_AF_INET)
 		memcpy(&s->Ipv4.sin_addr, a->bytes, 4);
 	else if (a->family == BRT_AF_INET6) {
@@ -53,7 +53,7 @@ void brt_compat_inet_from_addr(const struct brt_addr *a, SOCKADDR_INET *s)
 	}
 }
 
-bool brt_compat_is_local(const brt_table *t, const struct brt_addr *a,
+bool compat_is_local(const brt_table *t, const struct brt_addr *a,
 			 uint32_t *owner)
 {
 	size_t i, n = brt_table_address_count(t);
@@ -65,7 +65,7 @@ bool brt_compat_is_local(const brt_table *t, const struct brt_addr *a,
 			continue;
 		/* A link-local address is only the one of its zone. */
 		if (a->family == BRT_AF_INET6 && a->zone &&
-		    brt_addr_is_v6_linklocal(a) && x->ifindex != a->zone)
+		    core_addr_is_v6_linklocal(a) && x->ifindex != a->zone)
 			continue;
 		if (owner)
 			*owner = x->ifindex;
@@ -77,7 +77,7 @@ bool brt_compat_is_local(const brt_table *t, const struct brt_addr *a,
 bool brt_compat_link_has_family(const brt_table *t, const struct brt_link *l,
 				uint8_t family)
 {
-	const struct brt_linkconf *c = brt_table_linkconf(t, l->index);
+	const struct brt_linkconf *c = core_table_linkconf(t, l->index);
 
 	if (family == BRT_AF_INET)
 		return !(l->flags & BRT_LINK_F_NO_IPV4);
@@ -86,7 +86,7 @@ bool brt_compat_link_has_family(const brt_table *t, const struct brt_link *l,
 	return !(c && c->disable_ipv6 > 0);
 }
 
-bool brt_compat_family_enabled(const struct brt_compat_ref *ref,
+bool compat_family_enabled(const struct brt_compat_ref *ref,
 			       uint8_t family)
 {
 	const brt_table *t = ref->t;

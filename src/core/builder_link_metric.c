@@ -3,7 +3,7 @@
  * in a builder (what SetIpInterfaceEntry does to a table; links cannot be
  * added twice, so this is the one way to change one).
  */
-#include "builder_impl.h"
+#include "builder/builder_impl.h"
 
 int brt_builder_set_link_metric(brt_builder *b, uint32_t index,
 				uint32_t metric)
@@ -12,7 +12,7 @@ int brt_builder_set_link_metric(brt_builder *b, uint32_t index,
 
 	if (!b)
 		return BRT_EINVAL;
-	l = brt_bld_link_by_index(b, index);
+	l = core_bld_link_by_index(b, index);
 	if (!l)
 		return BRT_ENOENT;
 	l->l.metric = metric;

@@ -64,14 +64,14 @@ struct brt_fib {
 };
 
 /* The longest group whose prefix contains @addr (bytes of the family). */
-const struct brt_pgroup *brt_fib_lookup(const struct brt_fib *f,
+const struct brt_pgroup *core_fib_lookup(const struct brt_fib *f,
 					const uint8_t *addr);
 /* The obviously correct version: a linear scan. */
-const struct brt_pgroup *brt_fib_lookup_ref(const struct brt_fib *f,
+const struct brt_pgroup *core_fib_lookup_ref(const struct brt_fib *f,
 					    const uint8_t *addr);
 /* The group a group falls back to, or NULL. */
 static inline const struct brt_pgroup *
-brt_pgroup_parent(const struct brt_fib *f, const struct brt_pgroup *g)
+core_pgroup_parent(const struct brt_fib *f, const struct brt_pgroup *g)
 {
 	return g->parent < 0 ? NULL : &f->groups[g->parent];
 }
@@ -141,37 +141,37 @@ struct brt_table {
 };
 
 /* Where the fib of (family, id) is in t->fibs, or would go. */
-size_t brt_table_fib_pos(const brt_table *t, uint8_t family, uint32_t id);
+size_t core_table_fib_pos(const brt_table *t, uint8_t family, uint32_t id);
 /* The fib of (family, id), or NULL when that table holds no route. */
-const struct brt_fib *brt_table_fib(const brt_table *t, uint8_t family,
+const struct brt_fib *core_table_fib(const brt_table *t, uint8_t family,
 				    uint32_t id);
 /* Index of a link in t->links, or -1. */
-ptrdiff_t brt_table_link_pos(const brt_table *t, uint32_t index);
-const struct brt_linkconf *brt_table_linkconf(const brt_table *t,
+ptrdiff_t core_table_link_pos(const brt_table *t, uint32_t index);
+const struct brt_linkconf *core_table_linkconf(const brt_table *t,
 					      uint32_t index);
 /* Rules of one family, sorted by priority. */
-const struct brt_rule *brt_table_rules(const brt_table *t, uint8_t family,
+const struct brt_rule *core_table_rules(const brt_table *t, uint8_t family,
 				       size_t *n);
 /* A nexthop object by id, or NULL. */
-const struct brt_nhobj *brt_table_nhobj_by_id(const brt_table *t,
+const struct brt_nhobj *core_table_nhobj_by_id(const brt_table *t,
 					      uint32_t id);
 /* Set the interface metric of link @index of @b: 0 or BRT_ENOENT
  * (builder_link_metric.c, for the Windows API's SetIpInterfaceEntry). */
 int brt_builder_set_link_metric(brt_builder *b, uint32_t index,
 				uint32_t metric);
 /* Next hops of a route, with nexthop objects resolved. */
-const struct brt_nexthop *brt_route_nexthops(const brt_table *t,
+const struct brt_nexthop *core_route_nexthops(const brt_table *t,
 					     const struct brt_route *r,
 					     uint32_t *count, bool *blackhole);
 /* Whether @r is one of t->routes (as compiled), not added by an edit. */
-static inline bool brt_route_compiled(const brt_table *t,
+static inline bool core_route_compiled(const brt_table *t,
 				      const struct brt_route *r)
 {
 	return r >= t->routes && r < t->routes + t->n_routes;
 }
 
 /* Position of a compiled route in t->routes. */
-static inline size_t brt_route_pos(const brt_table *t,
+static inline size_t core_route_pos(const brt_table *t,
 				   const struct brt_route *r)
 {
 	return (size_t)(r - t->routes);
@@ -179,40 +179,40 @@ static inline size_t brt_route_pos(const brt_table *t,
 
 /* ------------------------------------------------------------ addresses */
 
-static inline unsigned brt_family_bits(uint8_t family)
+static inline unsigned core_family_bits(uint8_t family)
 {
 	return family == BRT_AF_INET ? 32 : 128;
 }
-static inline unsigned brt_family_bytes(uint8_t family)
+static inline unsigned core_family_bytes(uint8_t family)
 {
 	return family == BRT_AF_INET ? 4 : 16;
 }
-bool brt_family_valid(uint8_t family);
+bool core_family_valid(uint8_t family);
 /* Whether the first @len bits of @a and @b agree. */
-bool brt_bits_match(const uint8_t *a, const uint8_t *b, unsigned len);
+bool core_bits_match(const uint8_t *a, const uint8_t *b, unsigned len);
 /* Number of leading bits @a and @b share, at most @max. */
-unsigned brt_common_bits(const uint8_t *a, const uint8_t *b, unsigned max);
+unsigned core_common_bits(const uint8_t *a, const uint8_t *b, unsigned max);
 /* Zero the bits of @a past @len. */
-void brt_bits_mask(uint8_t *a, unsigned bytes, unsigned len);
-bool brt_addr_is_zero(const struct brt_addr *a);
-bool brt_addr_is_v4_loopback(const struct brt_addr *a);
-bool brt_addr_is_v6_linklocal(const struct brt_addr *a);
-bool brt_addr_is_v6_multicast(const struct brt_addr *a);
-bool brt_addr_is_v6_loopback(const struct brt_addr *a);
-bool brt_addr_is_v4_multicast(const struct brt_addr *a);
+void core_bits_mask(uint8_t *a, unsigned bytes, unsigned len);
+bool core_addr_is_zero(const struct brt_addr *a);
+bool core_addr_is_v4_loopback(const struct brt_addr *a);
+bool core_addr_is_v6_linklocal(const struct brt_addr *a);
+bool core_addr_is_v6_multicast(const struct brt_addr *a);
+bool core_addr_is_v6_loopback(const struct brt_addr *a);
+bool core_addr_is_v4_multicast(const struct brt_addr *a);
 /* The IPv6 scope of an address (RFC 4291), as ipv6_addr_src_scope. */
-int brt_addr6_scope(const struct brt_addr *a);
+int core_addr6_scope(const struct brt_addr *a);
 /* A prefix from an address and length, host bits cleared. */
-void brt_prefix_make(struct brt_prefix *p, const struct brt_addr *a,
+void core_prefix_make(struct brt_prefix *p, const struct brt_addr *a,
 		     unsigned len);
-bool brt_prefix_equal(const struct brt_prefix *a, const struct brt_prefix *b);
+bool core_prefix_equal(const struct brt_prefix *a, const struct brt_prefix *b);
 /* Host-order IPv4 value of an address. */
-static inline uint32_t brt_addr_v4(const struct brt_addr *a)
+static inline uint32_t core_addr_v4(const struct brt_addr *a)
 {
 	return (uint32_t)a->bytes[0] << 24 | (uint32_t)a->bytes[1] << 16 |
 	       (uint32_t)a->bytes[2] << 8 | a->bytes[3];
 }
-void brt_addr_set_v4(struct brt_addr *a, uint32_t host_order);
+void core_addr_set_v4(struct brt_addr *a, uint32_t host_order);
 
 /* --------------------------------------------------------------- lookup */
 
@@ -231,23 +231,23 @@ struct brt_lookup {
 };
 
 /* Record a candidate (no-op without explain). */
-void brt_explain_add(struct brt_lookup *lk, int kind, int verdict,
+void core_explain_add(struct brt_lookup *lk, int kind, int verdict,
 		     const struct brt_rule *rule, const struct brt_route *route,
 		     uint32_t table, uint32_t effective_metric,
 		     const char *reason);
 
 /* Fill r as a route error with a static message. */
-void brt_result_error(struct brt_result *r, enum brt_status s,
+void core_result_error(struct brt_result *r, enum brt_status s,
 		      const char *message);
 
 /* The policies. Arguments were validated by brt_table_lookup. */
-void brt_linux_lookup(struct brt_lookup *lk);
-void brt_windows_lookup(struct brt_lookup *lk);
+void core_linux_lookup(struct brt_lookup *lk);
+void core_windows_lookup(struct brt_lookup *lk);
 
 /* --------------------------------------------------------------- derive */
 
 /* Add what the host would derive, where the table lacks it. */
-int brt_derive_linux(struct brt_builder *b);
-int brt_derive_windows(struct brt_builder *b);
+int core_derive_linux(struct brt_builder *b);
+int core_derive_windows(struct brt_builder *b);
 
 #endif /* BRT_CORE_INTERNAL_H */
