@@ -27,9 +27,10 @@ for f in "$src"/tests/data/ipj/*.json; do
 done
 seed fuzz_nl_decode
 seed fuzz_lookup_diff
+seed fuzz_compat "$src"/examples/windows.table "$src"/tests/data/compat/*.table
 
 status=0
-for name in fuzz_text fuzz_ipjson fuzz_nl_decode fuzz_lookup_diff; do
+for name in fuzz_text fuzz_ipjson fuzz_nl_decode fuzz_lookup_diff fuzz_compat; do
 	log=$build/$name.log
 	"$build/$name" -max_total_time="$seconds" -max_len=4096 -timeout=10 \
 		-rss_limit_mb=1024 -print_final_stats=1 \

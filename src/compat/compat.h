@@ -58,6 +58,11 @@ int compat_narrow(const WCHAR *w, char *out, size_t len);
 /* @s into @out of @len characters: the length, or -1 (too long). */
 int compat_widen(const char *s, WCHAR *out, size_t len);
 
+/* ------------------------------------------------------- convert_names.c */
+
+/* The GUID of the interface named @name (the same for the same name). */
+void compat_guid_of(const char *name, GUID *g);
+
 /* ------------------------------------------------------------- errors.c */
 
 NTSTATUS compat_ntstatus(DWORD win32);
@@ -77,6 +82,9 @@ unsigned compat_family_out(uint8_t family);
  * on success *@owner is the link holding it. */
 bool compat_is_local(const brt_table *t, const struct brt_addr *a,
 			 uint32_t *owner);
+/* Whether link @l has family @family enabled. */
+bool compat_link_has_family(const brt_table *t, const struct brt_link *l,
+				uint8_t family);
 /* Whether the family has a stack: a link of the table with it enabled
  * (and, on the live host, the kernel's IPv6 at all). */
 bool compat_family_enabled(const struct brt_compat_ref *ref,
@@ -168,6 +176,14 @@ void compat_v1_from_row(const brt_table *t, const MIB_IPFORWARD_ROW2 *row,
  * ordinary lookup answers then). */
 bool compat_default_route(const brt_table *t, const struct brt_query *q,
 			      struct brt_result *res);
+
+/* ----------------------------------------------------------- notify_if.c */
+
+/* Tell the interface listeners of @row's family that it changed. */
+void compat_notify_interface(const MIB_IPINTERFACE_ROW *row);
+/* Cancel an interface or address registration: false when @handle is
+ * none of them (CancelMibChangeNotify2 then tries route ones). */
+bool compat_if_cancel(HANDLE handle);
 
 /* ---------------------------------------------------------- best_route2.c */
 

@@ -191,7 +191,9 @@ DWORD WINAPI CancelMibChangeNotify2(HANDLE NotificationHandle)
 	pthread_mutex_lock(&reg_lock);
 	if (!unlink_reg(g)) {
 		pthread_mutex_unlock(&reg_lock);
-		return ERROR_INVALID_HANDLE;
+		/* an interface or address registration (notify_if.c)? */
+		return compat_if_cancel(NotificationHandle)
+			       ? NO_ERROR : ERROR_INVALID_HANDLE;
 	}
 	g->cancelled = true;
 	/* A dispatch holding g may still read g->next: keep it valid. */

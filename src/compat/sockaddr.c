@@ -74,8 +74,8 @@ bool compat_is_local(const brt_table *t, const struct brt_addr *a,
 	return false;
 }
 
-static bool link_has_family(const brt_table *t, const struct brt_link *l,
-			    uint8_t family)
+bool compat_link_has_family(const brt_table *t, const struct brt_link *l,
+				uint8_t family)
 {
 	const struct brt_linkconf *c = core_table_linkconf(t, l->index);
 
@@ -98,7 +98,7 @@ bool compat_family_enabled(const struct brt_compat_ref *ref,
 		return false;
 
 	for (i = 0; i < n; i++)
-		if (link_has_family(t, brt_table_link(t, i), family))
+		if (compat_link_has_family(t, brt_table_link(t, i), family))
 			return true;
 	return false;
 }

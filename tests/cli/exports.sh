@@ -30,7 +30,16 @@ internal=$(nm -g --defined-only "$a" | awk '$2 ~ /^[TDBRVW]$/ {sub(/\..*/, "", $
 for s in $internal; do
 	echo "FAIL: internal symbol $s looks like the API (brt_*): give it its layer's prefix"; fail=1
 done
-for s in brt_table_lookup brt_builder_load_text GetBestRoute2; do
+for s in brt_table_lookup brt_builder_load_text GetBestRoute2 GetBestRoute \
+	GetIpForwardTable CreateIpForwardEntry SetIpForwardEntry DeleteIpForwardEntry \
+	GetIpInterfaceEntry GetIpInterfaceTable InitializeIpInterfaceEntry SetIpInterfaceEntry \
+	GetAdaptersAddresses GetAdaptersInfo GetUnicastIpAddressTable GetUnicastIpAddressEntry \
+	ConvertInterfaceLuidToNameW ConvertInterfaceNameToLuidW ConvertInterfaceLuidToAlias \
+	ConvertInterfaceAliasToLuid ConvertInterfaceLuidToGuid ConvertInterfaceGuidToLuid \
+	WSAStartup WSACleanup WSAGetLastError WSASetLastError InetPtonW InetNtopW \
+	brt_winsock_inet_pton brt_winsock_inet_ntop brt_netio_if_nametoindex brt_netio_if_indextoname \
+	GetLastError SetLastError GetProcessHeap HeapAlloc HeapFree LocalFree FormatMessageA \
+	LoadLibraryA GetModuleHandleA GetProcAddress FreeLibrary Sleep; do
 	grep -qx -- "$s" <<<"$syms" || { echo "FAIL: $s not exported"; fail=1; }
 done
 n=$(wc -l <<<"$syms")

@@ -109,6 +109,19 @@ out=$(BESTROUTE_TABLE=$src/examples/windows.table run "$t/win" 8.8.8.8)
 check win-interface "interface 23 (VPN, type 131)" "$(sed -n 1p <<<"$out")"
 check win-source "source 172.31.255.2" "$(grep '^source' <<<"$out")"
 
+# bestroute-winapi.pc: the compat folder alone, and -fshort-wchar so that
+# L"..." is 16-bit like WCHAR; a program of W-string names builds with it.
+wflags=$(pkg-config --cflags --libs bestroute-winapi) || die "pkg-config bestroute-winapi"
+case " $wflags " in
+*" -fshort-wchar "*) ;;
+*) echo "FAIL: bestroute-winapi cflags lack -fshort-wchar: $wflags"; fail=1 ;;
+esac
+# shellcheck disable=SC2086
+cc -Wall -Wextra -Werror -o "$t/wnames" "$src/tests/compat/wstring_names.c" $wflags ||
+	die "the W-names program does not build with: $wflags"
+BESTROUTE_TABLE=$src/examples/windows.table run "$t/wnames" name=Wi-Fi index=17 >/dev/null ||
+	{ echo "FAIL: the W-names program on the installed library"; fail=1; }
+
 # The installed tool answers too.
 check tool "8.8.8.8 dev wg0 table 51820 src 10.66.0.2" \
 	"$("$root/bin/bestroute" get --table "$src/examples/laptop.table" 8.8.8.8)"

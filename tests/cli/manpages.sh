@@ -15,6 +15,12 @@ for f in $(grep -ho 'brt_[a-z0-9_]*(' "$src"/include/bestroute/bestroute.h \
 	   "$src"/include/bestroute/live.h | tr -d '(' | sort -u); do
 	grep -q "$f" "$src/man/bestroute.3" || { echo "FAIL: bestroute.3 does not describe $f"; fail=1; }
 done
+# bestroute-winapi.3 names every Windows function the library exports.
+for f in $(sed -n '/global:/,/local:/p' "$src/src/libbestroute.map" |
+	   grep -oE '^[[:space:]]+[A-Za-z][A-Za-z0-9_]*;' | tr -d ' \t;' | grep -v '^brt_'); do
+	grep -q "$f" "$src/man/bestroute-winapi.3" ||
+		{ echo "FAIL: bestroute-winapi.3 does not describe $f"; fail=1; }
+done
 page=$(groff -man -Tascii "$src/man/bestroute.1" 2>/dev/null | col -b)
 words=$(grep -ho '{"[a-z]*", cmd_' "$src"/tools/main.c | cut -d'"' -f2
 	grep -hoE 'strcmp\([a-z]+(\[[a-z]+\])?, "-[a-z-]*"\)' "$src"/tools/*.c | cut -d'"' -f2

@@ -112,7 +112,11 @@ BRT_STATIC_ASSERT(sizeof(WCHAR) == 2, "WCHAR is 16 bits");
 /* Handles: opaque pointers, as on Windows. */
 typedef struct HINSTANCE__ *HINSTANCE, *HMODULE;
 typedef HANDLE HLOCAL, HGLOBAL;
-typedef LONG_PTR (*FARPROC)(void);
+/* Windows' FARPROC returns INT_PTR and takes unspecified arguments; a
+ * void (*)(void) is the one function pointer type C and C++ compilers
+ * let a program cast to its function's type without a warning. */
+typedef void (*FARPROC)(void);
+typedef FARPROC PROC, NEARPROC;
 typedef LONG HRESULT;
 
 #ifndef FAR

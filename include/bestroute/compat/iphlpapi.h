@@ -49,6 +49,26 @@ DWORD WINAPI GetIpForwardTable(PMIB_IPFORWARDTABLE pIpForwardTable,
  * ERROR_INVALID_PARAMETER, ERROR_NOT_FOUND, ERROR_OBJECT_ALREADY_EXISTS,
  * ERROR_ACCESS_DENIED or ERROR_CAN_NOT_COMPLETE.
  */
+/*
+ * GetAdaptersAddresses - the adapters (links with @Family enabled;
+ * AF_UNSPEC: all) with their addresses, as one linked list in
+ * @AdapterAddresses of *@SizePointer bytes; @Flags are GAA_FLAG_*
+ * (SKIP_UNICAST, INCLUDE_PREFIX, INCLUDE_GATEWAYS and SKIP_FRIENDLY_NAME
+ * change the answer; the others have nothing to filter on Linux).
+ * Returns NO_ERROR; ERROR_BUFFER_OVERFLOW with the size needed in
+ * *@SizePointer; ERROR_NO_DATA; ERROR_INVALID_PARAMETER (NULL
+ * @SizePointer, @Reserved not NULL, bad family); ERROR_CAN_NOT_COMPLETE.
+ */
+ULONG WINAPI GetAdaptersAddresses(ULONG Family, ULONG Flags, PVOID Reserved,
+				  PIP_ADAPTER_ADDRESSES AdapterAddresses,
+				  PULONG SizePointer);
+/*
+ * GetAdaptersInfo - the adapters with IPv4 (not the loopback), their
+ * IPv4 addresses and default gateways as text, into @AdapterInfo of
+ * *@SizePointer bytes. Codes as GetAdaptersAddresses'.
+ */
+ULONG WINAPI GetAdaptersInfo(PIP_ADAPTER_INFO AdapterInfo, PULONG SizePointer);
+
 DWORD WINAPI CreateIpForwardEntry(PMIB_IPFORWARDROW pRoute);
 DWORD WINAPI SetIpForwardEntry(PMIB_IPFORWARDROW pRoute);
 DWORD WINAPI DeleteIpForwardEntry(PMIB_IPFORWARDROW pRoute);

@@ -1,6 +1,8 @@
 /*
- * iptypes.h (bestroute) - the adapter description sizes and flags of
- * the IP Helper API. Values are Windows'.
+ * iptypes.h (bestroute) - the adapter descriptions of the IP Helper API:
+ * IP_ADAPTER_INFO (GetAdaptersInfo) and IP_ADAPTER_ADDRESSES with its
+ * address, prefix and gateway lists (GetAdaptersAddresses), the GAA_FLAG_*
+ * filters and the sizes. Layouts and values are 64-bit Windows'.
  */
 #ifndef IP_TYPES_INCLUDED
 #define IP_TYPES_INCLUDED
@@ -9,6 +11,8 @@
 #include "bestroute_wintypes.h"
 #include "ifdef.h"
 #include "nldef.h"
+#include "ws2def.h"
+#include "ifmib.h"
 
 #define MAX_ADAPTER_DESCRIPTION_LENGTH 128
 #define MAX_ADAPTER_NAME_LENGTH 256
@@ -32,5 +36,194 @@
 #define GAA_FLAG_INCLUDE_ALL_COMPARTMENTS 0x0200
 #define GAA_FLAG_INCLUDE_TUNNEL_BINDINGORDER 0x0400
 #define GAA_FLAG_SKIP_DNS_INFO 0x0800
+
+/* ------------------------------------------- GetAdaptersInfo (IPv4) */
+
+typedef struct {
+	char String[4 * 4];
+} IP_ADDRESS_STRING, *PIP_ADDRESS_STRING, IP_MASK_STRING, *PIP_MASK_STRING;
+
+typedef struct _IP_ADDR_STRING {
+	struct _IP_ADDR_STRING *Next;
+	IP_ADDRESS_STRING IpAddress;
+	IP_MASK_STRING IpMask;
+	DWORD Context;
+} IP_ADDR_STRING, *PIP_ADDR_STRING;
+
+typedef struct _IP_ADAPTER_INFO {
+	struct _IP_ADAPTER_INFO *Next;
+	DWORD ComboIndex;
+	char AdapterName[MAX_ADAPTER_NAME_LENGTH + 4];
+	char Description[MAX_ADAPTER_DESCRIPTION_LENGTH + 4];
+	UINT AddressLength;
+	BYTE Address[MAX_ADAPTER_ADDRESS_LENGTH];
+	DWORD Index;
+	UINT Type;
+	UINT DhcpEnabled;
+	PIP_ADDR_STRING CurrentIpAddress;
+	IP_ADDR_STRING IpAddressList;
+	IP_ADDR_STRING GatewayList;
+	IP_ADDR_STRING DhcpServer;
+	BOOL HaveWins;
+	IP_ADDR_STRING PrimaryWinsServer;
+	IP_ADDR_STRING SecondaryWinsServer;
+	LONGLONG LeaseObtained;	/* time_t: 64 bits on Windows */
+	LONGLONG LeaseExpires;
+} IP_ADAPTER_INFO, *PIP_ADAPTER_INFO;
+
+BRT_STATIC_ASSERT(sizeof(IP_ADDR_STRING) == 48, "IP_ADDR_STRING is 48");
+BRT_STATIC_ASSERT(offsetof(IP_ADAPTER_INFO, AddressLength) == 404, "");
+BRT_STATIC_ASSERT(offsetof(IP_ADAPTER_INFO, Index) == 416, "");
+BRT_STATIC_ASSERT(offsetof(IP_ADAPTER_INFO, IpAddressList) == 440, "");
+BRT_STATIC_ASSERT(offsetof(IP_ADAPTER_INFO, GatewayList) == 488, "");
+BRT_STATIC_ASSERT(sizeof(IP_ADAPTER_INFO) == 704, "IP_ADAPTER_INFO is 704");
+
+/* ------------------------------------- GetAdaptersAddresses (both) */
+
+#define IP_ADAPTER_ADDRESS_DNS_ELIGIBLE 0x01
+#define IP_ADAPTER_ADDRESS_TRANSIENT 0x02
+
+#define IP_ADAPTER_DDNS_ENABLED 0x0001
+#define IP_ADAPTER_DHCP_ENABLED 0x0004
+#define IP_ADAPTER_RECEIVE_ONLY 0x0008
+#define IP_ADAPTER_NO_MULTICAST 0x0010
+#define IP_ADAPTER_IPV4_ENABLED 0x0080
+#define IP_ADAPTER_IPV6_ENABLED 0x0100
+
+typedef struct _IP_ADAPTER_UNICAST_ADDRESS_LH {
+	union {
+		ULONGLONG Alignment;
+		struct {
+			ULONG Length;
+			DWORD Flags;
+		};
+	};
+	struct _IP_ADAPTER_UNICAST_ADDRESS_LH *Next;
+	SOCKET_ADDRESS Address;
+	IP_PREFIX_ORIGIN PrefixOrigin;
+	IP_SUFFIX_ORIGIN SuffixOrigin;
+	IP_DAD_STATE DadState;
+	ULONG ValidLifetime;
+	ULONG PreferredLifetime;
+	ULONG LeaseLifetime;
+	UINT8 OnLinkPrefixLength;
+} IP_ADAPTER_UNICAST_ADDRESS_LH, *PIP_ADAPTER_UNICAST_ADDRESS_LH,
+	IP_ADAPTER_UNICAST_ADDRESS, *PIP_ADAPTER_UNICAST_ADDRESS;
+
+/* Anycast, multicast and DNS server entries share one shape. */
+typedef struct _IP_ADAPTER_ANYCAST_ADDRESS_XP {
+	union {
+		ULONGLONG Alignment;
+		struct {
+			ULONG Length;
+			DWORD Flags;
+		};
+	};
+	struct _IP_ADAPTER_ANYCAST_ADDRESS_XP *Next;
+	SOCKET_ADDRESS Address;
+} IP_ADAPTER_ANYCAST_ADDRESS_XP, *PIP_ADAPTER_ANYCAST_ADDRESS_XP,
+	IP_ADAPTER_ANYCAST_ADDRESS, *PIP_ADAPTER_ANYCAST_ADDRESS,
+	IP_ADAPTER_MULTICAST_ADDRESS_XP, *PIP_ADAPTER_MULTICAST_ADDRESS_XP,
+	IP_ADAPTER_MULTICAST_ADDRESS, *PIP_ADAPTER_MULTICAST_ADDRESS,
+	IP_ADAPTER_DNS_SERVER_ADDRESS_XP, *PIP_ADAPTER_DNS_SERVER_ADDRESS_XP,
+	IP_ADAPTER_DNS_SERVER_ADDRESS, *PIP_ADAPTER_DNS_SERVER_ADDRESS,
+	IP_ADAPTER_WINS_SERVER_ADDRESS_LH, *PIP_ADAPTER_WINS_SERVER_ADDRESS_LH,
+	IP_ADAPTER_GATEWAY_ADDRESS_LH, *PIP_ADAPTER_GATEWAY_ADDRESS_LH,
+	IP_ADAPTER_GATEWAY_ADDRESS, *PIP_ADAPTER_GATEWAY_ADDRESS;
+
+typedef struct _IP_ADAPTER_PREFIX_XP {
+	union {
+		ULONGLONG Alignment;
+		struct {
+			ULONG Length;
+			DWORD Flags;
+		};
+	};
+	struct _IP_ADAPTER_PREFIX_XP *Next;
+	SOCKET_ADDRESS Address;
+	ULONG PrefixLength;
+} IP_ADAPTER_PREFIX_XP, *PIP_ADAPTER_PREFIX_XP, IP_ADAPTER_PREFIX,
+	*PIP_ADAPTER_PREFIX;
+
+typedef struct _IP_ADAPTER_DNS_SUFFIX {
+	struct _IP_ADAPTER_DNS_SUFFIX *Next;
+	WCHAR String[MAX_DNS_SUFFIX_STRING_LENGTH];
+} IP_ADAPTER_DNS_SUFFIX, *PIP_ADAPTER_DNS_SUFFIX;
+
+typedef struct _IP_ADAPTER_ADDRESSES_LH {
+	union {
+		ULONGLONG Alignment;
+		struct {
+			ULONG Length;
+			IF_INDEX IfIndex;
+		};
+	};
+	struct _IP_ADAPTER_ADDRESSES_LH *Next;
+	PCHAR AdapterName;
+	PIP_ADAPTER_UNICAST_ADDRESS_LH FirstUnicastAddress;
+	PIP_ADAPTER_ANYCAST_ADDRESS_XP FirstAnycastAddress;
+	PIP_ADAPTER_MULTICAST_ADDRESS_XP FirstMulticastAddress;
+	PIP_ADAPTER_DNS_SERVER_ADDRESS_XP FirstDnsServerAddress;
+	PWCHAR DnsSuffix;
+	PWCHAR Description;
+	PWCHAR FriendlyName;
+	BYTE PhysicalAddress[MAX_ADAPTER_ADDRESS_LENGTH];
+	ULONG PhysicalAddressLength;
+	union {
+		ULONG Flags;
+		struct {
+			ULONG DdnsEnabled : 1;
+			ULONG RegisterAdapterSuffix : 1;
+			ULONG Dhcpv4Enabled : 1;
+			ULONG ReceiveOnly : 1;
+			ULONG NoMulticast : 1;
+			ULONG Ipv6OtherStatefulConfig : 1;
+			ULONG NetbiosOverTcpipEnabled : 1;
+			ULONG Ipv4Enabled : 1;
+			ULONG Ipv6Enabled : 1;
+			ULONG Ipv6ManagedAddressConfigurationSupported : 1;
+		};
+	};
+	ULONG Mtu;
+	IFTYPE IfType;
+	IF_OPER_STATUS OperStatus;
+	IF_INDEX Ipv6IfIndex;
+	ULONG ZoneIndices[16];
+	PIP_ADAPTER_PREFIX_XP FirstPrefix;
+	ULONG64 TransmitLinkSpeed;
+	ULONG64 ReceiveLinkSpeed;
+	PIP_ADAPTER_WINS_SERVER_ADDRESS_LH FirstWinsServerAddress;
+	PIP_ADAPTER_GATEWAY_ADDRESS_LH FirstGatewayAddress;
+	ULONG Ipv4Metric;
+	ULONG Ipv6Metric;
+	IF_LUID Luid;
+	SOCKET_ADDRESS Dhcpv4Server;
+	NET_IF_COMPARTMENT_ID CompartmentId;
+	NET_IF_NETWORK_GUID NetworkGuid;
+	NET_IF_CONNECTION_TYPE ConnectionType;
+	TUNNEL_TYPE TunnelType;
+	SOCKET_ADDRESS Dhcpv6Server;
+	BYTE Dhcpv6ClientDuid[MAX_DHCPV6_DUID_LENGTH];
+	ULONG Dhcpv6ClientDuidLength;
+	ULONG Dhcpv6Iaid;
+	PIP_ADAPTER_DNS_SUFFIX FirstDnsSuffix;
+} IP_ADAPTER_ADDRESSES_LH, *PIP_ADAPTER_ADDRESSES_LH, IP_ADAPTER_ADDRESSES,
+	*PIP_ADAPTER_ADDRESSES;
+
+BRT_STATIC_ASSERT(sizeof(IP_ADAPTER_UNICAST_ADDRESS) == 64, "unicast is 64");
+BRT_STATIC_ASSERT(offsetof(IP_ADAPTER_UNICAST_ADDRESS, OnLinkPrefixLength) == 56, "");
+BRT_STATIC_ASSERT(sizeof(IP_ADAPTER_GATEWAY_ADDRESS) == 32, "gateway is 32");
+BRT_STATIC_ASSERT(sizeof(IP_ADAPTER_PREFIX) == 40, "prefix is 40");
+BRT_STATIC_ASSERT(offsetof(IP_ADAPTER_ADDRESSES, PhysicalAddress) == 80, "");
+BRT_STATIC_ASSERT(offsetof(IP_ADAPTER_ADDRESSES, Mtu) == 96, "");
+BRT_STATIC_ASSERT(offsetof(IP_ADAPTER_ADDRESSES, Ipv6IfIndex) == 108, "");
+BRT_STATIC_ASSERT(offsetof(IP_ADAPTER_ADDRESSES, FirstPrefix) == 176, "");
+BRT_STATIC_ASSERT(offsetof(IP_ADAPTER_ADDRESSES, FirstGatewayAddress) == 208, "");
+BRT_STATIC_ASSERT(offsetof(IP_ADAPTER_ADDRESSES, Ipv4Metric) == 216, "");
+BRT_STATIC_ASSERT(offsetof(IP_ADAPTER_ADDRESSES, Luid) == 224, "");
+BRT_STATIC_ASSERT(offsetof(IP_ADAPTER_ADDRESSES, NetworkGuid) == 252, "");
+BRT_STATIC_ASSERT(offsetof(IP_ADAPTER_ADDRESSES, Dhcpv6Server) == 280, "");
+BRT_STATIC_ASSERT(offsetof(IP_ADAPTER_ADDRESSES, FirstDnsSuffix) == 440, "");
+BRT_STATIC_ASSERT(sizeof(IP_ADAPTER_ADDRESSES) == 448, "IP_ADAPTER_ADDRESSES is 448");
 
 #endif /* IP_TYPES_INCLUDED */

@@ -83,7 +83,178 @@ typedef VOID(NETIOAPI_API_ *PIPFORWARD_CHANGE_CALLBACK)(
 	PVOID CallerContext, PMIB_IPFORWARD_ROW2 Row,
 	MIB_NOTIFICATION_TYPE NotificationType);
 
+typedef struct _MIB_IPINTERFACE_ROW {
+	ADDRESS_FAMILY Family;
+	NET_LUID InterfaceLuid;
+	NET_IFINDEX InterfaceIndex;
+	ULONG MaxReassemblySize;
+	ULONG64 InterfaceIdentifier;
+	ULONG MinRouterAdvertisementInterval;
+	ULONG MaxRouterAdvertisementInterval;
+	BOOLEAN AdvertisingEnabled;
+	BOOLEAN ForwardingEnabled;
+	BOOLEAN WeakHostSend;
+	BOOLEAN WeakHostReceive;
+	BOOLEAN UseAutomaticMetric;
+	BOOLEAN UseNeighborUnreachabilityDetection;
+	BOOLEAN ManagedAddressConfigurationSupported;
+	BOOLEAN OtherStatefulConfigurationSupported;
+	BOOLEAN AdvertiseDefaultRoute;
+	NL_ROUTER_DISCOVERY_BEHAVIOR RouterDiscoveryBehavior;
+	ULONG DadTransmits;
+	ULONG BaseReachableTime;
+	ULONG RetransmitTime;
+	ULONG PathMtuDiscoveryTimeout;
+	NL_LINK_LOCAL_ADDRESS_BEHAVIOR LinkLocalAddressBehavior;
+	ULONG LinkLocalAddressTimeout;
+	ULONG ZoneIndices[ScopeLevelCount];
+	ULONG SitePrefixLength;
+	ULONG Metric;
+	ULONG NlMtu;
+	BOOLEAN Connected;
+	BOOLEAN SupportsWakeUpPatterns;
+	BOOLEAN SupportsNeighborDiscovery;
+	BOOLEAN SupportsRouterDiscovery;
+	ULONG ReachableTime;
+	NL_INTERFACE_OFFLOAD_ROD TransmitOffload;
+	NL_INTERFACE_OFFLOAD_ROD ReceiveOffload;
+	BOOLEAN DisableDefaultRoutes;
+} MIB_IPINTERFACE_ROW, *PMIB_IPINTERFACE_ROW;
+
+typedef struct _MIB_IPINTERFACE_TABLE {
+	ULONG NumEntries;
+	MIB_IPINTERFACE_ROW Table[ANY_SIZE];
+} MIB_IPINTERFACE_TABLE, *PMIB_IPINTERFACE_TABLE;
+
+typedef VOID(NETIOAPI_API_ *PIPINTERFACE_CHANGE_CALLBACK)(
+	PVOID CallerContext, PMIB_IPINTERFACE_ROW Row,
+	MIB_NOTIFICATION_TYPE NotificationType);
+
+typedef union _LARGE_INTEGER_BRT {
+	struct {
+		ULONG LowPart;
+		LONG HighPart;
+	};
+	LONGLONG QuadPart;
+} BRT_LARGE_INTEGER;
+#ifndef _LARGE_INTEGER_DEFINED
+#define _LARGE_INTEGER_DEFINED
+typedef BRT_LARGE_INTEGER LARGE_INTEGER, *PLARGE_INTEGER;
+#endif
+
+typedef struct _MIB_UNICASTIPADDRESS_ROW {
+	SOCKADDR_INET Address;
+	NET_LUID InterfaceLuid;
+	NET_IFINDEX InterfaceIndex;
+	NL_PREFIX_ORIGIN PrefixOrigin;
+	NL_SUFFIX_ORIGIN SuffixOrigin;
+	ULONG ValidLifetime;
+	ULONG PreferredLifetime;
+	UINT8 OnLinkPrefixLength;
+	BOOLEAN SkipAsSource;
+	NL_DAD_STATE DadState;
+	SCOPE_ID ScopeId;
+	LARGE_INTEGER CreationTimeStamp;
+} MIB_UNICASTIPADDRESS_ROW, *PMIB_UNICASTIPADDRESS_ROW;
+
+typedef struct _MIB_UNICASTIPADDRESS_TABLE {
+	ULONG NumEntries;
+	MIB_UNICASTIPADDRESS_ROW Table[ANY_SIZE];
+} MIB_UNICASTIPADDRESS_TABLE, *PMIB_UNICASTIPADDRESS_TABLE;
+
+#define IF_MAX_PHYS_ADDRESS_LENGTH 32
+
+typedef struct _MIB_IF_ROW2 {
+	NET_LUID InterfaceLuid;
+	NET_IFINDEX InterfaceIndex;
+	GUID InterfaceGuid;
+	WCHAR Alias[IF_MAX_STRING_SIZE + 1];
+	WCHAR Description[IF_MAX_STRING_SIZE + 1];
+	ULONG PhysicalAddressLength;
+	UCHAR PhysicalAddress[IF_MAX_PHYS_ADDRESS_LENGTH];
+	UCHAR PermanentPhysicalAddress[IF_MAX_PHYS_ADDRESS_LENGTH];
+	ULONG Mtu;
+	IFTYPE Type;
+	TUNNEL_TYPE TunnelType;
+	NDIS_MEDIUM MediaType;
+	NDIS_PHYSICAL_MEDIUM PhysicalMediumType;
+	NET_IF_ACCESS_TYPE AccessType;
+	NET_IF_DIRECTION_TYPE DirectionType;
+	struct {
+		BOOLEAN HardwareInterface : 1;
+		BOOLEAN FilterInterface : 1;
+		BOOLEAN ConnectorPresent : 1;
+		BOOLEAN NotAuthenticated : 1;
+		BOOLEAN NotMediaConnected : 1;
+		BOOLEAN Paused : 1;
+		BOOLEAN LowPower : 1;
+		BOOLEAN EndPointInterface : 1;
+	} InterfaceAndOperStatusFlags;
+	IF_OPER_STATUS OperStatus;
+	NET_IF_ADMIN_STATUS AdminStatus;
+	NET_IF_MEDIA_CONNECT_STATE MediaConnectState;
+	NET_IF_NETWORK_GUID NetworkGuid;
+	NET_IF_CONNECTION_TYPE ConnectionType;
+	ULONG64 TransmitLinkSpeed;
+	ULONG64 ReceiveLinkSpeed;
+	ULONG64 InOctets;
+	ULONG64 InUcastPkts;
+	ULONG64 InNUcastPkts;
+	ULONG64 InDiscards;
+	ULONG64 InErrors;
+	ULONG64 InUnknownProtos;
+	ULONG64 InUcastOctets;
+	ULONG64 InMulticastOctets;
+	ULONG64 InBroadcastOctets;
+	ULONG64 OutOctets;
+	ULONG64 OutUcastPkts;
+	ULONG64 OutNUcastPkts;
+	ULONG64 OutDiscards;
+	ULONG64 OutErrors;
+	ULONG64 OutUcastOctets;
+	ULONG64 OutMulticastOctets;
+	ULONG64 OutBroadcastOctets;
+	ULONG64 OutQLen;
+} MIB_IF_ROW2, *PMIB_IF_ROW2;
+
+typedef struct _MIB_IF_TABLE2 {
+	ULONG NumEntries;
+	MIB_IF_ROW2 Table[ANY_SIZE];
+} MIB_IF_TABLE2, *PMIB_IF_TABLE2;
+
 /* ------------------------------------------------------ layout checks */
+
+BRT_STATIC_ASSERT(offsetof(MIB_IF_ROW2, Alias) == 28, "");
+BRT_STATIC_ASSERT(offsetof(MIB_IF_ROW2, PhysicalAddressLength) == 1056, "");
+BRT_STATIC_ASSERT(offsetof(MIB_IF_ROW2, Mtu) == 1124, "");
+BRT_STATIC_ASSERT(offsetof(MIB_IF_ROW2, InterfaceAndOperStatusFlags) == 1152, "");
+BRT_STATIC_ASSERT(offsetof(MIB_IF_ROW2, OperStatus) == 1156, "");
+BRT_STATIC_ASSERT(offsetof(MIB_IF_ROW2, NetworkGuid) == 1168, "");
+BRT_STATIC_ASSERT(offsetof(MIB_IF_ROW2, TransmitLinkSpeed) == 1192, "");
+BRT_STATIC_ASSERT(offsetof(MIB_IF_ROW2, InOctets) == 1208, "");
+BRT_STATIC_ASSERT(sizeof(MIB_IF_ROW2) == 1352, "MIB_IF_ROW2 is 1352");
+BRT_STATIC_ASSERT(offsetof(MIB_IF_TABLE2, Table) == 8, "");
+
+BRT_STATIC_ASSERT(offsetof(MIB_UNICASTIPADDRESS_ROW, InterfaceLuid) == 32, "");
+BRT_STATIC_ASSERT(offsetof(MIB_UNICASTIPADDRESS_ROW, OnLinkPrefixLength) == 60, "");
+BRT_STATIC_ASSERT(offsetof(MIB_UNICASTIPADDRESS_ROW, DadState) == 64, "");
+BRT_STATIC_ASSERT(offsetof(MIB_UNICASTIPADDRESS_ROW, CreationTimeStamp) == 72, "");
+BRT_STATIC_ASSERT(sizeof(MIB_UNICASTIPADDRESS_ROW) == 80, "MIB_UNICASTIPADDRESS_ROW is 80");
+
+BRT_STATIC_ASSERT(sizeof(MIB_IPINTERFACE_ROW) == 168, "MIB_IPINTERFACE_ROW is 168");
+BRT_STATIC_ASSERT(offsetof(MIB_IPINTERFACE_ROW, InterfaceLuid) == 8, "");
+BRT_STATIC_ASSERT(offsetof(MIB_IPINTERFACE_ROW, InterfaceIndex) == 16, "");
+BRT_STATIC_ASSERT(offsetof(MIB_IPINTERFACE_ROW, InterfaceIdentifier) == 24, "");
+BRT_STATIC_ASSERT(offsetof(MIB_IPINTERFACE_ROW, UseAutomaticMetric) == 44, "");
+BRT_STATIC_ASSERT(offsetof(MIB_IPINTERFACE_ROW, RouterDiscoveryBehavior) == 52, "");
+BRT_STATIC_ASSERT(offsetof(MIB_IPINTERFACE_ROW, ZoneIndices) == 80, "");
+BRT_STATIC_ASSERT(offsetof(MIB_IPINTERFACE_ROW, SitePrefixLength) == 144, "");
+BRT_STATIC_ASSERT(offsetof(MIB_IPINTERFACE_ROW, Metric) == 148, "");
+BRT_STATIC_ASSERT(offsetof(MIB_IPINTERFACE_ROW, NlMtu) == 152, "");
+BRT_STATIC_ASSERT(offsetof(MIB_IPINTERFACE_ROW, Connected) == 156, "");
+BRT_STATIC_ASSERT(offsetof(MIB_IPINTERFACE_ROW, ReachableTime) == 160, "");
+BRT_STATIC_ASSERT(offsetof(MIB_IPINTERFACE_ROW, DisableDefaultRoutes) == 166, "");
+BRT_STATIC_ASSERT(offsetof(MIB_IPINTERFACE_TABLE, Table) == 8, "");
 
 BRT_STATIC_ASSERT(sizeof(IP_ADDRESS_PREFIX) == 32, "IP_ADDRESS_PREFIX is 32");
 BRT_STATIC_ASSERT(offsetof(IP_ADDRESS_PREFIX, PrefixLength) == 28,
@@ -182,7 +353,120 @@ NETIOAPI_API ConvertInterfaceLuidToNameA(const NET_LUID *InterfaceLuid,
 					 PSTR InterfaceName, SIZE_T Length);
 #endif
 
+/*
+ * The IP interfaces (one per link and enabled family): GetIpInterfaceEntry
+ * fills @Row named by Family and InterfaceLuid (or, when that is 0,
+ * InterfaceIndex); GetIpInterfaceTable lists those of a family (AF_UNSPEC:
+ * both), freed with FreeMibTable; SetIpInterfaceEntry changes Metric and
+ * UseAutomaticMetric. Metric is the interface metric the Windows policy
+ * adds to a route's (0 on a Linux host, which has none). Codes: NO_ERROR,
+ * ERROR_INVALID_PARAMETER (NULL, bad family, IPv4 row with a nonzero
+ * SitePrefixLength on Set), ERROR_NOT_FOUND (no such interface, or the
+ * family is disabled on it), ERROR_NOT_SUPPORTED (changing the metric of
+ * the live host), ERROR_NOT_ENOUGH_MEMORY, ERROR_CAN_NOT_COMPLETE.
+ */
+DWORD WINAPI GetIpInterfaceEntry(PMIB_IPINTERFACE_ROW Row);
+DWORD WINAPI GetIpInterfaceTable(ADDRESS_FAMILY Family,
+				PMIB_IPINTERFACE_TABLE *Table);
+DWORD WINAPI SetIpInterfaceEntry(PMIB_IPINTERFACE_ROW Row);
+
+/*
+ * GetIfEntry2 - fill @Row of the interface its InterfaceLuid (or, when 0,
+ * InterfaceIndex) names; GetIfTable2 - all interfaces (FreeMibTable).
+ * Alias and Description are the link name, InterfaceGuid the one of
+ * ConvertInterfaceLuidToGuid; Linux-side gaps: no hardware address, link
+ * speeds and counters 0. Codes: NO_ERROR, ERROR_INVALID_PARAMETER (NULL,
+ * both ids 0), ERROR_FILE_NOT_FOUND (unknown interface),
+ * ERROR_NOT_ENOUGH_MEMORY, ERROR_CAN_NOT_COMPLETE.
+ */
+DWORD WINAPI GetIfEntry2(PMIB_IF_ROW2 Row);
+DWORD WINAPI GetIfTable2(PMIB_IF_TABLE2 *Table);
+
+typedef VOID(NETIOAPI_API_ *PUNICAST_IPADDRESS_CHANGE_CALLBACK)(
+	PVOID CallerContext, PMIB_UNICASTIPADDRESS_ROW Row,
+	MIB_NOTIFICATION_TYPE NotificationType);
+
+/*
+ * NotifyIpInterfaceChange/NotifyUnicastIpAddressChange - register
+ * @Callback for interface or address changes of @Family (AF_UNSPEC: both);
+ * with @InitialNotification it has been called once (NULL row,
+ * MibInitialNotification) when the function returns. Cancel with
+ * CancelMibChangeNotify2. On a table SetIpInterfaceEntry's changes are
+ * notified (MibParameterNotification); the live host's link and address
+ * changes are not monitored yet. Codes: NO_ERROR, ERROR_INVALID_PARAMETER
+ * (bad family, NULL callback or handle pointer; *handle NULL),
+ * ERROR_NOT_ENOUGH_MEMORY, ERROR_CAN_NOT_COMPLETE.
+ */
+DWORD WINAPI NotifyIpInterfaceChange(ADDRESS_FAMILY Family,
+				     PIPINTERFACE_CHANGE_CALLBACK Callback,
+				     PVOID CallerContext,
+				     BOOLEAN InitialNotification,
+				     HANDLE *NotificationHandle);
+DWORD WINAPI NotifyUnicastIpAddressChange(
+	ADDRESS_FAMILY Family, PUNICAST_IPADDRESS_CHANGE_CALLBACK Callback,
+	PVOID CallerContext, BOOLEAN InitialNotification,
+	HANDLE *NotificationHandle);
+
+/*
+ * The host's unicast addresses: GetUnicastIpAddressTable lists those of
+ * a family (AF_UNSPEC: both; FreeMibTable frees it); GetUnicastIpAddressEntry
+ * fills @Row named by Address and InterfaceLuid (or, when 0,
+ * InterfaceIndex). CreationTimeStamp is 0 (Linux keeps none). Codes:
+ * NO_ERROR, ERROR_INVALID_PARAMETER (NULL, bad family, no interface
+ * given), ERROR_FILE_NOT_FOUND (unknown interface), ERROR_NOT_FOUND (no
+ * such address there), ERROR_NOT_ENOUGH_MEMORY, ERROR_CAN_NOT_COMPLETE.
+ */
+DWORD WINAPI GetUnicastIpAddressTable(ADDRESS_FAMILY Family,
+				      PMIB_UNICASTIPADDRESS_TABLE *Table);
+DWORD WINAPI GetUnicastIpAddressEntry(PMIB_UNICASTIPADDRESS_ROW Row);
+
+/*
+ * Interface names and identifiers in 16-bit strings and GUIDs. The name
+ * and the alias are both the link's name ("eth0"); lengths count WCHARs.
+ * The GUID is made from the name: stable across runs and index changes.
+ * Codes: NO_ERROR; ERROR_INVALID_PARAMETER (NULL, zero length, unknown
+ * alias); ERROR_INVALID_NAME (unknown name, NULL name for NameToLuidW);
+ * ERROR_FILE_NOT_FOUND (unknown LUID or GUID); ERROR_NOT_ENOUGH_MEMORY
+ * (a buffer too short for the name); ERROR_CAN_NOT_COMPLETE.
+ */
+DWORD WINAPI ConvertInterfaceLuidToNameW(const NET_LUID *InterfaceLuid,
+					 PWSTR InterfaceName, SIZE_T Length);
+DWORD WINAPI ConvertInterfaceNameToLuidW(const WCHAR *InterfaceName,
+					 NET_LUID *InterfaceLuid);
+DWORD WINAPI ConvertInterfaceLuidToAlias(const NET_LUID *InterfaceLuid,
+					 PWSTR InterfaceAlias, SIZE_T Length);
+DWORD WINAPI ConvertInterfaceAliasToLuid(const WCHAR *InterfaceAlias,
+					 PNET_LUID InterfaceLuid);
+DWORD WINAPI ConvertInterfaceLuidToGuid(const NET_LUID *InterfaceLuid,
+					GUID *InterfaceGuid);
+DWORD WINAPI ConvertInterfaceGuidToLuid(const GUID *InterfaceGuid,
+					PNET_LUID InterfaceLuid);
+#ifdef UNICODE
+#define ConvertInterfaceLuidToName ConvertInterfaceLuidToNameW
+#define ConvertInterfaceNameToLuid ConvertInterfaceNameToLuidW
+#else
+#define ConvertInterfaceLuidToName ConvertInterfaceLuidToNameA
+#define ConvertInterfaceNameToLuid ConvertInterfaceNameToLuidA
+#endif
+
+/*
+ * if_nametoindex/if_indextoname as netioapi.h declares them: the index of
+ * a name (0 if none), the name of an index into IF_NAMESIZE bytes (NULL
+ * if none). They are the library's brt_netio_* functions under macros,
+ * so the C library's functions of the same names stay what other code
+ * of the process calls.
+ */
+#ifndef IF_NAMESIZE
+#define IF_NAMESIZE 16
+#endif
+NET_IFINDEX WINAPI brt_netio_if_nametoindex(PCSTR InterfaceName);
+PCHAR WINAPI brt_netio_if_indextoname(NET_IFINDEX InterfaceIndex,
+				      PCHAR InterfaceName);
+#define if_nametoindex brt_netio_if_nametoindex
+#define if_indextoname brt_netio_if_indextoname
+
 /* The same in both forms (they return nothing). */
+VOID NETIOAPI_API_ InitializeIpInterfaceEntry(PMIB_IPINTERFACE_ROW Row);
 VOID NETIOAPI_API_ InitializeIpForwardEntry(PMIB_IPFORWARD_ROW2 Row);
 VOID NETIOAPI_API_ FreeMibTable(PVOID Memory);
 

@@ -33,6 +33,35 @@ extern "C" {
 DWORD WINAPI GetLastError(void);
 VOID WINAPI SetLastError(DWORD dwErrCode);
 
+/* The Interlocked functions callbacks count with (sequentially
+ * consistent, as Windows' full-barrier forms). */
+static inline LONG InterlockedIncrement(LONG volatile *Addend)
+{
+	return __atomic_add_fetch(Addend, 1, __ATOMIC_SEQ_CST);
+}
+
+static inline LONG InterlockedDecrement(LONG volatile *Addend)
+{
+	return __atomic_sub_fetch(Addend, 1, __ATOMIC_SEQ_CST);
+}
+
+static inline LONG InterlockedExchange(LONG volatile *Target, LONG Value)
+{
+	return __atomic_exchange_n(Target, Value, __ATOMIC_SEQ_CST);
+}
+
+static inline LONG InterlockedCompareExchange(LONG volatile *Destination,
+					      LONG Exchange, LONG Comparand)
+{
+	__atomic_compare_exchange_n(Destination, &Comparand, Exchange, 0,
+				    __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST);
+	return Comparand;
+}
+
+/* Suspend the calling thread for @dwMilliseconds (INFINITE: for ever). */
+#define INFINITE 0xFFFFFFFF
+VOID WINAPI Sleep(DWORD dwMilliseconds);
+
 #define HEAP_NO_SERIALIZE 0x00000001
 #define HEAP_GENERATE_EXCEPTIONS 0x00000004
 #define HEAP_ZERO_MEMORY 0x00000008

@@ -28,6 +28,19 @@ const struct brt_link *core_bld_link_get(brt_builder *b, uint32_t idx)
 	return l ? &l->l : NULL;
 }
 
+int core_bld_set_link_metric(brt_builder *b, uint32_t idx, uint32_t metric)
+{
+	struct bld_link *l;
+
+	if (!b)
+		return BRT_EINVAL;
+	l = core_bld_link_by_index(b, idx);
+	if (!l)
+		return BRT_ENOENT;
+	l->l.metric = metric;
+	return 0;
+}
+
 size_t core_bld_rule_count(const brt_builder *b)
 {
 	return b->rules.n;

@@ -26,6 +26,10 @@ size_t core_bld_rule_count(const brt_builder *b);
 const struct brt_rule *core_bld_rule_get(const brt_builder *b, size_t i);
 /* The link of index @idx added so far, or NULL. */
 const struct brt_link *core_bld_link_get(brt_builder *b, uint32_t idx);
+/* Change the interface metric of link @idx already in @b (links cannot be
+ * added twice, so this is the one way to change one; the Windows API's
+ * SetIpInterfaceEntry): 0, BRT_EINVAL (NULL @b) or BRT_ENOENT. */
+int core_bld_set_link_metric(brt_builder *b, uint32_t idx, uint32_t metric);
 /* Add to @b everything of @s but its routes (links, addresses, rules,
  * nexthop objects, address labels, sysctls): 0 or the first error of the
  * brt_builder_add_* calls, @b's message saying which. */
