@@ -60,6 +60,13 @@ done
 "$br" convert --to json "$src/examples/laptop.table" >"$t/b"; same convert-json "$t/a" "$t/b"
 "$br" convert --to json "$t/b" >"$t/c"; same convert-json-json "$t/a" "$t/c"
 
+# the committed documents still read back to the examples' tables
+for e in laptop server windows; do
+	"$br" show -t "$src/examples/$e.table" >"$t/a"
+	"$br" show -t "$src/tests/data/json-table/$e.json" >"$t/b" 2>&1
+	same "committed $e.json" "$t/a" "$t/b"
+done
+
 # -4 / -6 keep one family's entries (links and sysctls stay)
 "$br" show -4 -t "$src/examples/laptop.table" >"$t/v4"
 grep -E '^(addr|route)' "$t/v4" | grep -q ':' || grep -q -- ' -6 ' "$t/v4" && { fail=$((fail + 1)); echo "FAIL show -4: $(cat "$t/v4")"; }
