@@ -80,7 +80,8 @@ assert d["addresses"] and all(":" in a["local"] for a in d["addresses"])
 assert all(r["family"] == "inet6" for r in d["rules"])' "$t/v6" || { fail=$((fail + 1)); echo "FAIL show -6 -j"; }
 
 # a bad document names the array and the record
-python3 - "$t/a" >"$t/bad.json" <<'P'
+"$br" show -j -t "$src/examples/laptop.table" >"$t/good.json"
+python3 - "$t/good.json" >"$t/bad.json" <<'P'
 import json, sys
 d = json.load(open(sys.argv[1])); d["routes"][1]["metric"] = "lots"; print(json.dumps(d))
 P
