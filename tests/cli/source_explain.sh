@@ -3,7 +3,8 @@
 # the route's prefsrc, the primary address on the link (Linux IPv4), or
 # the address selection rules with every candidate and the rule it lost
 # by (RFC 6724 for IPv6, Windows' for IPv4), SkipAsSource and tentative
-# addresses shown as excluded; in text and as JSON "source_choice".
+# addresses shown as excluded; in text and as JSON "source_choice". With
+# --kernel the snapshot's decision is shown beside the kernel's answer.
 set -u
 build=$1
 br="$build/bestroute"
@@ -63,5 +64,18 @@ check windows-v6-temporary "rfc6724 | rule 7: prefer temporary addresses | 2001:
 	"$(sc "$t/win.table" 2001:db8:5::1)"
 # no explanation asked: no source_choice
 check no-explain false "$("$br" get -j -t "$t/win.table" 8.8.8.8 | python3 -c 'import json,sys; print(str("source_choice" in json.load(sys.stdin)).lower())')"
+# --explain --kernel: the kernel's answer, the snapshot's decision beside
+# it, and saying so (only where the live host can be asked)
+if out=$("$br" get -j --kernel --explain 127.0.0.1 2>/dev/null); then
+	check kernel-explain '"kernel" "snapshot" true' "$(python3 -c '
+import json, sys
+o = json.load(sys.stdin)
+print("\"%s\" \"%s\" %s" % (o.get("answered_by"), o.get("candidates_from"), str(bool(o.get("candidates"))).lower()))' <<<"$out")"
+	out=$("$br" get --kernel --explain 127.0.0.1)
+	check kernel-explain-text "  the kernel gives no explanation; the snapshot's decision:" \
+		"$(grep -m1 'kernel gives no explanation' <<<"$out")"
+else
+	echo "note: the live host cannot be asked here: --explain --kernel not checked"
+fi
 echo "$pass passed, $fail failed"
 [ $fail = 0 ]
