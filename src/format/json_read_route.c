@@ -90,8 +90,9 @@ static int route_fields(struct ipj_ctx *c, json_object *o, struct brt_route *r, 
 	    (rc = jr_word(c, o, "type", brt_txt_rtype_parse, &type)) < 0)
 		return rc;
 	*fam = (int)family;
-	if ((rc = ipj_prefix(c, o, "dst", fam, &r->dst)) < 0 ||
-	    (rc = ipj_prefix(c, o, "src", fam, &r->src)) < 0 ||
+	if ((rc = ipj_prefix(c, o, "dst", fam, &r->dst)) <= 0)
+		return rc < 0 ? rc : ipj_fail(c, "a route needs \"dst\"");
+	if ((rc = ipj_prefix(c, o, "src", fam, &r->src)) < 0 ||
 	    (rc = ipj_addr(c, o, "prefsrc", fam, &r->prefsrc)) < 0 ||
 	    (rc = table_of(c, o, &r->table)) < 0 ||
 	    (rc = ipj_uint(c, o, "metric", 0xffffffffu, &r->metric)) < 0 ||

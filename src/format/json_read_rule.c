@@ -88,8 +88,9 @@ int jr_rule_record(struct ipj_ctx *c, json_object *o)
 	if ((rc = jr_keys(c, o, keys)) || (rc = jr_word(c, o, "family", family_word, &family)) <= 0)
 		return rc < 0 ? rc : ipj_fail(c, "a rule needs \"family\"");
 	fam = (int)family;
-	if ((rc = ipj_uint(c, o, "priority", 0xffffffffu, &r.priority)) < 0 ||
-	    (rc = selectors(c, o, &r, &fam)) < 0 ||
+	if ((rc = ipj_uint(c, o, "priority", 0xffffffffu, &r.priority)) <= 0)
+		return rc < 0 ? rc : ipj_fail(c, "a rule needs \"priority\"");
+	if ((rc = selectors(c, o, &r, &fam)) < 0 ||
 	    (rc = jr_word(c, o, "action", action_word, &action)) < 0 ||
 	    (rc = ipj_table(c, o, "table", &r.table)) < 0 ||
 	    (rc = ipj_uint(c, o, "goto", 0xffffffffu, &r.goto_target)) < 0 ||
