@@ -265,7 +265,8 @@ void print_result(FILE *f, const brt_table *t, const struct brt_query *q,
 {
 	if (po->json)
 		return print_json(f, t, q, r, ex, po);
-	if (po->ip_format)
+	/* (a batch keeps one answer per line: its errors as "error:" lines) */
+	if (po->ip_format && (!po->batch || r->status == BRT_ROUTE_OK))
 		return print_ip(f, t, q, r);
 	if (r->status == BRT_ROUTE_OK)
 		print_text_ok(f, t, q, r, po);
