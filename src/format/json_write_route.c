@@ -153,22 +153,22 @@ static json_object *jrule(const struct brt_rule *r)
 	return o;
 }
 
-void jw_routing(json_object *o, const brt_table *t, bool all)
+void jw_routing(struct jw *w, const brt_table *t)
 {
-	json_object *a = json_object_new_array();
 	size_t i;
 
+	jw_begin(w, "nexthops");
 	for (i = 0; i < brt_table_nhobj_count(t); i++)
-		jw_put(a, jnhobj(t, brt_table_nhobj(t, i)), false, all);
-	json_object_object_add(o, "nexthops", a);
-	a = json_object_new_array();
+		jw_put(w, jnhobj(t, brt_table_nhobj(t, i)), false);
+	jw_end(w, "nexthops");
+	jw_begin(w, "routes");
 	for (i = 0; i < brt_table_route_count(t); i++)
-		jw_put(a, jroute(t, brt_table_route(t, i)),
-		       brt_table_route(t, i)->flags & BRT_ROUTE_F_DERIVED, all);
-	json_object_object_add(o, "routes", a);
-	a = json_object_new_array();
+		jw_put(w, jroute(t, brt_table_route(t, i)),
+		       brt_table_route(t, i)->flags & BRT_ROUTE_F_DERIVED);
+	jw_end(w, "routes");
+	jw_begin(w, "rules");
 	for (i = 0; i < brt_table_rule_count(t); i++)
-		jw_put(a, jrule(brt_table_rule(t, i)),
-		       brt_table_rule(t, i)->flags & BRT_RULE_F_DERIVED, all);
-	json_object_object_add(o, "rules", a);
+		jw_put(w, jrule(brt_table_rule(t, i)),
+		       brt_table_rule(t, i)->flags & BRT_RULE_F_DERIVED);
+	jw_end(w, "rules");
 }
