@@ -9,11 +9,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "format/json_table.h"
-#include "format/json_write.h"
-#include "format/text.h"
+#include "json/json_table.h"
+#include "json/json_write.h"
+#include "text/text.h"
 
-json_object *jw_addr(const struct brt_addr *a)
+json_object *fmt_jw_addr(const struct brt_addr *a)
 {
 	char buf[BRT_ADDRSTRLEN];
 	struct brt_addr plain = *a;
@@ -23,32 +23,32 @@ json_object *jw_addr(const struct brt_addr *a)
 		       ? json_object_new_string(buf) : NULL;
 }
 
-json_object *jw_prefix(const struct brt_prefix *p)
+json_object *fmt_jw_prefix(const struct brt_prefix *p)
 {
 	char buf[BRT_PREFIXSTRLEN];
 
 	return brt_prefix_format(p, buf, sizeof(buf)) >= 0 ? json_object_new_string(buf) : NULL;
 }
 
-json_object *jw_dev(const brt_table *t, uint32_t index)
+json_object *fmt_jw_dev(const brt_table *t, uint32_t index)
 {
 	const struct brt_link *l = index ? brt_table_link_by_index(t, index) : NULL;
 
-	return l ? jt_name(l->name) : NULL;
+	return l ? fmt_jt_name(l->name) : NULL;
 }
 
-void jw_add(json_object *o, const char *key, json_object *v)
+void fmt_jw_add(json_object *o, const char *key, json_object *v)
 {
 	if (v)
 		json_object_object_add(o, key, v);
 }
 
-void jw_uint(json_object *o, const char *key, uint32_t v)
+void fmt_jw_uint(json_object *o, const char *key, uint32_t v)
 {
 	json_object_object_add(o, key, json_object_new_int64(v));
 }
 
-const char *jw_family(unsigned family)
+const char *fmt_jw_family(unsigned family)
 {
 	return family == BRT_AF_INET ? "inet" : family == BRT_AF_INET6 ? "inet6" : "unspec";
 }
@@ -58,14 +58,14 @@ static json_object *jlink(const brt_table *t, const struct brt_link *l)
 	json_object *o = json_object_new_object();
 
 	json_object_object_add(o, "ifindex", json_object_new_int64(l->index));
-	json_object_object_add(o, "ifname", jt_name(l->name));
+	json_object_object_add(o, "ifname", fmt_jt_name(l->name));
 	json_object_object_add(o, "link_type", json_object_new_string(
-		brt_txt_linktype_name(l->type)));
-	json_object_object_add(o, "flags", jt_flags_json(jt_link_flags, l->flags));
-	jw_uint(o, "mtu", l->mtu);
-	jw_uint(o, "metric", l->metric);
-	jw_uint(o, "group", l->group);
-	jw_add(o, "master", jw_dev(t, l->master));
+		fmt_txt_linktype_name(l->type)));
+	json_object_object_add(o, "flags", fmt_jt_flags_json(fmt_jt_link_flags, l->flags));
+	fmt_jw_uint(o, "mtu", l->mtu);
+	fmt_jw_uint(o, "metric", l->metric);
+	fmt_jw_uint(o, "group", l->group);
+	fmt_jw_add(o, "master", fmt_jw_dev(t, l->master));
 	return o;
 }
 
@@ -74,19 +74,19 @@ static json_object *jaddress(const brt_table *t, const struct brt_address *a)
 	json_object *o = json_object_new_object();
 	char buf[12];
 
-	json_object_object_add(o, "local", jw_addr(&a->addr));
-	jw_uint(o, "prefixlen", a->plen);
-	jw_add(o, "dev", jw_dev(t, a->ifindex));
-	jw_add(o, "address", jw_addr(&a->peer));
-	jw_add(o, "broadcast", jw_addr(&a->broadcast));
+	json_object_object_add(o, "local", fmt_jw_addr(&a->addr));
+	fmt_jw_uint(o, "prefixlen", a->plen);
+	fmt_jw_add(o, "dev", fmt_jw_dev(t, a->ifindex));
+	fmt_jw_add(o, "address", fmt_jw_addr(&a->peer));
+	fmt_jw_add(o, "broadcast", fmt_jw_addr(&a->broadcast));
 	json_object_object_add(o, "scope", json_object_new_string(
-		brt_txt_scope_name(a->scope, buf)));
+		fmt_txt_scope_name(a->scope, buf)));
 	if (a->label[0])
-		json_object_object_add(o, "label", jt_name(a->label));
-	jw_uint(o, "valid_life_time", a->valid_lft);
-	jw_uint(o, "preferred_life_time", a->preferred_lft);
-	jw_uint(o, "metric", a->metric);
-	json_object_object_add(o, "flags", jt_flags_json(jt_addr_flags, a->flags));
+		json_object_object_add(o, "label", fmt_jt_name(a->label));
+	fmt_jw_uint(o, "valid_life_time", a->valid_lft);
+	fmt_jw_uint(o, "preferred_life_time", a->preferred_lft);
+	fmt_jw_uint(o, "metric", a->metric);
+	json_object_object_add(o, "flags", fmt_jt_flags_json(fmt_jt_addr_flags, a->flags));
 	return o;
 }
 
@@ -94,9 +94,9 @@ static json_object *jlabel(const brt_table *t, const struct brt_addrlabel *l)
 {
 	json_object *o = json_object_new_object();
 
-	json_object_object_add(o, "address", jw_prefix(&l->prefix));
-	jw_add(o, "dev", jw_dev(t, l->ifindex));
-	jw_uint(o, "label", l->label);
+	json_object_object_add(o, "address", fmt_jw_prefix(&l->prefix));
+	fmt_jw_add(o, "dev", fmt_jw_dev(t, l->ifindex));
+	fmt_jw_uint(o, "label", l->label);
 	return o;
 }
 
@@ -105,13 +105,13 @@ static json_object *jlabel(const brt_table *t, const struct brt_addrlabel *l)
 void jw_begin(struct jw *w, const char *key)
 {
 	if (w->stream)
-		brt_sb_printf(&w->sb, ",\"%s\":[", key);
+		fmt_sb_printf(&w->sb, ",\"%s\":[", key);
 	else
 		w->arr = json_object_new_array();
 	w->first = true;
 }
 
-void jw_put(struct jw *w, json_object *v, bool derived)
+void fmt_jw_put(struct jw *w, json_object *v, bool derived)
 {
 	if (!v)
 		return;
@@ -125,7 +125,7 @@ void jw_put(struct jw *w, json_object *v, bool derived)
 		json_object_array_add(w->arr, v);
 		return;
 	}
-	brt_sb_printf(&w->sb, "%s%s", w->first ? "" : ",",
+	fmt_sb_printf(&w->sb, "%s%s", w->first ? "" : ",",
 		      json_object_to_json_string_ext(v, ONE_LINE));
 	w->first = false;
 	json_object_put(v);
@@ -134,7 +134,7 @@ void jw_put(struct jw *w, json_object *v, bool derived)
 void jw_end(struct jw *w, const char *key)
 {
 	if (w->stream)
-		brt_sb_printf(&w->sb, "]");
+		fmt_sb_printf(&w->sb, "]");
 	else
 		json_object_object_add(w->doc, key, w->arr);
 	w->arr = NULL;
@@ -163,7 +163,7 @@ static void document(struct jw *w, const brt_table *t)
 	size_t i;
 
 	if (w->stream) {
-		brt_sb_printf(&w->sb, "{\"bestroute_table\":%d,\"policy\":\"%s\"", JT_VERSION,
+		fmt_sb_printf(&w->sb, "{\"bestroute_table\":%d,\"policy\":\"%s\"", JT_VERSION,
 			      policy_word(t));
 	} else {
 		json_object_object_add(w->doc, "bestroute_table", json_object_new_int(JT_VERSION));
@@ -171,22 +171,22 @@ static void document(struct jw *w, const brt_table *t)
 	}
 	jw_begin(w, "links");
 	for (i = 0; i < brt_table_link_count(t); i++)
-		jw_put(w, jlink(t, brt_table_link(t, i)),
+		fmt_jw_put(w, jlink(t, brt_table_link(t, i)),
 		       brt_table_link(t, i)->flags & BRT_LINK_F_DERIVED);
 	jw_end(w, "links");
 	jw_begin(w, "addresses");
 	for (i = 0; i < brt_table_address_count(t); i++)
-		jw_put(w, jaddress(t, brt_table_address(t, i)),
+		fmt_jw_put(w, jaddress(t, brt_table_address(t, i)),
 		       brt_table_address(t, i)->flags & BRT_ADDR_F_DERIVED);
 	jw_end(w, "addresses");
-	jw_routing(w, t);
+	fmt_jw_routing(w, t);
 	jw_begin(w, "addrlabels");
 	for (i = 0; i < brt_table_addrlabel_count(t); i++)
-		jw_put(w, jlabel(t, brt_table_addrlabel(t, i)),
+		fmt_jw_put(w, jlabel(t, brt_table_addrlabel(t, i)),
 		       brt_table_addrlabel(t, i)->flags & BRT_LABEL_F_DERIVED);
 	jw_end(w, "addrlabels");
 	if (w->stream) {
-		brt_sb_printf(&w->sb, ",\"sysctls\":%s}\n",
+		fmt_sb_printf(&w->sb, ",\"sysctls\":%s}\n",
 			      json_object_to_json_string_ext(sys, ONE_LINE));
 		json_object_put(sys);
 	} else {

@@ -5,16 +5,16 @@
 #include <json-c/json.h>
 
 #include "format.h"
-#include "format/text.h"
+#include "text/text.h"
 
 /* Values; NULL for an address of family 0 or an unknown link. */
-json_object *jw_addr(const struct brt_addr *a);
-json_object *jw_prefix(const struct brt_prefix *p);
-json_object *jw_dev(const brt_table *t, uint32_t index);
+json_object *fmt_jw_addr(const struct brt_addr *a);
+json_object *fmt_jw_prefix(const struct brt_prefix *p);
+json_object *fmt_jw_dev(const brt_table *t, uint32_t index);
 /* Add @v under @key unless it is NULL. */
-void jw_add(json_object *o, const char *key, json_object *v);
-void jw_uint(json_object *o, const char *key, uint32_t v);
-const char *jw_family(unsigned family);
+void fmt_jw_add(json_object *o, const char *key, json_object *v);
+void fmt_jw_uint(json_object *o, const char *key, uint32_t v);
+const char *fmt_jw_family(unsigned family);
 /*
  * The document being written: one line is streamed record by record (a
  * record's JSON object lives only while it is written, so memory is the
@@ -30,13 +30,13 @@ struct jw {
 	bool first;		/* stream: no record in this array yet */
 };
 
-/* Start array @key; add records with jw_put; end with jw_end. */
+/* Start array @key; add records with fmt_jw_put; end with jw_end. */
 void jw_begin(struct jw *w, const char *key);
 /* Add record @v (consumed; "derived": true when @derived, dropped
  * unless w->all; NULL is dropped). */
-void jw_put(struct jw *w, json_object *v, bool derived);
+void fmt_jw_put(struct jw *w, json_object *v, bool derived);
 void jw_end(struct jw *w, const char *key);
 /* "nexthops", "routes" and "rules" of @t. */
-void jw_routing(struct jw *w, const brt_table *t);
+void fmt_jw_routing(struct jw *w, const brt_table *t);
 
 #endif

@@ -12,11 +12,11 @@
 
 #include <linux/rtnetlink.h>
 
-#include "core/internal.h"
+#include "model/model.h"
 #include "monitor_watch.h"
-#include "nl.h"
+#include "netlink/nl.h"
 
-size_t brt_monitor_watch_groups(unsigned objects, int groups[8])
+size_t os_monitor_watch_groups(unsigned objects, int groups[8])
 {
 	size_t n = 0;
 
@@ -78,25 +78,25 @@ static int decode(const struct nlmsghdr *nlh, struct brt_live_change *c,
 	switch (c->object) {
 	case BRT_LIVE_OBJ_ROUTE:
 		c->route = &w->r;
-		return brt_nl_decode_route(nlh, len, 0, &w->r, nh, BRT_MAX_NEXTHOPS, err,
+		return os_nl_decode_route(nlh, len, 0, &w->r, nh, BRT_MAX_NEXTHOPS, err,
 					   sizeof(err));
 	case BRT_LIVE_OBJ_ADDRESS:
 		c->address = &w->a;
-		return brt_nl_decode_addr(nlh, len, &w->a, err, sizeof(err));
+		return os_nl_decode_addr(nlh, len, &w->a, err, sizeof(err));
 	case BRT_LIVE_OBJ_LINK:
 		c->link = &w->l;
-		return brt_nl_decode_link(nlh, len, &w->l, err, sizeof(err));
+		return os_nl_decode_link(nlh, len, &w->l, err, sizeof(err));
 	case BRT_LIVE_OBJ_RULE:
 		c->rule = &w->ru;
-		return brt_nl_decode_rule(nlh, len, &w->ru, err, sizeof(err));
+		return os_nl_decode_rule(nlh, len, &w->ru, err, sizeof(err));
 	default:
 		c->nexthop = &w->n;
-		return brt_nl_decode_nexthop(nlh, len, &w->n, w->grp, BRT_MAX_NEXTHOPS, err,
+		return os_nl_decode_nexthop(nlh, len, &w->n, w->grp, BRT_MAX_NEXTHOPS, err,
 					     sizeof(err));
 	}
 }
 
-void brt_monitor_watch_message(const struct nlmsghdr *nlh, unsigned objects,
+void os_monitor_watch_message(const struct nlmsghdr *nlh, unsigned objects,
 			       brt_live_watch_cb cb, void *ctx, struct brt_nexthop *nh)
 {
 	struct nlmsghdr *copy = NULL;
@@ -125,7 +125,7 @@ void brt_monitor_watch_message(const struct nlmsghdr *nlh, unsigned objects,
 	free(copy);
 }
 
-void brt_monitor_watch_lost(brt_live_watch_cb cb, void *ctx)
+void os_monitor_watch_lost(brt_live_watch_cb cb, void *ctx)
 {
 	struct brt_live_change c;
 
