@@ -22,7 +22,7 @@ seed fuzz_text "$src"/examples/*.table "$src"/fuzz/regress/*.table \
 	$(find "$src/tests/data" -name '*.table')
 # The importer takes the family hint from the first byte (0: guess).
 mkdir -p "$corpus/fuzz_ipjson"
-for f in "$src"/tests/data/ipj/*.json; do
+for f in "$src"/tests/data/ipj/*.json "$src"/tests/data/json-table/*.json; do
 	{ printf '\0'; cat "$f"; } >"$corpus/fuzz_ipjson/seed-$(basename "$f")"
 done
 seed fuzz_nl_decode

@@ -114,6 +114,13 @@ void print_result(FILE *f, const brt_table *t, const struct brt_query *q,
 		  const struct brt_result *r, const brt_explain *ex,
 		  const struct print_opts *po);
 
+/* --explain for the source address (source_explain.c): JSON
+ * "source_choice" (NULL when there is none: an error answer), or lines. */
+json_object *source_choice_json(const brt_table *t, const struct brt_query *q,
+				const struct brt_result *r);
+void source_choice_text(FILE *f, const brt_table *t, const struct brt_query *q,
+			const struct brt_result *r);
+
 /* --format ip: the answer exactly as `ip route get` prints it. */
 void print_ip(FILE *f, const brt_table *t, const struct brt_query *q,
 	      const struct brt_result *r);

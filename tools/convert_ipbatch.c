@@ -7,7 +7,10 @@
  * ip spells otherwise is rewritten: "route -6 default" (ip -batch takes no
  * -6 on a line) becomes ::/0; "rule N: ..." becomes "rule add pref N ...",
  * an IPv6 rule "from all" becomes "from ::/0" so that ip knows its family;
- * addresses are "addr replace" (the kernel gives lo its own). Run it with
+ * addresses are "addr replace" (the kernel gives lo its own), without the
+ * flags only the kernel sets (permanent, tentative, ...); what the kernel
+ * makes itself (routes and rules of protocol kernel, the default address
+ * labels) is left out, as it is when a snapshot is read. Run it with
  * `ip -force -batch` to go on past a line the kernel refuses.
  */
 #include <stdlib.h>
@@ -34,6 +37,48 @@ static void links(FILE *f, const brt_table *t)
 	}
 }
 
+/* Whether the kernel makes this entry itself: a route or rule of
+ * protocol kernel, an address label of the default table. */
+static bool kernel_made(const char *kw, const char *rest)
+{
+	static const char *const labels[] = {
+		"prefix ::1/128 label 0", "prefix ::/96 label 3",
+		"prefix ::ffff:0.0.0.0/96 label 4", "prefix 2001::/32 label 6",
+		"prefix 2001:10::/28 label 7", "prefix 3ffe::/16 label 12",
+		"prefix 2002::/16 label 2", "prefix fec0::/10 label 11",
+		"prefix fc00::/7 label 5", "prefix ::/0 label 1",
+	};
+	size_t i;
+
+	if (!strcmp(kw, "addrlabel")) {
+		for (i = 0; i < sizeof(labels) / sizeof(labels[0]); i++)
+			if (!strcmp(rest, labels[i]))
+				return true;
+		return false;
+	}
+	return (!strcmp(kw, "route") || !strcmp(kw, "rule")) && strstr(rest, " proto kernel");
+}
+
+/* An addr statement without the flags only the kernel sets. */
+static void addr_words(FILE *f, char *rest)
+{
+	static const char *const kernel_only[] = {
+		"permanent", "tentative", "dadfailed", "deprecated", "temporary", "secondary",
+	};
+	char *w, *save = NULL;
+	size_t i;
+
+	fputs("addr replace", f);
+	for (w = strtok_r(rest, " ", &save); w; w = strtok_r(NULL, " ", &save)) {
+		for (i = 0; i < sizeof(kernel_only) / sizeof(kernel_only[0]); i++)
+			if (!strcmp(w, kernel_only[i]))
+				break;
+		if (i == sizeof(kernel_only) / sizeof(kernel_only[0]))
+			fprintf(f, " %s", w);
+	}
+	fputc('\n', f);
+}
+
 /* One statement of our text format as an ip command (or a comment). */
 static void statement(FILE *f, char *line)
 {
@@ -51,6 +96,10 @@ static void statement(FILE *f, char *line)
 		fprintf(f, "# %s %s\n", line, rest);
 		return;
 	}
+	if (kernel_made(line, rest))
+		return;
+	if (!strcmp(line, "addr"))
+		return addr_words(f, rest);
 	if (!strcmp(line, "rule")) {
 		char *colon = strchr(rest, ':');
 		const char *after = colon ? colon + 1 : rest;

@@ -42,10 +42,43 @@ static int version(void)
 	return fflush(stdout) ? CLI_EXIT_USAGE : CLI_EXIT_OK;
 }
 
+/* `ip -j -p route get`: the options ip takes before the object may come
+ * before the command too; they are moved after it. */
+static bool global_option(const char *a)
+{
+	static const char *const opts[] = {
+		"-j", "--json", "-json", "-p", "--pretty", "-pretty", "-4", "-6",
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(opts) / sizeof(opts[0]); i++)
+		if (!strcmp(a, opts[i]))
+			return true;
+	return false;
+}
+
+static void move_globals(int argc, char **argv)
+{
+	int n = 1, i;
+	char *cmd;
+
+	while (n < argc && global_option(argv[n]))
+		n++;
+	if (n == 1 || n >= argc)
+		return;
+	cmd = argv[n];
+	for (i = n; i > 1; i--)
+		argv[i] = argv[i - 1];
+	argv[1] = cmd;
+}
+
 int main(int argc, char **argv)
 {
-	const char *a = argc > 1 ? argv[1] : "";
+	const char *a;
 	size_t i;
+
+	move_globals(argc, argv);
+	a = argc > 1 ? argv[1] : "";
 
 	if (argc < 2)
 		return cli_usage_all(stderr);

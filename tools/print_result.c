@@ -164,6 +164,8 @@ static void print_json(FILE *f, const brt_table *t, const struct brt_query *q,
 			json_object_array_add(arr, jcandidate(t, c, suppressed));
 		}
 		json_object_object_add(o, "candidates", arr);
+		if ((arr = source_choice_json(t, q, r)))
+			json_object_object_add(o, "source_choice", arr);
 		if (po->explain_from)
 			json_object_object_add(o, "candidates_from",
 					       json_object_new_string(po->explain_from));
@@ -263,7 +265,8 @@ void print_result(FILE *f, const brt_table *t, const struct brt_query *q,
 {
 	if (po->json)
 		return print_json(f, t, q, r, ex, po);
-	if (po->ip_format)
+	/* (a batch keeps one answer per line: its errors as "error:" lines) */
+	if (po->ip_format && (!po->batch || r->status == BRT_ROUTE_OK))
 		return print_ip(f, t, q, r);
 	if (r->status == BRT_ROUTE_OK)
 		print_text_ok(f, t, q, r, po);
@@ -282,6 +285,8 @@ void print_result(FILE *f, const brt_table *t, const struct brt_query *q,
 	else if (po->explain_from)
 		fprintf(f, "  the kernel gives no explanation, and the %s has none\n",
 			po->explain_from);
-	if (ex)
+	if (ex) {
 		print_text_explain(f, t, ex);
+		source_choice_text(f, t, q, r);
+	}
 }

@@ -65,6 +65,10 @@ check text-route-error "error: 192.0.2.1: " "$(sed -n 3p <<<"$text" | grep -o '^
 check text-multipath "10.9.1.1 via 192.168.1.2 dev eth0 src 192.168.1.10" "$(sed -n 4p <<<"$text")"
 nh=$("$br" get -t "$t/host.table" --nexthops --batch - <<<"10.9.1.1")
 check nexthops-listed 3 "$(wc -l <<<"$nh")"
+# --format ip in a batch: ip's lines, a route error still one "error:" line
+out=$(printf '8.8.8.8\n192.0.2.1\n' | "$br" get --format ip -t "$t/host.table" --batch - 2>/dev/null)
+check ip-format-batch "8.8.8.8 via 192.168.1.1 dev eth0 src 192.168.1.10 uid 0 |    cache |error: 192.0.2.1" \
+	"$(cut -d: -f1-2 <<<"$out" | paste -sd'|')"
 # a batch of good lines exits 0, route errors included
 printf '8.8.8.8\n192.0.2.1\n' | "$br" get -t "$t/host.table" --batch - >/dev/null 2>&1
 check good-batch-exit 0 $?

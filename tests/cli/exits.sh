@@ -63,6 +63,11 @@ want 1 "unknown policy 'bsd'" get --policy bsd -t "$tbl" 8.8.8.8
 want 1 "unknown format 'xml'" get --format xml -t "$tbl" 8.8.8.8
 want 1 "nosuch.table" get -t "$t/nosuch.table" 8.8.8.8
 want 1 "no words after it" get -t "$tbl" --batch - 8.8.8.8
+# ip's order: options before the command
+want 0 "" -j -p get -t "$tbl" 8.8.8.8
+python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$t/out" || { fail=$((fail + 1)); echo "FAIL -j get: not JSON"; }
+want 0 "" -4 show -t "$tbl"
+want 1 "unknown option '-4'" -4 get -t "$tbl" 8.8.8.8
 # show, convert
 want 0 "" show -t "$tbl"
 want 0 "" show -4 -j -t "$tbl"

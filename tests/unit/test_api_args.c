@@ -560,6 +560,8 @@ static void writing(void **state)
 	(void)state;
 	assert_int_equal(brt_table_write_text(NULL, 0, &out), BRT_EINVAL);
 	assert_int_equal(brt_table_write_text(t, 0, NULL), BRT_EINVAL);
+	assert_int_equal(brt_table_write_json(NULL, 0, &out), BRT_EINVAL);
+	assert_int_equal(brt_table_write_json(t, 0, NULL), BRT_EINVAL);
 	assert_int_equal(brt_route_write_text(NULL, &r, &out), BRT_EINVAL);
 	assert_int_equal(brt_route_write_text(t, NULL, &out), BRT_EINVAL);
 	assert_int_equal(brt_route_write_text(t, &r, NULL), BRT_EINVAL);
@@ -576,6 +578,11 @@ static void writing(void **state)
 static void monitor_cb(void *ctx, int event, const struct brt_route *r)
 {
 	(void)ctx, (void)event, (void)r;
+}
+
+static void watch_cb(void *ctx, const struct brt_live_change *c)
+{
+	(void)ctx, (void)c;
 }
 
 /* live.h: argument checks come before any netlink traffic, so these run
@@ -622,6 +629,16 @@ static void live_arguments(void **state)
 						sizeof(err)), BRT_EINVAL);
 	assert_int_equal(brt_live_monitor_start(&m, NULL, NULL, err, sizeof(err)),
 			 BRT_EINVAL);
+	assert_null(m);
+	m = (brt_live_monitor *)&r;
+	assert_int_equal(brt_live_watch_start(NULL, 0, watch_cb, NULL, err, sizeof(err)),
+			 BRT_EINVAL);
+	assert_int_equal(brt_live_watch_start(&m, 0, NULL, NULL, err, sizeof(err)),
+			 BRT_EINVAL);
+	assert_null(m);
+	m = (brt_live_monitor *)&r;
+	assert_int_equal(brt_live_watch_start(&m, 0x100, watch_cb, NULL, err, sizeof(err)),
+			 BRT_EINVAL);		/* an unknown object bit */
 	assert_null(m);
 }
 

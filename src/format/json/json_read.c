@@ -128,7 +128,7 @@ static int address_record(struct ipj_ctx *c, json_object *o)
 	brt_address_init(&a);
 	a.flags = 0;
 	if ((rc = fmt_jr_keys(c, o, keys)) || (rc = fmt_ipj_addr(c, o, "local", &fam, &a.addr)) < 0 ||
-	    (rc = fmt_ipj_uint(c, o, "prefixlen", 128, &plen)) < 0 ||
+	    (rc = fmt_ipj_uint(c, o, "prefixlen", 128, &plen)) <= 0 ||
 	    (rc = fmt_jr_dev(c, o, "dev", &a.ifindex)) < 0 ||
 	    (rc = fmt_ipj_addr(c, o, "address", &fam, &a.peer)) < 0 ||
 	    (rc = fmt_ipj_addr(c, o, "broadcast", &fam, &a.broadcast)) < 0 ||
@@ -138,7 +138,7 @@ static int address_record(struct ipj_ctx *c, json_object *o)
 	    (rc = fmt_ipj_uint(c, o, "preferred_life_time", 0xffffffffu, &a.preferred_lft)) < 0 ||
 	    (rc = fmt_ipj_uint(c, o, "metric", 0xffffffffu, &a.metric)) < 0 ||
 	    (rc = fmt_jr_flags(c, o, fmt_jt_addr_flags, &a.flags)) < 0)
-		return rc;
+		return rc < 0 ? rc : fmt_ipj_fail(c, "an address needs \"prefixlen\"");
 	if (!a.addr.family || !a.ifindex)
 		return fmt_ipj_fail(c, "an address needs \"local\" and \"dev\"");
 	a.plen = (uint8_t)plen;

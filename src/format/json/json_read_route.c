@@ -5,10 +5,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/model.h"
 #include "json/json_read.h"
 #include "text/text.h"
 
-#define MAX_NEXTHOPS 256
+/* the builder's own limits, so every table written reads back */
+#define MAX_NEXTHOPS BRT_MAX_NEXTHOPS
+#define MAX_MEMBERS BRT_MAX_GROUP
 
 static int family_word(const char *s)
 {
@@ -50,7 +53,7 @@ static int nexthops(struct ipj_ctx *c, json_object *o, struct brt_route *r,
 		return fmt_ipj_fail(c, "\"nexthops\" is not an array");
 	n = json_object_array_length(a);
 	if (n > MAX_NEXTHOPS)
-		return fmt_ipj_fail(c, "more than %d next hops", MAX_NEXTHOPS);
+		return fmt_ipj_fail(c, "more than %u next hops", MAX_NEXTHOPS);
 	for (i = 0; i < n; i++)
 		if ((rc = nexthop(c, json_object_array_get_idx(a, i), &fam, &nh[i])))
 			return rc;
@@ -90,8 +93,9 @@ static int route_fields(struct ipj_ctx *c, json_object *o, struct brt_route *r, 
 	    (rc = fmt_jr_word(c, o, "type", fmt_txt_rtype_parse, &type)) < 0)
 		return rc;
 	*fam = (int)family;
-	if ((rc = fmt_ipj_prefix(c, o, "dst", fam, &r->dst)) < 0 ||
-	    (rc = fmt_ipj_prefix(c, o, "src", fam, &r->src)) < 0 ||
+	if ((rc = fmt_ipj_prefix(c, o, "dst", fam, &r->dst)) <= 0)
+		return rc < 0 ? rc : fmt_ipj_fail(c, "a route needs \"dst\"");
+	if ((rc = fmt_ipj_prefix(c, o, "src", fam, &r->src)) < 0 ||
 	    (rc = fmt_ipj_addr(c, o, "prefsrc", fam, &r->prefsrc)) < 0 ||
 	    (rc = table_of(c, o, &r->table)) < 0 ||
 	    (rc = fmt_ipj_uint(c, o, "metric", 0xffffffffu, &r->metric)) < 0 ||
@@ -108,12 +112,23 @@ static int route_fields(struct ipj_ctx *c, json_object *o, struct brt_route *r, 
 	return 0;
 }
 
+/* How many entries array @key of @o holds (0 when it is not an array). */
+static size_t count_of(json_object *o, const char *key)
+{
+	json_object *a = fmt_ipj_get(o, key);
+
+	return json_object_is_type(a, json_type_array) ? json_object_array_length(a) : 0;
+}
+
 int fmt_jr_route_record(struct ipj_ctx *c, json_object *o)
 {
-	struct brt_nexthop *nh = calloc(MAX_NEXTHOPS, sizeof(*nh));
+	size_t n = count_of(o, "nexthops");
+	struct brt_nexthop *nh = n <= MAX_NEXTHOPS ? calloc(n ? n : 1, sizeof(*nh)) : NULL;
 	struct brt_route r;
 	int fam = 0, rc;
 
+	if (n > MAX_NEXTHOPS)
+		return fmt_ipj_fail(c, "more than %u next hops", MAX_NEXTHOPS);
 	if (!nh)
 		return BRT_ENOMEM;
 	brt_route_init(&r);
@@ -144,8 +159,8 @@ static int group(struct ipj_ctx *c, json_object *o, struct brt_nhobj *n,
 
 	if (!a)
 		return 0;
-	if (!json_object_is_type(a, json_type_array) || json_object_array_length(a) > MAX_NEXTHOPS)
-		return fmt_ipj_fail(c, "\"group\" is not an array of at most %d members", MAX_NEXTHOPS);
+	if (!json_object_is_type(a, json_type_array) || json_object_array_length(a) > MAX_MEMBERS)
+		return fmt_ipj_fail(c, "\"group\" is not an array of at most %u members", MAX_MEMBERS);
 	k = json_object_array_length(a);
 	for (i = 0; i < k; i++) {
 		json_object *e = json_object_array_get_idx(a, i);
@@ -165,11 +180,14 @@ int fmt_jr_nhobj_record(struct ipj_ctx *c, json_object *o)
 {
 	static const char *const keys[] = {"id", "family", "gateway", "dev", "protocol",
 					   "flags", "group", NULL};
-	struct brt_nhgrp_member *m = calloc(MAX_NEXTHOPS, sizeof(*m));
+	size_t k = count_of(o, "group");
+	struct brt_nhgrp_member *m = k <= MAX_MEMBERS ? calloc(k ? k : 1, sizeof(*m)) : NULL;
 	struct brt_nhobj n;
 	uint32_t family = 0;
 	int fam, rc;
 
+	if (k > MAX_MEMBERS)
+		return fmt_ipj_fail(c, "\"group\" has more than %u members", MAX_MEMBERS);
 	if (!m)
 		return BRT_ENOMEM;
 	brt_nhobj_init(&n);

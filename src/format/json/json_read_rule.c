@@ -88,8 +88,9 @@ int fmt_jr_rule_record(struct ipj_ctx *c, json_object *o)
 	if ((rc = fmt_jr_keys(c, o, keys)) || (rc = fmt_jr_word(c, o, "family", family_word, &family)) <= 0)
 		return rc < 0 ? rc : fmt_ipj_fail(c, "a rule needs \"family\"");
 	fam = (int)family;
-	if ((rc = fmt_ipj_uint(c, o, "priority", 0xffffffffu, &r.priority)) < 0 ||
-	    (rc = selectors(c, o, &r, &fam)) < 0 ||
+	if ((rc = fmt_ipj_uint(c, o, "priority", 0xffffffffu, &r.priority)) <= 0)
+		return rc < 0 ? rc : fmt_ipj_fail(c, "a rule needs \"priority\"");
+	if ((rc = selectors(c, o, &r, &fam)) < 0 ||
 	    (rc = fmt_jr_word(c, o, "action", action_word, &action)) < 0 ||
 	    (rc = fmt_ipj_table(c, o, "table", &r.table)) < 0 ||
 	    (rc = fmt_ipj_uint(c, o, "goto", 0xffffffffu, &r.goto_target)) < 0 ||

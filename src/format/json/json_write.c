@@ -2,7 +2,9 @@
  * json_write.c - brt_table_write_json: the table as one JSON document
  * (json_table.h), that brt_builder_load_file reads back to the same table.
  * This file writes the document, links, addresses, address labels and
- * sysctls; json_write_route.c routes, nexthop objects and rules.
+ * sysctls; json_write_route.c routes, nexthop objects and rules. One line
+ * is streamed record by record (memory: the text, not a json-c tree of
+ * the table); BRT_WRITE_PRETTY builds the tree for json-c to indent.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -98,18 +100,44 @@ static json_object *jlabel(const brt_table *t, const struct brt_addrlabel *l)
 	return o;
 }
 
-/* Add @v to @arr, marked "derived" when it is; NULL @v is dropped. */
-static void put(json_object *arr, json_object *v, bool derived, bool all)
+#define ONE_LINE (JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE)
+
+void fmt_jw_begin(struct jw *w, const char *key)
+{
+	if (w->stream)
+		fmt_sb_printf(&w->sb, ",\"%s\":[", key);
+	else
+		w->arr = json_object_new_array();
+	w->first = true;
+}
+
+void fmt_jw_put(struct jw *w, json_object *v, bool derived)
 {
 	if (!v)
 		return;
-	if (derived && !all) {
+	if (derived && !w->all) {
 		json_object_put(v);
 		return;
 	}
 	if (derived)
 		json_object_object_add(v, "derived", json_object_new_boolean(1));
-	json_object_array_add(arr, v);
+	if (!w->stream) {
+		json_object_array_add(w->arr, v);
+		return;
+	}
+	fmt_sb_printf(&w->sb, "%s%s", w->first ? "" : ",",
+		      json_object_to_json_string_ext(v, ONE_LINE));
+	w->first = false;
+	json_object_put(v);
+}
+
+void fmt_jw_end(struct jw *w, const char *key)
+{
+	if (w->stream)
+		fmt_sb_printf(&w->sb, "]");
+	else
+		json_object_object_add(w->doc, key, w->arr);
+	w->arr = NULL;
 }
 
 static json_object *jsysctls(const brt_table *t)
@@ -124,59 +152,85 @@ static json_object *jsysctls(const brt_table *t)
 	return o;
 }
 
-static json_object *document(const brt_table *t, bool all)
+static const char *policy_word(const brt_table *t)
 {
-	json_object *o = json_object_new_object(), *a;
+	return brt_table_policy(t) == BRT_POLICY_WINDOWS ? "windows" : "linux";
+}
+
+static void document(struct jw *w, const brt_table *t)
+{
+	json_object *sys = jsysctls(t);
 	size_t i;
 
-	json_object_object_add(o, "bestroute_table", json_object_new_int(JT_VERSION));
-	json_object_object_add(o, "policy", json_object_new_string(
-		brt_table_policy(t) == BRT_POLICY_WINDOWS ? "windows" : "linux"));
-	a = json_object_new_array();
+	if (w->stream) {
+		fmt_sb_printf(&w->sb, "{\"bestroute_table\":%d,\"policy\":\"%s\"", JT_VERSION,
+			      policy_word(t));
+	} else {
+		json_object_object_add(w->doc, "bestroute_table", json_object_new_int(JT_VERSION));
+		json_object_object_add(w->doc, "policy", json_object_new_string(policy_word(t)));
+	}
+	fmt_jw_begin(w, "links");
 	for (i = 0; i < brt_table_link_count(t); i++)
-		put(a, jlink(t, brt_table_link(t, i)),
-		    brt_table_link(t, i)->flags & BRT_LINK_F_DERIVED, all);
-	json_object_object_add(o, "links", a);
-	a = json_object_new_array();
+		fmt_jw_put(w, jlink(t, brt_table_link(t, i)),
+		       brt_table_link(t, i)->flags & BRT_LINK_F_DERIVED);
+	fmt_jw_end(w, "links");
+	fmt_jw_begin(w, "addresses");
 	for (i = 0; i < brt_table_address_count(t); i++)
-		put(a, jaddress(t, brt_table_address(t, i)),
-		    brt_table_address(t, i)->flags & BRT_ADDR_F_DERIVED, all);
-	json_object_object_add(o, "addresses", a);
-	fmt_jw_routing(o, t, all);
-	a = json_object_new_array();
+		fmt_jw_put(w, jaddress(t, brt_table_address(t, i)),
+		       brt_table_address(t, i)->flags & BRT_ADDR_F_DERIVED);
+	fmt_jw_end(w, "addresses");
+	fmt_jw_routing(w, t);
+	fmt_jw_begin(w, "addrlabels");
 	for (i = 0; i < brt_table_addrlabel_count(t); i++)
-		put(a, jlabel(t, brt_table_addrlabel(t, i)),
-		    brt_table_addrlabel(t, i)->flags & BRT_LABEL_F_DERIVED, all);
-	json_object_object_add(o, "addrlabels", a);
-	json_object_object_add(o, "sysctls", jsysctls(t));
-	return o;
+		fmt_jw_put(w, jlabel(t, brt_table_addrlabel(t, i)),
+		       brt_table_addrlabel(t, i)->flags & BRT_LABEL_F_DERIVED);
+	fmt_jw_end(w, "addrlabels");
+	if (w->stream) {
+		fmt_sb_printf(&w->sb, ",\"sysctls\":%s}\n",
+			      json_object_to_json_string_ext(sys, ONE_LINE));
+		json_object_put(sys);
+	} else {
+		json_object_object_add(w->doc, "sysctls", sys);
+	}
 }
 
-void fmt_jw_put(json_object *arr, json_object *v, bool derived, bool all)
+/* --pretty: the whole tree, indented by json-c. */
+static int write_tree(struct jw *w, const brt_table *t, char **out)
 {
-	put(arr, v, derived, all);
-}
-
-int brt_table_write_json(const brt_table *t, unsigned flags, char **out)
-{
-	json_object *o;
 	const char *s;
-	int jflags = JSON_C_TO_STRING_NOSLASHESCAPE |
-		     (flags & BRT_WRITE_PRETTY ? JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_SPACED
-					       : JSON_C_TO_STRING_PLAIN);
 
-	if (!t || !out)
-		return BRT_EINVAL;
-	*out = NULL;
-	o = document(t, flags & BRT_WRITE_ALL);
-	if (!o)
+	w->doc = json_object_new_object();
+	if (!w->doc)
 		return BRT_ENOMEM;
-	s = json_object_to_json_string_ext(o, jflags);
+	document(w, t);
+	s = json_object_to_json_string_ext(w->doc, JSON_C_TO_STRING_NOSLASHESCAPE |
+					   JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_SPACED);
 	*out = s ? malloc(strlen(s) + 2) : NULL;
 	if (*out) {
 		strcpy(*out, s);
 		strcat(*out, "\n");
 	}
-	json_object_put(o);
+	json_object_put(w->doc);
 	return *out ? 0 : BRT_ENOMEM;
+}
+
+int brt_table_write_json(const brt_table *t, unsigned flags, char **out)
+{
+	struct jw w;
+
+	if (!t || !out)
+		return BRT_EINVAL;
+	*out = NULL;
+	memset(&w, 0, sizeof(w));
+	w.all = flags & BRT_WRITE_ALL;
+	w.stream = !(flags & BRT_WRITE_PRETTY);
+	if (!w.stream)
+		return write_tree(&w, t, out);
+	document(&w, t);
+	if (w.sb.oom) {
+		free(w.sb.p);
+		return BRT_ENOMEM;
+	}
+	*out = w.sb.p;
+	return 0;
 }

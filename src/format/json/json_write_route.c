@@ -153,22 +153,22 @@ static json_object *jrule(const struct brt_rule *r)
 	return o;
 }
 
-void fmt_jw_routing(json_object *o, const brt_table *t, bool all)
+void fmt_jw_routing(struct jw *w, const brt_table *t)
 {
-	json_object *a = json_object_new_array();
 	size_t i;
 
+	fmt_jw_begin(w, "nexthops");
 	for (i = 0; i < brt_table_nhobj_count(t); i++)
-		fmt_jw_put(a, jnhobj(t, brt_table_nhobj(t, i)), false, all);
-	json_object_object_add(o, "nexthops", a);
-	a = json_object_new_array();
+		fmt_jw_put(w, jnhobj(t, brt_table_nhobj(t, i)), false);
+	fmt_jw_end(w, "nexthops");
+	fmt_jw_begin(w, "routes");
 	for (i = 0; i < brt_table_route_count(t); i++)
-		fmt_jw_put(a, jroute(t, brt_table_route(t, i)),
-		       brt_table_route(t, i)->flags & BRT_ROUTE_F_DERIVED, all);
-	json_object_object_add(o, "routes", a);
-	a = json_object_new_array();
+		fmt_jw_put(w, jroute(t, brt_table_route(t, i)),
+		       brt_table_route(t, i)->flags & BRT_ROUTE_F_DERIVED);
+	fmt_jw_end(w, "routes");
+	fmt_jw_begin(w, "rules");
 	for (i = 0; i < brt_table_rule_count(t); i++)
-		fmt_jw_put(a, jrule(brt_table_rule(t, i)),
-		       brt_table_rule(t, i)->flags & BRT_RULE_F_DERIVED, all);
-	json_object_object_add(o, "rules", a);
+		fmt_jw_put(w, jrule(brt_table_rule(t, i)),
+		       brt_table_rule(t, i)->flags & BRT_RULE_F_DERIVED);
+	fmt_jw_end(w, "rules");
 }

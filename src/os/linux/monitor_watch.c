@@ -58,21 +58,50 @@ static int event_of(const struct nlmsghdr *nlh)
 	}
 }
 
-void os_monitor_watch_message(const struct nlmsghdr *nlh, unsigned objects,
-			       brt_live_watch_cb cb, void *ctx, struct brt_nexthop *nh)
-{
+/* Room for one decoded record of any kind. */
+struct watch_room {
 	struct brt_nhgrp_member grp[BRT_MAX_NEXTHOPS];
-	struct brt_live_change c;
 	struct brt_route r;
 	struct brt_address a;
 	struct brt_link l;
 	struct brt_rule ru;
 	struct brt_nhobj n;
-	char err[256];
-	size_t len = nlh->nlmsg_len;
-	int rc = -1;
+};
 
+/* Decode @nlh (of c->object) into @w, pointing @c at it: 0 or BRT_E*. */
+static int decode(const struct nlmsghdr *nlh, struct brt_live_change *c,
+		  struct watch_room *w, struct brt_nexthop *nh)
+{
+	size_t len = nlh->nlmsg_len;
+	char err[256];
+
+	switch (c->object) {
+	case BRT_LIVE_OBJ_ROUTE:
+		c->route = &w->r;
+		return os_nl_decode_route(nlh, len, 0, &w->r, nh, BRT_MAX_NEXTHOPS, err,
+					   sizeof(err));
+	case BRT_LIVE_OBJ_ADDRESS:
+		c->address = &w->a;
+		return os_nl_decode_addr(nlh, len, &w->a, err, sizeof(err));
+	case BRT_LIVE_OBJ_LINK:
+		c->link = &w->l;
+		return os_nl_decode_link(nlh, len, &w->l, err, sizeof(err));
+	case BRT_LIVE_OBJ_RULE:
+		c->rule = &w->ru;
+		return os_nl_decode_rule(nlh, len, &w->ru, err, sizeof(err));
+	default:
+		c->nexthop = &w->n;
+		return os_nl_decode_nexthop(nlh, len, &w->n, w->grp, BRT_MAX_NEXTHOPS, err,
+					     sizeof(err));
+	}
+}
+
+void os_monitor_watch_message(const struct nlmsghdr *nlh, unsigned objects,
+			       brt_live_watch_cb cb, void *ctx, struct brt_nexthop *nh)
+{
 	struct nlmsghdr *copy = NULL;
+	struct brt_live_change c;
+	struct watch_room *w;
 
 	memset(&c, 0, sizeof(c));
 	c.object = object_of(nlh->nlmsg_type);
@@ -82,37 +111,17 @@ void os_monitor_watch_message(const struct nlmsghdr *nlh, unsigned objects,
 	/* the decoders take the NEW message a dump gives; a DEL message has
 	 * the same layout (RTM_DELx is RTM_NEWx + 1): decode it as NEW */
 	if (c.event == BRT_LIVE_ROUTE_DEL && c.object != BRT_LIVE_OBJ_ROUTE) {
-		copy = malloc(len);
+		copy = malloc(nlh->nlmsg_len);
 		if (!copy)
 			return;
-		memcpy(copy, nlh, len);
+		memcpy(copy, nlh, nlh->nlmsg_len);
 		copy->nlmsg_type--;
 		nlh = copy;
 	}
-	switch (c.object) {
-	case BRT_LIVE_OBJ_ROUTE:
-		rc = os_nl_decode_route(nlh, len, 0, &r, nh, BRT_MAX_NEXTHOPS, err, sizeof(err));
-		c.route = &r;
-		break;
-	case BRT_LIVE_OBJ_ADDRESS:
-		rc = os_nl_decode_addr(nlh, len, &a, err, sizeof(err));
-		c.address = &a;
-		break;
-	case BRT_LIVE_OBJ_LINK:
-		rc = os_nl_decode_link(nlh, len, &l, err, sizeof(err));
-		c.link = &l;
-		break;
-	case BRT_LIVE_OBJ_RULE:
-		rc = os_nl_decode_rule(nlh, len, &ru, err, sizeof(err));
-		c.rule = &ru;
-		break;
-	default:
-		rc = os_nl_decode_nexthop(nlh, len, &n, grp, BRT_MAX_NEXTHOPS, err, sizeof(err));
-		c.nexthop = &n;
-		break;
-	}
-	if (!rc)
+	w = malloc(sizeof(*w));
+	if (w && !decode(nlh, &c, w, nh))
 		cb(ctx, &c);
+	free(w);
 	free(copy);
 }
 
