@@ -124,11 +124,33 @@ static void statement(FILE *f, char *line)
 	fprintf(f, "%s %s %s\n", line, strcmp(line, "addr") ? "add" : "replace", rest);
 }
 
+/* The text with names that are not printable UTF-8 as \xNN, as every
+ * output of the tool has them (ip could not replay such a name anyway). */
+static int escape_text(char **text)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *m = open_memstream(&buf, &len);
+
+	if (!m)
+		return -1;
+	cli_fputs_escaped(*text, m);
+	if (fclose(m)) {
+		free(buf);
+		return -1;
+	}
+	free(*text);
+	*text = buf;
+	return 0;
+}
+
 int convert_ip_batch(FILE *f, const brt_table *t)
 {
 	char *text = NULL, *line, *save = NULL;
 	int rc = brt_table_write_text(t, 0, &text);
 
+	if (!rc && escape_text(&text))
+		rc = BRT_ENOMEM;
 	if (rc) {
 		cli_error("convert: %s", brt_strerror(rc));
 		return CLI_EXIT_USAGE;

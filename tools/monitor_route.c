@@ -96,7 +96,8 @@ int monitor_route_text(FILE *f, const brt_table *t, const char *event,
 	if (brt_route_write_text(t, r, &text))
 		return -1;
 	words = strncmp(text, "route ", 6) ? text : text + 6;
-	fprintf(f, "%s%s", strcmp(event, "del") ? "" : "Deleted ", words);
+	fputs(strcmp(event, "del") ? "" : "Deleted ", f);
+	cli_fputs_escaped(words, f);	/* link names are the kernel's bytes */
 	if (!*words || words[strlen(words) - 1] != '\n')
 		fputc('\n', f);
 	free(text);

@@ -73,5 +73,9 @@ check raw-get-json 'e\xff\x1bh' "$(python3 -c 'import json,sys; print(json.load(
 has no-slash-escape '"prefix":"10.0.0.0/24"' "$out"
 out=$("$br" show -j -t "$t/raw.json" -t "$t/raw-route.json")
 grep -q '\\/' <<<"$out" && { fail=$((fail + 1)); echo "FAIL: escaped slash in show -j: $out"; }
+# and in convert's ip-batch
+batch=$("$br" convert --to ip-batch "$t/raw.json" "inet:$t/raw-route.json")
+has raw-ipbatch 'route add 10.0.0.0/24 dev e\\xff\\x1bh' "$batch"
+LC_ALL=C grep -q $'\xff' <<<"$batch" && { fail=$((fail + 1)); echo "FAIL: a raw byte in ip-batch"; }
 echo "$pass passed, $fail failed"
 [ $fail = 0 ]
