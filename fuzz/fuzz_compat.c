@@ -18,7 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "compat/compat.h"
+#include "compat.h"
 #include "bestroute/compat/ws2tcpip.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
