@@ -20,7 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "compat/compat.h"
+#include "compat.h"
 #include "bestroute/compat/ws2tcpip.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -110,9 +110,9 @@ static void use(brt_table *t)
 		remove(path);
 		ready = 1;
 	}
-	brt_compat_edit_lock();
-	brt_compat_swap(t);
-	brt_compat_edit_unlock();
+	compat_edit_lock();
+	compat_swap(t);
+	compat_edit_unlock();
 }
 
 static int all_zero(const void *p, size_t n)

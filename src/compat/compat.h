@@ -2,7 +2,7 @@
  * compat.h - what the Windows API files share (not installed).
  *
  * Every public function is written once, returning a Win32 code; the
- * kernel-mode forms translate that code with brt_compat_ntstatus(), except
+ * kernel-mode forms translate that code with compat_ntstatus(), except
  * GetBestRoute2, whose kernel form has rules of its own (best_route2.c).
  */
 #ifndef BRT_COMPAT_H
@@ -16,11 +16,11 @@
 #include "bestroute/compat/winsock2.h"
 #include "bestroute/compat/iphlpapi.h"
 #include "bestroute/compat/netioapi.h"
-#include "core/internal.h"
+#include "model/model.h"
 
 /* ------------------------------------------------------- table_source.c */
 
-/* A table in use by one call; release it with brt_compat_release(). */
+/* A table in use by one call; release it with compat_release(). */
 struct brt_compat_ref {
 	brt_table *t;
 	void *holder;		/* the shared holder, or NULL for a snapshot */
@@ -28,81 +28,81 @@ struct brt_compat_ref {
 };
 
 /* The table to answer from: 0 or ERROR_CAN_NOT_COMPLETE. */
-DWORD brt_compat_acquire(struct brt_compat_ref *ref);
-void brt_compat_release(struct brt_compat_ref *ref);
+DWORD compat_acquire(struct brt_compat_ref *ref);
+void compat_release(struct brt_compat_ref *ref);
 /* Whether the functions answer for the live host (0), a table (1), or
  * cannot answer (-1: the table failed to load). */
-int brt_compat_mode(void);
+int compat_mode(void);
 /* Serialise edits: between lock and unlock the table cannot change. */
-void brt_compat_edit_lock(void);
-void brt_compat_edit_unlock(void);
+void compat_edit_lock(void);
+void compat_edit_unlock(void);
 /* Replace the table by @t (taking ownership). Call under the edit lock.
  * Returns 0 or BRT_ENOMEM (then @t is freed and nothing changed). */
-int brt_compat_swap(brt_table *t);
+int compat_swap(brt_table *t);
 
 /* --------------------------------------------------------------- luid.c */
 
 /* The LUID of a link of @t (0 when @index is no link). */
-uint64_t brt_compat_luid_of(const brt_table *t, uint32_t index);
+uint64_t compat_luid_of(const brt_table *t, uint32_t index);
 /* The link a LUID names in @t, or NULL. */
-const struct brt_link *brt_compat_link_by_luid(const brt_table *t,
+const struct brt_link *compat_link_by_luid(const brt_table *t,
 					       uint64_t luid);
 /* The IF_TYPE of a link type. */
-uint16_t brt_compat_iftype(uint8_t link_type);
+uint16_t compat_iftype(uint8_t link_type);
 
 /* ------------------------------------------------------------ wstring.c */
 
 /* @w (NUL-terminated, 16-bit) as ASCII into @out of @len bytes: the
  * length, or -1 for a character above 0x7e or a string too long. */
-int brt_compat_narrow(const WCHAR *w, char *out, size_t len);
+int compat_narrow(const WCHAR *w, char *out, size_t len);
 /* @s into @out of @len characters: the length, or -1 (too long). */
-int brt_compat_widen(const char *s, WCHAR *out, size_t len);
+int compat_widen(const char *s, WCHAR *out, size_t len);
 
 /* ------------------------------------------------------- convert_names.c */
 
 /* The GUID of the interface named @name (the same for the same name). */
-void brt_compat_guid_of(const char *name, GUID *g);
+void compat_guid_of(const char *name, GUID *g);
 
 /* ------------------------------------------------------------- errors.c */
 
-NTSTATUS brt_compat_ntstatus(DWORD win32);
+NTSTATUS compat_ntstatus(DWORD win32);
 
 /* ----------------------------------------------------------- sockaddr.c */
 
 /* A brt_addr from a SOCKADDR_INET of AF_INET/AF_INET6 (false otherwise). */
-bool brt_compat_addr_from_inet(const SOCKADDR_INET *s, struct brt_addr *a);
+bool compat_addr_from_inet(const SOCKADDR_INET *s, struct brt_addr *a);
 /* The whole 28 bytes of @s from @a (zone becomes the scope id). */
-void brt_compat_inet_from_addr(const struct brt_addr *a, SOCKADDR_INET *s);
+void compat_inet_from_addr(const struct brt_addr *a, SOCKADDR_INET *s);
 /* All-zero SOCKADDR_INET of a family. */
-void brt_compat_inet_zero(uint8_t family, SOCKADDR_INET *s);
+void compat_inet_zero(uint8_t family, SOCKADDR_INET *s);
 /* Host family numbers to ours and back. */
-uint8_t brt_compat_family_in(unsigned af);
-unsigned brt_compat_family_out(uint8_t family);
+uint8_t compat_family_in(unsigned af);
+unsigned compat_family_out(uint8_t family);
 /* Whether an address is one of the host's (any link when ifindex is 0);
  * on success *@owner is the link holding it. */
-bool brt_compat_is_local(const brt_table *t, const struct brt_addr *a,
+bool compat_is_local(const brt_table *t, const struct brt_addr *a,
 			 uint32_t *owner);
 /* Whether link @l has family @family enabled. */
-bool brt_compat_link_has_family(const brt_table *t, const struct brt_link *l,
+bool compat_link_has_family(const brt_table *t, const struct brt_link *l,
 				uint8_t family);
 /* Whether the family has a stack: a link of the table with it enabled
  * (and, on the live host, the kernel's IPv6 at all). */
-bool brt_compat_family_enabled(const struct brt_compat_ref *ref,
+bool compat_family_enabled(const struct brt_compat_ref *ref,
 			       uint8_t family);
 
 /* ---------------------------------------------------------- route_row.c */
 
 /* A MIB_IPFORWARD_ROW2 for next hop @nh of route @r. */
-void brt_compat_row_from_route(const brt_table *t, const struct brt_route *r,
+void compat_row_from_route(const brt_table *t, const struct brt_route *r,
 			       const struct brt_nexthop *nh,
 			       MIB_IPFORWARD_ROW2 *row);
 /* Protocol and origin of a Linux route protocol. */
-NL_ROUTE_PROTOCOL brt_compat_protocol(uint8_t proto);
-NL_ROUTE_ORIGIN brt_compat_origin(uint8_t proto);
+NL_ROUTE_PROTOCOL compat_protocol(uint8_t proto);
+NL_ROUTE_ORIGIN compat_origin(uint8_t proto);
 /* The Linux protocol for a Windows one (for routes created by callers). */
-uint8_t brt_compat_proto_in(NL_ROUTE_PROTOCOL p);
+uint8_t compat_proto_in(NL_ROUTE_PROTOCOL p);
 /* Whether route @r leads to one of the host's own addresses. */
-bool brt_compat_route_is_loopback(const brt_table *t,
+bool compat_route_is_loopback(const brt_table *t,
 				  const struct brt_route *r);
 
 /* ------------------------------------------------------ forward_match.c */
@@ -116,49 +116,49 @@ struct brt_compat_key {
 
 /* Check a row as Create/Set/Delete/GetIpForwardEntry2 do (87, 1168) and
  * fill @key. With @t NULL only the row's own shape is checked. */
-DWORD brt_compat_row_key(const brt_table *t, const MIB_IPFORWARD_ROW2 *row,
+DWORD compat_row_key(const brt_table *t, const MIB_IPFORWARD_ROW2 *row,
 			 struct brt_compat_key *key);
 /* The route of the main or local table with that key, and its next hop;
  * NULL when there is none. */
-const struct brt_route *brt_compat_find_route(const brt_table *t,
+const struct brt_route *compat_find_route(const brt_table *t,
 					      const struct brt_compat_key *key,
 					      const struct brt_nexthop **nh);
 /* Whether a route is one GetIpForwardTable2 lists. */
-bool brt_compat_route_listed(const brt_table *t, const struct brt_route *r);
+bool compat_route_listed(const brt_table *t, const struct brt_route *r);
 
 /* ------------------------------------------- forward_edit.c, forward_live.c */
 
 enum brt_compat_edit { BRT_EDIT_CREATE, BRT_EDIT_SET, BRT_EDIT_DELETE };
 
 /* The route a caller's checked row describes, its one next hop in @nh. */
-void brt_compat_route_from_row(const MIB_IPFORWARD_ROW2 *row,
+void compat_route_from_row(const MIB_IPFORWARD_ROW2 *row,
 			       const struct brt_compat_key *key,
 			       struct brt_route *r, struct brt_nexthop *nh);
 /* Create/Set/Delete on the live host, through the kernel: a Win32 code. */
-DWORD brt_compat_edit_live(enum brt_compat_edit kind,
+DWORD compat_edit_live(enum brt_compat_edit kind,
 			   const MIB_IPFORWARD_ROW2 *row);
 
 /* ------------------------------------------------------------- notify.c */
 
 /* A registration kept alive (busy) across deliveries; false when it is
  * cancelled. Each hold is ended by one release, which may free it. */
-bool brt_compat_reg_hold(void *reg);
-void brt_compat_reg_release(void *reg);
+bool compat_reg_hold(void *reg);
+void compat_reg_release(void *reg);
 /* @row to registration @reg alone (held by the caller), if it wants it. */
-void brt_compat_reg_deliver(void *reg, const MIB_IPFORWARD_ROW2 *row,
+void compat_reg_deliver(void *reg, const MIB_IPFORWARD_ROW2 *row,
 			    MIB_NOTIFICATION_TYPE type);
 /* The monitor callback of a live registration (notify_live.c). */
-void brt_compat_notify_live(void *reg, int event, const struct brt_route *r);
+void compat_notify_live(void *reg, int event, const struct brt_route *r);
 
 /* Tell every registration of the family about @row. */
-void brt_compat_notify(const MIB_IPFORWARD_ROW2 *row,
+void compat_notify(const MIB_IPFORWARD_ROW2 *row,
 		       MIB_NOTIFICATION_TYPE type);
 
 /* ------------------------------------------------------ forward_table.c */
 
 /* The rows GetIpForwardTable2 lists for @family, in one allocation
  * (FreeMibTable): 0 or ERROR_NOT_ENOUGH_MEMORY. */
-DWORD brt_compat_forward_rows(const brt_table *t, ADDRESS_FAMILY family,
+DWORD compat_forward_rows(const brt_table *t, ADDRESS_FAMILY family,
 			      PMIB_IPFORWARD_TABLE2 *table);
 
 /* --------------------------------------------------------- forward_v1.c */
@@ -166,7 +166,7 @@ DWORD brt_compat_forward_rows(const brt_table *t, ADDRESS_FAMILY family,
 /* The first-generation row of IPv4 row @row. A direct route's next hop
  * is the interface's own address: @best when given (GetBestRoute's
  * source), else the link's address in the prefix, else its first. */
-void brt_compat_v1_from_row(const brt_table *t, const MIB_IPFORWARD_ROW2 *row,
+void compat_v1_from_row(const brt_table *t, const MIB_IPFORWARD_ROW2 *row,
 			    const SOCKADDR_INET *best, PMIB_IPFORWARDROW out);
 
 /* ------------------------------------------------------- default_route.c */
@@ -174,7 +174,7 @@ void brt_compat_v1_from_row(const brt_table *t, const MIB_IPFORWARD_ROW2 *row,
 /* When @q asks for the unspecified address (0.0.0.0, ::): the best route
  * of prefix length 0 into @res, and true; false when there is none (the
  * ordinary lookup answers then). */
-bool brt_compat_default_route(const brt_table *t, const struct brt_query *q,
+bool compat_default_route(const brt_table *t, const struct brt_query *q,
 			      struct brt_result *res);
 
 /* ---------------------------------- ip_interface.c, unicast_address.c */
@@ -190,10 +190,10 @@ void brt_compat_unicast_row(const brt_table *t, const struct brt_address *x,
 /* ----------------------------------------------------------- notify_if.c */
 
 /* Tell the interface listeners of @row's family that it changed. */
-void brt_compat_notify_interface(const MIB_IPINTERFACE_ROW *row);
+void compat_notify_interface(const MIB_IPINTERFACE_ROW *row);
 /* Cancel an interface or address registration: false when @handle is
  * none of them (CancelMibChangeNotify2 then tries route ones). */
-bool brt_compat_if_cancel(HANDLE handle);
+bool compat_if_cancel(HANDLE handle);
 /* A registration held across deliveries (false: cancelled), released. */
 bool brt_compat_if_hold(void *reg);
 void brt_compat_if_release(void *reg);
@@ -220,7 +220,7 @@ void brt_compat_if_live_free(void *state);
 
 /* The user-mode lookup behind GetBestRoute2 and GetBestRoute: a Win32
  * code; on success *@res holds the answer and @row/@best are filled. */
-DWORD brt_compat_best_route(const brt_table *t, NET_LUID *luid,
+DWORD compat_best_route(const brt_table *t, NET_LUID *luid,
 			    NET_IFINDEX index, const SOCKADDR_INET *src,
 			    const SOCKADDR_INET *dst, PMIB_IPFORWARD_ROW2 row,
 			    SOCKADDR_INET *best, struct brt_result *res);

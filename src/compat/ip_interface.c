@@ -27,11 +27,11 @@ static const struct brt_link *row_link(const brt_table *t,
 	const struct brt_link *l;
 
 	if (row->InterfaceLuid.Value)
-		l = brt_compat_link_by_luid(t, row->InterfaceLuid.Value);
+		l = compat_link_by_luid(t, row->InterfaceLuid.Value);
 	else
 		l = brt_table_link_by_index(t, row->InterfaceIndex);
 	if (!l ||
-	    !brt_compat_link_has_family(t, l, brt_compat_family_in(row->Family)))
+	    !compat_link_has_family(t, l, compat_family_in(row->Family)))
 		return NULL;
 	return l;
 }
@@ -45,7 +45,7 @@ void brt_compat_interface_row(const brt_table *t, bool live,
 	memset(row, 0, sizeof(*row));
 	row->Family = family;
 	row->InterfaceIndex = l->index;
-	row->InterfaceLuid.Value = brt_compat_luid_of(t, l->index);
+	row->InterfaceLuid.Value = compat_luid_of(t, l->index);
 	row->MaxReassemblySize = 0xffff;
 	row->WeakHostSend = (l->flags & BRT_LINK_F_WEAK_HOST_SEND) != 0;
 	row->UseAutomaticMetric = live || !l->metric;
@@ -78,14 +78,14 @@ DWORD WINAPI GetIpInterfaceEntry(PMIB_IPINTERFACE_ROW Row)
 
 	if (!Row || (Row->Family != AF_INET && Row->Family != AF_INET6))
 		return ERROR_INVALID_PARAMETER;
-	rc = brt_compat_acquire(&ref);
+	rc = compat_acquire(&ref);
 	if (rc)
 		return rc;
 	l = row_link(ref.t, Row);
 	family = Row->Family;
 	if (l)
 		brt_compat_interface_row(ref.t, ref.live, l, family, Row);
-	brt_compat_release(&ref);
+	compat_release(&ref);
 	return l ? NO_ERROR : ERROR_NOT_FOUND;
 }
 
@@ -99,8 +99,8 @@ static ULONG walk(const brt_table *t, bool live, ADDRESS_FAMILY family,
 	for (i = 0; i < n; i++) {
 		const struct brt_link *l = brt_table_link(t, i);
 
-		if (!brt_compat_link_has_family(t, l,
-						brt_compat_family_in(family)))
+		if (!compat_link_has_family(t, l,
+						compat_family_in(family)))
 			continue;
 		if (out)
 			brt_compat_interface_row(t, live, l, family, &out[rows]);
@@ -122,7 +122,7 @@ DWORD WINAPI GetIpInterfaceTable(ADDRESS_FAMILY Family,
 	*Table = NULL;
 	if (Family != AF_INET && Family != AF_INET6 && Family != AF_UNSPEC)
 		return ERROR_INVALID_PARAMETER;
-	rc = brt_compat_acquire(&ref);
+	rc = compat_acquire(&ref);
 	if (rc)
 		return rc;
 	if (Family != AF_INET6)
@@ -138,7 +138,7 @@ DWORD WINAPI GetIpInterfaceTable(ADDRESS_FAMILY Family,
 			walk(ref.t, ref.live, AF_INET6, tab->Table + n4);
 		tab->NumEntries = n4 + n6;
 	}
-	brt_compat_release(&ref);
+	compat_release(&ref);
 	*Table = tab;
 	return tab ? NO_ERROR : ERROR_NOT_ENOUGH_MEMORY;
 }

@@ -133,7 +133,7 @@ static DWORD reg(enum if_kind kind, ADDRESS_FAMILY family,
 	if ((!if_cb && !addr_cb) || !handle ||
 	    (family != AF_UNSPEC && family != AF_INET && family != AF_INET6))
 		return ERROR_INVALID_PARAMETER;
-	mode = brt_compat_mode();
+	mode = compat_mode();
 	if (mode < 0)
 		return ERROR_CAN_NOT_COMPLETE;
 	g = calloc(1, sizeof(*g));
@@ -181,7 +181,7 @@ DWORD WINAPI NotifyUnicastIpAddressChange(
 		   InitialNotification, NotificationHandle);
 }
 
-void brt_compat_notify_interface(const MIB_IPINTERFACE_ROW *row)
+void compat_notify_interface(const MIB_IPINTERFACE_ROW *row)
 {
 	struct ifreg *g, **list;
 	size_t n = 0, i;
@@ -202,7 +202,7 @@ void brt_compat_notify_interface(const MIB_IPINTERFACE_ROW *row)
 	free(list);
 }
 
-bool brt_compat_if_cancel(HANDLE handle)
+bool compat_if_cancel(HANDLE handle)
 {
 	struct ifreg **p, *g = (struct ifreg *)handle;
 	bool found = false, own;

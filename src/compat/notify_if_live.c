@@ -68,8 +68,8 @@ static bool picture_take(const brt_table *t, struct picture *p)
 			const struct brt_link *l = brt_table_link(t, i);
 			MIB_IPINTERFACE_ROW row;
 
-			if (!brt_compat_link_has_family(t, l,
-							brt_compat_family_in(fams[f])))
+			if (!compat_link_has_family(t, l,
+							compat_family_in(fams[f])))
 				continue;
 			brt_compat_interface_row(t, true, l, fams[f], &row);
 			p->ifs[p->n_ifs++] = (struct seen_if){
@@ -154,7 +154,7 @@ static void tell_addresses(void *reg, ADDRESS_FAMILY want, const brt_table *t,
 		const struct brt_address *a = brt_table_address(t, i);
 		struct seen_addr x = {a->addr, a->ifindex};
 
-		if (!family_wanted(want, (ADDRESS_FAMILY)brt_compat_family_out(
+		if (!family_wanted(want, (ADDRESS_FAMILY)compat_family_out(
 						 a->addr.family)) ||
 		    has_addr(was, &x))
 			continue;
@@ -165,13 +165,13 @@ static void tell_addresses(void *reg, ADDRESS_FAMILY want, const brt_table *t,
 		const struct seen_addr *x = &was->addrs[i];
 		struct brt_addr a = x->addr;
 
-		if (!family_wanted(want, (ADDRESS_FAMILY)brt_compat_family_out(
+		if (!family_wanted(want, (ADDRESS_FAMILY)compat_family_out(
 						 a.family)) ||
 		    has_addr(now, x))
 			continue;
 		memset(&row, 0, sizeof(row));
-		a.zone = brt_addr_is_v6_linklocal(&a) ? x->ifindex : 0;
-		brt_compat_inet_from_addr(&a, &row.Address);
+		a.zone = core_addr_is_v6_linklocal(&a) ? x->ifindex : 0;
+		compat_inet_from_addr(&a, &row.Address);
 		row.InterfaceIndex = x->ifindex;
 		brt_compat_if_deliver(reg, &row, MibDeleteInstance);
 	}
@@ -194,7 +194,7 @@ static void on_route_event(void *ctx, int event, const struct brt_route *r)
 	(void)r;
 	if (!brt_compat_if_hold(st->reg))
 		return;
-	if (brt_compat_acquire(&ref) == NO_ERROR) {
+	if (compat_acquire(&ref) == NO_ERROR) {
 		if (picture_take(ref.t, &now)) {
 			if (brt_compat_if_is_interface(st->reg, &want))
 				tell_interfaces(st->reg, want, ref.t, &st->was, &now);
@@ -203,7 +203,7 @@ static void on_route_event(void *ctx, int event, const struct brt_route *r)
 			picture_clear(&st->was);
 			st->was = now;
 		}
-		brt_compat_release(&ref);
+		compat_release(&ref);
 	}
 	brt_compat_if_release(st->reg);
 }
@@ -219,11 +219,11 @@ DWORD brt_compat_if_live_start(void *reg, void **state, brt_live_monitor **mon)
 	if (!st)
 		return ERROR_NOT_ENOUGH_MEMORY;
 	st->reg = reg;
-	rc = brt_compat_acquire(&ref);
+	rc = compat_acquire(&ref);
 	if (!rc) {
 		if (!picture_take(ref.t, &st->was))
 			rc = ERROR_NOT_ENOUGH_MEMORY;
-		brt_compat_release(&ref);
+		compat_release(&ref);
 	}
 	if (!rc && brt_live_monitor_start(mon, on_route_event, st, NULL, 0))
 		rc = ERROR_CAN_NOT_COMPLETE;

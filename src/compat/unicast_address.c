@@ -14,13 +14,13 @@ void brt_compat_unicast_row(const brt_table *t, const struct brt_address *x,
 			    PMIB_UNICASTIPADDRESS_ROW row)
 {
 	struct brt_addr a = x->addr;
-	bool ll = brt_addr_is_v6_linklocal(&a);
+	bool ll = core_addr_is_v6_linklocal(&a);
 
 	memset(row, 0, sizeof(*row));
 	a.zone = ll ? x->ifindex : 0;
-	brt_compat_inet_from_addr(&a, &row->Address);
+	compat_inet_from_addr(&a, &row->Address);
 	row->InterfaceIndex = x->ifindex;
-	row->InterfaceLuid.Value = brt_compat_luid_of(t, x->ifindex);
+	row->InterfaceLuid.Value = compat_luid_of(t, x->ifindex);
 	row->PrefixOrigin = ll ? IpPrefixOriginWellKnown
 			    : x->flags & BRT_ADDR_F_PERMANENT ? IpPrefixOriginManual
 			    : a.family == BRT_AF_INET ? IpPrefixOriginDhcp
@@ -73,7 +73,7 @@ DWORD WINAPI GetUnicastIpAddressTable(ADDRESS_FAMILY Family,
 	*Table = NULL;
 	if (Family != AF_INET && Family != AF_INET6 && Family != AF_UNSPEC)
 		return ERROR_INVALID_PARAMETER;
-	rc = brt_compat_acquire(&ref);
+	rc = compat_acquire(&ref);
 	if (rc)
 		return rc;
 	if (Family != AF_INET6)
@@ -89,7 +89,7 @@ DWORD WINAPI GetUnicastIpAddressTable(ADDRESS_FAMILY Family,
 			walk(ref.t, BRT_AF_INET6, tab->Table + n4);
 		tab->NumEntries = n4 + n6;
 	}
-	brt_compat_release(&ref);
+	compat_release(&ref);
 	*Table = tab;
 	return tab ? NO_ERROR : ERROR_NOT_ENOUGH_MEMORY;
 }
@@ -101,14 +101,14 @@ static DWORD find_entry(const brt_table *t, PMIB_UNICASTIPADDRESS_ROW row)
 	size_t i, n = brt_table_address_count(t);
 
 	if (row->InterfaceLuid.Value)
-		l = brt_compat_link_by_luid(t, row->InterfaceLuid.Value);
+		l = compat_link_by_luid(t, row->InterfaceLuid.Value);
 	else if (row->InterfaceIndex)
 		l = brt_table_link_by_index(t, row->InterfaceIndex);
 	else
 		return ERROR_INVALID_PARAMETER;
 	if (!l)
 		return ERROR_FILE_NOT_FOUND;
-	brt_compat_addr_from_inet(&row->Address, &a);
+	compat_addr_from_inet(&row->Address, &a);
 	for (i = 0; i < n; i++) {
 		const struct brt_address *x = brt_table_address(t, i);
 
@@ -125,12 +125,12 @@ DWORD WINAPI GetUnicastIpAddressEntry(PMIB_UNICASTIPADDRESS_ROW Row)
 	struct brt_compat_ref ref;
 	DWORD rc;
 
-	if (!Row || !brt_compat_family_in(Row->Address.si_family))
+	if (!Row || !compat_family_in(Row->Address.si_family))
 		return ERROR_INVALID_PARAMETER;
-	rc = brt_compat_acquire(&ref);
+	rc = compat_acquire(&ref);
 	if (rc)
 		return rc;
 	rc = find_entry(ref.t, Row);
-	brt_compat_release(&ref);
+	compat_release(&ref);
 	return rc;
 }
