@@ -11,7 +11,9 @@
  * promises: a size that GetIpForwardTable, GetAdaptersAddresses or
  * GetAdaptersInfo asked for is enough on the next call; a failed
  * GetBestRoute2 leaves both outputs zeroed; a successful one names an
- * interface whose LUID converts back to its index.
+ * interface whose LUID converts back to its index; a LUID's GUID leads
+ * back to it; every row of GetIfTable2 is what GetIfEntry2 finds by its
+ * LUID.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -209,6 +211,30 @@ static void v1_edit(struct input *in)
 	}
 }
 
+/* GetIfEntry2 by index or LUID, and the table: they must agree. */
+static void if2(struct input *in)
+{
+	MIB_IF_ROW2 row;
+	PMIB_IF_TABLE2 t = NULL;
+	ULONG i;
+
+	memset(&row, 0, sizeof(row));
+	row.InterfaceIndex = next(in) & 7;
+	if (next(in) & 1)
+		row.InterfaceLuid.Value = (uint64_t)next32(in) << 24;
+	GetIfEntry2(&row);
+	if (GetIfTable2(&t) != NO_ERROR)
+		return;
+	for (i = 0; i < t->NumEntries; i++) {
+		memset(&row, 0, sizeof(row));
+		row.InterfaceLuid = t->Table[i].InterfaceLuid;
+		if (GetIfEntry2(&row) != NO_ERROR ||
+		    row.InterfaceIndex != t->Table[i].InterfaceIndex)
+			abort();
+	}
+	FreeMibTable(t);
+}
+
 static void interfaces(struct input *in)
 {
 	MIB_IPINTERFACE_ROW row;
@@ -234,6 +260,7 @@ static void interfaces(struct input *in)
 	ur.Address = address(in);
 	ur.InterfaceIndex = next(in) & 7;
 	GetUnicastIpAddressEntry(&ur);
+	if2(in);
 }
 
 static void names(struct input *in)

@@ -177,6 +177,16 @@ void compat_v1_from_row(const brt_table *t, const MIB_IPFORWARD_ROW2 *row,
 bool compat_default_route(const brt_table *t, const struct brt_query *q,
 			      struct brt_result *res);
 
+/* ---------------------------------- ip_interface.c, unicast_address.c */
+
+/* The row of link @l for @family (@live: the live host's conventions). */
+void compat_interface_row(const brt_table *t, bool live,
+			      const struct brt_link *l, ADDRESS_FAMILY family,
+			      PMIB_IPINTERFACE_ROW row);
+/* The row of address @x. */
+void compat_unicast_row(const brt_table *t, const struct brt_address *x,
+			    PMIB_UNICASTIPADDRESS_ROW row);
+
 /* ----------------------------------------------------------- notify_if.c */
 
 /* Tell the interface listeners of @row's family that it changed. */
@@ -184,6 +194,27 @@ void compat_notify_interface(const MIB_IPINTERFACE_ROW *row);
 /* Cancel an interface or address registration: false when @handle is
  * none of them (CancelMibChangeNotify2 then tries route ones). */
 bool compat_if_cancel(HANDLE handle);
+/* A registration held across deliveries (false: cancelled), released. */
+bool compat_if_hold(void *reg);
+void compat_if_release(void *reg);
+/* Deliver @row (a MIB_IPINTERFACE_ROW or MIB_UNICASTIPADDRESS_ROW, as
+ * the registration's kind) to registration @reg, which the caller holds. */
+void compat_if_deliver(void *reg, const void *row,
+			   MIB_NOTIFICATION_TYPE type);
+/* Whether @reg listens to interfaces (true) or addresses, and its family. */
+bool compat_if_is_interface(const void *reg, ADDRESS_FAMILY *family);
+
+/* ------------------------------------------------------ notify_if_live.c */
+
+/* The live host's interface and address changes for registration @reg:
+ * a first picture now, then a kernel monitor. @state and @mon are
+ * the registration's (freed by compat_if_live_stop). Returns 0 or
+ * ERROR_CAN_NOT_COMPLETE / ERROR_NOT_ENOUGH_MEMORY. */
+DWORD compat_if_live_start(void *reg, void **state, brt_live_monitor **mon);
+/* Stop the monitor (from any thread, its own callback included). */
+void compat_if_live_stop(brt_live_monitor *mon);
+/* Free the picture (once the monitor is stopped and idle). */
+void compat_if_live_free(void *state);
 
 /* ---------------------------------------------------------- best_route2.c */
 

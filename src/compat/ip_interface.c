@@ -36,8 +36,9 @@ static const struct brt_link *row_link(const brt_table *t,
 	return l;
 }
 
-static void fill_row(const brt_table *t, bool live, const struct brt_link *l,
-		     ADDRESS_FAMILY family, PMIB_IPINTERFACE_ROW row)
+void compat_interface_row(const brt_table *t, bool live,
+			      const struct brt_link *l, ADDRESS_FAMILY family,
+			      PMIB_IPINTERFACE_ROW row)
 {
 	uint32_t up = BRT_LINK_F_UP | BRT_LINK_F_CARRIER;
 
@@ -83,7 +84,7 @@ DWORD WINAPI GetIpInterfaceEntry(PMIB_IPINTERFACE_ROW Row)
 	l = row_link(ref.t, Row);
 	family = Row->Family;
 	if (l)
-		fill_row(ref.t, ref.live, l, family, Row);
+		compat_interface_row(ref.t, ref.live, l, family, Row);
 	compat_release(&ref);
 	return l ? NO_ERROR : ERROR_NOT_FOUND;
 }
@@ -102,7 +103,7 @@ static ULONG walk(const brt_table *t, bool live, ADDRESS_FAMILY family,
 						compat_family_in(family)))
 			continue;
 		if (out)
-			fill_row(t, live, l, family, &out[rows]);
+			compat_interface_row(t, live, l, family, &out[rows]);
 		rows++;
 	}
 	return rows;

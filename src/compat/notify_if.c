@@ -10,12 +10,14 @@
  *    it is that callback cancelling itself: then it is freed when the
  *    callback returns).
  * What is notified: on a table, a SetIpInterfaceEntry that changes an
- * interface (MibParameterNotification with the new row). The live host's
- * link and address changes are not monitored yet: there a registration
- * gets its initial notification and nothing more.
+ * interface (MibParameterNotification with the new row); on the live
+ * host, what notify_if_live.c sees change (addresses and interfaces that
+ * come and go, interfaces whose state changes), from the kernel
+ * monitor's thread.
  */
 #include <pthread.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "compat.h"
 
@@ -30,12 +32,20 @@ struct ifreg {
 	PVOID ctx;
 	unsigned busy;
 	bool cancelled, orphan;
+	brt_live_monitor *mon;		/* live host: notify_if_live.c */
+	void *state;
 };
 
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t idle = PTHREAD_COND_INITIALIZER;
 static struct ifreg *regs;
 static _Thread_local struct ifreg *running;
+
+static void free_reg(struct ifreg *g)
+{
+	compat_if_live_free(g->state);
+	free(g);
+}
 
 static void release(struct ifreg *g)
 {
@@ -46,14 +56,14 @@ static void release(struct ifreg *g)
 	pthread_cond_broadcast(&idle);
 	pthread_mutex_unlock(&lock);
 	if (gone)
-		free(g);
+		free_reg(g);
 }
 
 /* Call @g (made busy by the caller) with a copy of @row, or NULL. */
-static void run(struct ifreg *g, const MIB_IPINTERFACE_ROW *row,
-		MIB_NOTIFICATION_TYPE type)
+static void run(struct ifreg *g, const void *row, MIB_NOTIFICATION_TYPE type)
 {
-	MIB_IPINTERFACE_ROW copy;
+	MIB_IPINTERFACE_ROW ifcopy;
+	MIB_UNICASTIPADDRESS_ROW addrcopy;
 	struct ifreg *outer = running;
 	bool call;
 
@@ -62,15 +72,51 @@ static void run(struct ifreg *g, const MIB_IPINTERFACE_ROW *row,
 	pthread_mutex_unlock(&lock);
 	if (call) {
 		running = g;
-		if (row)
-			copy = *row;
-		if (g->kind == KIND_INTERFACE)
-			g->if_cb(g->ctx, row ? &copy : NULL, type);
-		else
-			g->addr_cb(g->ctx, NULL, type);
+		if (g->kind == KIND_INTERFACE) {
+			if (row)
+				memcpy(&ifcopy, row, sizeof(ifcopy));
+			g->if_cb(g->ctx, row ? &ifcopy : NULL, type);
+		} else {
+			if (row)
+				memcpy(&addrcopy, row, sizeof(addrcopy));
+			g->addr_cb(g->ctx, row ? &addrcopy : NULL, type);
+		}
 		running = outer;
 	}
 	release(g);
+}
+
+bool compat_if_hold(void *reg)
+{
+	struct ifreg *g = (struct ifreg *)reg;
+	bool held;
+
+	pthread_mutex_lock(&lock);
+	held = !g->cancelled;
+	if (held)
+		g->busy++;
+	pthread_mutex_unlock(&lock);
+	return held;
+}
+
+void compat_if_release(void *reg)
+{
+	release((struct ifreg *)reg);
+}
+
+void compat_if_deliver(void *reg, const void *row,
+			   MIB_NOTIFICATION_TYPE type)
+{
+	if (compat_if_hold(reg))
+		run((struct ifreg *)reg, row, type);
+}
+
+bool compat_if_is_interface(const void *reg, ADDRESS_FAMILY *family)
+{
+	const struct ifreg *g = (const struct ifreg *)reg;
+
+	*family = g->family;
+	return g->kind == KIND_INTERFACE;
 }
 
 static DWORD reg(enum if_kind kind, ADDRESS_FAMILY family,
@@ -79,13 +125,16 @@ static DWORD reg(enum if_kind kind, ADDRESS_FAMILY family,
 		 BOOLEAN initial, HANDLE *handle)
 {
 	struct ifreg *g;
+	int mode;
+	DWORD rc;
 
 	if (handle)
 		*handle = NULL;
 	if ((!if_cb && !addr_cb) || !handle ||
 	    (family != AF_UNSPEC && family != AF_INET && family != AF_INET6))
 		return ERROR_INVALID_PARAMETER;
-	if (compat_mode() < 0)
+	mode = compat_mode();
+	if (mode < 0)
 		return ERROR_CAN_NOT_COMPLETE;
 	g = calloc(1, sizeof(*g));
 	if (!g)
@@ -96,6 +145,13 @@ static DWORD reg(enum if_kind kind, ADDRESS_FAMILY family,
 	g->addr_cb = addr_cb;
 	g->ctx = ctx;
 	g->busy = initial ? 1 : 0;
+	if (mode == 0) {
+		rc = compat_if_live_start(g, &g->state, &g->mon);
+		if (rc) {
+			free_reg(g);
+			return rc;
+		}
+	}
 	pthread_mutex_lock(&lock);
 	g->next = regs;
 	regs = g;
@@ -165,10 +221,15 @@ bool compat_if_cancel(HANDLE handle)
 	g->cancelled = true;
 	own = running == g;
 	g->orphan = own;
-	while (!own && g->busy)
+	pthread_mutex_unlock(&lock);
+	/* outside the lock: a running callback ends by taking it */
+	compat_if_live_stop(g->mon);
+	if (own)
+		return true;
+	pthread_mutex_lock(&lock);
+	while (g->busy)
 		pthread_cond_wait(&idle, &lock);
 	pthread_mutex_unlock(&lock);
-	if (!own)
-		free(g);
+	free_reg(g);
 	return true;
 }

@@ -10,8 +10,8 @@
 
 #include "compat.h"
 
-static void fill_row(const brt_table *t, const struct brt_address *x,
-		     PMIB_UNICASTIPADDRESS_ROW row)
+void compat_unicast_row(const brt_table *t, const struct brt_address *x,
+			    PMIB_UNICASTIPADDRESS_ROW row)
 {
 	struct brt_addr a = x->addr;
 	bool ll = core_addr_is_v6_linklocal(&a);
@@ -54,7 +54,7 @@ static ULONG walk(const brt_table *t, uint8_t family,
 		if (x->addr.family != family)
 			continue;
 		if (out)
-			fill_row(t, x, &out[rows]);
+			compat_unicast_row(t, x, &out[rows]);
 		rows++;
 	}
 	return rows;
@@ -113,7 +113,7 @@ static DWORD find_entry(const brt_table *t, PMIB_UNICASTIPADDRESS_ROW row)
 		const struct brt_address *x = brt_table_address(t, i);
 
 		if (x->ifindex == l->index && brt_addr_equal(&x->addr, &a)) {
-			fill_row(t, x, row);
+			compat_unicast_row(t, x, row);
 			return NO_ERROR;
 		}
 	}

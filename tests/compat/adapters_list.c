@@ -12,9 +12,9 @@
  * Keys: name, index, addr (ADDR/LEN among its unicast addresses), gw,
  * metric, count (adapters listed for AF_UNSPEC).
  */
-#include <winsock2.h>
-#include <ws2tcpip.h>
-#include <iphlpapi.h>
+#include <WinSock2.h>
+#include <WS2tcpip.h>
+#include <IPHlpApi.h>
 #include <stdio.h>
 
 #include "expect.h"

@@ -3,7 +3,8 @@
  * network picks the physical path for its tunnel traffic: the peer's
  * address built byte by byte (IN_ADDR's S_un_b, IN6_ADDR's u.Byte, the
  * way code that receives raw addresses does), GetBestInterfaceEx on the
- * SOCKADDR, then ConvertInterfaceIndexToLuid / LuidToNameA for the log.
+ * SOCKADDR, then ConvertInterfaceIndexToLuid / LuidToNameA for the log;
+ * mstcpip.h's RtlIpv4AddressToStringA and IN4_IS_ADDR_* on the way.
  * Keys: v4 and v6 (peer addresses), v4if and v6if (their interfaces),
  * v4name (the interface name).
  */
@@ -11,6 +12,7 @@
 #include <ws2tcpip.h>
 #include <iphlpapi.h>
 #include <netioapi.h>
+#include <mstcpip.h>
 
 #include "expect.h"
 
@@ -18,9 +20,15 @@ static DWORD best_if_v4(const char *text, DWORD *index)
 {
 	SOCKADDR_IN sin;
 	IN_ADDR parsed;
+	char check[16];
 
 	if (InetPtonA(AF_INET, text, &parsed) != 1)
 		return ERROR_INVALID_PARAMETER;
+	/* mstcpip.h's helpers agree with the parser */
+	RtlIpv4AddressToStringA(&parsed, check);
+	expect_true("RtlIpv4AddressToStringA", !strcmp(check, text));
+	expect_true("IN4_IS_ADDR_LOOPBACK",
+		    IN4_IS_ADDR_LOOPBACK(&parsed) == (parsed.S_un.S_un_b.s_b1 == 127));
 	memset(&sin, 0, sizeof(sin));
 	sin.sin_family = AF_INET;
 	sin.sin_port = htons(9993);

@@ -9,7 +9,7 @@
  * interfaces with a route), none (an interface that must have no route).
  */
 #include <winsock2.h>
-#include <ws2tcpip.h>
+#include <Ws2tcpip.h>
 #include <iphlpapi.h>
 #include <netioapi.h>
 

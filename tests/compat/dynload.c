@@ -7,7 +7,7 @@
  * functions the headers declare.
  * Keys: index (interface of the best route to 8.8.8.8).
  */
-#include <windows.h>
+#include <Windows.h>
 #include <winsock2.h>
 #include <ws2tcpip.h>
 #include <iphlpapi.h>

@@ -1,8 +1,9 @@
 #!/bin/bash
 # run.sh BUILD SRC NAME - one Windows-style test program of tests/compat:
 # NAME.c compiled unchanged as C and as C++ against the compat headers
-# alone (cc -I include/bestroute/compat, plus -fshort-wchar, what
-# `pkg-config --cflags bestroute-winapi` gives) and linked with
+# alone (plain cc -I include/bestroute/compat, warnings as errors; a
+# program with L"..." literals also gets -fshort-wchar, which is what
+# `pkg-config --cflags bestroute-winapi` adds) and linked with
 # -lbestroute; then each line of NAME.cases runs both builds:
 #   TABLE KEY=VALUE...   BESTROUTE_TABLE=SRC/TABLE (a table file)
 #   live KEY=VALUE...    the live host: a network namespace of our own
@@ -31,7 +32,8 @@ cleanup() {
 trap cleanup EXIT
 fail() { echo "FAIL: $*"; exit 1; }
 
-flags="-Wall -Wextra -Werror -fshort-wchar -I $src/include/bestroute/compat"
+flags="-Wall -Wextra -Werror -I $src/include/bestroute/compat"
+grep -q "L\"" "$src/tests/compat/$name.c" && flags="$flags -fshort-wchar"
 link="-L $build -lbestroute -Wl,-rpath,$build -lpthread"
 bins=()
 $cc $extra $flags "$src/tests/compat/$name.c" -o "$tmp/$name-c" $link ||

@@ -12,6 +12,15 @@
 
 #include "expect.h"
 
+/* Programs pick their includes by the SDK's guards. */
+#if !defined(_WINSOCK2API_) || !defined(_WINSOCKAPI_) || !defined(_WS2TCPIP_H_) || \
+	!defined(_WINDOWS_) || !defined(_WINERROR_)
+#error "the SDK's include guards are missing"
+#endif
+#ifndef _WINSOCKAPI_
+#include <winsock.h>	/* never reached: winsock2.h defines _WINSOCKAPI_ */
+#endif
+
 static void check_v4(const char *text)
 {
 	IN_ADDR a;

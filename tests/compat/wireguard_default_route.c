@@ -9,8 +9,8 @@
  */
 #include <winsock2.h>
 #include <ws2tcpip.h>
-#include <iphlpapi.h>
-#include <netioapi.h>
+#include <Iphlpapi.h>
+#include <NetIOApi.h>
 
 #include "expect.h"
 

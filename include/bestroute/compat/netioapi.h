@@ -392,8 +392,9 @@ typedef VOID(NETIOAPI_API_ *PUNICAST_IPADDRESS_CHANGE_CALLBACK)(
  * with @InitialNotification it has been called once (NULL row,
  * MibInitialNotification) when the function returns. Cancel with
  * CancelMibChangeNotify2. On a table SetIpInterfaceEntry's changes are
- * notified (MibParameterNotification); the live host's link and address
- * changes are not monitored yet. Codes: NO_ERROR, ERROR_INVALID_PARAMETER
+ * notified (MibParameterNotification); on the live host addresses and
+ * interfaces that come and go (MibAddInstance, MibDeleteInstance) and
+ * interface state changes, seen with the kernel's route changes. Codes: NO_ERROR, ERROR_INVALID_PARAMETER
  * (bad family, NULL callback or handle pointer; *handle NULL),
  * ERROR_NOT_ENOUGH_MEMORY, ERROR_CAN_NOT_COMPLETE.
  */
