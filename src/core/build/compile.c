@@ -9,8 +9,8 @@
 #include <string.h>
 
 #include "fib/fib_lpm.h"
-#include "build/fib_build.h"
-#include "build/table_build.h"
+#include "builder/fib_build.h"
+#include "builder/table_build.h"
 #include "policy/policy.h"
 
 static int cmp_link(const void *a, const void *b)

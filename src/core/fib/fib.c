@@ -16,7 +16,7 @@
 #include <string.h>
 
 #include "fib/fib_lpm.h"
-#include "build/fib_build.h"
+#include "builder/fib_build.h"
 #include "fib/table_edit.h"
 
 static int cmp_prefix(const struct brt_prefix *a, const struct brt_prefix *b)

@@ -20,7 +20,7 @@
 #include <string.h>
 
 #include "fib/fib_lpm.h"
-#include "build/table_build.h"
+#include "builder/table_build.h"
 #include "fib/table_edit.h"
 #include "policy/policy.h"
 
