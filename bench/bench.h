@@ -50,6 +50,14 @@ static inline void bkey_bytes(bkey k, uint8_t *b)
 		b[i] = (uint8_t)k;
 }
 
+/* bench_lpm.c: the report, its RATIO lines, the clock */
+void bench_out(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void bench_ratio(const char *name, double num, double den);
+void bench_value(const char *name, double v);
+double bench_now(void);
+/* bench_answers.c: the "answers" section on the full sets */
+void bench_answers(const struct bset *v4, const struct bset *v6, int dpdk);
+
 #ifdef BENCH_HAVE_DPDK
 /* bench_dpdk.c */
 int bench_dpdk_init(void);

@@ -86,7 +86,7 @@ struct ratio {
 	int skipped;
 };
 
-static struct ratio ratios[64];
+static struct ratio ratios[96];
 static unsigned n_ratios;
 
 static void ratio(const char *name, double num, double den)
@@ -105,6 +105,32 @@ static void value_ratio(const char *name, double v)
 	snprintf(r->name, sizeof(r->name), "%s", name);
 	r->value = v;
 	r->skipped = 0;
+}
+
+void bench_out(const char *fmt, ...)
+{
+	char buf[4096];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	out("%s", buf);
+}
+
+void bench_ratio(const char *name, double num, double den)
+{
+	ratio(name, num, den);
+}
+
+void bench_value(const char *name, double v)
+{
+	value_ratio(name, v);
+}
+
+double bench_now(void)
+{
+	return now();
 }
 
 /* -------------------------------------------------------------- sets */
@@ -1151,6 +1177,7 @@ int main(int argc, char **argv)
 	int i, dpdk = 0;
 	unsigned k, sets = 0x1f;	/* --sets 0,2: only those (development) */
 	int want_dpdk = 1;	/* --dpdk 0: ours and the reference only */
+	int answers = 1;	/* --answers 0: no "answers" section */
 
 	for (i = 1; i + 1 < argc; i += 2) {
 		if (!strcmp(argv[i], "--data"))
@@ -1163,6 +1190,8 @@ int main(int argc, char **argv)
 			sets = parse_sets(argv[i + 1]);
 		else if (!strcmp(argv[i], "--dpdk"))
 			want_dpdk = atoi(argv[i + 1]);
+		else if (!strcmp(argv[i], "--answers"))
+			answers = atoi(argv[i + 1]);
 	}
 	machine(argc, argv);
 #ifdef BENCH_HAVE_DPDK
@@ -1204,6 +1233,8 @@ int main(int argc, char **argv)
 		else
 			sr[k].n = 0;	/* its ratios read as skipped */
 	ratios_of(sr);
+	if (answers)
+		bench_answers(sr[0].s, sr[2].s, dpdk);
 	out("\n## Ratios (ours / peer, same run)\n\n");
 	for (k = 0; k < n_ratios; k++)
 		out("- %s: %s%.3f\n", ratios[k].name,

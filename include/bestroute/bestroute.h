@@ -561,6 +561,24 @@ int brt_table_lookup(const brt_table *t, const struct brt_query *q,
 		     struct brt_result *r);
 
 /*
+ * brt_table_lookup_bulk - brt_table_lookup for @n queries at once: each
+ * @results[i] receives exactly what brt_table_lookup(@t, &@queries[i])
+ * would write, in the same order; the lookups of a batch overlap their
+ * memory accesses (as the engine's bulk lookups do), so a batch of 16 to
+ * 64 queries answers faster than as many single calls.
+ * @queries: @n queries, read only; @results: @n results, written; both
+ * arrays belong to the caller, and nothing is allocated per answer (the
+ * pointers in a result point into @t and are valid while it lives).
+ * A query that brt_table_lookup refuses with BRT_EINVAL (a destination
+ * that is not IPv4 or IPv6) gets status BRT_ROUTE_INVALID in its result,
+ * as there, and the others are still answered.
+ * Returns 0, or BRT_EINVAL when @t is NULL or when @n > 0 and @queries or
+ * @results is NULL (nothing is written then). @n == 0 is a no-op.
+ */
+int brt_table_lookup_bulk(const brt_table *t, const struct brt_query *queries,
+			  size_t n, struct brt_result *results);
+
+/*
  * brt_table_nexthop_source - the source address next hop @i of answer @r
  * gets (each next hop of a multipath route may give another source). @q
  * and @r are the query and answer of brt_table_lookup on @t.

@@ -193,6 +193,17 @@ const brt_table *brt_live_acquire(brt_live_reader *rd, uint64_t *version);
 int brt_live_lookup(brt_live_reader *rd, const struct brt_query *q,
 		    struct brt_result *r, uint64_t *version);
 
+/*
+ * brt_live_lookup_bulk - brt_table_lookup_bulk on the newest table: all
+ * @n answers come from one version (its number in *@version when not
+ * NULL), and their pointers stay valid as a brt_live_lookup's do (until
+ * this reader's next lookup, acquire or quiescent call). @q and @r are
+ * the caller's arrays of @n entries; nothing is allocated. Returns 0, or
+ * BRT_EINVAL for a NULL @rd and as brt_table_lookup_bulk.
+ */
+int brt_live_lookup_bulk(brt_live_reader *rd, const struct brt_query *q,
+			 size_t n, struct brt_result *r, uint64_t *version);
+
 /* The table this reader's last lookup or acquire used (NULL when it is
  * quiescent). */
 const brt_table *brt_live_reader_table(const brt_live_reader *rd);

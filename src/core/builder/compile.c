@@ -249,6 +249,10 @@ int core_table_compile(struct brt_builder *b, size_t given, brt_table **out)
 	err = err ? err : copy_nhobjs(t, b);
 	err = err ? err : core_table_resolve_nhobjs(t, b);
 	err = err ? err : build_fibs(t);
+	/* compiled decisions are an optimisation: without memory for them
+	 * the table answers through the interpretive walk */
+	if (!err && t->ops->compile)
+		(void)t->ops->compile(t);
 	if (err) {
 		if (err == BRT_ENOMEM && !b->err[0])
 			core_bld_fail(b, err, "out of memory");

@@ -115,6 +115,9 @@ void core_fib_free(struct brt_fib *f)
 	core_fib_lpm_free(f->fast);
 	f->fast = NULL;
 	core_fib_edit_free(f);
+	free(f->dec);
+	f->dec = NULL;
+	f->dec_cap = 0;
 	free(f->groups);
 	free(f->routes);
 	f->groups = NULL;

@@ -58,6 +58,11 @@ void core_fib_lpm_free(struct brt_fast *fast)
 	free(fast);
 }
 
+const struct brt_lpm *core_fib_lpm_engine(const struct brt_fib *f)
+{
+	return f->fast ? f->fast->lpm : NULL;
+}
+
 const struct brt_pgroup *core_fib_lpm_lookup(const struct brt_fib *f,
 					 const uint8_t *addr)
 {

@@ -7,6 +7,10 @@
 /* Build f->fast from f->groups (after core_fib_build). 0 or BRT_ENOMEM. */
 int core_fib_lpm_build(struct brt_fib *f);
 void core_fib_lpm_free(struct brt_fast *fast);
+struct brt_lpm;
+/* The engine behind f->fast (NULL without one): lookups straight into it
+ * give group slots (compiled decisions, policy/compiled.h). */
+const struct brt_lpm *core_fib_lpm_engine(const struct brt_fib *f);
 /* The longest group containing @addr, or NULL (as core_fib_lookup_ref). */
 const struct brt_pgroup *core_fib_lpm_lookup(const struct brt_fib *f,
 					 const uint8_t *addr);

@@ -241,6 +241,15 @@ static struct brt_fib *fib_for(brt_table *t, uint8_t family, uint32_t id)
 
 /* ----------------------------------------------------------------- edits */
 
+/* The policy's compiled decisions follow the edit of @r's prefix (on
+ * failure the table answers through the interpretive walk). */
+static void recompile(brt_table *t, const struct brt_route *r)
+{
+	if (t->ops->recompile &&
+	    t->ops->recompile(t, r->family, r->table, &r->dst, r))
+		t->dec_ready = false;
+}
+
 int core_table_edit_add(brt_table *t, const struct brt_route *r, bool prepend)
 {
 	struct brt_route *c;
@@ -262,6 +271,7 @@ int core_table_edit_add(brt_table *t, const struct brt_route *r, bool prepend)
 		return err;
 	}
 	t->edits->n_routes++;
+	recompile(t, c);
 	return 0;
 }
 
@@ -283,6 +293,7 @@ int core_table_edit_del(brt_table *t, const struct brt_route *r)
 	err = f ? core_fib_edit_remove(f, r, &x) : BRT_ENOENT;
 	if (err)
 		return err;
+	recompile(t, x);
 	if (owned(t, x))
 		free(core_unconst(x));
 	t->edits->n_routes--;
@@ -313,6 +324,8 @@ int core_table_edit_replace(brt_table *t, const struct brt_route *old,
 		free(c);
 		return err;
 	}
+	recompile(t, x);
+	recompile(t, c);
 	if (owned(t, x))
 		free(core_unconst(x));
 	return 0;

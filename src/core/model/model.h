@@ -69,6 +69,10 @@ struct brt_fib {
 	size_t n_routes;
 	struct brt_fast *fast;	/* NULL: use the reference lookup */
 	struct brt_fib_edit *edit;	/* NULL until edited */
+	/* the policy's compiled decisions, one per group slot
+	 * (policy/compiled.h); dec_cap slots allocated */
+	struct core_dec *dec;
+	size_t dec_cap;
 };
 
 /* The longest group whose prefix contains @addr (bytes of the family). */
@@ -149,6 +153,8 @@ struct brt_table {
 	struct brt_builder *source;	/* what the table was built from */
 	/* routes changed in place since compiled (table_edit.c), or NULL */
 	struct brt_table_edits *edits;
+	/* every fib's dec is built and current (policy/compiled.h) */
+	bool dec_ready;
 };
 
 /* Where the fib of (family, id) is in t->fibs, or would go. */

@@ -121,6 +121,47 @@ int brt_table_lookup(const brt_table *t, const struct brt_query *q,
 	return run(t, q, r, NULL);
 }
 
+int brt_table_lookup_bulk(const brt_table *t, const struct brt_query *q,
+			  size_t n, struct brt_result *r)
+{
+	size_t i;
+
+	if (!t || (n && (!q || !r)))
+		return BRT_EINVAL;
+	if (t->ops->lookup_bulk)
+		t->ops->lookup_bulk(t, q, n, r);
+	else
+		for (i = 0; i < n; i++)
+			run(t, &q[i], &r[i], NULL);
+	return 0;
+}
+
+int core_table_answer(const brt_table *t, const struct brt_query *q,
+		      struct brt_result *r)
+{
+	return run(t, q, r, NULL);
+}
+
+/* The interpretive reference: explain's walk without its records. */
+int core_table_lookup_ref(const brt_table *t, const struct brt_query *q,
+			  struct brt_result *r)
+{
+	struct brt_lookup lk = {t, q, r, NULL};
+
+	if (!r)
+		return BRT_EINVAL;
+	memset(r, 0, sizeof(*r));
+	if (!t || !q || !core_family_valid(q->dst.family)) {
+		core_result_error(r, BRT_ROUTE_INVALID, "invalid query");
+		return BRT_EINVAL;
+	}
+	r->family = q->dst.family;
+	if (!check_query(t, q, r))
+		return 0;
+	t->ops->explain(&lk);
+	return 0;
+}
+
 int brt_table_explain(const brt_table *t, const struct brt_query *q,
 		      struct brt_result *r, brt_explain **out)
 {

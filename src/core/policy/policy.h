@@ -36,8 +36,20 @@ struct core_policy {
 	int (*derive)(struct brt_builder *b);
 	/* Answer lk->q into lk->r; lk->ex is NULL. */
 	void (*lookup)(struct brt_lookup *lk);
-	/* The same answer, recording every candidate into lk->ex. */
+	/* The same answer, recording every candidate into lk->ex; with
+	 * lk->ex NULL, the interpretive reference lookup must equal. */
 	void (*explain)(struct brt_lookup *lk);
+	/* Optional: answer @n queries at once (brt_table_lookup_bulk has
+	 * checked the arrays), each exactly as brt_table_lookup would. */
+	void (*lookup_bulk)(const brt_table *t, const struct brt_query *q,
+			    size_t n, struct brt_result *r);
+	/* Optional: build t's compiled decisions (compiled.h) after the
+	 * table was compiled; 0 or BRT_ENOMEM. NULL: none. */
+	int (*compile)(brt_table *t);
+	/* Optional: bring t's compiled decisions up to date after an edit
+	 * changed the routes of @dst in table @table (table_edit.c). */
+	int (*recompile)(brt_table *t, uint8_t family, uint32_t table,
+			 const struct brt_prefix *dst, const struct brt_route *r);
 	/* The source a packet to @dst leaving by next hop @nh of route @r
 	 * gets, when no source was given; false when the host has none. */
 	bool (*nexthop_source)(const brt_table *t, const struct brt_addr *dst,
@@ -49,6 +61,14 @@ struct core_policy {
 	 * on them. */
 	bool (*edit_in_place)(const brt_table *t);
 };
+
+/* brt_table_lookup itself (argument checks and the policy's lookup). */
+int core_table_answer(const brt_table *t, const struct brt_query *q,
+		      struct brt_result *r);
+/* brt_table_lookup through the policy's interpretive walk (explain
+ * without records): the reference compiled answers are held to. */
+int core_table_lookup_ref(const brt_table *t, const struct brt_query *q,
+			  struct brt_result *r);
 
 /* The registered policy of @id, or NULL when there is none. */
 const struct core_policy *core_policy_get(enum brt_policy id);

@@ -118,32 +118,43 @@ static enum lx_verdict try_route(struct brt_lookup *lk, const struct brt_route *
 	return LX_FOUND;
 }
 
+enum lx_verdict core_lx_fib4_group(struct brt_lookup *lk, const struct brt_fib *fib,
+				   const struct brt_pgroup *g,
+				   const struct lx_flow *fl, struct lx_res *res)
+{
+	uint32_t i;
+
+	for (i = 0; i < g->count; i++) {
+		const struct brt_route *r = g->routes[i];
+		int skip = 0;
+		enum lx_verdict v = try_route(lk, r, fl, res, &skip);
+
+		if (v == LX_FOUND || v == LX_ERROR) {
+			core_lx_explain_rest(lk, res);
+			return v;
+		}
+		if (v == LX_THROW) {
+			core_explain_add(lk, BRT_CAND_ROUTE, BRT_V_THROW,
+					res->rule, r, fib->id, r->metric,
+					"throw: continue with the next rule");
+			return LX_THROW;
+		}
+		core_explain_add(lk, BRT_CAND_ROUTE, skip, res->rule, r,
+				fib->id, r->metric, core_lx_verdict_reason(skip));
+	}
+	return LX_AGAIN;
+}
+
 enum lx_verdict core_lx_fib4_lookup(struct brt_lookup *lk, const struct brt_fib *fib,
 			       const struct lx_flow *fl, struct lx_res *res)
 {
 	const struct brt_pgroup *g = core_fib_lookup(fib, fl->dst.bytes);
 
 	for (; g; g = core_pgroup_parent(fib, g)) {
-		uint32_t i;
+		enum lx_verdict v = core_lx_fib4_group(lk, fib, g, fl, res);
 
-		for (i = 0; i < g->count; i++) {
-			const struct brt_route *r = g->routes[i];
-			int skip = 0;
-			enum lx_verdict v = try_route(lk, r, fl, res, &skip);
-
-			if (v == LX_FOUND || v == LX_ERROR) {
-				core_lx_explain_rest(lk, res);
-				return v;
-			}
-			if (v == LX_THROW) {
-				core_explain_add(lk, BRT_CAND_ROUTE, BRT_V_THROW,
-						res->rule, r, fib->id, r->metric,
-						"throw: continue with the next rule");
-				return LX_THROW;
-			}
-			core_explain_add(lk, BRT_CAND_ROUTE, skip, res->rule, r,
-					fib->id, r->metric, core_lx_verdict_reason(skip));
-		}
+		if (v != LX_AGAIN)
+			return v;
 	}
 	return LX_AGAIN;
 }

@@ -146,32 +146,43 @@ static enum lx_verdict finish(struct brt_lookup *lk, const struct brt_route *r,
 	return r->type == BRT_RT_THROW ? LX_THROW : LX_FOUND;
 }
 
+enum lx_verdict core_lx_fib6_group(struct brt_lookup *lk, const struct brt_fib *fib,
+				   const struct brt_pgroup *g,
+				   const struct lx_flow *fl, struct lx_res *res)
+{
+	uint32_t nh_sel = 0, i;
+	const struct brt_route *r = select_in_group(lk, g, fl, &nh_sel);
+	enum lx_verdict v;
+
+	if (r) {
+		v = finish(lk, r, nh_sel, res);
+		if (v == LX_THROW)
+			core_explain_add(lk, BRT_CAND_ROUTE, BRT_V_THROW, res->rule,
+					r, fib->id, r->metric,
+					"throw: continue with the next rule");
+		else
+			core_lx_explain_rest(lk, res);
+		return v;
+	}
+	for (i = 0; i < g->count; i++)
+		core_explain_add(lk, BRT_CAND_ROUTE,
+				fl->oif ? BRT_V_WRONG_INTERFACE : BRT_V_LINK_DOWN,
+				res->rule, g->routes[i], fib->id,
+				g->routes[i]->metric,
+				"no usable next hop");
+	return LX_AGAIN;
+}
+
 enum lx_verdict core_lx_fib6_lookup(struct brt_lookup *lk, const struct brt_fib *fib,
 			       const struct lx_flow *fl, struct lx_res *res)
 {
 	const struct brt_pgroup *g = core_fib_lookup(fib, fl->dst.bytes);
 
 	for (; g; g = core_pgroup_parent(fib, g)) {
-		uint32_t nh_sel = 0, i;
-		const struct brt_route *r = select_in_group(lk, g, fl, &nh_sel);
-		enum lx_verdict v;
+		enum lx_verdict v = core_lx_fib6_group(lk, fib, g, fl, res);
 
-		if (r) {
-			v = finish(lk, r, nh_sel, res);
-			if (v == LX_THROW)
-				core_explain_add(lk, BRT_CAND_ROUTE, BRT_V_THROW, res->rule,
-						r, fib->id, r->metric,
-						"throw: continue with the next rule");
-			else
-				core_lx_explain_rest(lk, res);
+		if (v != LX_AGAIN)
 			return v;
-		}
-		for (i = 0; i < g->count; i++)
-			core_explain_add(lk, BRT_CAND_ROUTE,
-					fl->oif ? BRT_V_WRONG_INTERFACE : BRT_V_LINK_DOWN,
-					res->rule, g->routes[i], fib->id,
-					g->routes[i]->metric,
-					"no usable next hop");
 	}
 	return LX_AGAIN;
 }

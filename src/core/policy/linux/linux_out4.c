@@ -20,6 +20,7 @@
  */
 #include <string.h>
 
+#include "policy/compiled.h"
 #include "policy/linux/linux_policy.h"
 
 struct out4 {
@@ -234,6 +235,50 @@ static enum gw_use gateway_used(const brt_table *t, const struct brt_route *rout
 	return own < route ? GW_USED : GW_DIRECT;
 }
 
+/* The source a compiled decision keeps (select_src4's answer). */
+static struct brt_addr compiled_source(const brt_table *t,
+				       const struct core_dec *d)
+{
+	struct brt_addr none = {0};
+
+	return d->src == CORE_DEC_NO_SRC ? none : t->addrs[d->src].addr;
+}
+
+void core_lx_out4_decide(const brt_table *t, const struct brt_fib *fib,
+			 const struct lx_res *res, struct core_dec *d)
+{
+	const struct brt_route *r = res->route;
+	const struct brt_nexthop *nh = res->nh_count ? &res->nh[res->nh_sel] : NULL;
+	struct brt_query q;
+	struct brt_result out;
+	struct brt_lookup lk = {t, &q, &out, NULL};
+	struct brt_addr src;
+	enum gw_use gw;
+
+	d->kind = CORE_DEC_FOUND;
+	if (res->type == BRT_RT_LOCAL)
+		return;
+	/* the query only names the fib's default group to this check */
+	memset(&q, 0, sizeof(q));
+	q.dst.family = fib->family;
+	if (default_is_unstable(&lk, res)) {
+		d->kind = CORE_DEC_SLOW;
+		return;
+	}
+	if (!r->prefsrc.family) {
+		src = core_lx_select_src4(t, nh ? nh->ifindex : 0,
+					  nh ? &nh->gw : NULL, r->scope);
+		d->src = core_dec_addr_index(t, &src);
+		if (src.family && d->src == CORE_DEC_NO_SRC)
+			d->kind = CORE_DEC_SLOW;	/* not one of t->addrs */
+	}
+	gw = nh ? gateway_used(t, r, nh) : GW_DIRECT;
+	if (gw == GW_UNKNOWN)
+		d->kind = CORE_DEC_SLOW;
+	if (gw == GW_USED)
+		d->flags |= CORE_DEC_F_GATEWAY;
+}
+
 /* Steps 5-6 after a successful lookup; false when answered already. */
 static bool after_lookup(struct brt_lookup *lk, struct out4 *o)
 {
@@ -251,17 +296,22 @@ static bool after_lookup(struct brt_lookup *lk, struct out4 *o)
 		o->dev_out = core_lx_loopback_index(lk->t);
 		return true;
 	}
-	if (!lk->q->oif && default_is_unstable(lk, res)) {
+	/* (a compiled decision was made SLOW where the default is unstable) */
+	if (!lk->q->oif && !res->dec && default_is_unstable(lk, res)) {
 		fail(lk, BRT_ROUTE_UNSUPPORTED,
 		     "equal-metric default routes: the kernel alternates between them");
 		return false;
 	}
 	if (!o->saddr.family)
 		o->saddr = r->prefsrc.family ? r->prefsrc
+			   : res->dec ? compiled_source(lk->t, res->dec)
 			   : core_lx_select_src4(lk->t, nh ? nh->ifindex : 0,
 					    nh ? &nh->gw : NULL, r->scope);
 	o->dev_out = nh ? nh->ifindex : 0;
-	gw = nh ? gateway_used(lk->t, r, nh) : GW_DIRECT;
+	if (res->dec)
+		gw = res->dec->flags & CORE_DEC_F_GATEWAY ? GW_USED : GW_DIRECT;
+	else
+		gw = nh ? gateway_used(lk->t, r, nh) : GW_DIRECT;
 	if (gw == GW_UNKNOWN) {
 		fail(lk, BRT_ROUTE_UNSUPPORTED, "the gateway is a local address: whether "
 		     "the kernel uses it depends on the order routes were added");
@@ -298,36 +348,47 @@ static void make_route(struct brt_lookup *lk, struct out4 *o)
 		memset(&r->gateway, 0, sizeof(r->gateway));
 }
 
-void core_lx_output4(struct brt_lookup *lk)
+bool core_lx_output4(struct brt_lookup *lk, lx_table_fn table_fn)
 {
 	struct out4 o;
 	struct lx_flow fl;
+	enum lx_verdict v;
 	enum pre p;
 
 	memset(&o, 0, sizeof(o));
 	o.saddr = lk->q->src;
 	o.saddr.zone = 0;
 	p = pre_lookup(lk, &o);
-	if (p == PRE_NO_LOOKUP)
-		return make_route(lk, &o);
+	if (p == PRE_NO_LOOKUP) {
+		make_route(lk, &o);
+		return true;
+	}
 	if (p == PRE_ANSWERED)
-		return;
+		return true;
 	if (core_addr_is_zero(&lk->q->dst)) {	/* step 3 */
 		if (!o.saddr.family)
 			core_addr_set_v4(&o.saddr, 0x7f000001u);
 		o.dev_out = core_lx_loopback_index(lk->t);
 		o.type = BRT_RT_LOCAL;
-		return make_route(lk, &o);
+		make_route(lk, &o);
+		return true;
 	}
 	flow_init(lk, &o, &fl);
-	if (core_lx_rules_lookup(lk, &fl, core_lx_fib4_lookup, &o.res) != LX_FOUND) {
-		if (!lk->q->oif)
-			return fail(lk, o.res.status, o.res.message);
+	v = core_lx_rules_lookup(lk, &fl, table_fn, &o.res);
+	if (v == LX_SLOW)
+		return false;
+	if (v != LX_FOUND) {
+		if (!lk->q->oif) {
+			fail(lk, o.res.status, o.res.message);
+			return true;
+		}
 		if (!o.saddr.family)	/* assume on-link, no FIB entry */
 			o.saddr = core_lx_select_src4(lk->t, lk->q->oif, NULL, BRT_SCOPE_LINK);
 		o.type = BRT_RT_UNICAST;
-		return make_route(lk, &o);
+		make_route(lk, &o);
+		return true;
 	}
 	if (after_lookup(lk, &o))
 		make_route(lk, &o);
+	return true;
 }

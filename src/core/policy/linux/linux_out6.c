@@ -46,18 +46,22 @@ static void choose_source(struct brt_lookup *lk, const struct lx_res *res,
 		memset(&out->source, 0, sizeof(out->source));
 }
 
-void core_lx_output6(struct brt_lookup *lk)
+bool core_lx_output6(struct brt_lookup *lk, lx_table_fn table_fn)
 {
 	struct lx_flow fl;
 	struct lx_res res;
 	const struct brt_nexthop *nh;
+	enum lx_verdict v;
 	uint32_t dev;
 
 	flow_init6(lk, &fl);
 	memset(&res, 0, sizeof(res));
-	if (core_lx_rules_lookup(lk, &fl, core_lx_fib6_lookup, &res) != LX_FOUND) {
+	v = core_lx_rules_lookup(lk, &fl, table_fn, &res);
+	if (v == LX_SLOW)
+		return false;
+	if (v != LX_FOUND) {
 		core_result_error(lk->r, res.status, res.message);
-		return;
+		return true;
 	}
 	core_lx_fill_from_res(lk, &res);
 	nh = res.nh_count ? &res.nh[res.nh_sel] : NULL;
@@ -69,4 +73,5 @@ void core_lx_output6(struct brt_lookup *lk)
 	if (nh && nh->gw.family && res.type != BRT_RT_LOCAL)
 		lk->r->gateway = nh->gw;
 	choose_source(lk, &res, dev);
+	return true;
 }

@@ -190,9 +190,9 @@ void core_linux_lookup(struct brt_lookup *lk)
 		return;
 	}
 	if (lk->q->dst.family == BRT_AF_INET)
-		core_lx_output4(lk);
+		core_lx_output4(lk, core_lx_fib4_lookup);
 	else
-		core_lx_output6(lk);
+		core_lx_output6(lk, core_lx_fib6_lookup);
 }
 
 /* Derivations follow links and addresses, never given routes, but the
@@ -207,8 +207,10 @@ const struct core_policy core_policy_linux = {
 	.id = BRT_POLICY_LINUX,
 	.name = "linux",
 	.derive = core_derive_linux,
-	.lookup = core_linux_lookup,
+	.lookup = core_linux_lookup_compiled,
 	.explain = core_linux_lookup,
+	.compile = core_linux_compile,
+	.recompile = core_linux_recompile,
 	.nexthop_source = core_lx_nexthop_source,
 	.edit_in_place = linux_edit_in_place,
 };

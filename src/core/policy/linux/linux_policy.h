@@ -40,7 +40,11 @@ enum lx_verdict {
 	LX_AGAIN,		/* nothing here (or throw): next rule */
 	LX_ERROR,		/* a route error: status in res.status */
 	LX_THROW,		/* a throw route: next rule */
+	LX_SLOW,		/* compiled only: the query needs the
+				 * interpretive walk (policy/compiled.h) */
 };
+
+struct core_dec;
 
 struct lx_res {
 	enum brt_status status;		/* for LX_ERROR */
@@ -53,6 +57,9 @@ struct lx_res {
 	const struct brt_nexthop *nh;	/* resolved next hops of route */
 	uint32_t nh_count;
 	uint32_t nh_sel;		/* the next hop the lookup chose */
+	/* the compiled decision that gave it, NULL from the interpretive
+	 * walk: what the output step derives from the route alone */
+	const struct core_dec *dec;
 };
 
 /* The flow of a query, as the kernel starts it: iif = loopback for local
@@ -72,8 +79,29 @@ enum lx_verdict core_lx_fib4_lookup(struct brt_lookup *lk, const struct brt_fib 
 enum lx_verdict core_lx_fib6_lookup(struct brt_lookup *lk, const struct brt_fib *fib,
 			       const struct lx_flow *fl, struct lx_res *res);
 
-void core_lx_output4(struct brt_lookup *lk);
-void core_lx_output6(struct brt_lookup *lk);
+/* One prefix group of a table lookup (the walk's step; LX_AGAIN when
+ * none of its routes serves the flow). */
+enum lx_verdict core_lx_fib4_group(struct brt_lookup *lk, const struct brt_fib *fib,
+				   const struct brt_pgroup *g,
+				   const struct lx_flow *fl, struct lx_res *res);
+enum lx_verdict core_lx_fib6_group(struct brt_lookup *lk, const struct brt_fib *fib,
+				   const struct brt_pgroup *g,
+				   const struct lx_flow *fl, struct lx_res *res);
+
+/* The output route of a family with the table lookup @table_fn (the
+ * interpretive core_lx_fib4/6_lookup, or linux_compiled.c's); false,
+ * with nothing written to lk->r, when @table_fn said LX_SLOW. */
+bool core_lx_output4(struct brt_lookup *lk, lx_table_fn table_fn);
+bool core_lx_output6(struct brt_lookup *lk, lx_table_fn table_fn);
+/* The output step's part that depends on a found route alone, into a
+ * compiled decision (source, gateway; SLOW where it depends on more). */
+void core_lx_out4_decide(const brt_table *t, const struct brt_fib *fib,
+			 const struct lx_res *res, struct core_dec *d);
+/* The compiled policy (linux_compiled.c). */
+void core_linux_lookup_compiled(struct brt_lookup *lk);
+int core_linux_compile(brt_table *t);
+int core_linux_recompile(brt_table *t, uint8_t family, uint32_t table,
+			 const struct brt_prefix *dst, const struct brt_route *r);
 
 /* inet_select_addr(dev, dst, scope); 0 family when none. */
 struct brt_addr core_lx_select_src4(const brt_table *t, uint32_t ifindex,

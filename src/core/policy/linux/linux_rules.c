@@ -199,6 +199,8 @@ enum lx_verdict core_lx_rules_lookup(struct brt_lookup *lk, const struct lx_flow
 		mark = lk->ex ? lk->ex->n : 0;
 		note_rule(lk, r, BRT_V_RULE_MATCHED, "matched");
 		v = run_action(lk, r, fl, table_fn, res);
+		if (v == LX_SLOW)
+			return v;
 		if (v == LX_FOUND && suppressed(lk->t, r, res)) {
 			settle_rule(lk, mark, BRT_V_RULE_SUPPRESSED, "result suppressed");
 			continue;

@@ -31,8 +31,9 @@ const struct core_policy core_policy_windows = {
 	.id = BRT_POLICY_WINDOWS,
 	.name = "windows",
 	.derive = core_derive_windows,
-	.lookup = core_windows_lookup,
+	.lookup = core_windows_lookup_compiled,
 	.explain = core_windows_lookup,
+	.compile = core_windows_compile,
 	.nexthop_source = windows_nexthop_source,
 	.edit_in_place = windows_edit_in_place,
 };

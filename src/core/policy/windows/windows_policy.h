@@ -12,6 +12,9 @@ struct brt_builder;
 
 /* The policy's entry (core_policy_windows.lookup and .explain). */
 void core_windows_lookup(struct brt_lookup *lk);
+/* The compiled lookup and its decisions (windows_route.c). */
+void core_windows_lookup_compiled(struct brt_lookup *lk);
+int core_windows_compile(brt_table *t);
 /* What Windows derives from interfaces and addresses (windows_derive.c). */
 int core_derive_windows(struct brt_builder *b);
 

@@ -155,6 +155,17 @@ int brt_live_lookup(brt_live_reader *rd, const struct brt_query *q,
 	return brt_table_lookup(rd->v->t, q, r);
 }
 
+int brt_live_lookup_bulk(brt_live_reader *rd, const struct brt_query *q,
+			 size_t n, struct brt_result *r, uint64_t *version)
+{
+	if (!rd)
+		return BRT_EINVAL;
+	pin(rd);
+	if (version)
+		*version = rd->v->number;
+	return brt_table_lookup_bulk(rd->v->t, q, n, r);
+}
+
 void brt_live_reader_quiescent(brt_live_reader *rd)
 {
 	if (!rd)

@@ -1,0 +1,164 @@
+/*
+ * linux_compiled.c - the Linux policy's compiled decisions
+ * (policy/compiled.h) and the lookup that uses them.
+ *
+ * The compiled lookup runs the same output steps (linux_out4.c,
+ * linux_out6.c) and the same rule walk (linux_rules.c) as the
+ * interpretive one; only the table lookup differs: one engine lookup
+ * gives the group, and the group's decision gives the route and next hop
+ * the walk over its routes would choose, with what the output step
+ * derives from them (the IPv4 source and whether the gateway is used).
+ *
+ * A decision is what a flow without output interface and without tos
+ * gets from its group (rules are still walked per query, so `from`,
+ * fwmark, uid and the other selectors cost a rule walk, not a fallback):
+ *  - a query with an output interface (oif, or an IPv6 zone) or an input
+ *    interface takes the interpretive walk;
+ *  - groups holding a route with a tos (IPv4) or a source prefix (IPv6),
+ *    or an error or throw route, are REDO: walked for the query itself;
+ *    when such a walk finds a usable route, the query goes interpretive;
+ *  - decisions the output step cannot take from the route alone are SLOW
+ *    (equal default routes, a gateway on one of our own addresses).
+ *
+ * Edits (recompile): a group's decision depends on its own routes, links
+ * and addresses, except that an IPv4 gateway resolves through the routes
+ * of scope link or host (fib_check_nh_v4_gw): an edit of such a route,
+ * or of table local, recompiles every decision, any other edit only its
+ * own group's.
+ */
+#include <string.h>
+
+#include "policy/compiled.h"
+#include "policy/linux/linux_policy.h"
+
+/* A group's own decision for the flow without oif and tos. */
+static void decide(const brt_table *t, const struct brt_fib *f,
+		   const struct brt_pgroup *g, struct core_dec *d)
+{
+	struct brt_query q;
+	struct brt_result r;
+	struct brt_lookup lk = {t, &q, &r, NULL};
+	struct lx_flow fl;
+	struct lx_res res;
+	enum lx_verdict v;
+	uint32_t i;
+
+	memset(d, 0, sizeof(*d));
+	d->src = CORE_DEC_NO_SRC;
+	for (i = 0; i < g->count; i++)
+		if (g->routes[i]->tos || g->routes[i]->src.len) {
+			d->kind = CORE_DEC_REDO;
+			return;
+		}
+	memset(&q, 0, sizeof(q));
+	q.dst = g->dst.addr;
+	memset(&fl, 0, sizeof(fl));
+	fl.dst = g->dst.addr;
+	memset(&res, 0, sizeof(res));
+	res.table = f->id;
+	v = f->family == BRT_AF_INET ? core_lx_fib4_group(&lk, f, g, &fl, &res)
+				     : core_lx_fib6_group(&lk, f, g, &fl, &res);
+	if (v == LX_AGAIN)
+		return;		/* NONE: the parent answers */
+	if (v != LX_FOUND || res.nh_sel > UINT16_MAX) {
+		d->kind = CORE_DEC_REDO;
+		return;
+	}
+	d->route = res.route;
+	d->nh_sel = (uint16_t)res.nh_sel;
+	if (f->family == BRT_AF_INET)
+		core_lx_out4_decide(t, f, &res, d);
+	else
+		d->kind = CORE_DEC_FOUND;
+}
+
+/* The table lookup from decisions (an lx_table_fn). */
+static enum lx_verdict table_compiled(struct brt_lookup *lk,
+				      const struct brt_fib *fib,
+				      const struct lx_flow *fl,
+				      struct lx_res *res)
+{
+	uint32_t slot;
+	const struct core_dec *d = core_dec_find(fib, fl->dst.bytes, &slot);
+	enum lx_verdict v;
+	bool bh;
+
+	while (d && d->kind == CORE_DEC_REDO) {
+		const struct brt_pgroup *g = &fib->groups[slot];
+
+		v = fib->family == BRT_AF_INET
+			    ? core_lx_fib4_group(lk, fib, g, fl, res)
+			    : core_lx_fib6_group(lk, fib, g, fl, res);
+		if (v == LX_FOUND)
+			return LX_SLOW;	/* its output step is not compiled */
+		if (v != LX_AGAIN)
+			return v;
+		if (g->parent < 0)
+			return LX_AGAIN;
+		d = core_dec_find_from(fib, (uint32_t)g->parent, &slot);
+	}
+	if (!d)
+		return LX_AGAIN;
+	if (d->kind == CORE_DEC_SLOW)
+		return LX_SLOW;
+	res->route = d->route;
+	res->plen = d->route->dst.len;
+	res->type = d->route->type;
+	res->nh = core_route_nexthops(lk->t, d->route, &res->nh_count, &bh);
+	res->nh_sel = d->nh_sel;
+	res->dec = d;
+	return LX_FOUND;
+}
+
+void core_linux_lookup_compiled(struct brt_lookup *lk)
+{
+	const struct brt_query *q = lk->q;
+	bool done;
+
+	if (!core_dec_ready(lk->t) || q->iif || q->oif || q->dst.zone) {
+		core_linux_lookup(lk);
+		return;
+	}
+	if (q->dst.family == BRT_AF_INET)
+		done = core_lx_output4(lk, table_compiled);
+	else
+		done = core_lx_output6(lk, table_compiled);
+	if (!done)
+		core_linux_lookup(lk);
+}
+
+int core_linux_compile(brt_table *t)
+{
+	return core_dec_compile_all(t, decide);
+}
+
+/* Routes an IPv4 gateway can resolve through (gateway_used). */
+static bool resolves_gateways(uint8_t family, uint32_t table,
+			      const struct brt_route *r)
+{
+	return family == BRT_AF_INET &&
+	       (table == BRT_TABLE_LOCAL || !r || r->scope >= BRT_SCOPE_LINK);
+}
+
+int core_linux_recompile(brt_table *t, uint8_t family, uint32_t table,
+			 const struct brt_prefix *dst, const struct brt_route *r)
+{
+	struct brt_fib *f;
+	int32_t slot;
+
+	if (!t->dec_ready)
+		return 0;
+	if (resolves_gateways(family, table, r))
+		return core_dec_compile_all(t, decide);
+	f = (struct brt_fib *)core_table_fib(t, family, table);
+	if (!f)
+		return 0;
+	if (core_dec_reserve(f)) {
+		t->dec_ready = false;
+		return BRT_ENOMEM;
+	}
+	slot = core_dec_slot_of(f, dst);
+	if (slot >= 0)
+		decide(t, f, &f->groups[slot], &f->dec[slot]);
+	return 0;
+}
