@@ -150,7 +150,7 @@ int core_linux_recompile(brt_table *t, uint8_t family, uint32_t table,
 		return 0;
 	if (resolves_gateways(family, table, r))
 		return core_dec_compile_all(t, decide);
-	f = (struct brt_fib *)core_table_fib(t, family, table);
+	f = core_unconst(core_table_fib(t, family, table));
 	if (!f)
 		return 0;
 	if (core_dec_reserve(f)) {
