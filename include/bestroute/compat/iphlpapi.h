@@ -27,6 +27,15 @@ extern "C" {
 /* An IPv4 address in network byte order (ipexport.h). */
 typedef ULONG IPAddr, IPMask, IP_STATUS;
 
+/*
+ * GetBestInterface/GetBestInterfaceEx/GetBestRoute - the interface (and
+ * first-generation route row) GetBestRoute2 chooses for an IPv4 address in
+ * network byte order, or for a sockaddr. Codes: NO_ERROR,
+ * ERROR_INVALID_PARAMETER, ERROR_NOT_SUPPORTED (no stack for the family),
+ * ERROR_NETWORK_UNREACHABLE, ERROR_CAN_NOT_COMPLETE (tables unreadable).
+ * Unlike Microsoft's: the answer is the table's or the Linux kernel's;
+ * GetBestRoute's source argument is only used to pin the interface.
+ */
 DWORD WINAPI GetBestInterface(IPAddr dwDestAddr, PDWORD pdwBestIfIndex);
 DWORD WINAPI GetBestInterfaceEx(struct sockaddr *pDestAddr,
 				PDWORD pdwBestIfIndex);

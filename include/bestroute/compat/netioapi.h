@@ -325,24 +325,46 @@ NTSTATUS brt_kernel_ConvertInterfaceLuidToNameA(const NET_LUID *InterfaceLuid,
 #else
 /* ---------------------------------------------------- user-mode forms */
 
+/* GetBestRoute2 - the route and source a packet to DestinationAddress
+ * takes (bestroute-winapi(3) lists every code). Unlike Microsoft's:
+ * AddressSortOptions is ignored, and on the Linux policy the host's rules
+ * take part (as the kernel's do); as on Windows, 0.0.0.0 and :: answer
+ * with the default route. */
 NETIOAPI_API GetBestRoute2(NET_LUID *InterfaceLuid, NET_IFINDEX InterfaceIndex,
 			   const SOCKADDR_INET *SourceAddress,
 			   const SOCKADDR_INET *DestinationAddress,
 			   ULONG AddressSortOptions,
 			   PMIB_IPFORWARD_ROW2 BestRoute,
 			   SOCKADDR_INET *BestSourceAddress);
+/* GetIpForwardTable2 - every route with an interface, one row per next
+ * hop (FreeMibTable). Unlike Microsoft's: under the Linux policy only the
+ * main and local tables are listed (policy-routing tables are not). */
 NETIOAPI_API GetIpForwardTable2(ADDRESS_FAMILY Family,
 				PMIB_IPFORWARD_TABLE2 *Table);
+/* GetIpForwardEntry2 - fill the row that prefix, next hop and interface
+ * name. As Microsoft's, with the Linux-only fields of the man page. */
 NETIOAPI_API GetIpForwardEntry2(PMIB_IPFORWARD_ROW2 Row);
+/* Create/Set/DeleteIpForwardEntry2 - change a route. Unlike Microsoft's:
+ * on a table the change is made in memory (a new table swapped in whole);
+ * on the live host through netlink, which needs CAP_NET_ADMIN
+ * (ERROR_ACCESS_DENIED otherwise); one next hop of a multipath route edits
+ * as a route of its own. */
 NETIOAPI_API CreateIpForwardEntry2(const MIB_IPFORWARD_ROW2 *Row);
 NETIOAPI_API SetIpForwardEntry2(const MIB_IPFORWARD_ROW2 *Route);
 NETIOAPI_API DeleteIpForwardEntry2(const MIB_IPFORWARD_ROW2 *Row);
+/* NotifyRouteChange2/CancelMibChangeNotify2 - route change callbacks.
+ * Unlike Microsoft's: on a table only the changes made through this API
+ * are seen (nothing else changes it), called from the changing thread; on
+ * the live host from a kernel monitor's thread of the library. */
 NETIOAPI_API NotifyRouteChange2(ADDRESS_FAMILY AddressFamily,
 				PIPFORWARD_CHANGE_CALLBACK Callback,
 				PVOID CallerContext,
 				BOOLEAN InitialNotification,
 				HANDLE *NotificationHandle);
 NETIOAPI_API CancelMibChangeNotify2(HANDLE NotificationHandle);
+/* ConvertInterface* - between index, LUID and name. Unlike Microsoft's:
+ * a LUID is IfType << 48 | the link's index << 24 (stable while the index
+ * is), and the name is the Linux link name ("eth0"), not "ethernet_32768". */
 NETIOAPI_API ConvertInterfaceIndexToLuid(NET_IFINDEX InterfaceIndex,
 					 PNET_LUID InterfaceLuid);
 NETIOAPI_API ConvertInterfaceLuidToIndex(const NET_LUID *InterfaceLuid,
