@@ -62,6 +62,43 @@ static int parse_opts(int argc, char **argv, struct get_opts *o)
 	return i;
 }
 
+/* The query of a command line or batch line; 0 or -1 (said why). */
+static int prepare(const brt_table *t, bool live, int argc, char **argv,
+		   struct brt_query *q)
+{
+	char err[512];
+
+	if (query_parse(t, argc, argv, q, err, sizeof(err))) {
+		cli_error("get: %s", err);
+		return -1;
+	}
+	if (live && !(q->flags & BRT_QUERY_F_UID) && !q->iif) {
+		q->uid = (uint32_t)getuid();
+		q->flags |= BRT_QUERY_F_UID;
+	}
+	return 0;
+}
+
+/* Print a table's answer @r (of brt_table_lookup/explain, returned @rc);
+ * returns its status (enum brt_status) or -1. */
+static int report(const brt_table *t, const struct get_opts *o, bool live,
+		  struct brt_query *q, struct brt_result *r, brt_explain *ex,
+		  int rc)
+{
+	struct print_opts po = o->print;
+	char err[512], note[300];
+
+	if (live && r->status == BRT_ROUTE_UNSUPPORTED) {
+		snprintf(note, sizeof(note), "kernel (not modelled: %s)",
+			 r->message ? r->message : "");
+		if (!brt_live_kernel_lookup(q, r, err, sizeof(err)))
+			po.source_note = note;
+	}
+	print_result(stdout, t, q, r, ex, &po);
+	brt_explain_destroy(ex);
+	return rc && rc != BRT_EINVAL ? -1 : r->status;
+}
+
 /* Answer one query; returns its status (enum brt_status) or -1. */
 static int answer(const brt_table *t, const struct get_opts *o, bool live,
 		  int argc, char **argv)
@@ -70,17 +107,11 @@ static int answer(const brt_table *t, const struct get_opts *o, bool live,
 	struct brt_result r;
 	brt_explain *ex = NULL;
 	struct print_opts po = o->print;
-	char err[512], note[300];
+	char err[512];
 	int rc;
 
-	if (query_parse(t, argc, argv, &q, err, sizeof(err))) {
-		cli_error("get: %s", err);
+	if (prepare(t, live, argc, argv, &q))
 		return -1;
-	}
-	if (live && !(q.flags & BRT_QUERY_F_UID) && !q.iif) {
-		q.uid = (uint32_t)getuid();
-		q.flags |= BRT_QUERY_F_UID;
-	}
 	if (o->kernel) {
 		rc = brt_live_kernel_lookup(&q, &r, err, sizeof(err));
 		po.source_note = "kernel";
@@ -88,19 +119,40 @@ static int answer(const brt_table *t, const struct get_opts *o, bool live,
 			cli_error("get --kernel: %s", err);
 			return -1;
 		}
-	} else {
-		rc = o->print.explain ? brt_table_explain(t, &q, &r, &ex)
-				      : brt_table_lookup(t, &q, &r);
-		if (live && r.status == BRT_ROUTE_UNSUPPORTED) {
-			snprintf(note, sizeof(note), "kernel (not modelled: %s)",
-				 r.message ? r.message : "");
-			if (!brt_live_kernel_lookup(&q, &r, err, sizeof(err)))
-				po.source_note = note;
-		}
+		print_result(stdout, t, &q, &r, ex, &po);
+		return r.status;
 	}
-	print_result(stdout, t, &q, &r, ex, &po);
-	brt_explain_destroy(ex);
-	return rc && rc != BRT_EINVAL ? -1 : r.status;
+	rc = o->print.explain ? brt_table_explain(t, &q, &r, &ex)
+			      : brt_table_lookup(t, &q, &r);
+	return report(t, o, live, &q, &r, ex, rc);
+}
+
+/* Batch lines answered together by brt_table_lookup_bulk. */
+#define BATCH_BULK 64
+
+struct pending {
+	struct brt_query q[BATCH_BULK];
+	struct brt_result r[BATCH_BULK];
+	unsigned lineno[BATCH_BULK];
+	size_t n;
+};
+
+/* Answer and print the pending queries, in line order; 0 or 1. */
+static int flush(const brt_table *t, const struct get_opts *o, bool live,
+		 struct pending *p)
+{
+	int status = 0;
+	size_t i;
+
+	if (p->n && brt_table_lookup_bulk(t, p->q, p->n, p->r))
+		status = 1;
+	for (i = 0; !status && i < p->n; i++)
+		if (report(t, o, live, &p->q[i], &p->r[i], NULL, 0) < 0) {
+			cli_error("%s:%u: query not answered", o->batch, p->lineno[i]);
+			status = 1;
+		}
+	p->n = 0;
+	return status;
 }
 
 /* Split a line into words in place; returns the count. */
@@ -139,6 +191,7 @@ static int run_batch(const brt_table *t, const struct get_opts *o, bool live)
 {
 	FILE *f = strcmp(o->batch, "-") ? fopen(o->batch, "r") : stdin;
 	char *line, *words[BATCH_MAX_WORDS + 1];
+	struct pending *p;
 	unsigned lineno = 0;
 	int n, rl, status = 0;
 
@@ -147,6 +200,7 @@ static int run_batch(const brt_table *t, const struct get_opts *o, bool live)
 		return 1;
 	}
 	line = malloc(BATCH_MAX_LINE + 2);
+	p = calloc(1, sizeof(*p));	/* NULL: one query at a time */
 	while (line && (rl = read_line(f, line)) != 0) {
 		lineno++;
 		n = rl < 0 ? 0 : split_words(line, words, BATCH_MAX_WORDS + 1);
@@ -159,11 +213,24 @@ static int run_batch(const brt_table *t, const struct get_opts *o, bool live)
 		}
 		if (n == 0 || words[0][0] == '#')
 			continue;
+		if (p && !o->kernel && !o->print.explain) {
+			if (prepare(t, live, n, words, &p->q[p->n]))
+				cli_error("%s:%u: query not answered", o->batch, lineno),
+				status = 1;
+			else
+				p->lineno[p->n++] = lineno;
+			if (p->n == BATCH_BULK)
+				status |= flush(t, o, live, p);
+			continue;
+		}
 		if (answer(t, o, live, n, words) < 0) {
 			cli_error("%s:%u: query not answered", o->batch, lineno);
 			status = 1;
 		}
 	}
+	if (p)
+		status |= flush(t, o, live, p);
+	free(p);
 	if (!line) {
 		cli_error("get: out of memory");
 		status = 1;
