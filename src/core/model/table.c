@@ -7,8 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "build/fib_build.h"
-#include "build/table_build.h"
+#include "builder/fib_build.h"
+#include "builder/table_build.h"
 #include "fib/table_edit.h"
 #include "policy/compiled.h"
 
