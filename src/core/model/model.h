@@ -155,6 +155,7 @@ struct brt_table {
 	struct brt_table_edits *edits;
 	/* every fib's dec is built and current (policy/compiled.h) */
 	bool dec_ready;
+	struct core_answers *answers;	/* the decisions' shared records */
 };
 
 /* Where the fib of (family, id) is in t->fibs, or would go. */
@@ -241,6 +242,10 @@ struct brt_lookup {
 	const struct brt_query *q;
 	struct brt_result *r;
 	struct brt_explain *ex;		/* NULL unless explaining */
+	/* bulk lookups (policy/compiled.c): the engine's answer for q->dst
+	 * in hint_fib, looked up ahead, is hint_slot (hint_fib NULL: none) */
+	const struct brt_fib *hint_fib;
+	uint32_t hint_slot;
 };
 
 /* Record a candidate (no-op without explain). */

@@ -10,6 +10,7 @@
 #include "builder/fib_build.h"
 #include "builder/table_build.h"
 #include "fib/table_edit.h"
+#include "policy/compiled.h"
 
 void brt_table_destroy(brt_table *t)
 {
@@ -18,6 +19,7 @@ void brt_table_destroy(brt_table *t)
 	if (!t)
 		return;
 	core_table_edit_free(t);
+	core_answers_free(t);
 	for (i = 0; i < t->n_fibs; i++)
 		core_fib_free(&t->fibs[i]);
 	for (i = 0; i < t->n_sysctls; i++) {

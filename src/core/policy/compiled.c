@@ -14,6 +14,7 @@
 #include "fib/fib_lpm.h"
 #include "lpm/lpm.h"
 #include "policy/compiled.h"
+#include "policy/policy.h"
 
 static uint32_t engine_slot(const struct brt_fib *f, const uint8_t *addr)
 {
@@ -84,20 +85,8 @@ int32_t core_dec_slot_of(const struct brt_fib *f, const struct brt_prefix *p)
 	return (int32_t)(g - f->groups);
 }
 
-uint32_t core_dec_addr_index(const brt_table *t, const struct brt_addr *a)
-{
-	size_t i;
-
-	if (!a->family)
-		return CORE_DEC_NO_SRC;
-	for (i = 0; i < t->n_addrs; i++)
-		if (!memcmp(&t->addrs[i].addr, a, sizeof(*a)))
-			return (uint32_t)i;
-	return CORE_DEC_NO_SRC;
-}
-
 int core_dec_compile_all(brt_table *t,
-			 void (*decide)(const brt_table *t,
+			 void (*decide)(brt_table *t,
 					const struct brt_fib *f,
 					const struct brt_pgroup *g,
 					struct core_dec *d))
@@ -118,4 +107,262 @@ int core_dec_compile_all(brt_table *t,
 	}
 	t->dec_ready = true;
 	return 0;
+}
+
+/* ------------------------------------------------------ answer records */
+
+static uint64_t hash_of(const struct core_answer *a)
+{
+	const uint8_t *p = (const uint8_t *)a;
+	uint64_t h = 1469598103934665603ull;
+	size_t i;
+
+	for (i = 0; i < sizeof(*a); i++)
+		h = (h ^ p[i]) * 1099511628211ull;
+	return h;
+}
+
+static int rehash(struct core_answers *s, size_t hcap)
+{
+	uint32_t *h = calloc(hcap, sizeof(*h));
+	size_t i;
+
+	if (!h)
+		return BRT_ENOMEM;
+	for (i = 0; i < s->n; i++) {
+		size_t k = hash_of(&s->a[i]) & (hcap - 1);
+
+		while (h[k])
+			k = (k + 1) & (hcap - 1);
+		h[k] = (uint32_t)i + 1;
+	}
+	free(s->hash);
+	s->hash = h;
+	s->hcap = hcap;
+	return 0;
+}
+
+static int grow(struct core_answers *s)
+{
+	size_t cap = s->cap ? s->cap * 2 : 64;
+	struct core_answer *a;
+
+	if (s->n + 1 > s->hcap / 2 && rehash(s, s->hcap ? s->hcap * 2 : 128))
+		return BRT_ENOMEM;
+	if (s->n < s->cap)
+		return 0;
+	a = realloc(s->a, cap * sizeof(*a));
+	if (!a)
+		return BRT_ENOMEM;
+	s->a = a;
+	s->cap = cap;
+	return 0;
+}
+
+uint32_t core_answer_intern(brt_table *t, const struct core_answer *a)
+{
+	struct core_answers *s = t->answers;
+	size_t k;
+
+	if (!s && !(s = t->answers = calloc(1, sizeof(*s))))
+		return UINT32_MAX;
+	if (s->n >= UINT32_MAX - 1 || grow(s))
+		return UINT32_MAX;
+	for (k = hash_of(a) & (s->hcap - 1); s->hash[k]; k = (k + 1) & (s->hcap - 1))
+		if (!memcmp(&s->a[s->hash[k] - 1], a, sizeof(*a)))
+			return s->hash[k] - 1;
+	s->a[s->n] = *a;
+	s->hash[k] = (uint32_t)++s->n;
+	return (uint32_t)(s->n - 1);
+}
+
+void core_answers_free(brt_table *t)
+{
+	if (!t->answers)
+		return;
+	free(t->answers->a);
+	free(t->answers->hash);
+	free(t->answers);
+	t->answers = NULL;
+}
+
+/* The prefix a decision keeps inline, as a brt_prefix. */
+static void inline_prefix(const struct core_dec *d, uint8_t family,
+			  struct brt_prefix *p)
+{
+	memset(p, 0, sizeof(*p));
+	p->addr.family = family;
+	memcpy(p->addr.bytes, d->prefix, 16);
+	p->len = d->plen;
+}
+
+void core_dec_found(brt_table *t, struct core_dec *d, const struct brt_route *route,
+		    const struct brt_nexthop *nh, const struct core_answer *a)
+{
+	struct brt_prefix p;
+
+	memset(d, 0, sizeof(*d));
+	d->route = route;
+	d->nh = nh;
+	d->plen = route->dst.len;
+	memcpy(d->prefix, route->dst.addr.bytes, 16);
+	inline_prefix(d, route->family, &p);
+	d->ans = core_answer_intern(t, a);
+	d->kind = d->ans == UINT32_MAX || memcmp(&p, &route->dst, sizeof(p))
+			  ? CORE_DEC_SLOW : CORE_DEC_FOUND;
+}
+
+void core_dec_fill(const brt_table *t, const struct core_dec *d, uint8_t family,
+		   struct brt_result *r)
+{
+	const struct core_answer *a = core_dec_answer(t, d);
+
+	r->status = BRT_ROUTE_OK;
+	r->type = a->type;
+	r->has_prefix = 1;
+	r->scope = a->scope;
+	inline_prefix(d, family, &r->prefix);
+	r->table = a->table;
+	r->metric = a->metric;
+	r->effective_metric = a->effective_metric;
+	r->gateway = a->gateway;
+	r->ifindex = a->ifindex;
+	if (a->flags & CORE_ANS_F_SOURCE)
+		r->source = a->source;
+	r->route = d->route;
+	r->nh_count = a->nh_count;
+	r->nh_chosen = a->nh_chosen;
+	r->nh = d->nh;
+}
+
+/* --------------------------------------------- destination-free sources */
+
+/* Whether @s lies partly in @p: it neither holds @p nor misses it. */
+static bool splits(const struct brt_prefix *p, const uint8_t *s, unsigned slen)
+{
+	unsigned m = slen < p->len ? slen : p->len;
+
+	if (!core_bits_match(p->addr.bytes, s, m))
+		return false;		/* disjoint */
+	return slen > p->len;		/* inside @p, smaller: splits it */
+}
+
+static bool special_split6(const brt_table *t, const struct brt_prefix *p)
+{
+	static const struct { uint8_t b[16]; unsigned len; } sp[] = {
+		{{0xff}, 8},			/* multicast (and its scopes) */
+		{{0xfe, 0x80}, 10},		/* link-local */
+		{{0xfe, 0xc0}, 10},		/* site-local */
+		{{0x20, 0x01, 0x00, 0x10}, 28},	/* ORCHID */
+		{{0}, 128},			/* :: */
+		{{[15] = 1}, 128},		/* ::1 */
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(sp) / sizeof(sp[0]); i++)
+		if (splits(p, sp[i].b, sp[i].len) ||
+		    (sp[i].len == 8 && core_bits_match(p->addr.bytes, sp[i].b, 8)))
+			return true;	/* (multicast scope: in the next byte) */
+	for (i = 0; i < t->n_labels; i++)
+		if (splits(p, t->labels[i].prefix.addr.bytes, t->labels[i].prefix.len))
+			return true;
+	return false;
+}
+
+bool core_source_constant(const brt_table *t, const struct brt_prefix *p)
+{
+	uint8_t family = p->addr.family;
+	size_t i;
+
+	if (family == BRT_AF_INET6 && special_split6(t, p))
+		return false;
+	/* An address outside @p differs from every destination in @p at
+	 * the same bit (before p->len): its common prefix with them is one
+	 * length, so the longest-match rules cannot tell destinations apart. */
+	for (i = 0; i < t->n_addrs; i++)
+		if (t->addrs[i].addr.family == family &&
+		    core_bits_match(p->addr.bytes, t->addrs[i].addr.bytes, p->len))
+			return false;	/* one of ours inside: rule 1 */
+	return true;
+}
+
+/* ---------------------------------------------------------------- bulk */
+
+#define CHUNK 32u
+
+/* The fib of @family with the most groups, or NULL. */
+static const struct brt_fib *largest_fib(const brt_table *t, uint8_t family)
+{
+	const struct brt_fib *best = NULL;
+	size_t i;
+
+	for (i = 0; i < t->n_fibs; i++)
+		if (t->fibs[i].family == family && core_fib_lpm_engine(&t->fibs[i]) &&
+		    (!best || t->fibs[i].n_live > best->n_live))
+			best = &t->fibs[i];
+	return best;
+}
+
+/* The engine's slots for the queries of @family among q[0..n), ahead. */
+static void slots_ahead(const struct brt_fib *f, uint8_t family,
+			const struct brt_query *q, size_t n, uint32_t *slot)
+{
+	uint32_t a4[CHUNK], s4[CHUNK];
+	uint8_t a6[CHUNK][16];
+	size_t i, k = 0, at[CHUNK];
+
+	for (i = 0; i < n; i++) {
+		if (q[i].dst.family != family)
+			continue;
+		at[k] = i;
+		if (family == BRT_AF_INET)
+			a4[k] = (uint32_t)q[i].dst.bytes[0] << 24 |
+				(uint32_t)q[i].dst.bytes[1] << 16 |
+				(uint32_t)q[i].dst.bytes[2] << 8 | q[i].dst.bytes[3];
+		else
+			memcpy(a6[k], q[i].dst.bytes, 16);
+		k++;
+	}
+	if (!k)
+		return;
+	if (family == BRT_AF_INET)
+		lpm4_lookup_bulk(core_fib_lpm_engine(f), a4, s4, k);
+	else
+		lpm6_lookup_bulk(core_fib_lpm_engine(f), (const uint8_t (*)[16])a6, s4, k);
+	for (i = 0; i < k; i++) {
+		slot[at[i]] = s4[i];
+		if (s4[i] != BRT_LPM_NONE)
+			__builtin_prefetch(&f->dec[s4[i]]);
+	}
+}
+
+void core_dec_lookup_bulk(const brt_table *t, const struct brt_query *q,
+			  size_t n, struct brt_result *r)
+{
+	const struct brt_fib *f4, *f6;
+	uint32_t slot[CHUNK];
+	size_t i, j;
+
+	if (!t->dec_ready) {
+		for (i = 0; i < n; i++)
+			core_table_answer(t, &q[i], &r[i]);
+		return;
+	}
+	f4 = largest_fib(t, BRT_AF_INET);
+	f6 = largest_fib(t, BRT_AF_INET6);
+	for (i = 0; i < n; i += CHUNK) {
+		size_t k = n - i < CHUNK ? n - i : CHUNK;
+
+		if (f4)
+			slots_ahead(f4, BRT_AF_INET, q + i, k, slot);
+		if (f6)
+			slots_ahead(f6, BRT_AF_INET6, q + i, k, slot);
+		for (j = 0; j < k; j++) {
+			const struct brt_query *x = &q[i + j];
+			const struct brt_fib *f = x->dst.family == BRT_AF_INET ? f4
+						  : x->dst.family == BRT_AF_INET6 ? f6 : NULL;
+
+			core_table_answer_hinted(t, x, &r[i + j], f, f ? slot[j] : 0);
+		}
+	}
 }

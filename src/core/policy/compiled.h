@@ -39,19 +39,74 @@ enum core_dec_kind {
 	CORE_DEC_SLOW,
 };
 
-#define CORE_DEC_F_GATEWAY 0x01	/* Linux IPv4: report the gateway */
-#define CORE_DEC_NO_SRC 0xffffffffu	/* src: none cached */
+/*
+ * What a FOUND answer holds besides its group's prefix, route and next
+ * hops: interned per table (t->answers), so the groups whose answers
+ * agree in it share one record (a table's routes use few next hops, few
+ * metrics): the answer's last loads hit the cache.
+ */
+#define CORE_ANS_F_SOURCE 0x01	/* source is the answer's whatever the
+				 * destination (else chosen per query) */
+
+struct core_answer {
+	struct brt_addr gateway;	/* as reported (family 0: none) */
+	struct brt_addr source;		/* with CORE_ANS_F_SOURCE */
+	uint32_t ifindex;
+	uint32_t metric;
+	uint32_t effective_metric;
+	uint32_t table;			/* as reported */
+	uint32_t nh_count;
+	uint32_t nh_chosen;
+	uint32_t dev;			/* Linux IPv6: the next hop's link */
+	uint8_t type;
+	uint8_t scope;
+	uint8_t flags;			/* CORE_ANS_F_* */
+	uint8_t reserved;
+};
+
+struct core_answers {
+	struct core_answer *a;
+	size_t n, cap;
+	uint32_t *hash;			/* open addressing: index + 1, 0 free */
+	size_t hcap;
+};
 
 struct core_dec {
 	const struct brt_route *route;	/* FOUND: the route */
-	uint32_t src;		/* FOUND: index in t->addrs of the source the
-				 * answer gets, or CORE_DEC_NO_SRC */
-	uint32_t eff;		/* Windows: route + interface metric */
-	uint32_t ifindex;	/* Windows: the chosen next hop's link */
-	uint16_t nh_sel;	/* FOUND: the chosen next hop */
-	uint8_t kind;		/* enum core_dec_kind */
-	uint8_t flags;		/* CORE_DEC_F_* */
+	const struct brt_nexthop *nh;	/* FOUND: its resolved next hops */
+	uint32_t ans;			/* FOUND: index in t->answers */
+	uint8_t kind;			/* enum core_dec_kind */
+	uint8_t plen;			/* FOUND: route->dst.len */
+	uint8_t reserved[2];
+	uint8_t prefix[16];		/* FOUND: route->dst's bytes */
 };
+
+/* The interned record equal to @a (whose unused bytes are zero), added
+ * when new; its index, or UINT32_MAX without memory. */
+uint32_t core_answer_intern(brt_table *t, const struct core_answer *a);
+void core_answers_free(brt_table *t);
+static inline const struct core_answer *core_dec_answer(const brt_table *t,
+							const struct core_dec *d)
+{
+	return &t->answers->a[d->ans];
+}
+/* Make @d FOUND for @route (next hops @nh) with the answer record @a;
+ * SLOW when the route's prefix cannot be kept inline or without memory. */
+void core_dec_found(brt_table *t, struct core_dec *d, const struct brt_route *route,
+		    const struct brt_nexthop *nh, const struct core_answer *a);
+/* Fill @r from a FOUND decision: everything but rule_priority, and the
+ * source unless the record holds it. @family: the query's. */
+void core_dec_fill(const brt_table *t, const struct core_dec *d, uint8_t family,
+		   struct brt_result *r);
+/*
+ * Whether the source selection of the family (Linux ipv6_dev_get_saddr,
+ * Windows RFC 6724 and its IPv4 rules) gives one answer for every
+ * destination inside @p: no host address lies inside it (so every
+ * candidate's common prefix with the destination is one length), and no
+ * special range (multicast, link-local, site-local, ORCHID, ::, ::1) or
+ * address label prefix lies partly inside it.
+ */
+bool core_source_constant(const brt_table *t, const struct brt_prefix *p);
 
 /* The decision of the longest group of @f holding @addr whose kind is not
  * NONE (the fallback chain walked), or NULL; *@slot its slot. */
@@ -62,16 +117,34 @@ const struct core_dec *core_dec_find(const struct brt_fib *f,
 const struct core_dec *core_dec_find_from(const struct brt_fib *f, uint32_t v,
 					  uint32_t *slot);
 
+/* The decision for @addr in @f, from the engine or the lookup's hint. */
+static inline const struct core_dec *core_dec_lookup(const struct brt_lookup *lk,
+						    const struct brt_fib *f,
+						    const uint8_t *addr,
+						    uint32_t *slot)
+{
+	if (lk->hint_fib == f)
+		return core_dec_find_from(f, lk->hint_slot, slot);
+	return core_dec_find(f, addr, slot);
+}
+
+/*
+ * A policy's lookup_bulk for tables with decisions: per chunk of queries,
+ * the engine's bulk lookup in each family's largest fib (the one most
+ * answers come from), the decisions it names fetched ahead, then each
+ * query answered as brt_table_lookup with that slot as its hint.
+ */
+void core_dec_lookup_bulk(const brt_table *t, const struct brt_query *q,
+			  size_t n, struct brt_result *r);
+
 /* Make f->dec hold a slot for each of f->n_groups (new ones NONE).
  * 0 or BRT_ENOMEM. */
 int core_dec_reserve(struct brt_fib *f);
 /* The slot of the group of @f whose prefix is @p, or -1. */
 int32_t core_dec_slot_of(const struct brt_fib *f, const struct brt_prefix *p);
-/* The index of @a in t->addrs (an address of the table), or NO_SRC. */
-uint32_t core_dec_addr_index(const brt_table *t, const struct brt_addr *a);
 /* Build the decisions of every fib with @decide (a policy's). */
 int core_dec_compile_all(brt_table *t,
-			 void (*decide)(const brt_table *t,
+			 void (*decide)(brt_table *t,
 					const struct brt_fib *f,
 					const struct brt_pgroup *g,
 					struct core_dec *d));

@@ -93,10 +93,11 @@ static bool check_query(const brt_table *t, const struct brt_query *q,
 	return true;
 }
 
-static int run(const brt_table *t, const struct brt_query *q,
-	       struct brt_result *r, struct brt_explain *ex)
+static int run_hinted(const brt_table *t, const struct brt_query *q,
+		      struct brt_result *r, struct brt_explain *ex,
+		      const struct brt_fib *hint_fib, uint32_t hint_slot)
 {
-	struct brt_lookup lk = {t, q, r, ex};
+	struct brt_lookup lk = {t, q, r, ex, hint_fib, hint_slot};
 
 	if (!r)
 		return BRT_EINVAL;
@@ -113,6 +114,19 @@ static int run(const brt_table *t, const struct brt_query *q,
 	else
 		t->ops->lookup(&lk);
 	return 0;
+}
+
+static int run(const brt_table *t, const struct brt_query *q,
+	       struct brt_result *r, struct brt_explain *ex)
+{
+	return run_hinted(t, q, r, ex, NULL, 0);
+}
+
+int core_table_answer_hinted(const brt_table *t, const struct brt_query *q,
+			     struct brt_result *r, const struct brt_fib *hint_fib,
+			     uint32_t hint_slot)
+{
+	return run_hinted(t, q, r, NULL, hint_fib, hint_slot);
 }
 
 int brt_table_lookup(const brt_table *t, const struct brt_query *q,
@@ -146,7 +160,7 @@ int core_table_answer(const brt_table *t, const struct brt_query *q,
 int core_table_lookup_ref(const brt_table *t, const struct brt_query *q,
 			  struct brt_result *r)
 {
-	struct brt_lookup lk = {t, q, r, NULL};
+	struct brt_lookup lk = {t, q, r, NULL, NULL, 0};
 
 	if (!r)
 		return BRT_EINVAL;

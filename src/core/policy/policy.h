@@ -65,6 +65,11 @@ struct core_policy {
 /* brt_table_lookup itself (argument checks and the policy's lookup). */
 int core_table_answer(const brt_table *t, const struct brt_query *q,
 		      struct brt_result *r);
+/* The same, told that the engine gives @hint_slot for q->dst in
+ * @hint_fib (bulk lookups look the engine up ahead). */
+int core_table_answer_hinted(const brt_table *t, const struct brt_query *q,
+			     struct brt_result *r, const struct brt_fib *hint_fib,
+			     uint32_t hint_slot);
 /* brt_table_lookup through the policy's interpretive walk (explain
  * without records): the reference compiled answers are held to. */
 int core_table_lookup_ref(const brt_table *t, const struct brt_query *q,

@@ -31,20 +31,57 @@
 #include "policy/compiled.h"
 #include "policy/linux/linux_policy.h"
 
+/* The IPv6 answer record of a found route (as linux_out6.c fills it). */
+static void decide6(brt_table *t, const struct brt_pgroup *g,
+		    const struct lx_res *res, struct core_dec *d)
+{
+	const struct brt_route *r = res->route;
+	const struct brt_nexthop *nh = res->nh_count ? &res->nh[res->nh_sel] : NULL;
+	uint32_t lo = core_lx_loopback_index(t);
+	struct brt_query q;
+	struct brt_result out;
+	struct brt_lookup lk = {t, &q, &out, NULL, NULL, 0};
+	struct core_answer a;
+
+	memset(&q, 0, sizeof(q));
+	memset(&out, 0, sizeof(out));
+	memset(&a, 0, sizeof(a));
+	core_lx_fill_from_res(&lk, res);
+	a.table = out.table;
+	a.metric = out.metric;
+	a.effective_metric = out.effective_metric;
+	a.nh_count = res->nh_count;
+	a.nh_chosen = res->nh_sel;
+	a.type = res->type;
+	a.scope = r->scope;
+	a.dev = nh ? nh->ifindex : lo;
+	a.ifindex = res->type == BRT_RT_LOCAL ? lo : a.dev;
+	if (nh && nh->gw.family && res->type != BRT_RT_LOCAL)
+		a.gateway = nh->gw;
+	if (r->prefsrc.family) {
+		a.source = r->prefsrc;
+		a.flags = CORE_ANS_F_SOURCE;
+	} else if (core_source_constant(t, &g->dst)) {
+		if (!core_lx_select_src6(t, a.dev, &g->dst.addr, &a.source))
+			memset(&a.source, 0, sizeof(a.source));
+		a.flags = CORE_ANS_F_SOURCE;
+	}
+	core_dec_found(t, d, r, res->nh, &a);
+}
+
 /* A group's own decision for the flow without oif and tos. */
-static void decide(const brt_table *t, const struct brt_fib *f,
+static void decide(brt_table *t, const struct brt_fib *f,
 		   const struct brt_pgroup *g, struct core_dec *d)
 {
 	struct brt_query q;
 	struct brt_result r;
-	struct brt_lookup lk = {t, &q, &r, NULL};
+	struct brt_lookup lk = {t, &q, &r, NULL, NULL, 0};
 	struct lx_flow fl;
 	struct lx_res res;
 	enum lx_verdict v;
 	uint32_t i;
 
 	memset(d, 0, sizeof(*d));
-	d->src = CORE_DEC_NO_SRC;
 	for (i = 0; i < g->count; i++)
 		if (g->routes[i]->tos || g->routes[i]->src.len) {
 			d->kind = CORE_DEC_REDO;
@@ -60,16 +97,14 @@ static void decide(const brt_table *t, const struct brt_fib *f,
 				     : core_lx_fib6_group(&lk, f, g, &fl, &res);
 	if (v == LX_AGAIN)
 		return;		/* NONE: the parent answers */
-	if (v != LX_FOUND || res.nh_sel > UINT16_MAX) {
+	if (v != LX_FOUND) {
 		d->kind = CORE_DEC_REDO;
 		return;
 	}
-	d->route = res.route;
-	d->nh_sel = (uint16_t)res.nh_sel;
 	if (f->family == BRT_AF_INET)
 		core_lx_out4_decide(t, f, &res, d);
 	else
-		d->kind = CORE_DEC_FOUND;
+		decide6(t, g, &res, d);
 }
 
 /* The table lookup from decisions (an lx_table_fn). */
@@ -79,9 +114,9 @@ static enum lx_verdict table_compiled(struct brt_lookup *lk,
 				      struct lx_res *res)
 {
 	uint32_t slot;
-	const struct core_dec *d = core_dec_find(fib, fl->dst.bytes, &slot);
+	const struct core_dec *d = core_dec_lookup(lk, fib, fl->dst.bytes, &slot);
+	const struct core_answer *a;
 	enum lx_verdict v;
-	bool bh;
 
 	while (d && d->kind == CORE_DEC_REDO) {
 		const struct brt_pgroup *g = &fib->groups[slot];
@@ -101,13 +136,75 @@ static enum lx_verdict table_compiled(struct brt_lookup *lk,
 		return LX_AGAIN;
 	if (d->kind == CORE_DEC_SLOW)
 		return LX_SLOW;
+	a = core_dec_answer(lk->t, d);
 	res->route = d->route;
-	res->plen = d->route->dst.len;
-	res->type = d->route->type;
-	res->nh = core_route_nexthops(lk->t, d->route, &res->nh_count, &bh);
-	res->nh_sel = d->nh_sel;
+	res->plen = d->plen;
+	res->type = a->type;
+	res->nh = d->nh;
+	res->nh_count = a->nh_count;
+	res->nh_sel = a->nh_chosen;
 	res->dec = d;
 	return LX_FOUND;
+}
+
+static bool v4_special(const struct brt_addr *a)
+{
+	return a->bytes[0] == 0 || a->bytes[0] >= 224;	/* 0/8, class D, E */
+}
+
+/*
+ * The whole answer from the decision, for the queries whose output step
+ * adds nothing of the destination's own (linux_out4.c: no multicast,
+ * broadcast or 0/8 destination, a given source that is local and
+ * unicast; no tos, so no route with one answers): the rules walked, then
+ * the record. 1: answered; 0: take the compiled output steps instead.
+ */
+static int answer4(struct brt_lookup *lk)
+{
+	const struct brt_query *q = lk->q;
+
+	if (q->tos || v4_special(&q->dst))
+		return 0;
+	return !q->src.family ||
+	       (!v4_special(&q->src) && core_lx_is_local4(lk->t, &q->src));
+}
+
+static int answer(struct brt_lookup *lk)
+{
+	const struct brt_query *q = lk->q;
+	struct brt_result *r = lk->r;
+	struct lx_flow fl;
+	struct lx_res res;
+	const struct core_answer *a;
+	enum lx_verdict v;
+	bool v4 = q->dst.family == BRT_AF_INET;
+
+	if (v4 && !answer4(lk))
+		return 0;
+	core_lx_flow_init(lk, &fl);
+	memset(&res, 0, sizeof(res));
+	v = core_lx_rules_lookup(lk, &fl, table_compiled, &res);
+	if (v == LX_SLOW)
+		return 0;
+	if (v != LX_FOUND) {
+		core_result_error(r, res.status, res.message);
+		return 1;
+	}
+	a = core_dec_answer(lk->t, res.dec);
+	if (a->type == BRT_RT_LOCAL)
+		return 0;
+	core_dec_fill(lk->t, res.dec, q->dst.family, r);
+	r->rule_priority = res.rule ? res.rule->priority : 0;
+	if (v4 && !r->type)
+		r->type = BRT_RT_UNICAST;
+	if (q->src.family) {
+		r->source = q->src;
+		if (v4)
+			r->source.zone = 0;
+	} else if (!(a->flags & CORE_ANS_F_SOURCE) &&
+		   !core_lx_select_src6(lk->t, a->dev, &q->dst, &r->source))
+		memset(&r->source, 0, sizeof(r->source));
+	return 1;
 }
 
 void core_linux_lookup_compiled(struct brt_lookup *lk)
@@ -119,6 +216,8 @@ void core_linux_lookup_compiled(struct brt_lookup *lk)
 		core_linux_lookup(lk);
 		return;
 	}
+	if (answer(lk))
+		return;
 	if (q->dst.family == BRT_AF_INET)
 		done = core_lx_output4(lk, table_compiled);
 	else

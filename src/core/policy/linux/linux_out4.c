@@ -235,48 +235,49 @@ static enum gw_use gateway_used(const brt_table *t, const struct brt_route *rout
 	return own < route ? GW_USED : GW_DIRECT;
 }
 
-/* The source a compiled decision keeps (select_src4's answer). */
-static struct brt_addr compiled_source(const brt_table *t,
-				       const struct core_dec *d)
-{
-	struct brt_addr none = {0};
-
-	return d->src == CORE_DEC_NO_SRC ? none : t->addrs[d->src].addr;
-}
-
-void core_lx_out4_decide(const brt_table *t, const struct brt_fib *fib,
+/* What the output step makes of a found route alone, into an answer
+ * record: the caller's core_dec_found keeps it (or SLOW, see below). */
+void core_lx_out4_decide(brt_table *t, const struct brt_fib *fib,
 			 const struct lx_res *res, struct core_dec *d)
 {
 	const struct brt_route *r = res->route;
 	const struct brt_nexthop *nh = res->nh_count ? &res->nh[res->nh_sel] : NULL;
 	struct brt_query q;
 	struct brt_result out;
-	struct brt_lookup lk = {t, &q, &out, NULL};
-	struct brt_addr src;
-	enum gw_use gw;
+	struct brt_lookup lk = {t, &q, &out, NULL, NULL, 0};
+	struct core_answer a;
+	enum gw_use gw = GW_DIRECT;
 
-	d->kind = CORE_DEC_FOUND;
-	if (res->type == BRT_RT_LOCAL)
-		return;
-	/* the query only names the fib's default group to this check */
 	memset(&q, 0, sizeof(q));
+	memset(&out, 0, sizeof(out));
+	memset(&a, 0, sizeof(a));
+	/* the query only names the fib's default group to this check */
 	q.dst.family = fib->family;
-	if (default_is_unstable(&lk, res)) {
+	if (res->type != BRT_RT_LOCAL && default_is_unstable(&lk, res)) {
 		d->kind = CORE_DEC_SLOW;
 		return;
 	}
-	if (!r->prefsrc.family) {
-		src = core_lx_select_src4(t, nh ? nh->ifindex : 0,
-					  nh ? &nh->gw : NULL, r->scope);
-		d->src = core_dec_addr_index(t, &src);
-		if (src.family && d->src == CORE_DEC_NO_SRC)
-			d->kind = CORE_DEC_SLOW;	/* not one of t->addrs */
+	if (res->type != BRT_RT_LOCAL) {
+		a.source = r->prefsrc.family ? r->prefsrc
+			   : core_lx_select_src4(t, nh ? nh->ifindex : 0,
+						 nh ? &nh->gw : NULL, r->scope);
+		a.flags = CORE_ANS_F_SOURCE;
+		a.ifindex = nh ? nh->ifindex : 0;
+		gw = nh ? gateway_used(t, r, nh) : GW_DIRECT;
+		if (gw == GW_USED)
+			a.gateway = nh->gw;
 	}
-	gw = nh ? gateway_used(t, r, nh) : GW_DIRECT;
+	core_lx_fill_from_res(&lk, res);
+	a.table = out.table;
+	a.metric = out.metric;
+	a.effective_metric = out.effective_metric;
+	a.nh_count = res->nh_count;
+	a.nh_chosen = res->nh_sel;
+	a.type = res->type;
+	a.scope = r->scope;
+	core_dec_found(t, d, r, res->nh, &a);
 	if (gw == GW_UNKNOWN)
 		d->kind = CORE_DEC_SLOW;
-	if (gw == GW_USED)
-		d->flags |= CORE_DEC_F_GATEWAY;
 }
 
 /* Steps 5-6 after a successful lookup; false when answered already. */
@@ -304,12 +305,13 @@ static bool after_lookup(struct brt_lookup *lk, struct out4 *o)
 	}
 	if (!o->saddr.family)
 		o->saddr = r->prefsrc.family ? r->prefsrc
-			   : res->dec ? compiled_source(lk->t, res->dec)
+			   : res->dec ? core_dec_answer(lk->t, res->dec)->source
 			   : core_lx_select_src4(lk->t, nh ? nh->ifindex : 0,
 					    nh ? &nh->gw : NULL, r->scope);
 	o->dev_out = nh ? nh->ifindex : 0;
 	if (res->dec)
-		gw = res->dec->flags & CORE_DEC_F_GATEWAY ? GW_USED : GW_DIRECT;
+		gw = core_dec_answer(lk->t, res->dec)->gateway.family ? GW_USED
+								   : GW_DIRECT;
 	else
 		gw = nh ? gateway_used(lk->t, r, nh) : GW_DIRECT;
 	if (gw == GW_UNKNOWN) {

@@ -10,6 +10,7 @@
  */
 #include <string.h>
 
+#include "policy/compiled.h"
 #include "policy/linux/linux_policy.h"
 
 uint32_t core_lx_loopback_index(const brt_table *t)
@@ -210,6 +211,7 @@ const struct core_policy core_policy_linux = {
 	.lookup = core_linux_lookup_compiled,
 	.explain = core_linux_lookup,
 	.compile = core_linux_compile,
+	.lookup_bulk = core_dec_lookup_bulk,
 	.recompile = core_linux_recompile,
 	.nexthop_source = core_lx_nexthop_source,
 	.edit_in_place = linux_edit_in_place,

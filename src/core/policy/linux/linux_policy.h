@@ -95,7 +95,7 @@ bool core_lx_output4(struct brt_lookup *lk, lx_table_fn table_fn);
 bool core_lx_output6(struct brt_lookup *lk, lx_table_fn table_fn);
 /* The output step's part that depends on a found route alone, into a
  * compiled decision (source, gateway; SLOW where it depends on more). */
-void core_lx_out4_decide(const brt_table *t, const struct brt_fib *fib,
+void core_lx_out4_decide(brt_table *t, const struct brt_fib *fib,
 			 const struct lx_res *res, struct core_dec *d);
 /* The compiled policy (linux_compiled.c). */
 void core_linux_lookup_compiled(struct brt_lookup *lk);

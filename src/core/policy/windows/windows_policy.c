@@ -3,6 +3,7 @@
  * operations (policy/policy.h), over windows_route.c (route and interface
  * choice), windows_src.c (source choice) and windows_derive.c.
  */
+#include "policy/compiled.h"
 #include "policy/windows/windows_policy.h"
 
 /* A next hop's source: RFC 6724 among the addresses of its interface,
@@ -34,6 +35,7 @@ const struct core_policy core_policy_windows = {
 	.lookup = core_windows_lookup_compiled,
 	.explain = core_windows_lookup,
 	.compile = core_windows_compile,
+	.lookup_bulk = core_dec_lookup_bulk,
 	.nexthop_source = windows_nexthop_source,
 	.edit_in_place = windows_edit_in_place,
 };

@@ -34,7 +34,6 @@ struct win_query {
 	int wrong_if_verdict;		/* why a route on another link fails */
 	const char *wrong_if_reason;
 	const struct brt_address *src;	/* the given source, or NULL */
-	const struct core_dec *dec;	/* compiled: the decision answering */
 };
 
 /* One route judged for this query. */
@@ -381,13 +380,7 @@ static void fill_source(struct win_query *w, const struct brt_nexthop *nh,
 					 ? w->src->ifindex : 0;
 		return;
 	}
-	if (w->dec && w->dec->src != CORE_DEC_NO_SRC) {	/* the link's only one */
-		const struct brt_address *a = &w->t->addrs[w->dec->src];
 
-		r->source = a->addr;
-		r->source.zone = core_addr_is_v6_linklocal(&r->source) ? a->ifindex : 0;
-		return;
-	}
 	if (!core_windows_source(w->t, dst, ifindex,
 				r->gateway.family ? &nh->gw : dst, &r->source))
 		memset(&r->source, 0, sizeof(r->source));
@@ -437,8 +430,8 @@ void core_windows_lookup(struct brt_lookup *lk)
 /*
  * Compiled (policy/compiled.h): per group, the route the walk picks for
  * a query with no source, interface or zone (no link is wanted), and the
- * source when it cannot depend on the destination: the outgoing link has
- * strong host send and exactly one address that may be used. A query
+ * answer record fill_ok would make of it, with the source when it cannot
+ * depend on the destination (core_source_constant). A query
  * with a source, an interface or a zone takes the interpretive walk, as
  * does one whose answer is an error route (SLOW). With several tables of
  * a family, each table's decision gives its longest usable prefix; the
@@ -446,38 +439,37 @@ void core_windows_lookup(struct brt_lookup *lk)
  * and then the earlier route, as the walk's `consider` orders them.
  */
 
-/* The index of the only usable address of @family on a strong-host
- * link, or CORE_DEC_NO_SRC. */
-static uint32_t fixed_source(const brt_table *t, uint32_t ifindex,
-			     uint8_t family)
+/* The answer record of a group's winner (as fill_ok fills it). */
+static void decide_found(brt_table *t, const struct brt_pgroup *g,
+			 const struct win_pick *c, struct core_dec *d)
 {
-	const struct brt_link *l = brt_table_link_by_index(t, ifindex);
-	struct brt_addr any;
-	uint32_t found = CORE_DEC_NO_SRC;
-	size_t i;
+	const struct brt_route *rt = c->route;
+	const struct brt_nexthop *nh = &c->nh[c->nh_chosen];
+	uint8_t family = rt->family;
+	struct core_answer a;
 
-	if (!l || (l->flags & BRT_LINK_F_WEAK_HOST_SEND))
-		return CORE_DEC_NO_SRC;
-	for (i = 0; i < t->n_addrs; i++) {
-		const struct brt_address *a = &t->addrs[i];
-		struct brt_addr out;
-
-		if (a->ifindex != ifindex || a->addr.family != family)
-			continue;
-		/* whether it may be used: the selection itself says, for a
-		 * destination that is this very address */
-		any = a->addr;
-		if (!core_windows_source(t, &any, ifindex, &any, &out) ||
-		    !brt_addr_equal(&out, &a->addr))
-			continue;
-		if (found != CORE_DEC_NO_SRC)
-			return CORE_DEC_NO_SRC;		/* two: it depends */
-		found = (uint32_t)i;
+	memset(&a, 0, sizeof(a));
+	a.type = rt->type;
+	a.scope = rt->scope;
+	a.table = rt->table;
+	a.metric = rt->metric;
+	a.effective_metric = c->eff;
+	if (nh->gw.family == family && !core_addr_is_zero(&nh->gw))
+		a.gateway = nh->gw;
+	a.ifindex = c->ifindex;
+	a.nh_count = c->nh_count;
+	a.nh_chosen = c->nh_chosen;
+	if (core_source_constant(t, &g->dst)) {
+		if (!core_windows_source(t, &g->dst.addr, c->ifindex,
+					a.gateway.family ? &nh->gw : &g->dst.addr,
+					&a.source))
+			memset(&a.source, 0, sizeof(a.source));
+		a.flags = CORE_ANS_F_SOURCE;
 	}
-	return found;
+	core_dec_found(t, d, rt, c->nh, &a);
 }
 
-static void decide(const brt_table *t, const struct brt_fib *f,
+static void decide(brt_table *t, const struct brt_fib *f,
 		   const struct brt_pgroup *g, struct core_dec *d)
 {
 	struct win_query w;
@@ -491,19 +483,14 @@ static void decide(const brt_table *t, const struct brt_fib *f,
 	w.dst = g->dst.addr.bytes;
 	for (k = 0; k < g->count; k++)
 		consider(&w, g->routes[k], &best);
-	d->src = CORE_DEC_NO_SRC;
+	memset(d, 0, sizeof(*d));
 	if (!best.route)
 		return;		/* NONE: a shorter prefix answers */
-	if (best.verdict == BRT_V_ERROR_ROUTE || best.nh_chosen > UINT16_MAX) {
+	if (best.verdict == BRT_V_ERROR_ROUTE) {
 		d->kind = CORE_DEC_SLOW;
 		return;
 	}
-	d->kind = CORE_DEC_FOUND;
-	d->route = best.route;
-	d->nh_sel = (uint16_t)best.nh_chosen;
-	d->ifindex = best.ifindex;
-	d->eff = best.eff;
-	d->src = fixed_source(t, best.ifindex, f->family);
+	decide_found(t, g, &best, d);
 }
 
 int core_windows_compile(brt_table *t)
@@ -513,34 +500,37 @@ int core_windows_compile(brt_table *t)
 
 /* The decision answering @dst over every table of its family: NULL when
  * none has a route, *@slow when one says the walk must answer. */
-static const struct core_dec *best_decision(const brt_table *t, uint8_t family,
-					    const uint8_t *dst, bool *slow)
+static const struct core_dec *best_decision(const struct brt_lookup *lk,
+					    uint8_t family, const uint8_t *dst,
+					    bool *slow)
 {
+	const brt_table *t = lk->t;
 	const struct core_dec *best = NULL;
+	uint32_t best_eff = 0;
 	unsigned best_len = 0;
 	size_t i;
 
 	for (i = 0; i < t->n_fibs; i++) {
 		const struct brt_fib *f = &t->fibs[i];
 		const struct core_dec *d;
-		uint32_t slot;
-		unsigned len;
+		uint32_t slot, eff;
 
 		if (f->family != family || !f->n_live)
 			continue;
-		d = core_dec_find(f, dst, &slot);
+		d = core_dec_lookup(lk, f, dst, &slot);
 		if (!d)
 			continue;
 		if (d->kind != CORE_DEC_FOUND) {
 			*slow = true;
 			return NULL;
 		}
-		len = f->groups[slot].dst.len;
-		if (!best || len > best_len ||
-		    (len == best_len && (d->eff < best->eff ||
-					 (d->eff == best->eff && d->route < best->route)))) {
+		eff = core_dec_answer(t, d)->effective_metric;
+		if (!best || d->plen > best_len ||
+		    (d->plen == best_len && (eff < best_eff ||
+					     (eff == best_eff && d->route < best->route)))) {
 			best = d;
-			best_len = len;
+			best_len = d->plen;
+			best_eff = eff;
 		}
 	}
 	return best;
@@ -549,35 +539,29 @@ static const struct core_dec *best_decision(const brt_table *t, uint8_t family,
 void core_windows_lookup_compiled(struct brt_lookup *lk)
 {
 	const struct brt_query *q = lk->q;
-	struct win_query w;
-	struct win_pick c;
 	const struct core_dec *d;
-	bool slow = false, bh;
+	const struct core_answer *a;
+	struct brt_result *r = lk->r;
+	bool slow = false;
 
 	if (!core_dec_ready(lk->t) || q->src.family || q->oif || q->dst.zone) {
 		core_windows_lookup(lk);
 		return;
 	}
-	d = best_decision(lk->t, q->dst.family, q->dst.bytes, &slow);
+	d = best_decision(lk, q->dst.family, q->dst.bytes, &slow);
 	if (slow) {
 		core_windows_lookup(lk);
 		return;
 	}
 	if (!d) {
-		core_result_error(lk->r, BRT_ROUTE_NO_ROUTE, no_route);
+		core_result_error(r, BRT_ROUTE_NO_ROUTE, no_route);
 		return;
 	}
-	memset(&w, 0, sizeof(w));
-	w.lk = lk;
-	w.t = lk->t;
-	w.family = q->dst.family;
-	w.dst = q->dst.bytes;
-	w.dec = d;
-	memset(&c, 0, sizeof(c));
-	c.route = d->route;
-	c.nh = core_route_nexthops(lk->t, d->route, &c.nh_count, &bh);
-	c.nh_chosen = d->nh_sel;
-	c.ifindex = d->ifindex;
-	c.eff = d->eff;
-	fill_ok(&w, &c);
+	core_dec_fill(lk->t, d, q->dst.family, r);
+	a = core_dec_answer(lk->t, d);
+	if (!(a->flags & CORE_ANS_F_SOURCE) &&
+	    !core_windows_source(lk->t, &q->dst, a->ifindex,
+				 r->gateway.family ? &d->nh[a->nh_chosen].gw : &q->dst,
+				 &r->source))
+		memset(&r->source, 0, sizeof(r->source));
 }
