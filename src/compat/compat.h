@@ -47,6 +47,11 @@ uint64_t compat_luid_of(const brt_table *t, uint32_t index);
 /* The link a LUID names in @t, or NULL. */
 const struct brt_link *compat_link_by_luid(const brt_table *t,
 					       uint64_t luid);
+/* The link of *@luid with the table acquired into @ref: NO_ERROR with *@l
+ * set (the caller releases @ref), or a Win32 code with nothing held
+ * (ERROR_FILE_NOT_FOUND for an unknown LUID). */
+DWORD compat_link_of_luid(const NET_LUID *luid, struct brt_compat_ref *ref,
+			  const struct brt_link **l);
 /* The IF_TYPE of a link type. */
 uint16_t compat_iftype(uint8_t link_type);
 

@@ -27,9 +27,8 @@ DWORD WINAPI ConvertInterfaceIndexToLuid(NET_IFINDEX InterfaceIndex,
 	return InterfaceLuid->Value ? NO_ERROR : ERROR_FILE_NOT_FOUND;
 }
 
-/* The link of a LUID: 0 with *@l set, or a Win32 code. */
-static DWORD link_of(const NET_LUID *luid, struct brt_compat_ref *ref,
-		     const struct brt_link **l)
+DWORD compat_link_of_luid(const NET_LUID *luid, struct brt_compat_ref *ref,
+			  const struct brt_link **l)
 {
 	DWORD rc = compat_acquire(ref);
 
@@ -52,7 +51,7 @@ DWORD WINAPI ConvertInterfaceLuidToIndex(const NET_LUID *InterfaceLuid,
 	if (!InterfaceLuid || !InterfaceIndex)
 		return ERROR_INVALID_PARAMETER;
 	*InterfaceIndex = 0;
-	rc = link_of(InterfaceLuid, &ref, &l);
+	rc = compat_link_of_luid(InterfaceLuid, &ref, &l);
 	if (rc)
 		return rc;
 	*InterfaceIndex = l->index;
@@ -93,7 +92,7 @@ DWORD WINAPI ConvertInterfaceLuidToNameA(const NET_LUID *InterfaceLuid,
 	if (!InterfaceLuid || !InterfaceName || !Length)
 		return ERROR_INVALID_PARAMETER;
 	InterfaceName[0] = 0;
-	rc = link_of(InterfaceLuid, &ref, &l);
+	rc = compat_link_of_luid(InterfaceLuid, &ref, &l);
 	if (rc)
 		return rc;
 	need = strlen(l->name) + 1;

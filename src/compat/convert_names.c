@@ -38,21 +38,6 @@ void compat_guid_of(const char *name, GUID *g)
 	g->Data4[0] = (UCHAR)((g->Data4[0] & 0x3f) | 0x80);
 }
 
-/* The link of a LUID, with the table held in @ref: 0 or a Win32 code. */
-static DWORD link_of(const NET_LUID *luid, struct brt_compat_ref *ref,
-		     const struct brt_link **l)
-{
-	DWORD rc = compat_acquire(ref);
-
-	if (rc)
-		return rc;
-	*l = compat_link_by_luid(ref->t, luid->Value);
-	if (*l)
-		return NO_ERROR;
-	compat_release(ref);
-	return ERROR_FILE_NOT_FOUND;
-}
-
 static DWORD luid_to_wide(const NET_LUID *luid, PWSTR out, SIZE_T len)
 {
 	struct brt_compat_ref ref;
@@ -62,7 +47,7 @@ static DWORD luid_to_wide(const NET_LUID *luid, PWSTR out, SIZE_T len)
 	if (!luid || !out || !len)
 		return ERROR_INVALID_PARAMETER;
 	out[0] = 0;
-	rc = link_of(luid, &ref, &l);
+	rc = compat_link_of_luid(luid, &ref, &l);
 	if (rc)
 		return rc;
 	if (compat_widen(l->name, out, len) < 0) {
@@ -126,7 +111,7 @@ DWORD WINAPI ConvertInterfaceLuidToGuid(const NET_LUID *InterfaceLuid,
 	if (!InterfaceLuid || !InterfaceGuid)
 		return ERROR_INVALID_PARAMETER;
 	memset(InterfaceGuid, 0, sizeof(*InterfaceGuid));
-	rc = link_of(InterfaceLuid, &ref, &l);
+	rc = compat_link_of_luid(InterfaceLuid, &ref, &l);
 	if (rc)
 		return rc;
 	compat_guid_of(l->name, InterfaceGuid);
