@@ -109,12 +109,17 @@ static ULONG walk(const brt_table *t, bool live, ADDRESS_FAMILY family,
 	return rows;
 }
 
+static ULONG table_rows(const struct brt_compat_ref *ref,
+			ADDRESS_FAMILY family, void *out)
+{
+	return walk(ref->t, ref->live, family, out);
+}
+
 DWORD WINAPI GetIpInterfaceTable(ADDRESS_FAMILY Family,
 				 PMIB_IPINTERFACE_TABLE *Table)
 {
 	struct brt_compat_ref ref;
-	PMIB_IPINTERFACE_TABLE tab;
-	ULONG n4 = 0, n6 = 0;
+	void *tab;
 	DWORD rc;
 
 	if (!Table)
@@ -125,22 +130,11 @@ DWORD WINAPI GetIpInterfaceTable(ADDRESS_FAMILY Family,
 	rc = compat_acquire(&ref);
 	if (rc)
 		return rc;
-	if (Family != AF_INET6)
-		n4 = walk(ref.t, ref.live, AF_INET, NULL);
-	if (Family != AF_INET)
-		n6 = walk(ref.t, ref.live, AF_INET6, NULL);
-	tab = calloc(1, offsetof(MIB_IPINTERFACE_TABLE, Table) +
-				(n4 + n6 ? n4 + n6 : 1) * sizeof(tab->Table[0]));
-	if (tab) {
-		if (n4)
-			walk(ref.t, ref.live, AF_INET, tab->Table);
-		if (n6)
-			walk(ref.t, ref.live, AF_INET6, tab->Table + n4);
-		tab->NumEntries = n4 + n6;
-	}
+	rc = compat_mib_table(&ref, Family, offsetof(MIB_IPINTERFACE_TABLE, Table),
+			      sizeof(MIB_IPINTERFACE_ROW), table_rows, &tab);
 	compat_release(&ref);
 	*Table = tab;
-	return tab ? NO_ERROR : ERROR_NOT_ENOUGH_MEMORY;
+	return rc;
 }
 
 VOID WINAPI InitializeIpInterfaceEntry(PMIB_IPINTERFACE_ROW Row)

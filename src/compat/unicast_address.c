@@ -60,12 +60,17 @@ static ULONG walk(const brt_table *t, uint8_t family,
 	return rows;
 }
 
+static ULONG table_rows(const struct brt_compat_ref *ref,
+			ADDRESS_FAMILY family, void *out)
+{
+	return walk(ref->t, compat_family_in(family), out);
+}
+
 DWORD WINAPI GetUnicastIpAddressTable(ADDRESS_FAMILY Family,
 				      PMIB_UNICASTIPADDRESS_TABLE *Table)
 {
 	struct brt_compat_ref ref;
-	PMIB_UNICASTIPADDRESS_TABLE tab;
-	ULONG n4 = 0, n6 = 0;
+	void *tab;
 	DWORD rc;
 
 	if (!Table)
@@ -76,22 +81,12 @@ DWORD WINAPI GetUnicastIpAddressTable(ADDRESS_FAMILY Family,
 	rc = compat_acquire(&ref);
 	if (rc)
 		return rc;
-	if (Family != AF_INET6)
-		n4 = walk(ref.t, BRT_AF_INET, NULL);
-	if (Family != AF_INET)
-		n6 = walk(ref.t, BRT_AF_INET6, NULL);
-	tab = calloc(1, offsetof(MIB_UNICASTIPADDRESS_TABLE, Table) +
-				(n4 + n6 ? n4 + n6 : 1) * sizeof(tab->Table[0]));
-	if (tab) {
-		if (n4)
-			walk(ref.t, BRT_AF_INET, tab->Table);
-		if (n6)
-			walk(ref.t, BRT_AF_INET6, tab->Table + n4);
-		tab->NumEntries = n4 + n6;
-	}
+	rc = compat_mib_table(&ref, Family,
+			      offsetof(MIB_UNICASTIPADDRESS_TABLE, Table),
+			      sizeof(MIB_UNICASTIPADDRESS_ROW), table_rows, &tab);
 	compat_release(&ref);
 	*Table = tab;
-	return tab ? NO_ERROR : ERROR_NOT_ENOUGH_MEMORY;
+	return rc;
 }
 
 static DWORD find_entry(const brt_table *t, PMIB_UNICASTIPADDRESS_ROW row)
