@@ -6,14 +6,7 @@
 # "# comment" may end a line, a NUL byte is an error naming its line.
 set -u
 build=$1
-br="$build/bestroute"
-t=$(mktemp -d)
-trap 'rm -rf "$t"' EXIT
-pass=0 fail=0
-check() {	# check NAME EXPECTED ACTUAL
-	if [ "$2" == "$3" ]; then pass=$((pass + 1)); else
-		fail=$((fail + 1)); echo "FAIL $1: expected [$2] got [$3]"; fi
-}
+. "$(dirname "$0")/lib/check.sh"
 cat >"$t/host.table" <<'T'
 link lo index 1 type loopback
 link eth0 index 2
@@ -72,5 +65,4 @@ check ip-format-batch "8.8.8.8 via 192.168.1.1 dev eth0 src 192.168.1.10 uid 0 |
 # a batch of good lines exits 0, route errors included
 printf '8.8.8.8\n192.0.2.1\n' | "$br" get -t "$t/host.table" --batch - >/dev/null 2>&1
 check good-batch-exit 0 $?
-echo "$pass passed, $fail failed"
-[ $fail = 0 ]
+finish

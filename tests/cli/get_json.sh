@@ -3,14 +3,7 @@
 # explain, and clear errors for bad tables and queries.
 set -u
 build=$1 src=$2
-br="$build/bestroute"
-t=$(mktemp -d)
-trap 'rm -rf "$t"' EXIT
-pass=0 fail=0
-check() {	# check NAME EXPECTED ACTUAL
-	if [ "$2" == "$3" ]; then pass=$((pass + 1)); else
-		fail=$((fail + 1)); echo "FAIL $1: expected [$2] got [$3]"; fi
-}
+. "$(dirname "$0")/lib/check.sh"
 field() { python3 -c "import json,sys; o=json.loads(sys.stdin.readline()); print(json.dumps(o.get('$1')))"; }
 
 cat > "$t/host.table" <<'T'
@@ -86,5 +79,4 @@ out=$("$br" show --json --table "$t/host.table")
 check show-json-routes 6 "$(echo "$out" | python3 -c 'import json,sys; print(len(json.load(sys.stdin)["routes"]))')"
 check show-json-all true "$("$br" show --json --all --table "$t/host.table" | python3 -c 'import json,sys; print(str(any(r.get("derived", False) for r in json.load(sys.stdin)["routes"])).lower())')"
 check show-text-roundtrip "$("$br" show --table "$t/host.table")" "$("$br" show --table "$t/host.table" | "$br" show --table -)"
-echo "$pass passed, $fail failed"
-[ $fail -eq 0 ]
+finish

@@ -7,14 +7,7 @@
 # --kernel the snapshot's decision is shown beside the kernel's answer.
 set -u
 build=$1
-br="$build/bestroute"
-t=$(mktemp -d)
-trap 'rm -rf "$t"' EXIT
-pass=0 fail=0
-check() {	# check NAME EXPECTED ACTUAL
-	if [ "$2" == "$3" ]; then pass=$((pass + 1)); else
-		fail=$((fail + 1)); echo "FAIL $1: expected [$2] got [$3]"; fi
-}
+. "$(dirname "$0")/lib/check.sh"
 cat >"$t/linux.table" <<'T'
 link lo index 1 type loopback
 link eth0 index 2
@@ -77,5 +70,4 @@ print("\"%s\" \"%s\" %s" % (o.get("answered_by"), o.get("candidates_from"), str(
 else
 	echo "note: the live host cannot be asked here: --explain --kernel not checked"
 fi
-echo "$pass passed, $fail failed"
-[ $fail = 0 ]
+finish

@@ -7,18 +7,7 @@
 # escaped, in text and in JSON, and no JSON escapes slashes.
 set -u
 build=$1
-br="$build/bestroute"
-t=$(mktemp -d)
-trap 'rm -rf "$t"' EXIT
-pass=0 fail=0
-check() {	# check NAME EXPECTED ACTUAL
-	if [ "$2" == "$3" ]; then pass=$((pass + 1)); else
-		fail=$((fail + 1)); echo "FAIL $1: expected [$2] got [$3]"; fi
-}
-has() {	# has NAME PATTERN TEXT
-	if grep -q -e "$2" <<<"$3"; then pass=$((pass + 1)); else
-		fail=$((fail + 1)); echo "FAIL $1: no [$2] in [$3]"; fi
-}
+. "$(dirname "$0")/lib/check.sh"
 
 # /dev/zero: refused at once (a 10 s timeout would mean it read on)
 err=$(timeout 10 "$br" show -t /dev/zero 2>&1); rc=$?
@@ -77,5 +66,4 @@ grep -q '\\/' <<<"$out" && { fail=$((fail + 1)); echo "FAIL: escaped slash in sh
 batch=$("$br" convert --to ip-batch "$t/raw.json" "inet:$t/raw-route.json")
 has raw-ipbatch 'route add 10.0.0.0/24 dev e\\xff\\x1bh' "$batch"
 LC_ALL=C grep -q $'\xff' <<<"$batch" && { fail=$((fail + 1)); echo "FAIL: a raw byte in ip-batch"; }
-echo "$pass passed, $fail failed"
-[ $fail = 0 ]
+finish
