@@ -21,6 +21,21 @@ for f in $(sed -n '/global:/,/local:/p' "$src/src/libbestroute.map" |
 	grep -q "$f" "$src/man/bestroute-winapi.3" ||
 		{ echo "FAIL: bestroute-winapi.3 does not describe $f"; fail=1; }
 done
+# ... and every compat export (brt_kernel_*, brt_winsock_* too) and every
+# function the compat headers declare or define inline, by the name a
+# program calls or the exported symbol behind it.
+compat=$(cat "$src"/include/bestroute/compat/*.h)
+for f in $(sed -n '/global:/,/local:/p' "$src/src/libbestroute.map" |
+	   grep -oE '^[[:space:]]+[A-Za-z][A-Za-z0-9_]*;' | tr -d ' \t;'); do
+	grep -qw "$f" <<<"$compat" || continue
+	grep -qw "$f" "$src/man/bestroute-winapi.3" ||
+		{ echo "FAIL: bestroute-winapi.3 does not describe compat export $f"; fail=1; }
+done
+for f in $(grep -hoE '^(static inline )?[A-Za-z_][A-Za-z0-9_ *]*[ *]([A-Za-z_][A-Za-z0-9_]+)\(' \
+	   "$src"/include/bestroute/compat/*.h | grep -oE '[A-Za-z_][A-Za-z0-9_]+\($' | tr -d '(' | sort -u); do
+	grep -qw "$f" "$src/man/bestroute-winapi.3" ||
+		{ echo "FAIL: bestroute-winapi.3 does not describe $f (declared in include/bestroute/compat)"; fail=1; }
+done
 page=$(groff -man -Tascii "$src/man/bestroute.1" 2>/dev/null | col -b)
 words=$(grep -ho '{"[a-z]*", cmd_' "$src"/tools/main.c | cut -d'"' -f2
 	grep -hoE 'strcmp\([a-z]+(\[[a-z]+\])?, "-[a-z-]*"\)' "$src"/tools/*.c | cut -d'"' -f2
