@@ -154,21 +154,56 @@ void compat_route_from_row(const MIB_IPFORWARD_ROW2 *row,
 DWORD compat_edit_live(enum brt_compat_edit kind,
 			   const MIB_IPFORWARD_ROW2 *row);
 
-/* ------------------------------------------------------------- notify.c */
+/* ---------------------------------------------------- notify_registry.c */
 
+enum { COMPAT_REG_ROUTE, COMPAT_REG_INTERFACE, COMPAT_REG_ADDRESS };
+
+/* One registration of NotifyRouteChange2, NotifyIpInterfaceChange or
+ * NotifyUnicastIpAddressChange; its HANDLE is its address. */
+struct compat_reg {
+	struct compat_reg *next;
+	int kind;			/* COMPAT_REG_* */
+	ADDRESS_FAMILY family;		/* AF_UNSPEC for both */
+	void (*cb)(void);		/* the caller's callback, as its kind's */
+	/* calls cb with a copy of @row (or NULL) as its kind's row type */
+	void (*call)(const struct compat_reg *g, const void *row,
+		     MIB_NOTIFICATION_TYPE type);
+	PVOID ctx;
+	unsigned busy;			/* deliveries under way */
+	bool cancelled;
+	bool orphan;			/* cancelled from its own callback */
+	brt_live_monitor *mon;		/* live host: the kernel's changes */
+	void *state;			/* live host: the kind's own picture */
+	void (*free_state)(void *state);	/* or NULL */
+};
+
+/* A registration of @kind (busy once when @initial), not yet listed:
+ * the caller sets cb, call and the live monitor, then compat_reg_add,
+ * or compat_reg_free on failure. NULL when out of memory. */
+struct compat_reg *compat_reg_new(int kind, ADDRESS_FAMILY family,
+				  PVOID ctx, BOOLEAN initial);
+void compat_reg_free(struct compat_reg *g);
+/* List @g, give its handle, run the initial notification if asked. */
+void compat_reg_add(struct compat_reg *g, BOOLEAN initial, HANDLE *handle);
 /* A registration kept alive (busy) across deliveries; false when it is
  * cancelled. Each hold is ended by one release, which may free it. */
-bool compat_reg_hold(void *reg);
-void compat_reg_release(void *reg);
-/* @row to registration @reg alone (held by the caller), if it wants it. */
-void compat_reg_deliver(void *reg, const MIB_IPFORWARD_ROW2 *row,
-			    MIB_NOTIFICATION_TYPE type);
-/* The monitor callback of a live registration (notify_live.c). */
-void compat_notify_live(void *reg, int event, const struct brt_route *r);
+bool compat_reg_hold(struct compat_reg *g);
+void compat_reg_release(struct compat_reg *g);
+/* @row to @g alone (held by the caller) if it wants @family (AF_UNSPEC:
+ * any). */
+void compat_reg_deliver(struct compat_reg *g, ADDRESS_FAMILY family,
+			const void *row, MIB_NOTIFICATION_TYPE type);
+/* @row to every registration of @kind that wants @family. */
+void compat_reg_broadcast(int kind, ADDRESS_FAMILY family, const void *row,
+			  MIB_NOTIFICATION_TYPE type);
 
-/* Tell every registration of the family about @row. */
+/* ----------------------------------------------- notify.c, notify_live.c */
+
+/* The monitor callback of a live route registration (notify_live.c). */
+void compat_notify_live(void *ctx, int event, const struct brt_route *r);
+/* Tell every route registration of the row's family about @row. */
 void compat_notify(const MIB_IPFORWARD_ROW2 *row,
-		       MIB_NOTIFICATION_TYPE type);
+		   MIB_NOTIFICATION_TYPE type);
 
 /* ------------------------------------------------------ forward_table.c */
 
@@ -207,28 +242,16 @@ void compat_unicast_row(const brt_table *t, const struct brt_address *x,
 
 /* Tell the interface listeners of @row's family that it changed. */
 void compat_notify_interface(const MIB_IPINTERFACE_ROW *row);
-/* Cancel an interface or address registration: false when @handle is
- * none of them (CancelMibChangeNotify2 then tries route ones). */
-bool compat_if_cancel(HANDLE handle);
-/* A registration held across deliveries (false: cancelled), released. */
-bool compat_if_hold(void *reg);
-void compat_if_release(void *reg);
-/* Deliver @row (a MIB_IPINTERFACE_ROW or MIB_UNICASTIPADDRESS_ROW, as
- * the registration's kind) to registration @reg, which the caller holds. */
-void compat_if_deliver(void *reg, const void *row,
-			   MIB_NOTIFICATION_TYPE type);
-/* Whether @reg listens to interfaces (true) or addresses, and its family. */
-bool compat_if_is_interface(const void *reg, ADDRESS_FAMILY *family);
 
 /* ------------------------------------------------------ notify_if_live.c */
 
 /* The live host's interface and address changes for registration @reg:
  * a first picture now, then a kernel monitor. @state and @mon are
- * the registration's (freed by compat_if_live_stop). Returns 0 or
+ * the registration's (the registry stops the monitor and frees the
+ * picture with compat_if_live_free). Returns 0 or
  * ERROR_CAN_NOT_COMPLETE / ERROR_NOT_ENOUGH_MEMORY. */
-DWORD compat_if_live_start(void *reg, void **state, brt_live_monitor **mon);
-/* Stop the monitor (from any thread, its own callback included). */
-void compat_if_live_stop(brt_live_monitor *mon);
+DWORD compat_if_live_start(struct compat_reg *reg, void **state,
+			   brt_live_monitor **mon);
 /* Free the picture (once the monitor is stopped and idle). */
 void compat_if_live_free(void *state);
 

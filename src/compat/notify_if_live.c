@@ -113,7 +113,7 @@ static bool family_wanted(ADDRESS_FAMILY want, ADDRESS_FAMILY f)
 	return want == AF_UNSPEC || want == f;
 }
 
-static void tell_interfaces(void *reg, ADDRESS_FAMILY want, const brt_table *t,
+static void tell_interfaces(struct compat_reg *reg, ADDRESS_FAMILY want, const brt_table *t,
 			    const struct picture *was, const struct picture *now)
 {
 	MIB_IPINTERFACE_ROW row;
@@ -129,7 +129,7 @@ static void tell_interfaces(void *reg, ADDRESS_FAMILY want, const brt_table *t,
 			continue;
 		l = brt_table_link_by_index(t, x->ifindex);
 		compat_interface_row(t, true, l, x->family, &row);
-		compat_if_deliver(reg, &row,
+		compat_reg_deliver(reg, AF_UNSPEC, &row,
 				      o ? MibParameterNotification : MibAddInstance);
 	}
 	for (i = 0; i < was->n_ifs; i++) {
@@ -140,11 +140,11 @@ static void tell_interfaces(void *reg, ADDRESS_FAMILY want, const brt_table *t,
 		memset(&row, 0, sizeof(row));
 		row.Family = x->family;
 		row.InterfaceIndex = x->ifindex;
-		compat_if_deliver(reg, &row, MibDeleteInstance);
+		compat_reg_deliver(reg, AF_UNSPEC, &row, MibDeleteInstance);
 	}
 }
 
-static void tell_addresses(void *reg, ADDRESS_FAMILY want, const brt_table *t,
+static void tell_addresses(struct compat_reg *reg, ADDRESS_FAMILY want, const brt_table *t,
 			   const struct picture *was, const struct picture *now)
 {
 	MIB_UNICASTIPADDRESS_ROW row;
@@ -159,7 +159,7 @@ static void tell_addresses(void *reg, ADDRESS_FAMILY want, const brt_table *t,
 		    has_addr(was, &x))
 			continue;
 		compat_unicast_row(t, a, &row);
-		compat_if_deliver(reg, &row, MibAddInstance);
+		compat_reg_deliver(reg, AF_UNSPEC, &row, MibAddInstance);
 	}
 	for (i = 0; i < was->n_addrs; i++) {
 		const struct seen_addr *x = &was->addrs[i];
@@ -173,12 +173,12 @@ static void tell_addresses(void *reg, ADDRESS_FAMILY want, const brt_table *t,
 		a.zone = core_addr_is_v6_linklocal(&a) ? x->ifindex : 0;
 		compat_inet_from_addr(&a, &row.Address);
 		row.InterfaceIndex = x->ifindex;
-		compat_if_deliver(reg, &row, MibDeleteInstance);
+		compat_reg_deliver(reg, AF_UNSPEC, &row, MibDeleteInstance);
 	}
 }
 
 struct live_state {
-	void *reg;
+	struct compat_reg *reg;
 	struct picture was;
 };
 
@@ -192,11 +192,12 @@ static void on_route_event(void *ctx, int event, const struct brt_route *r)
 
 	(void)event;
 	(void)r;
-	if (!compat_if_hold(st->reg))
+	if (!compat_reg_hold(st->reg))
 		return;
 	if (compat_acquire(&ref) == NO_ERROR) {
 		if (picture_take(ref.t, &now)) {
-			if (compat_if_is_interface(st->reg, &want))
+			want = st->reg->family;
+			if (st->reg->kind == COMPAT_REG_INTERFACE)
 				tell_interfaces(st->reg, want, ref.t, &st->was, &now);
 			else
 				tell_addresses(st->reg, want, ref.t, &st->was, &now);
@@ -205,10 +206,11 @@ static void on_route_event(void *ctx, int event, const struct brt_route *r)
 		}
 		compat_release(&ref);
 	}
-	compat_if_release(st->reg);
+	compat_reg_release(st->reg);
 }
 
-DWORD compat_if_live_start(void *reg, void **state, brt_live_monitor **mon)
+DWORD compat_if_live_start(struct compat_reg *reg, void **state,
+			   brt_live_monitor **mon)
 {
 	struct live_state *st = (struct live_state *)calloc(1, sizeof(*st));
 	struct brt_compat_ref ref;
@@ -234,11 +236,6 @@ DWORD compat_if_live_start(void *reg, void **state, brt_live_monitor **mon)
 	}
 	*state = st;
 	return NO_ERROR;
-}
-
-void compat_if_live_stop(brt_live_monitor *mon)
-{
-	brt_live_monitor_stop(mon);
 }
 
 void compat_if_live_free(void *state)

@@ -26,7 +26,7 @@ static MIB_NOTIFICATION_TYPE type_of(int event)
 	}
 }
 
-static void deliver_rows(void *reg, const brt_table *t, int event,
+static void deliver_rows(struct compat_reg *reg, const brt_table *t, int event,
 			 const struct brt_route *r)
 {
 	MIB_IPFORWARD_ROW2 row;
@@ -38,12 +38,14 @@ static void deliver_rows(void *reg, const brt_table *t, int event,
 		if (!r->nh[i].ifindex)
 			continue;
 		compat_row_from_route(t, r, &r->nh[i], &row);
-		compat_reg_deliver(reg, &row, type_of(event));
+		compat_reg_deliver(reg, row.DestinationPrefix.Prefix.si_family, &row,
+				   type_of(event));
 	}
 }
 
-void compat_notify_live(void *reg, int event, const struct brt_route *r)
+void compat_notify_live(void *ctx, int event, const struct brt_route *r)
 {
+	struct compat_reg *reg = (struct compat_reg *)ctx;
 	struct brt_compat_ref ref;
 
 	if (!r || event == BRT_LIVE_ROUTE_LOST)
