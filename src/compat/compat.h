@@ -56,11 +56,11 @@ const struct brt_link *compat_link_by_luid(const brt_table *t,
 typedef ULONG (*compat_rows_fn)(const struct brt_compat_ref *ref,
 				ADDRESS_FAMILY family, void *out);
 /* A new MIB table (mib_table.c) of @family's rows (AF_UNSPEC: IPv4 then
- * IPv6) in *@out, rows at @table_off of @row_size bytes: NO_ERROR or
- * ERROR_NOT_ENOUGH_MEMORY (*@out NULL). @family was checked by the caller. */
-DWORD compat_mib_table(const struct brt_compat_ref *ref, ADDRESS_FAMILY family,
-		       size_t table_off, size_t row_size, compat_rows_fn rows,
-		       void **out);
+ * IPv6) in *@out, rows at @table_off of @row_size bytes, from the table
+ * of the current mode: NO_ERROR, ERROR_INVALID_PARAMETER (another
+ * family), ERROR_NOT_ENOUGH_MEMORY or compat_acquire's error (*@out NULL). */
+DWORD compat_mib_table(ADDRESS_FAMILY family, size_t table_off,
+		       size_t row_size, compat_rows_fn rows, void **out);
 DWORD compat_link_of_luid(const NET_LUID *luid, struct brt_compat_ref *ref,
 			  const struct brt_link **l);
 /* The IF_TYPE of a link type. */

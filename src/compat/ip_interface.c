@@ -118,22 +118,14 @@ static ULONG table_rows(const struct brt_compat_ref *ref,
 DWORD WINAPI GetIpInterfaceTable(ADDRESS_FAMILY Family,
 				 PMIB_IPINTERFACE_TABLE *Table)
 {
-	struct brt_compat_ref ref;
-	void *tab;
+	void *tab = NULL;
 	DWORD rc;
 
 	if (!Table)
 		return ERROR_INVALID_PARAMETER;
-	*Table = NULL;
-	if (Family != AF_INET && Family != AF_INET6 && Family != AF_UNSPEC)
-		return ERROR_INVALID_PARAMETER;
-	rc = compat_acquire(&ref);
-	if (rc)
-		return rc;
-	rc = compat_mib_table(&ref, Family, offsetof(MIB_IPINTERFACE_TABLE, Table),
+	rc = compat_mib_table(Family, offsetof(MIB_IPINTERFACE_TABLE, Table),
 			      sizeof(MIB_IPINTERFACE_ROW), table_rows, &tab);
-	compat_release(&ref);
-	*Table = tab;
+	*Table = (PMIB_IPINTERFACE_TABLE)tab;
 	return rc;
 }
 

@@ -1,7 +1,8 @@
 /*
  * mib_table.c - a MIB table of one family's rows or both (IPv4 first),
  * as GetIpInterfaceTable and GetUnicastIpAddressTable return them: a
- * counting pass, one allocation (FreeMibTable frees it), a filling pass.
+ * counting pass, one allocation (FreeMibTable frees it), a filling pass,
+ * with the family checked and the table held for both passes.
  *
  * Every MIB_*_TABLE of this kind is { ULONG NumEntries; ROW Table[]; },
  * the rows at @table_off (offsetof(TYPE, Table)).
@@ -10,9 +11,9 @@
 
 #include "compat.h"
 
-DWORD compat_mib_table(const struct brt_compat_ref *ref, ADDRESS_FAMILY family,
-		       size_t table_off, size_t row_size, compat_rows_fn rows,
-		       void **out)
+static DWORD fill(const struct brt_compat_ref *ref, ADDRESS_FAMILY family,
+		  size_t table_off, size_t row_size, compat_rows_fn rows,
+		  void **out)
 {
 	ULONG n4 = 0, n6 = 0;
 	unsigned char *tab, *first;
@@ -32,4 +33,21 @@ DWORD compat_mib_table(const struct brt_compat_ref *ref, ADDRESS_FAMILY family,
 		rows(ref, AF_INET6, first + (size_t)n4 * row_size);
 	*(ULONG *)(void *)tab = n4 + n6;
 	return NO_ERROR;
+}
+
+DWORD compat_mib_table(ADDRESS_FAMILY family, size_t table_off,
+		       size_t row_size, compat_rows_fn rows, void **out)
+{
+	struct brt_compat_ref ref;
+	DWORD rc;
+
+	*out = NULL;
+	if (family != AF_INET && family != AF_INET6 && family != AF_UNSPEC)
+		return ERROR_INVALID_PARAMETER;
+	rc = compat_acquire(&ref);
+	if (rc)
+		return rc;
+	rc = fill(&ref, family, table_off, row_size, rows, out);
+	compat_release(&ref);
+	return rc;
 }

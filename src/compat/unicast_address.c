@@ -69,23 +69,14 @@ static ULONG table_rows(const struct brt_compat_ref *ref,
 DWORD WINAPI GetUnicastIpAddressTable(ADDRESS_FAMILY Family,
 				      PMIB_UNICASTIPADDRESS_TABLE *Table)
 {
-	struct brt_compat_ref ref;
-	void *tab;
+	void *tab = NULL;
 	DWORD rc;
 
 	if (!Table)
 		return ERROR_INVALID_PARAMETER;
-	*Table = NULL;
-	if (Family != AF_INET && Family != AF_INET6 && Family != AF_UNSPEC)
-		return ERROR_INVALID_PARAMETER;
-	rc = compat_acquire(&ref);
-	if (rc)
-		return rc;
-	rc = compat_mib_table(&ref, Family,
-			      offsetof(MIB_UNICASTIPADDRESS_TABLE, Table),
+	rc = compat_mib_table(Family, offsetof(MIB_UNICASTIPADDRESS_TABLE, Table),
 			      sizeof(MIB_UNICASTIPADDRESS_ROW), table_rows, &tab);
-	compat_release(&ref);
-	*Table = tab;
+	*Table = (PMIB_UNICASTIPADDRESS_TABLE)tab;
 	return rc;
 }
 
