@@ -89,15 +89,18 @@ static void live_changes(void **state)
 	brt_compat_use_table(NULL);
 }
 
+static const char *const setup_cmds[] = {
+	"link add va type veth peer name vb",
+	"link set va up",
+	"link set vb up",
+	"addr add 10.9.0.1/24 dev va",
+};
+
 static int setup(void **state)
 {
 	(void)state;
-	tu_netns_create("compatnif", ns, sizeof(ns));
-	if (tu_sh("ip -n %s link add va type veth peer name vb && ip -n %s link set va up"
-		  " && ip -n %s link set vb up && ip -n %s addr add 10.9.0.1/24 dev va",
-		  ns, ns, ns, ns))
-		return -1;
-	if (tu_netns_enter(ns))
+	if (tu_netns_setup("compatnif", ns, sizeof(ns), setup_cmds,
+			   sizeof(setup_cmds) / sizeof(setup_cmds[0])))
 		return -1;
 	va_index = if_nametoindex("va");
 	return va_index ? 0 : -1;

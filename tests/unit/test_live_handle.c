@@ -485,14 +485,9 @@ static const char *const setup_cmds[] = {
 
 static int setup(void **state)
 {
-	size_t i;
-
 	(void)state;
-	tu_netns_create("livehandle", ns, sizeof(ns));
-	for (i = 0; i < sizeof(setup_cmds) / sizeof(setup_cmds[0]); i++)
-		if (tu_sh("ip -n %s %s", ns, setup_cmds[i]))
-			return -1;
-	if (tu_netns_enter(ns))
+	if (tu_netns_setup("livehandle", ns, sizeof(ns), setup_cmds,
+			   sizeof(setup_cmds) / sizeof(setup_cmds[0])))
 		return -1;
 	seed = (unsigned)getpid();
 	fprintf(stderr, "seed %u\n", seed);

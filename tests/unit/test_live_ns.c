@@ -84,18 +84,15 @@ static const char *const setup_cmds[] = {
 static int setup(void **state)
 {
 	char err[512];
-	size_t i;
 	int e;
 
 	(void)state;
-	tu_netns_create("netlink", ns, sizeof(ns));
-	for (i = 0; i < sizeof(setup_cmds) / sizeof(setup_cmds[0]); i++)
-		if (tu_sh("ip -n %s %s", ns, setup_cmds[i]))
-			return -1;
-	if (tu_sh("ip netns exec %s sh -c 'echo 1 > /proc/sys/net/ipv6/conf/vc/disable_ipv6;"
-	       " echo 2 > /proc/sys/net/ipv6/conf/va/use_tempaddr'", ns))
+	if (tu_netns_setup("netlink", ns, sizeof(ns), setup_cmds,
+			   sizeof(setup_cmds) / sizeof(setup_cmds[0])))
 		return -1;
-	if (tu_netns_enter(ns))
+	/* inside the namespace now: /proc/sys/net is its own */
+	if (tu_sh("sh -c 'echo 1 > /proc/sys/net/ipv6/conf/vc/disable_ipv6;"
+		  " echo 2 > /proc/sys/net/ipv6/conf/va/use_tempaddr'"))
 		return -1;
 	e = brt_live_snapshot(&snap, err, sizeof(err));
 	if (e)

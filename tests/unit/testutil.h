@@ -37,6 +37,10 @@ void tu_netns_create(const char *prefix, char *ns, size_t len);
 int tu_netns_enter(const char *ns);
 /* Go back (if entered) and delete @ns. */
 void tu_netns_destroy(const char *ns);
+/* tu_netns_create, then `ip -n NS CMD` for each of the @n commands
+ * @cmds, then tu_netns_enter: 0, or -1 when a command or entering fails. */
+int tu_netns_setup(const char *prefix, char *ns, size_t len,
+		   const char *const *cmds, size_t n);
 /* system() of a formatted command. */
 int tu_sh(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

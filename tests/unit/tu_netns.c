@@ -66,3 +66,17 @@ void tu_netns_destroy(const char *ns)
 	}
 	tu_sh("ip netns del %s 2>/dev/null", ns);
 }
+
+int tu_netns_setup(const char *prefix, char *ns, size_t len,
+		   const char *const *cmds, size_t n)
+{
+	size_t i;
+
+	tu_netns_create(prefix, ns, len);
+	for (i = 0; i < n; i++)
+		if (tu_sh("ip -n %s %s", ns, cmds[i])) {
+			fprintf(stderr, "setup: `ip -n %s %s` failed\n", ns, cmds[i]);
+			return -1;
+		}
+	return tu_netns_enter(ns);
+}
