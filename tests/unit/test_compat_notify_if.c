@@ -106,18 +106,11 @@ static int setup(void **state)
 	return va_index ? 0 : -1;
 }
 
-static int teardown(void **state)
-{
-	(void)state;
-	tu_netns_destroy(ns);
-	return 0;
-}
-
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(live_changes),
 	};
 
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, setup, tu_netns_teardown);
 }

@@ -339,13 +339,6 @@ static int setup(void **state)
 	return va_index ? 0 : -1;
 }
 
-static int teardown(void **state)
-{
-	(void)state;
-	tu_netns_destroy(ns);
-	return 0;
-}
-
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -356,5 +349,5 @@ int main(void)
 		cmocka_unit_test(monitor_stop_from_callback),
 	};
 
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, setup, tu_netns_teardown);
 }

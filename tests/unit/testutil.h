@@ -41,6 +41,9 @@ void tu_netns_destroy(const char *ns);
  * @cmds, then tu_netns_enter: 0, or -1 when a command or entering fails. */
 int tu_netns_setup(const char *prefix, char *ns, size_t len,
 		   const char *const *cmds, size_t n);
+/* A cmocka group teardown: tu_netns_destroy of the namespace the last
+ * tu_netns_setup made. */
+int tu_netns_teardown(void **state);
 /* system() of a formatted command. */
 int tu_sh(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

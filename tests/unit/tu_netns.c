@@ -14,6 +14,7 @@
 #include "testutil.h"
 
 static int home_fd = -1;	/* the namespace we came from, once entered */
+static char made[128];		/* the last tu_netns_setup's, for teardown */
 
 int tu_sh(const char *fmt, ...)
 {
@@ -73,10 +74,20 @@ int tu_netns_setup(const char *prefix, char *ns, size_t len,
 	size_t i;
 
 	tu_netns_create(prefix, ns, len);
+	snprintf(made, sizeof(made), "%s", ns);
 	for (i = 0; i < n; i++)
 		if (tu_sh("ip -n %s %s", ns, cmds[i])) {
 			fprintf(stderr, "setup: `ip -n %s %s` failed\n", ns, cmds[i]);
 			return -1;
 		}
 	return tu_netns_enter(ns);
+}
+
+int tu_netns_teardown(void **state)
+{
+	(void)state;
+	if (made[0])
+		tu_netns_destroy(made);
+	made[0] = 0;
+	return 0;
 }
