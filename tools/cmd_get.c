@@ -82,6 +82,36 @@ static void explain_snapshot(const brt_table *t, const struct brt_query *q,
 	po->explain_from = "snapshot";
 }
 
+int get_query(const brt_table *t, bool live, int argc, char **argv,
+	      struct brt_query *q, char *err, size_t errlen)
+{
+	if (query_parse(t, argc, argv, q, err, errlen))
+		return -1;
+	if (live && !(q->flags & BRT_QUERY_F_UID) && !q->iif) {
+		q->uid = (uint32_t)getuid();
+		q->flags |= BRT_QUERY_F_UID;
+	}
+	return 0;
+}
+
+int get_finish(const brt_table *t, const struct get_opts *o, bool live,
+	       const struct brt_query *q, struct brt_result *r,
+	       unsigned lineno, char *err, size_t errlen)
+{
+	struct print_opts po = o->print;
+	char note[300];
+
+	po.line = lineno;
+	if (live && r->status == BRT_ROUTE_UNSUPPORTED) {
+		snprintf(note, sizeof(note), "kernel (not modelled: %s)",
+			 r->message ? r->message : "");
+		if (!brt_live_kernel_lookup(q, r, err, errlen))
+			po.source_note = note;
+	}
+	print_result(stdout, t, q, r, NULL, &po);
+	return r->status;
+}
+
 int get_answer(const brt_table *t, const struct get_opts *o, bool live,
 		  int argc, char **argv, unsigned lineno, char *err, size_t errlen)
 {
@@ -89,15 +119,18 @@ int get_answer(const brt_table *t, const struct get_opts *o, bool live,
 	struct brt_result r;
 	brt_explain *ex = NULL;
 	struct print_opts po = o->print;
-	char note[300];
 	int rc;
 
 	po.line = lineno;
-	if (query_parse(t, argc, argv, &q, err, errlen))
+	if (get_query(t, live, argc, argv, &q, err, errlen))
 		return -1;
-	if (live && !(q.flags & BRT_QUERY_F_UID) && !q.iif) {
-		q.uid = (uint32_t)getuid();
-		q.flags |= BRT_QUERY_F_UID;
+	if (!o->kernel && !o->print.explain) {
+		rc = brt_table_lookup(t, &q, &r);
+		if (rc && rc != BRT_EINVAL) {
+			snprintf(err, errlen, "%s", brt_strerror(rc));
+			return -1;
+		}
+		return get_finish(t, o, live, &q, &r, lineno, err, errlen);
 	}
 	if (o->kernel) {
 		rc = brt_live_kernel_lookup(&q, &r, err, errlen);
@@ -107,21 +140,25 @@ int get_answer(const brt_table *t, const struct get_opts *o, bool live,
 		if (o->print.explain)
 			explain_snapshot(t, &q, &ex, &po);
 	} else {
-		rc = o->print.explain ? brt_table_explain(t, &q, &r, &ex)
-				      : brt_table_lookup(t, &q, &r);
+		char note[300];
+
+		rc = brt_table_explain(t, &q, &r, &ex);
 		if (live && r.status == BRT_ROUTE_UNSUPPORTED) {
 			snprintf(note, sizeof(note), "kernel (not modelled: %s)",
 				 r.message ? r.message : "");
 			if (!brt_live_kernel_lookup(&q, &r, err, errlen))
 				po.source_note = note;
 		}
+		print_result(stdout, t, &q, &r, ex, &po);
+		brt_explain_destroy(ex);
+		if (rc && rc != BRT_EINVAL) {
+			snprintf(err, errlen, "%s", brt_strerror(rc));
+			return -1;
+		}
+		return r.status;
 	}
 	print_result(stdout, t, &q, &r, ex, &po);
 	brt_explain_destroy(ex);
-	if (rc && rc != BRT_EINVAL) {
-		snprintf(err, errlen, "%s", brt_strerror(rc));
-		return -1;
-	}
 	return r.status;
 }
 
