@@ -6,14 +6,7 @@
 # in text and JSON, with the same exit status and stderr.
 set -u
 build=$1
-br="$build/bestroute"
-t=$(mktemp -d)
-trap 'rm -rf "$t"' EXIT
-pass=0 fail=0
-check() {	# check NAME EXPECTED ACTUAL
-	if [ "$2" == "$3" ]; then pass=$((pass + 1)); else
-		fail=$((fail + 1)); echo "FAIL $1: expected [$2] got [$3]"; fi
-}
+. "$(dirname "$0")/lib/check.sh"
 cat >"$t/host.table" <<'T'
 link lo index 1 type loopback
 link eth0 index 2
@@ -52,5 +45,4 @@ for mode in "" "-j"; do
 done
 # the answers themselves: some are routes, some errors, in order
 check first-line-route 1 "$(head -1 "$t/bulk" | grep -c '"dst"\|8.8.8.8')"
-echo "batch_bulk: $pass passed, $fail failed"
-[ $fail -eq 0 ]
+finish
