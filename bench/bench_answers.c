@@ -468,6 +468,12 @@ void bench_answers(const struct bset *v4, const struct bset *v6, int dpdk)
 		return;
 	bench_value("snapshot-bytes-per-route",
 		    routes ? (double)(h1 - h0) / (double)routes : 0);
+	/* BENCH_MEM_ONLY=1: stop after the host table is built, so that a
+	 * heap profiler (valgrind --tool=massif) sees only its bytes */
+	if (getenv("BENCH_MEM_ONLY")) {
+		brt_table_destroy(lx);
+		return;
+	}
 #ifdef BENCH_HAVE_DPDK
 	if (dpdk) {
 		void *e = bench_rte_fib.build(v4), *e6;

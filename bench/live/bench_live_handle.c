@@ -12,6 +12,7 @@
  * handle reflects the last one. Prints "key value" lines.
  */
 #define _GNU_SOURCE
+#include <malloc.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -175,6 +176,8 @@ int main(int argc, char **argv)
 	char err[256];
 	double t0 = now();
 	long r0 = rss_kib();
+	struct mallinfo2 m0 = mallinfo2(), m1;
+	size_t routes;
 	int e;
 
 	if (!gw || !changes || changes > 100000 || !samples) {
@@ -188,8 +191,15 @@ int main(int argc, char **argv)
 	}
 	printf("handle_open_seconds %.3f\nhandle_rss_mib %.1f\n", now() - t0,
 	       (double)(rss_kib() - r0) / 1024.0);
+	m1 = mallinfo2();
 	brt_live_reader_register(h, &rd);
-	printf("handle_routes %zu\n", brt_table_route_count(brt_live_acquire(rd, NULL)));
+	routes = brt_table_route_count(brt_live_acquire(rd, NULL));
+	/* the heap the open handle holds (model, table versions, indexes) */
+	printf("handle_routes %zu\nhandle_heap_mib %.1f\n"
+	       "handle_heap_bytes_per_route %.1f\n", routes,
+	       (double)(m1.uordblks + m1.hblkhd - m0.uordblks - m0.hblkhd) / 1048576.0,
+	       routes ? (double)(m1.uordblks + m1.hblkhd - m0.uordblks - m0.hblkhd) /
+			(double)routes : 0);
 	e = freshness(rd, gw, samples) || rate(h, rd, gw, changes, true) ||
 	    rate(h, rd, gw, changes, false);
 	brt_live_reader_unregister(rd);

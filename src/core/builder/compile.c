@@ -49,12 +49,101 @@ static int copy_addrs(brt_table *t, const struct brt_builder *b)
 	return 0;
 }
 
+static bool nh_same(const struct brt_nexthop *a, const struct brt_nexthop *b)
+{
+	return a->gw.family == b->gw.family && a->gw.zone == b->gw.zone &&
+	       !memcmp(a->gw.bytes, b->gw.bytes, sizeof(a->gw.bytes)) &&
+	       a->ifindex == b->ifindex && a->weight == b->weight &&
+	       a->flags == b->flags;
+}
+
+/* Whether builder route @r has next hops, the same as @prev's (@prev
+ * NULL: there is no previous route). */
+static bool nhs_same(const struct brt_builder *b, const struct bld_route *r,
+		     const struct bld_route *prev)
+{
+	uint32_t k;
+
+	if (!prev || !r->r.nh_count || prev->r.nh_count != r->r.nh_count)
+		return false;
+	for (k = 0; k < r->r.nh_count; k++)
+		if (!nh_same(b->nh.data + r->nh_off + k,
+			     b->nh.data + prev->nh_off + k))
+			return false;
+	return true;
+}
+
+/* The routes in copy order: derived ones [given, n) first, then [0, given). */
+static const struct bld_route *copy_order(const struct brt_builder *b,
+					  size_t given, size_t k)
+{
+	size_t n_derived = b->routes.n - given;
+
+	return &b->routes.data[k < n_derived ? given + k : k - n_derived];
+}
+
+/*
+ * Routes share next-hop records: a route whose next hops equal those of
+ * an earlier route (found through a small direct-mapped cache keyed by a
+ * hash of the next hops) points at that route's pool entries. On a full
+ * Internet table behind one or two gateways that stores a handful of
+ * records instead of one per route. Nothing writes through a compiled
+ * route's nh (an edit gives a changed route its own copy, table_edit.c),
+ * so sharing is safe. Both passes of copy_routes() make the same choices
+ * because the cache sees the same sequence.
+ */
+#define NH_CACHE 256u
+
+struct nh_cache {
+	size_t k[NH_CACHE];	/* copy-order index of a route, or SIZE_MAX */
+};
+
+static uint32_t nhs_hash(const struct brt_builder *b, const struct bld_route *r)
+{
+	uint32_t h = 2166136261u, k, j;
+
+	for (k = 0; k < r->r.nh_count; k++) {
+		const struct brt_nexthop *nh = b->nh.data + r->nh_off + k;
+		uint32_t v[4] = { nh->gw.family | nh->gw.zone << 8, nh->ifindex,
+				  nh->weight, nh->flags };
+
+		for (j = 0; j < 16; j++)
+			h = (h ^ nh->gw.bytes[j]) * 16777619u;
+		for (j = 0; j < 4; j++)
+			h = (h ^ v[j]) * 16777619u;
+	}
+	return h ^ h >> 16;
+}
+
+/* The copy-order index of an earlier route with @cur's next hops, or
+ * SIZE_MAX (then @cur, at index @k, is remembered for later ones). */
+static size_t nh_shared(const struct brt_builder *b, size_t given,
+			struct nh_cache *c, size_t k)
+{
+	const struct bld_route *cur = copy_order(b, given, k);
+	uint32_t h;
+
+	if (!cur->r.nh_count)
+		return SIZE_MAX;
+	h = nhs_hash(b, cur) % NH_CACHE;
+	if (c->k[h] != SIZE_MAX &&
+	    nhs_same(b, cur, copy_order(b, given, c->k[h])))
+		return c->k[h];
+	c->k[h] = k;
+	return SIZE_MAX;
+}
+
 static void copy_route(brt_table *t, const struct brt_builder *b,
-		       const struct bld_route *src, size_t *nh_used)
+		       const struct bld_route *src, size_t shared,
+		       size_t *nh_used)
 {
 	struct brt_route *r = &t->routes[t->n_routes++];
 
 	*r = src->r;
+	if (shared != SIZE_MAX) {
+		r->nh = t->routes[shared].nh;
+		return;
+	}
 	r->nh = t->nh_pool + *nh_used;
 	if (src->r.nh_count)
 		memcpy(t->nh_pool + *nh_used, b->nh.data + src->nh_off,
@@ -62,19 +151,25 @@ static void copy_route(brt_table *t, const struct brt_builder *b,
 	*nh_used += src->r.nh_count;
 }
 
-/* Derived routes first, as the kernel made them before users added any. */
+/* Derived routes first, as the kernel made them before users added any.
+ * The next-hop pool is sized exactly for the records left after sharing. */
 static int copy_routes(brt_table *t, const struct brt_builder *b, size_t given)
 {
-	size_t i, nh_used = 0;
+	size_t k, nh_used = 0, need = 0;
+	struct nh_cache c;
 
+	memset(c.k, 0xff, sizeof(c.k));
+	for (k = 0; k < b->routes.n; k++)
+		if (nh_shared(b, given, &c, k) == SIZE_MAX)
+			need += copy_order(b, given, k)->r.nh_count;
 	t->routes = calloc(b->routes.n + 1, sizeof(*t->routes));
-	t->nh_pool = calloc(b->nh.n + 1, sizeof(*t->nh_pool));
+	t->nh_pool = calloc(need + 1, sizeof(*t->nh_pool));
 	if (!t->routes || !t->nh_pool)
 		return BRT_ENOMEM;
-	for (i = given; i < b->routes.n; i++)
-		copy_route(t, b, &b->routes.data[i], &nh_used);
-	for (i = 0; i < given; i++)
-		copy_route(t, b, &b->routes.data[i], &nh_used);
+	memset(c.k, 0xff, sizeof(c.k));
+	for (k = 0; k < b->routes.n; k++)
+		copy_route(t, b, copy_order(b, given, k),
+			   nh_shared(b, given, &c, k), &nh_used);
 	t->n_nh = nh_used;
 	return 0;
 }
