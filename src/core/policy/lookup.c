@@ -252,7 +252,7 @@ int brt_table_nexthop_source(const brt_table *t, const struct brt_query *q,
 	if (!t || !q || !r || !out || r->status != BRT_ROUTE_OK || !r->route ||
 	    i >= r->nh_count)
 		return BRT_EINVAL;
-	if (i == r->nh_chosen || q->src.family) {
+	if (i == r->nh_chosen || (q->src.family && !core_addr_is_zero(&q->src))) {
 		*out = r->source;
 		return out->family ? 0 : BRT_ENOENT;
 	}

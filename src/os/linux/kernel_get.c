@@ -196,7 +196,8 @@ static int check_query(const struct brt_query *q)
  * IPv4 EINVAL means a blackhole route or a refused source. A multicast,
  * broadcast or zero-net source is refused before any lookup; a loopback
  * source only after the route was found (__mkroute_output), so asking
- * again without the source tells: EINVAL again is the blackhole route.
+ * again without it tells: EINVAL again is the blackhole route. Any other
+ * source is refused with ENETUNREACH, so EINVAL is the route's.
  * (Asking with fibmatch would not help: it fails the same way.)
  */
 static int blackhole_or_invalid(struct brt_nl *nl, const struct brt_query *q,
@@ -206,12 +207,14 @@ static int blackhole_or_invalid(struct brt_nl *nl, const struct brt_query *q,
 	char err[64];
 	int kerr = 0, e;
 
-	if (q->dst.family != BRT_AF_INET || !q->src.family)
-		return BRT_ROUTE_BLACKHOLE;
-	if (core_addr_is_v4_multicast(&q->src) || core_addr_is_zero(&q->src) ||
+	if (q->dst.family != BRT_AF_INET || !q->src.family || core_addr_is_zero(&q->src))
+		return BRT_ROUTE_BLACKHOLE;	/* 0.0.0.0: no source given */
+	if (core_addr_is_v4_multicast(&q->src) ||
 	    q->src.bytes[0] == 0 || (q->src.bytes[0] == 255 && q->src.bytes[1] == 255 &&
 				     q->src.bytes[2] == 255 && q->src.bytes[3] == 255))
 		return BRT_ROUTE_INVALID;
+	if (!core_addr_is_v4_loopback(&q->src))	/* a source rule may pick the */
+		return BRT_ROUTE_BLACKHOLE;	/* table: do not drop the source */
 	bare = *q;
 	memset(&bare.src, 0, sizeof(bare.src));
 	e = ask(nl, &bare, 0, g, &kerr, err, sizeof(err));
