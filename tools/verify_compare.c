@@ -95,14 +95,16 @@ static int hop_among(const brt_table *t, const struct brt_query *q,
 		     const struct brt_addr *ksrc)
 {
 	static const struct brt_addr none;
+	struct brt_addr unspec = {0};
 	int nogw = (o->type == BRT_RT_BROADCAST || o->type == BRT_RT_MULTICAST) &&
 		   !o->gateway.family;
 	struct brt_addr src;
 	uint32_t i;
 
+	unspec.family = q->src.family;
 	for (i = 0; i < o->nh_count; i++) {
-		if (q->src.family)
-			src = q->src;
+		if (q->src.family && !brt_addr_equal(&q->src, &unspec))
+			src = q->src;	/* (0.0.0.0 and :: mean no source) */
 		else if (brt_table_nexthop_source(t, q, o, i, &src))
 			src = none;
 		if (o->nh[i].ifindex == k->ifindex && addr_same(&src, ksrc) &&
