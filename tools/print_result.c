@@ -113,6 +113,18 @@ static json_object *jcandidate(const brt_table *t, const struct brt_candidate *c
 	return o;
 }
 
+/* Whether the query names a source: 0.0.0.0 and :: mean none, as for the
+ * kernel. */
+static bool source_given(const struct brt_query *q)
+{
+	unsigned i, n = q->src.family == BRT_AF_INET ? 4 : 16;
+
+	for (i = 0; q->src.family && i < n; i++)
+		if (q->src.bytes[i])
+			return true;
+	return false;
+}
+
 static void add_success(json_object *o, const brt_table *t, const struct brt_query *q,
 			const struct brt_result *r)
 {
@@ -127,6 +139,12 @@ static void add_success(json_object *o, const brt_table *t, const struct brt_que
 	json_object_object_add(o, "gateway", jaddr(&r->gateway));
 	json_object_object_add(o, "interface", json_object_new_string(link_name(t, r->ifindex, nb)));
 	json_object_object_add(o, "interface_index", json_object_new_int64(r->ifindex));
+	/* from: the given source, echoed only when given (0.0.0.0 and ::
+	 * mean none); prefsrc: what the kernel reports; source: the
+	 * packet's, the given one else prefsrc */
+	if (source_given(q))
+		json_object_object_add(o, "from", jaddr(&q->src));
+	json_object_object_add(o, "prefsrc", jaddr(&r->prefsrc));
 	json_object_object_add(o, "source", jaddr(&r->source));
 	if (r->nh_count > 1) {
 		json_object_object_add(o, "nexthops", jnexthops(t, q, r));
@@ -207,14 +225,15 @@ static void print_text_ok(FILE *f, const brt_table *t, const struct brt_query *q
 	if (r->type != BRT_RT_UNICAST)
 		fprintf(f, "%s ", type_name(r->type));
 	text_addr(f, "", &q->dst);
-	text_addr(f, " from ", &q->src);
+	if (source_given(q))
+		text_addr(f, " from ", &q->src);
 	text_addr(f, " via ", &r->gateway);
 	fprintf(f, " dev %s", link_name(t, r->ifindex, nb));
 	if (r->has_prefix && r->table != BRT_TABLE_MAIN) {
 		brt_table_id_format(r->table, tb, sizeof(tb));
 		fprintf(f, " table %s", tb);
 	}
-	text_addr(f, " src ", &r->source);
+	text_addr(f, " src ", &r->prefsrc);	/* RTA_PREFSRC, as ip prints */
 	if (r->has_prefix && metric)
 		fprintf(f, " metric %u", r->metric);
 	if (r->has_prefix && r->effective_metric != r->metric)

@@ -19,7 +19,7 @@ static const struct {
 	{"snapshot", "snapshot [-4|-6] [--all]   (the live host as a table file)"},
 	{"convert", "convert --to text|json|ip-batch [--policy linux|windows] [--all] FILE...\n"
 		    "        (one table, from its files, in another format)"},
-	{"verify", "verify [-4|-6] [--count N] [--seed S] [--max-seconds N] [-j] [-p]\n"
+	{"verify", "verify [-4|-6] [--count N] [--seed S] [--max-seconds N]\n\t\t[--shapes plain,from-host,from-loopback,...] [-j] [-p]\n"
 		   "        (ours against the kernel)"},
 	{"route", "route add|change|replace|append|del ROUTE   (change the live host)"},
 	{"monitor", "monitor [-j] [-4|-6] [--objects route,address,link,rule,nexthop] [--count N]\n"

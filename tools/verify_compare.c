@@ -1,8 +1,8 @@
 /*
  * verify_compare.c - does the snapshot engine's answer agree with the
  * kernel's? The same rules as tests/live/diff_harness.py:
- *  - route errors agree by kind; the kernel's EINVAL covers both our
- *    blackhole and our invalid answers;
+ *  - route errors agree by kind (--kernel tells a blackhole route from a
+ *    refused query, see kernel_get.c);
  *  - otherwise type, output link, gateway and source must match, and the
  *    matched prefix (and its table, when the kernel names a FIB entry);
  *  - a multipath answer agrees when the kernel's (gateway, link, source)
@@ -10,8 +10,8 @@
  *    kernel's flow hash cannot be predicted;
  *  - a gateway that is one of the host's own IPv4 addresses may be printed
  *    by either side or not (it depends on how it resolved when added);
- *  - with `from`, the source is that address (IPv6 replies report the
- *    source selection would pick without it, which no sender would use).
+ *  - source (the packet's) and prefsrc (what the kernel reports: none for
+ *    IPv4 with `from`, the route's own choice for IPv6) both must match.
  * Answers we could not model (BRT_ROUTE_UNSUPPORTED) are the caller's to
  * count apart; they are not compared here.
  */
@@ -60,11 +60,6 @@ static const char *type_word(uint8_t type)
 	return type < sizeof(names) / sizeof(names[0]) ? names[type] : "unknown";
 }
 
-static int error_kind(int status)
-{
-	return status == BRT_ROUTE_INVALID ? BRT_ROUTE_BLACKHOLE : status;
-}
-
 /* Append one difference to @why ("; " between them). */
 static void note(char *why, size_t len, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
@@ -100,14 +95,16 @@ static int hop_among(const brt_table *t, const struct brt_query *q,
 		     const struct brt_addr *ksrc)
 {
 	static const struct brt_addr none;
+	struct brt_addr unspec = {0};
 	int nogw = (o->type == BRT_RT_BROADCAST || o->type == BRT_RT_MULTICAST) &&
 		   !o->gateway.family;
 	struct brt_addr src;
 	uint32_t i;
 
+	unspec.family = q->src.family;
 	for (i = 0; i < o->nh_count; i++) {
-		if (q->src.family)
-			src = q->src;
+		if (q->src.family && !brt_addr_equal(&q->src, &unspec))
+			src = q->src;	/* (0.0.0.0 and :: mean no source) */
 		else if (brt_table_nexthop_source(t, q, o, i, &src))
 			src = none;
 		if (o->nh[i].ifindex == k->ifindex && addr_same(&src, ksrc) &&
@@ -121,8 +118,8 @@ static void compare_hop(const brt_table *t, const struct brt_query *q,
 			const struct brt_result *o, const struct brt_result *k,
 			char *why, size_t len)
 {
-	const struct brt_addr *ksrc = q->src.family ? &q->src : &k->source;
-	const struct brt_addr *osrc = q->src.family ? &q->src : &o->source;
+	const struct brt_addr *ksrc = &k->source;
+	const struct brt_addr *osrc = &o->source;
 	char a[BRT_ADDRSTRLEN], b[BRT_ADDRSTRLEN];
 
 	if (o->nh_count > 1) {
@@ -139,6 +136,9 @@ static void compare_hop(const brt_table *t, const struct brt_query *q,
 		note(why, len, "interface %u vs kernel %u", o->ifindex, k->ifindex);
 	if (!addr_same(osrc, ksrc))
 		note(why, len, "source %s vs kernel %s", addr_text(osrc, a), addr_text(ksrc, b));
+	if (!addr_same(&o->prefsrc, &k->prefsrc))
+		note(why, len, "prefsrc %s vs kernel %s", addr_text(&o->prefsrc, a),
+		     addr_text(&k->prefsrc, b));
 }
 
 static void compare_prefix(const struct brt_result *o, const struct brt_result *k,
@@ -164,7 +164,7 @@ int verify_compare(const brt_table *t, const struct brt_query *q,
 		return 1;
 	why[0] = 0;
 	if (ours->status != BRT_ROUTE_OK || kernel->status != BRT_ROUTE_OK) {
-		if (error_kind(ours->status) != error_kind(kernel->status))
+		if (ours->status != kernel->status)
 			note(why, len, "%s vs kernel %s",
 			     brt_status_name((enum brt_status)ours->status),
 			     brt_status_name((enum brt_status)kernel->status));

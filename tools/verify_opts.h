@@ -10,6 +10,7 @@ struct verify_opts {
 	unsigned long max_seconds;	/* stop after this long; 0: no bound */
 	uint64_t seed;
 	int family;			/* -4/-6: only this family; 0 both */
+	uint32_t shapes;		/* bit set of enum verify_shape (--shapes) */
 	bool json, pretty;
 };
 

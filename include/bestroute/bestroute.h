@@ -547,6 +547,12 @@ struct brt_result {
 	uint32_t nh_chosen;		/* which of them is reported */
 	const struct brt_nexthop *nh;	/* valid while the table lives */
 	const char *message;		/* static text: why, for errors */
+	/* What the kernel reports as RTA_PREFSRC (family 0: none): with no
+	 * source given, the chosen source (== source); IPv4 with a source
+	 * S given: none; IPv6 with S: the route's own preferred source,
+	 * chosen without S. Windows: == source. Last, to keep the layout
+	 * of the fields above. */
+	struct brt_addr prefsrc;
 };
 
 /*

@@ -64,9 +64,10 @@ Q
 # exit status as ip's: 2 for a route error
 ip netns exec "$ns" "$br" get --format ip 192.0.2.1 >/dev/null 2>&1
 [ $? = 2 ] || { echo "FAIL: route error exit"; fail=1; }
-# the default text: from, mark and uid echoed; no metric for IPv4, metric for IPv6
+# the default text: from, mark and uid echoed; no metric for IPv4, metric for IPv6;
+# "src" is the kernel's prefsrc, which IPv4 does not report with a given source
 out=$("$br" get -t "$t/ns.table" 8.8.8.8 from 10.0.0.2 mark 7 uid 5)
-[ "$out" == "8.8.8.8 from 10.0.0.2 via 10.1.0.1 dev v1 table 100 src 10.0.0.2 mark 7 uid 5" ] ||
+[ "$out" == "8.8.8.8 from 10.0.0.2 via 10.1.0.1 dev v1 table 100 mark 7 uid 5" ] ||
 	{ echo "FAIL text echo: [$out]"; fail=1; }
 out=$("$br" get -t "$t/ns.table" 2001:db8:5::1)
 case "$out" in *" metric 1024"*) ;; *) echo "FAIL text v6 metric: [$out]"; fail=1 ;; esac

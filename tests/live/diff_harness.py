@@ -9,7 +9,15 @@ multipath; policy rules with every selector and action; IPv6 disabled on
 some links), it asks the kernel (`ip -j route get`, and `fibmatch` for the
 matched prefix) and bestroute (`bestroute get --json --batch` on its live
 snapshot) the same queries and compares type, prefix, table, gateway,
-output interface, source and error kind.
+output interface, from, prefsrc, source and error kind (EINVAL, which ip
+prints alike for a blackhole route and a refused query, by what
+`bestroute get --kernel` tells).
+
+Queries come in shapes, as `bestroute verify` draws them: plain, with
+`from` (one of the host's addresses, or in a quarter of them loopback,
+unspecified, not the host's or multicast), with oif/mark/uid/tos, and
+their combinations; the summary gives counts per shape. Namespaces are
+named brt-h<PID>-<n>, so two runs do not collide.
 
 Multicast destinations are left out: the kernel's per-next-hop route cache
 can make later unicast answers through the same next hop report multicast
@@ -57,7 +65,7 @@ class Host:
     def __init__(self, rng, idx):
         self.rng = rng
         self.idx = idx
-        self.ns = f"brt-h{idx}"
+        self.ns = f"brt-h{os.getpid()}-{idx}"  # unique per run
         self.peer_ns = f"brt-p{idx}"
         self.links = []          # names
         self.v4 = []             # (iface, IPv4Interface)
@@ -320,26 +328,51 @@ class Host:
                "2001:4860::8888", "fe80::1"]]
         return [x for x in d if not x.is_multicast]
 
+    # The shapes, as `bestroute verify` draws them (tools/verify_shape.c);
+    # a quarter of the `from` shapes carry a source that is not one of the
+    # host's link addresses.
+    FROM_SHAPES = ["from-host"] * 9 + ["from-loopback", "from-unspec", "from-nonlocal"]
+
+    def source(self, shape, dst, own):
+        r, v4 = self.rng, dst.version == 4
+        if shape == "from-host":
+            return r.choice(own)
+        if shape == "from-loopback":
+            return "127.0.0.1" if v4 else "::1"
+        if shape == "from-unspec":
+            return "0.0.0.0" if v4 else "::"
+        if r.random() < 0.25:
+            return "224.0.0.251" if v4 else "ff02::fb"
+        return "10.250.0.1" if v4 else "2001:db8:ffff::1"
+
     def queries(self, count):
+        """(query, shape) pairs: ~35% with from, ~35% with a selector."""
         r = self.rng
         dests = self.destinations()
         out = []
         for _ in range(count):
             dst = r.choice(dests)
-            words = [str(dst)]
+            words, shape = [str(dst)], []
             own = [str(i.ip) for _, i in (self.v4 if dst.version == 4 else self.v6)]
-            if r.random() < 0.3 and own:
-                words += ["from", r.choice(own) if r.random() < 0.9 else
-                          ("10.250.0.1" if dst.version == 4 else "2001:db8:ffff::1")]
-            if r.random() < 0.25 or (dst.version == 6 and dst.is_link_local):
+            if r.random() < 0.35 and own:
+                sh = r.choice(self.FROM_SHAPES)
+                words += ["from", self.source(sh, dst, own)]
+                shape.append(sh)
+            if r.random() < 0.2 or (dst.version == 6 and dst.is_link_local):
                 words += ["oif", r.choice(self.links)]
-            if r.random() < 0.15:
+                shape.append("oif")
+            if r.random() < 0.12:
                 words += ["mark", r.choice(["1", "0x11", "0x20"])]
-            if r.random() < 0.15:
+                shape.append("mark")
+            if r.random() < 0.12:
                 words += ["uid", r.choice(["1500", "0", "3000"])]
+                shape.append("uid")
+            if dst.version == 4 and r.random() < 0.08:
+                words += ["tos", r.choice(["0x10", "0x08", "0x04"])]
+                shape.append("tos")
             if r.random() < 0.1:
                 words += ["ipproto", "tcp", "dport", r.choice(["80", "443"])]
-            out.append(" ".join(words))
+            out.append((" ".join(words), "+".join(shape) or "plain"))
         return out
 
 
@@ -405,6 +438,10 @@ def compare(q, k, fm, kt, o, own=frozenset()):
     if "error" in k:
         kind = ERRORS.get(k["error"], k["error"])
         ours = o.get("error")
+        if kind == "blackhole|invalid":
+            # ip cannot tell them apart; bestroute --kernel asks again
+            # (kernel_get.c) and must agree with the model exactly
+            kind = kt.get("error", kind)
         if ours and ours in kind.split("|"):
             return None
         return f"kernel error {kind!r}, ours {ours or o}"
@@ -414,13 +451,17 @@ def compare(q, k, fm, kt, o, own=frozenset()):
     ktype = k.get("type", "unicast")
     if ktype != o.get("type"):
         diffs.append(f"type {ktype} vs {o.get('type')}")
-    kgw, kdev, ksrc = k.get("gateway"), k.get("dev"), k.get("prefsrc")
+    kgw, kdev, kpref = k.get("gateway"), k.get("dev"), k.get("prefsrc")
     words = q.split()
-    if "from" in words:
-        # With `from`, that address is the source: IPv4 replies carry it
-        # as RTA_SRC (no prefsrc); IPv6 replies report what source
-        # selection would pick without it, which no sender would use.
-        ksrc = words[words.index("from") + 1]
+    given = words[words.index("from") + 1] if "from" in words else None
+    if given in ("0.0.0.0", "::"):
+        given = None  # the kernel reads it as no source
+    # source: the given one, else what the kernel reports as prefsrc
+    ksrc = given or kpref
+    if given != o.get("from"):
+        diffs.append(f"from {given} vs {o.get('from')}")
+    if not o.get("nexthops") and kpref != o.get("prefsrc"):
+        diffs.append(f"prefsrc {kpref} vs {o.get('prefsrc')}")
     if o.get("nexthops"):
         # A next hop via one of the host's own addresses is the same next hop
         # whether or not the kernel prints the gateway (that depends on how
@@ -428,7 +469,7 @@ def compare(q, k, fm, kt, o, own=frozenset()):
         nogw = o.get("type") in ("broadcast", "multicast") and o.get("gateway") is None
         hops = set()
         for h in o["nexthops"]:
-            src = ksrc if "from" in words else h.get("source")
+            src = given or h.get("source")
             gw = None if nogw else h.get("gateway")
             hops.add((gw, h.get("interface"), src))
             if gw in own:
@@ -470,6 +511,7 @@ def main():
     print(f"differential harness: seed {seed}, {a.hosts} hosts x {a.queries} queries")
     total = agree = fallback = 0
     reasons = {}
+    shapes = {}  # shape -> [queries, disagree, fallback]
     bad = []
     tmp = f"/tmp/brt-harness-{os.getpid()}.txt"
     for h in range(a.hosts):
@@ -477,16 +519,20 @@ def main():
         host.build()
         try:
             host.create()
-            qs = host.queries(a.queries)
+            pairs = host.queries(a.queries)
+            qs = [q for q, _ in pairs]
             gets, fibs = kernel_answers(host, qs)
             ours = our_answers(a.bestroute, host, qs, tmp)
             ktab = our_answers(a.bestroute, host, qs, tmp, kernel=True)
             failed_here = False
             own = frozenset(str(i.ip) for _, i in host.v4)
-            for q, k, fm, kt, o in zip(qs, gets, fibs, ktab, ours):
+            for (q, sh), k, fm, kt, o in zip(pairs, gets, fibs, ktab, ours):
                 total += 1
+                st = shapes.setdefault(sh, [0, 0, 0])
+                st[0] += 1
                 if "kernel" in o.get("answered_by", ""):
                     fallback += 1
+                    st[2] += 1
                     why = o["answered_by"]
                     reasons[why] = reasons.get(why, 0) + 1
                     continue
@@ -495,6 +541,7 @@ def main():
                     agree += 1
                 else:
                     failed_here = True
+                    st[1] += 1
                     bad.append((h, q, d))
             if failed_here and a.keep:
                 print(f"keeping {host.ns} (commands: {len(host.cmds)})")
@@ -510,6 +557,13 @@ def main():
         print(f"  host {h} seed {seed}: get {q}: {d}")
     for why, n in sorted(reasons.items(), key=lambda x: -x[1]):
         print(f"  fallback x{n}: {why}")
+    for sh, (n, nb, nf) in sorted(shapes.items(), key=lambda x: -x[1][0]):
+        print(f"  shape {sh:<24} queries {n}, disagree {nb}, fallback {nf}")
+    withfrom = sum(v[0] for k, v in shapes.items() if "from" in k)
+    withsel = sum(v[0] for k, v in shapes.items()
+                  if any(w in k.split("+") for w in ("oif", "mark", "uid", "tos")))
+    print(f"with from {withfrom / max(total, 1):.1%}, with oif/mark/uid/tos "
+          f"{withsel / max(total, 1):.1%}")
     rate = fallback / total if total else 0
     print(f"queries {total}, agree {agree}, disagree {len(bad)}, fallback {fallback} ({rate:.2%})")
     ok = not bad and rate < 0.005

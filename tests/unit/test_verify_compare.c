@@ -112,8 +112,9 @@ static void test_error_kinds(void **state)
 	answer("192.0.2.1", &q, &o, &k);
 	assert_int_equal(o.status, BRT_ROUTE_BLACKHOLE);
 	assert_int_equal(differs(&q, &o, &k, NULL), 0);
-	k.status = BRT_ROUTE_INVALID;	/* the kernel's EINVAL covers both */
-	assert_int_equal(differs(&q, &o, &k, NULL), 0);
+	/* --kernel tells a blackhole route from a refused query (issue 22) */
+	k.status = BRT_ROUTE_INVALID;
+	assert_int_equal(differs(&q, &o, &k, "invalid"), 1);
 	k.status = BRT_ROUTE_UNREACHABLE;
 	assert_int_equal(differs(&q, &o, &k, "unreachable"), 1);
 	answer("8.8.8.8", &q, &o, &k);
@@ -160,16 +161,21 @@ static void test_own_address_gateway_printed_or_not(void **state)
 	assert_int_equal(differs(&q, &o, &k, "gateway"), 1);
 }
 
-static void test_from_fixes_the_source(void **state)
+static void test_from_compares_source_and_prefsrc(void **state)
 {
 	struct brt_query q;
 	struct brt_result o, k;
 
 	(void)state;
 	answer("8.8.8.8 from 10.1.0.5", &q, &o, &k);
-	/* IPv6 replies report the source selection would pick: ignored */
-	brt_addr_parse("192.168.1.10", &k.source);
+	/* IPv4 with from: source is the given one, no prefsrc, both sides */
+	assert_int_equal(o.prefsrc.family, 0);
 	assert_int_equal(differs(&q, &o, &k, NULL), 0);
+	brt_addr_parse("192.168.1.10", &k.prefsrc);
+	assert_int_equal(differs(&q, &o, &k, "prefsrc"), 1);
+	memset(&k.prefsrc, 0, sizeof(k.prefsrc));
+	brt_addr_parse("192.168.1.10", &k.source);
+	assert_int_equal(differs(&q, &o, &k, "source"), 1);
 }
 
 int main(void)
@@ -180,7 +186,7 @@ int main(void)
 		cmocka_unit_test(test_error_kinds),
 		cmocka_unit_test(test_multipath_any_hop_with_its_source),
 		cmocka_unit_test(test_own_address_gateway_printed_or_not),
-		cmocka_unit_test(test_from_fixes_the_source),
+		cmocka_unit_test(test_from_compares_source_and_prefsrc),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -93,10 +93,31 @@ static bool check_query(const brt_table *t, const struct brt_query *q,
 	return true;
 }
 
-static int run_hinted(const brt_table *t, const struct brt_query *q,
+/* 0.0.0.0 and :: as "from" mean no source given (the kernel ignores an
+ * all-zero RTA_SRC): @q, or @copy without the source. */
+static const struct brt_query *without_zero_source(const struct brt_query *q,
+						   struct brt_query *copy)
+{
+	if (!q || !q->src.family || !core_addr_is_zero(&q->src))
+		return q;
+	*copy = *q;
+	memset(&copy->src, 0, sizeof(copy->src));
+	return copy;
+}
+
+/* The policies that report no prefsrc of their own report the source. */
+static void fill_prefsrc(const brt_table *t, struct brt_result *r)
+{
+	if (t->ops->id != BRT_POLICY_LINUX && r->status == BRT_ROUTE_OK)
+		r->prefsrc = r->source;
+}
+
+static int run_hinted(const brt_table *t, const struct brt_query *q0,
 		      struct brt_result *r, struct brt_explain *ex,
 		      const struct brt_fib *hint_fib, uint32_t hint_slot)
 {
+	struct brt_query copy;
+	const struct brt_query *q = without_zero_source(q0, &copy);
 	struct brt_lookup lk = {t, q, r, ex, hint_fib, hint_slot};
 
 	if (!r)
@@ -113,6 +134,7 @@ static int run_hinted(const brt_table *t, const struct brt_query *q,
 		t->ops->explain(&lk);
 	else
 		t->ops->lookup(&lk);
+	fill_prefsrc(t, r);
 	return 0;
 }
 
@@ -157,9 +179,11 @@ int core_table_answer(const brt_table *t, const struct brt_query *q,
 }
 
 /* The interpretive reference: explain's walk without its records. */
-int core_table_lookup_ref(const brt_table *t, const struct brt_query *q,
+int core_table_lookup_ref(const brt_table *t, const struct brt_query *q0,
 			  struct brt_result *r)
 {
+	struct brt_query copy;
+	const struct brt_query *q = without_zero_source(q0, &copy);
 	struct brt_lookup lk = {t, q, r, NULL, NULL, 0};
 
 	if (!r)
@@ -173,6 +197,7 @@ int core_table_lookup_ref(const brt_table *t, const struct brt_query *q,
 	if (!check_query(t, q, r))
 		return 0;
 	t->ops->explain(&lk);
+	fill_prefsrc(t, r);
 	return 0;
 }
 
@@ -227,7 +252,7 @@ int brt_table_nexthop_source(const brt_table *t, const struct brt_query *q,
 	if (!t || !q || !r || !out || r->status != BRT_ROUTE_OK || !r->route ||
 	    i >= r->nh_count)
 		return BRT_EINVAL;
-	if (i == r->nh_chosen || q->src.family) {
+	if (i == r->nh_chosen || (q->src.family && !core_addr_is_zero(&q->src))) {
 		*out = r->source;
 		return out->family ? 0 : BRT_ENOENT;
 	}

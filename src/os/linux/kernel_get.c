@@ -8,7 +8,9 @@
  * any FIB entry (an output interface makes it assume on-link): then the
  * second fails and has_prefix stays 0. Route errors come back as errno
  * values; EINVAL is a blackhole only when the kernel attached no
- * extended-ack text, which it does when it rejects the request itself.
+ * extended-ack text, which it does when it rejects the request itself,
+ * and, for IPv4 with a source, when it was not the source that was
+ * refused (blackhole_or_invalid).
  */
 #include <errno.h>
 #include <stdio.h>
@@ -121,7 +123,7 @@ static int status_of(int kerr, const char *ack)
 	}
 }
 
-static const char *status_message(int s)
+static const char *status_message(int s, int kerr)
 {
 	switch (s) {
 	case BRT_ROUTE_NO_ROUTE:
@@ -130,8 +132,11 @@ static const char *status_message(int s)
 		return "the kernel says: No route to host";
 	case BRT_ROUTE_PROHIBIT:
 		return "the kernel says: Permission denied";
+	case BRT_ROUTE_INVALID:
+		return kerr == ENODEV ? "the kernel says: No such device"
+				      : "the kernel says: Invalid argument";
 	default:
-		return "the kernel says: Invalid argument (blackhole)";
+		return "the kernel says: Invalid argument";
 	}
 }
 
@@ -155,7 +160,10 @@ static int ask(struct brt_nl *nl, const struct brt_query *q, int fibmatch,
 	return e;
 }
 
-static void fill_answer(struct brt_result *r, const struct get_reply *g)
+/* prefsrc is RTA_PREFSRC as sent; the packet's source is the given one
+ * (the kernel echoes it as RTA_SRC), else prefsrc. */
+static void fill_answer(struct brt_result *r, const struct brt_query *q,
+			const struct get_reply *g)
 {
 	memset(r, 0, sizeof(*r));
 	r->status = BRT_ROUTE_OK;
@@ -169,7 +177,10 @@ static void fill_answer(struct brt_result *r, const struct get_reply *g)
 		r->gateway = g->nh[0].gw;
 		r->ifindex = g->nh[0].ifindex;
 	}
-	r->source = g->r.prefsrc;
+	r->prefsrc = g->r.prefsrc;
+	r->source = q->src.family && !core_addr_is_zero(&q->src) ? q->src : g->r.prefsrc;
+	if (q->dst.family == BRT_AF_INET)
+		r->source.zone = 0;
 }
 
 static int check_query(const struct brt_query *q)
@@ -181,6 +192,36 @@ static int check_query(const struct brt_query *q)
 	return 0;
 }
 
+/*
+ * IPv4 EINVAL means a blackhole route or a refused source. A multicast,
+ * broadcast or zero-net source is refused before any lookup; a loopback
+ * source only after the route was found (__mkroute_output), so asking
+ * again without it tells: EINVAL again is the blackhole route. Any other
+ * source is refused with ENETUNREACH, so EINVAL is the route's.
+ * (Asking with fibmatch would not help: it fails the same way.)
+ */
+static int blackhole_or_invalid(struct brt_nl *nl, const struct brt_query *q,
+				struct get_reply *g)
+{
+	struct brt_query bare;
+	char err[64];
+	int kerr = 0, e;
+
+	if (q->dst.family != BRT_AF_INET || !q->src.family || core_addr_is_zero(&q->src))
+		return BRT_ROUTE_BLACKHOLE;	/* 0.0.0.0: no source given */
+	if (core_addr_is_v4_multicast(&q->src) ||
+	    q->src.bytes[0] == 0 || (q->src.bytes[0] == 255 && q->src.bytes[1] == 255 &&
+				     q->src.bytes[2] == 255 && q->src.bytes[3] == 255))
+		return BRT_ROUTE_INVALID;
+	if (!core_addr_is_v4_loopback(&q->src))	/* a source rule may pick the */
+		return BRT_ROUTE_BLACKHOLE;	/* table: do not drop the source */
+	bare = *q;
+	memset(&bare.src, 0, sizeof(bare.src));
+	e = ask(nl, &bare, 0, g, &kerr, err, sizeof(err));
+	return e == BRT_EIO && kerr == EINVAL && !nl->ack[0] ? BRT_ROUTE_BLACKHOLE
+							     : BRT_ROUTE_INVALID;
+}
+
 /* The plain request: the answer, a route error in r->status, or BRT_E*. */
 static int ask_route(struct brt_nl *nl, const struct brt_query *q,
 		     struct get_reply *g, struct brt_result *r, char *err,
@@ -190,17 +231,17 @@ static int ask_route(struct brt_nl *nl, const struct brt_query *q,
 
 	if (e == BRT_EIO && kerr) {
 		s = status_of(kerr, nl->ack);
+		if (s == BRT_ROUTE_BLACKHOLE)
+			s = blackhole_or_invalid(nl, q, g);
 		if (s < 0 && kerr == ENODEV)
 			s = BRT_ROUTE_INVALID;
 		if (s < 0)
 			return e;
-		core_result_error(r, s, s == BRT_ROUTE_INVALID
-				 ? "the kernel says: No such device"
-				 : status_message(s));
+		core_result_error(r, s, status_message(s, kerr));
 		return 1;
 	}
 	if (!e)
-		fill_answer(r, g);
+		fill_answer(r, q, g);
 	return e;
 }
 

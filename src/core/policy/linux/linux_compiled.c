@@ -165,8 +165,31 @@ static int answer4(struct brt_lookup *lk)
 
 	if (q->tos || v4_special(&q->dst))
 		return 0;
+	/* (a loopback source is refused after the lookup: output4 checks) */
 	return !q->src.family ||
-	       (!v4_special(&q->src) && core_lx_is_local4(lk->t, &q->src));
+	       (!v4_special(&q->src) && !core_addr_is_v4_loopback(&q->src) &&
+		core_lx_is_local4(lk->t, &q->src));
+}
+
+/* source and prefsrc of a compiled answer, as linux_out4/out6 set them:
+ * prefsrc is chosen without a given source (IPv4 reports none then). */
+static void set_sources(const struct brt_lookup *lk, const struct core_answer *a,
+			struct brt_result *r)
+{
+	const struct brt_query *q = lk->q;
+
+	if (a->flags & CORE_ANS_F_SOURCE)
+		r->prefsrc = a->source;
+	else if (!core_lx_select_src6(lk->t, a->dev, &q->dst, &r->prefsrc))
+		memset(&r->prefsrc, 0, sizeof(r->prefsrc));
+	r->source = r->prefsrc;
+	if (!q->src.family)
+		return;
+	r->source = q->src;
+	if (q->dst.family == BRT_AF_INET) {
+		r->source.zone = 0;
+		memset(&r->prefsrc, 0, sizeof(r->prefsrc));
+	}
 }
 
 static int answer(struct brt_lookup *lk)
@@ -197,13 +220,7 @@ static int answer(struct brt_lookup *lk)
 	r->rule_priority = res.rule ? res.rule->priority : 0;
 	if (v4 && !r->type)
 		r->type = BRT_RT_UNICAST;
-	if (q->src.family) {
-		r->source = q->src;
-		if (v4)
-			r->source.zone = 0;
-	} else if (!(a->flags & CORE_ANS_F_SOURCE) &&
-		   !core_lx_select_src6(lk->t, a->dev, &q->dst, &r->source))
-		memset(&r->source, 0, sizeof(r->source));
+	set_sources(lk, a, r);
 	return 1;
 }
 

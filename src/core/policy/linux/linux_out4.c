@@ -344,10 +344,24 @@ static void make_route(struct brt_lookup *lk, struct out4 *o)
 	r->scope = o->use_res ? o->scope : BRT_SCOPE_LINK;
 	r->ifindex = o->dev_out;
 	r->source = o->saddr;
+	if (!lk->q->src.family)	/* rt_fill_info: only a source it chose */
+		r->prefsrc = o->saddr;
 	if (o->gateway)
 		r->gateway = o->res.nh[o->res.nh_sel].gw;
 	else
 		memset(&r->gateway, 0, sizeof(r->gateway));
+}
+
+/* __mkroute_output: a loopback source may leave only through the
+ * loopback device (local and multicast-from-lo answers), else EINVAL. */
+static void finish_route(struct brt_lookup *lk, struct out4 *o)
+{
+	if (core_addr_is_v4_loopback(&o->saddr) &&
+	    o->dev_out != core_lx_loopback_index(lk->t)) {
+		fail(lk, BRT_ROUTE_INVALID, "a loopback source towards a non-local destination");
+		return;
+	}
+	make_route(lk, o);
 }
 
 bool core_lx_output4(struct brt_lookup *lk, lx_table_fn table_fn)
@@ -362,7 +376,7 @@ bool core_lx_output4(struct brt_lookup *lk, lx_table_fn table_fn)
 	o.saddr.zone = 0;
 	p = pre_lookup(lk, &o);
 	if (p == PRE_NO_LOOKUP) {
-		make_route(lk, &o);
+		finish_route(lk, &o);
 		return true;
 	}
 	if (p == PRE_ANSWERED)
@@ -372,7 +386,7 @@ bool core_lx_output4(struct brt_lookup *lk, lx_table_fn table_fn)
 			core_addr_set_v4(&o.saddr, 0x7f000001u);
 		o.dev_out = core_lx_loopback_index(lk->t);
 		o.type = BRT_RT_LOCAL;
-		make_route(lk, &o);
+		finish_route(lk, &o);
 		return true;
 	}
 	flow_init(lk, &o, &fl);
@@ -387,10 +401,10 @@ bool core_lx_output4(struct brt_lookup *lk, lx_table_fn table_fn)
 		if (!o.saddr.family)	/* assume on-link, no FIB entry */
 			o.saddr = core_lx_select_src4(lk->t, lk->q->oif, NULL, BRT_SCOPE_LINK);
 		o.type = BRT_RT_UNICAST;
-		make_route(lk, &o);
+		finish_route(lk, &o);
 		return true;
 	}
 	if (after_lookup(lk, &o))
-		make_route(lk, &o);
+		finish_route(lk, &o);
 	return true;
 }

@@ -10,8 +10,10 @@
  *  - the source is not checked to be local (unlike IPv4);
  *  - local routes leave through the loopback device, but the source is
  *    chosen on the device that owns the address;
- *  - the reported source is the route's prefsrc, else the result of
- *    source selection on the route's device (none when nothing fits).
+ *  - the reported prefsrc is the route's prefsrc, else the result of
+ *    source selection on the route's device (none when nothing fits),
+ *    chosen without a given source; the packet's source is the given
+ *    one, else prefsrc.
  */
 #include <string.h>
 
@@ -28,22 +30,19 @@ static void flow_init6(const struct brt_lookup *lk, struct lx_flow *fl)
 			 (fl->oif && !fl->src.family);
 }
 
+/* prefsrc as rt6_fill_node reports it (ip6_route_get_saddr, without the
+ * given source); the packet's source is the given one, else prefsrc. */
 static void choose_source(struct brt_lookup *lk, const struct lx_res *res,
 			  uint32_t dev)
 {
 	const struct brt_route *r = res->route;
 	struct brt_result *out = lk->r;
 
-	if (lk->q->src.family) {
-		out->source = lk->q->src;
-		return;
-	}
-	if (r->prefsrc.family) {
-		out->source = r->prefsrc;
-		return;
-	}
-	if (!core_lx_select_src6(lk->t, dev, &lk->q->dst, &out->source))
-		memset(&out->source, 0, sizeof(out->source));
+	if (r->prefsrc.family)
+		out->prefsrc = r->prefsrc;
+	else if (!core_lx_select_src6(lk->t, dev, &lk->q->dst, &out->prefsrc))
+		memset(&out->prefsrc, 0, sizeof(out->prefsrc));
+	out->source = lk->q->src.family ? lk->q->src : out->prefsrc;
 }
 
 bool core_lx_output6(struct brt_lookup *lk, lx_table_fn table_fn)
