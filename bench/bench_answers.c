@@ -240,6 +240,7 @@ static int same(const struct brt_result *a, const struct brt_result *b)
 	       !memcmp(&a->gateway, &b->gateway, sizeof(a->gateway)) &&
 	       a->ifindex == b->ifindex &&
 	       !memcmp(&a->source, &b->source, sizeof(a->source)) &&
+	       !memcmp(&a->prefsrc, &b->prefsrc, sizeof(a->prefsrc)) &&
 	       a->route == b->route && a->nh_count == b->nh_count &&
 	       a->nh_chosen == b->nh_chosen && a->nh == b->nh &&
 	       a->message == b->message;

@@ -147,6 +147,7 @@ static void assert_same(const char *where, const struct brt_query *q,
 	else if (memcmp(&a->gateway, &b->gateway, sizeof(a->gateway))) field = "gateway";
 	else if (a->ifindex != b->ifindex) field = "ifindex";
 	else if (memcmp(&a->source, &b->source, sizeof(a->source))) field = "source";
+	else if (memcmp(&a->prefsrc, &b->prefsrc, sizeof(a->prefsrc))) field = "prefsrc";
 	else if (a->route != b->route) field = "route";
 	else if (a->nh_count != b->nh_count) field = "nh_count";
 	else if (a->nh_chosen != b->nh_chosen) field = "nh_chosen";

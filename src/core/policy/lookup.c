@@ -105,11 +105,27 @@ static const struct brt_query *without_zero_source(const struct brt_query *q,
 	return copy;
 }
 
-/* The policies that report no prefsrc of their own report the source. */
-static void fill_prefsrc(const brt_table *t, struct brt_result *r)
+/* Check and normalise @q0 (into @copy) for @r: the query the policy
+ * answers, or NULL when @r holds the answer already (*@rc then says what
+ * to return: BRT_EINVAL for NULL arguments or another family). */
+static const struct brt_query *prepare(const brt_table *t,
+				       const struct brt_query *q0,
+				       struct brt_query *copy,
+				       struct brt_result *r, int *rc)
 {
-	if (t->ops->id != BRT_POLICY_LINUX && r->status == BRT_ROUTE_OK)
-		r->prefsrc = r->source;
+	const struct brt_query *q = without_zero_source(q0, copy);
+
+	*rc = BRT_EINVAL;
+	if (!r)
+		return NULL;
+	memset(r, 0, sizeof(*r));
+	if (!t || !q || !core_family_valid(q->dst.family)) {
+		core_result_error(r, BRT_ROUTE_INVALID, "invalid query");
+		return NULL;
+	}
+	*rc = 0;
+	r->family = q->dst.family;
+	return check_query(t, q, r) ? q : NULL;
 }
 
 static int run_hinted(const brt_table *t, const struct brt_query *q0,
@@ -117,24 +133,16 @@ static int run_hinted(const brt_table *t, const struct brt_query *q0,
 		      const struct brt_fib *hint_fib, uint32_t hint_slot)
 {
 	struct brt_query copy;
-	const struct brt_query *q = without_zero_source(q0, &copy);
+	int rc;
+	const struct brt_query *q = prepare(t, q0, &copy, r, &rc);
 	struct brt_lookup lk = {t, q, r, ex, hint_fib, hint_slot};
 
-	if (!r)
-		return BRT_EINVAL;
-	memset(r, 0, sizeof(*r));
-	if (!t || !q || !core_family_valid(q->dst.family)) {
-		core_result_error(r, BRT_ROUTE_INVALID, "invalid query");
-		return BRT_EINVAL;
-	}
-	r->family = q->dst.family;
-	if (!check_query(t, q, r))
-		return 0;
+	if (!q)
+		return rc;
 	if (ex)
 		t->ops->explain(&lk);
 	else
 		t->ops->lookup(&lk);
-	fill_prefsrc(t, r);
 	return 0;
 }
 
@@ -183,21 +191,13 @@ int core_table_lookup_ref(const brt_table *t, const struct brt_query *q0,
 			  struct brt_result *r)
 {
 	struct brt_query copy;
-	const struct brt_query *q = without_zero_source(q0, &copy);
+	int rc;
+	const struct brt_query *q = prepare(t, q0, &copy, r, &rc);
 	struct brt_lookup lk = {t, q, r, NULL, NULL, 0};
 
-	if (!r)
-		return BRT_EINVAL;
-	memset(r, 0, sizeof(*r));
-	if (!t || !q || !core_family_valid(q->dst.family)) {
-		core_result_error(r, BRT_ROUTE_INVALID, "invalid query");
-		return BRT_EINVAL;
-	}
-	r->family = q->dst.family;
-	if (!check_query(t, q, r))
-		return 0;
+	if (!q)
+		return rc;
 	t->ops->explain(&lk);
-	fill_prefsrc(t, r);
 	return 0;
 }
 

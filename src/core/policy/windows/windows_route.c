@@ -378,12 +378,13 @@ static void fill_source(struct win_query *w, const struct brt_nexthop *nh,
 		r->source = w->src->addr;
 		r->source.zone = core_addr_is_v6_linklocal(&r->source)
 					 ? w->src->ifindex : 0;
-		return;
-	}
-
-	if (!core_windows_source(w->t, dst, ifindex,
-				r->gateway.family ? &nh->gw : dst, &r->source))
+	} else if (!core_windows_source(w->t, dst, ifindex,
+				       r->gateway.family ? &nh->gw : dst,
+				       &r->source)) {
 		memset(&r->source, 0, sizeof(r->source));
+	}
+	/* Windows has no preferred source of its own: it reports the source */
+	r->prefsrc = r->source;
 }
 
 static void fill_ok(struct win_query *w, const struct win_pick *c)
@@ -564,4 +565,5 @@ void core_windows_lookup_compiled(struct brt_lookup *lk)
 				 r->gateway.family ? &d->nh[a->nh_chosen].gw : &q->dst,
 				 &r->source))
 		memset(&r->source, 0, sizeof(r->source));
+	r->prefsrc = r->source;	/* as fill_source */
 }
