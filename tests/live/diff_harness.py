@@ -11,13 +11,17 @@ matched prefix) and bestroute (`bestroute get --json --batch` on its live
 snapshot) the same queries and compares type, prefix, table, gateway,
 output interface, from, prefsrc, source and error kind (EINVAL, which ip
 prints alike for a blackhole route and a refused query, by what
-`bestroute get --kernel` tells).
+`bestroute get --kernel` tells). The same queries are answered a second
+time from the host's `ip -j` dumps (link, addr, route and rule of both
+families, nexthop, addrlabel) read with `--table`, with the sysctls the
+host set given as our text format's `sysctl` lines (dumps hold none);
+--no-dumps skips that.
 
 Queries come in shapes, as `bestroute verify` draws them: plain, with
 `from` (one of the host's addresses, or in a quarter of them loopback,
 unspecified, not the host's or multicast), with oif/mark/uid/tos, and
 their combinations; the summary gives counts per shape. Namespaces are
-named brt-h<PID>-<n>, so two runs do not collide.
+named brt-h<PID>-<n> (peers brt-p<PID>-<n>), so two runs do not collide.
 
 Multicast destinations are left out: the kernel's per-next-hop route cache
 can make later unicast answers through the same next hop report multicast
@@ -52,10 +56,11 @@ def run(args, stdin=None, check=False):
 def can_run():
     if os.geteuid() != 0:
         return "not root"
-    p = run(["ip", "netns", "add", "brt-probe"])
+    probe = f"brt-probe-{os.getpid()}"
+    p = run(["ip", "netns", "add", probe])
     if p.returncode:
         return "ip netns does not work: " + p.stderr.strip()
-    run(["ip", "netns", "del", "brt-probe"])
+    run(["ip", "netns", "del", probe])
     return None
 
 
@@ -66,7 +71,7 @@ class Host:
         self.rng = rng
         self.idx = idx
         self.ns = f"brt-h{os.getpid()}-{idx}"  # unique per run
-        self.peer_ns = f"brt-p{idx}"
+        self.peer_ns = f"brt-p{os.getpid()}-{idx}"
         self.links = []          # names
         self.v4 = []             # (iface, IPv4Interface)
         self.v6 = []
@@ -432,6 +437,42 @@ def our_answers(bestroute, host, queries, path, kernel=False):
     return out
 
 
+DUMPS = [("link", ["-d", "link", "show"]), ("addr", ["addr", "show"]),
+         ("inet:route4", ["-4", "route", "show", "table", "all"]),
+         ("inet6:route6", ["-6", "route", "show", "table", "all"]),
+         ("inet:rule4", ["-4", "rule", "show"]), ("inet6:rule6", ["-6", "rule", "show"]),
+         ("nexthop", ["nexthop", "show"]), ("addrlabel", ["addrlabel", "list"])]
+
+
+def dump_answers(bestroute, host, queries, path):
+    """The same queries against the host's `ip -j` dumps read with --table
+    (outside the namespace: the dumps are all it knows)."""
+    tables = []
+    for name, cmd in DUMPS:
+        mark, _, base = name.rpartition(":")
+        f = f"{path}.{base}.json"
+        p = run(["ip", "-n", host.ns, "-j"] + cmd)
+        text = p.stdout.strip()
+        if not text.startswith("["):
+            continue  # e.g. no nexthop objects: ip prints nothing
+        with open(f, "w") as out:
+            out.write(text + "\n")
+        tables += ["--table", f"{mark}:{f}" if mark else f]
+    # the dumps hold no sysctls: they come as our text format's lines
+    f = f"{path}.sysctl.table"
+    with open(f, "w") as out:
+        for key, val in host.sysctls:
+            out.write(f"sysctl {key.replace('/', '.')} = {val}\n")
+    tables += ["--table", f]
+    with open(path, "w") as f:
+        f.write("\n".join(queries) + "\n")
+    p = run([bestroute, "get", "--json"] + tables + ["--batch", path])
+    out = [json.loads(l) for l in p.stdout.splitlines() if l.startswith("{")]
+    if len(out) != len(queries):
+        raise RuntimeError(f"bestroute --table answered {len(out)} of {len(queries)}: {p.stderr[-2000:]}")
+    return out
+
+
 def compare(q, k, fm, kt, o, own=frozenset()):
     """Return None when they agree, else a description."""
     fam = 6 if ":" in q.split()[0] else 4
@@ -502,6 +543,8 @@ def main():
     ap.add_argument("--seed", type=int, default=None)
     ap.add_argument("--keep", action="store_true", help="keep the first failing host")
     ap.add_argument("--show", type=int, default=20, help="disagreements to print")
+    ap.add_argument("--no-dumps", dest="dumps", action="store_false",
+                    help="skip the answers from `ip -j` dumps read with --table")
     a = ap.parse_args()
     why = can_run()
     if why:
@@ -524,8 +567,10 @@ def main():
             gets, fibs = kernel_answers(host, qs)
             ours = our_answers(a.bestroute, host, qs, tmp)
             ktab = our_answers(a.bestroute, host, qs, tmp, kernel=True)
+            dumps = dump_answers(a.bestroute, host, qs, tmp) if a.dumps else None
             failed_here = False
             own = frozenset(str(i.ip) for _, i in host.v4)
+            first = total
             for (q, sh), k, fm, kt, o in zip(pairs, gets, fibs, ktab, ours):
                 total += 1
                 st = shapes.setdefault(sh, [0, 0, 0])
@@ -537,6 +582,13 @@ def main():
                     reasons[why] = reasons.get(why, 0) + 1
                     continue
                 d = compare(q, k, fm, kt, o, own)
+                if d is None and dumps is not None:
+                    dm = dumps[total - 1 - first]
+                    if "kernel" in dm.get("answered_by", ""):
+                        d = "from ip -j dumps: " + dm["answered_by"]
+                    else:
+                        d = compare(q, k, fm, kt, dm, own)
+                        d = d and "from ip -j dumps: " + d
                 if d is None:
                     agree += 1
                 else:
@@ -551,8 +603,9 @@ def main():
         finally:
             if not (a.keep and bad and bad[-1][0] == h):
                 host.destroy()
-    if os.path.exists(tmp):
-        os.unlink(tmp)
+    for f in [tmp, f"{tmp}.sysctl.table"] + [f"{tmp}.{n.rpartition(':')[2]}.json" for n, _ in DUMPS]:
+        if os.path.exists(f):
+            os.unlink(f)
     for h, q, d in bad[:a.show]:
         print(f"  host {h} seed {seed}: get {q}: {d}")
     for why, n in sorted(reasons.items(), key=lambda x: -x[1]):
