@@ -18,7 +18,7 @@ DESTDIR ?=
 comma := ,
 
 # Debian packages the build and the tests need (libdpdk-dev only for bench).
-DEPS := cmake make gcc clang pkg-config libmnl-dev libjson-c-dev libcmocka-dev \
+DEPS := cmake make gcc clang pkg-config libmnl-dev libjson-c-dev zlib1g-dev libcmocka-dev \
         iproute2 xz-utils libclang-rt-14-dev valgrind
 
 # A sanitizer build leaves out the tests labelled nosan (and notsan under

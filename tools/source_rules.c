@@ -75,6 +75,22 @@ static long use_tempaddr(const brt_table *t, uint32_t ifindex)
 	return found;
 }
 
+/* Whether the table's kernel has RFC 6724 rule 4 (CONFIG_IPV6_MIP6=y,
+ * recorded as kernel.config.ipv6_mip6); Windows' rules always have it. */
+static bool home_rule(const struct src_ctx *c)
+{
+	const char *k, *v;
+	size_t i;
+
+	if (c->windows)
+		return true;
+	for (i = 0; i < brt_table_sysctl_count(c->t); i++)
+		if (!brt_table_sysctl(c->t, i, &k, &v) &&
+		    !strcmp(k, "kernel.config.ipv6_mip6"))
+			return !strcmp(v, "y");
+	return false;
+}
+
 /* +1 when only @x holds, -1 when only @y, 0 otherwise. */
 static int prefer(bool x, bool y)
 {
@@ -142,7 +158,8 @@ static int compare_v6(const struct src_ctx *c, const struct brt_address *a,
 	if ((d = prefer(!(a->flags & bad), !(b->flags & bad))))
 		return 3 * d;
 	*name = "rule 4: prefer home addresses";
-	if ((d = prefer(a->flags & BRT_ADDR_F_HOMEADDRESS, b->flags & BRT_ADDR_F_HOMEADDRESS)))
+	if (home_rule(c) && (d = prefer(a->flags & BRT_ADDR_F_HOMEADDRESS,
+					 b->flags & BRT_ADDR_F_HOMEADDRESS)))
 		return 4 * d;
 	*name = "rule 5: prefer the outgoing interface";
 	if ((d = prefer(a->ifindex == c->ifindex, b->ifindex == c->ifindex)))

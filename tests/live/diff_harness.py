@@ -3,7 +3,7 @@
 
 For each of N random hosts, built in a fresh network namespace (veth links,
 some without carrier, one maybe down; IPv4/IPv6 addresses incl. secondary,
-deprecated, temporary and noprefixroute ones; routes of every type in
+deprecated, temporary, home and noprefixroute ones; routes of every type in
 several tables, tied metrics, gateways, on-link routes, preferred sources,
 multipath; policy rules with every selector and action; IPv6 disabled on
 some links), it asks the kernel (`ip -j route get`, and `fibmatch` for the
@@ -139,7 +139,7 @@ class Host:
             net = ipaddress.ip_network(f"2001:db8:{self.links.index(name)}{k}::/64")
             addr = net[r.randint(1, 200)]
             opts = r.choice(["", "", " preferred_lft 0", " mngtmpaddr valid_lft 3600 preferred_lft 1800",
-                             " noprefixroute"])
+                             " noprefixroute", " home"])
             self.cmds.append(f"addr add {addr}/64 dev {name}{opts}")
             self.v6.append((name, ipaddress.ip_interface(f"{addr}/64")))
             self.prefixes6.append(net)

@@ -55,7 +55,10 @@ int core_table_resolve_conf(brt_table *t, const struct brt_builder *b)
 	const char *hp = core_bld_sysctl(b, "net.ipv4.fib_multipath_hash_policy");
 	size_t i;
 
+	const char *mip6 = core_bld_sysctl(b, "kernel.config.ipv6_mip6");
+
 	t->multipath_hash_policy = hp ? atoi(hp) : 0;
+	t->ipv6_mip6 = mip6 && !strcmp(mip6, "y");
 	for (i = 0; i < t->n_links; i++) {
 		const char *dev = t->links[i].name;
 		struct brt_linkconf *c = &t->linkconf[i];

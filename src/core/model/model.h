@@ -140,6 +140,10 @@ struct brt_table {
 	struct brt_sysctl *sysctls;
 	size_t n_sysctls;
 	int multipath_hash_policy;
+	/* RFC 6724 rule 4 (prefer home addresses): the kernel applies it only
+	 * when built with CONFIG_IPV6_MIP6=y; recorded as the pseudo-sysctl
+	 * kernel.config.ipv6_mip6 (core_table_resolve_conf). */
+	bool ipv6_mip6;
 
 	struct brt_fib *fibs;		/* sorted by (family, id) */
 	size_t n_fibs;

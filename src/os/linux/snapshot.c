@@ -28,6 +28,8 @@ static int snapshot_once(struct brt_nl *nl, brt_table **out, char *err,
 		e = os_nl_dump_all(nl, b, err, errlen);
 	if (!e)
 		e = os_sysctl_read_all(b, "/proc/sys", err, errlen);
+	if (!e)
+		e = os_kernel_config_read(b, err, errlen);
 	return os_builder_done(b, e, out, "live snapshot", err, errlen);
 }
 

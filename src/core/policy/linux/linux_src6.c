@@ -9,7 +9,8 @@
  *  - tentative addresses (unless optimistic) and multicast or unspecified
  *    ones are never candidates;
  *  - candidates are compared rule by rule (same address, scope, avoid
- *    deprecated and optimistic, home address, output interface, label,
+ *    deprecated and optimistic, home address (only when the table says the
+ *    kernel has CONFIG_IPV6_MIP6=y), output interface, label,
  *    temporary per use_tempaddr, ORCHID, longest matching prefix, not
  *    optimistic); the first candidate wins ties.
  */
@@ -54,7 +55,8 @@ static void score(const brt_table *t, const struct brt_address *c,
 	s[R_SCOPE] = scope >= d->scope ? -scope : scope - 128;
 	s[R_PREFERRED] = always_preferred(&c->addr) ||
 			 !(c->flags & (BRT_ADDR_F_DEPRECATED | BRT_ADDR_F_OPTIMISTIC));
-	s[R_HOA] = !!(c->flags & BRT_ADDR_F_HOMEADDRESS);
+	/* rule 4 exists only in kernels built with CONFIG_IPV6_MIP6=y */
+	s[R_HOA] = t->ipv6_mip6 && (c->flags & BRT_ADDR_F_HOMEADDRESS);
 	s[R_OIF] = !d->ifindex || d->ifindex == c->ifindex;
 	s[R_LABEL] = core_table_addr_label(t, &c->addr, c->ifindex) == d->label;
 	s[R_PRIVACY] = !(c->flags & BRT_ADDR_F_TEMPORARY) ^ (conf->use_tempaddr >= 2);

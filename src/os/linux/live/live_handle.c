@@ -87,6 +87,8 @@ static int dump_kinds(struct brt_live *h, unsigned kinds, brt_builder **out)
 		if (!e && (kinds & BRT_NL_DUMP_LINKS))
 			e = os_sysctl_read_all(b, "/proc/sys", h->err,
 						sizeof(h->err));
+		if (!e && (kinds & BRT_NL_DUMP_LINKS))
+			e = os_kernel_config_read(b, h->err, sizeof(h->err));
 	} while (os_nl_dump_intr_retry(e, attempt++));
 	if (e) {
 		brt_builder_destroy(b);

@@ -191,6 +191,10 @@ int os_nl_dump_some(struct brt_nl *nl, brt_builder *b, unsigned kinds,
 /* The sysctls that change answers, into @b (missing files are skipped). */
 int os_sysctl_read_all(brt_builder *b, const char *root, char *err,
 			size_t errlen);
+/* The kernel build options that change answers (kernel_config.c), into
+ * @b as pseudo-sysctls (kernel.config.ipv6_mip6 = y, m or n); nothing
+ * when the kernel's configuration cannot be read. 0 or a BRT_E* code. */
+int os_kernel_config_read(brt_builder *b, char *err, size_t errlen);
 /* Whether /proc/sys/net/ipv6/conf/@name/disable_ipv6 says 1. */
 int os_sysctl_ipv6_disabled(const char *root, const char *name);
 
