@@ -178,18 +178,18 @@ static void set_sources(const struct brt_lookup *lk, const struct core_answer *a
 {
 	const struct brt_query *q = lk->q;
 
+	if (q->src.family && q->dst.family == BRT_AF_INET) {
+		/* nothing to choose: the given source, and no prefsrc */
+		r->source = q->src;
+		r->source.zone = 0;
+		memset(&r->prefsrc, 0, sizeof(r->prefsrc));
+		return;
+	}
 	if (a->flags & CORE_ANS_F_SOURCE)
 		r->prefsrc = a->source;
 	else if (!core_lx_select_src6(lk->t, a->dev, &q->dst, &r->prefsrc))
 		memset(&r->prefsrc, 0, sizeof(r->prefsrc));
-	r->source = r->prefsrc;
-	if (!q->src.family)
-		return;
-	r->source = q->src;
-	if (q->dst.family == BRT_AF_INET) {
-		r->source.zone = 0;
-		memset(&r->prefsrc, 0, sizeof(r->prefsrc));
-	}
+	r->source = q->src.family ? q->src : r->prefsrc;
 }
 
 static int answer(struct brt_lookup *lk)
