@@ -111,6 +111,13 @@ bool core_addr_is_v4_multicast(const struct brt_addr *a)
 	return a->family == BRT_AF_INET && (a->bytes[0] & 0xf0) == 0xe0;
 }
 
+bool core_addr_is_v4_bad_source(const struct brt_addr *a)
+{
+	return core_addr_is_v4_multicast(a) || a->bytes[0] == 0 ||
+	       (a->bytes[0] == 255 && a->bytes[1] == 255 &&
+		a->bytes[2] == 255 && a->bytes[3] == 255);
+}
+
 bool core_addr_is_v6_linklocal(const struct brt_addr *a)
 {
 	return a->family == BRT_AF_INET6 && a->bytes[0] == 0xfe &&

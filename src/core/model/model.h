@@ -218,6 +218,9 @@ bool core_addr_is_v6_linklocal(const struct brt_addr *a);
 bool core_addr_is_v6_multicast(const struct brt_addr *a);
 bool core_addr_is_v6_loopback(const struct brt_addr *a);
 bool core_addr_is_v4_multicast(const struct brt_addr *a);
+/* An IPv4 source the kernel refuses before any lookup, with EINVAL
+ * (ip_route_output_key_hash_rcu): multicast, 255.255.255.255, 0/8. */
+bool core_addr_is_v4_bad_source(const struct brt_addr *a);
 /* The IPv6 scope of an address (RFC 4291), as ipv6_addr_src_scope. */
 int core_addr6_scope(const struct brt_addr *a);
 /* A prefix from an address and length, host bits cleared. */

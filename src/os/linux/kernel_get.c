@@ -209,9 +209,7 @@ static int blackhole_or_invalid(struct brt_nl *nl, const struct brt_query *q,
 
 	if (q->dst.family != BRT_AF_INET || !q->src.family || core_addr_is_zero(&q->src))
 		return BRT_ROUTE_BLACKHOLE;	/* 0.0.0.0: no source given */
-	if (core_addr_is_v4_multicast(&q->src) ||
-	    q->src.bytes[0] == 0 || (q->src.bytes[0] == 255 && q->src.bytes[1] == 255 &&
-				     q->src.bytes[2] == 255 && q->src.bytes[3] == 255))
+	if (core_addr_is_v4_bad_source(&q->src))
 		return BRT_ROUTE_INVALID;
 	if (!core_addr_is_v4_loopback(&q->src))	/* a source rule may pick the */
 		return BRT_ROUTE_BLACKHOLE;	/* table: do not drop the source */

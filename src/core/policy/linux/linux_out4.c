@@ -43,11 +43,6 @@ static bool is_lbcast(const struct brt_addr *a)
 	return core_addr_v4(a) == 0xffffffffu;
 }
 
-static bool is_zeronet(const struct brt_addr *a)
-{
-	return a->bytes[0] == 0;
-}
-
 static bool is_local_mcast(const struct brt_addr *a)
 {
 	return (core_addr_v4(a) & 0xffffff00u) == 0xe0000000u;
@@ -78,8 +73,7 @@ static enum pre check_source(struct brt_lookup *lk, struct out4 *o)
 {
 	const struct brt_query *q = lk->q;
 
-	if (core_addr_is_v4_multicast(&o->saddr) || is_lbcast(&o->saddr) ||
-	    is_zeronet(&o->saddr))
+	if (core_addr_is_v4_bad_source(&o->saddr))
 		return pre_fail(lk, BRT_ROUTE_INVALID, "invalid source address");
 	if (!q->oif && (core_addr_is_v4_multicast(&q->dst) || is_lbcast(&q->dst))) {
 		o->dev_out = owner_dev(lk->t, &o->saddr);
