@@ -94,9 +94,13 @@ int get_query(const brt_table *t, bool live, int argc, char **argv,
 	return 0;
 }
 
-int get_finish(const brt_table *t, const struct get_opts *o, bool live,
-	       const struct brt_query *q, struct brt_result *r,
-	       unsigned lineno, char *err, size_t errlen)
+/* On a live table an answer the model does not cover is asked of the
+ * kernel; then @r (with @ex, the snapshot's explanation, or NULL) is
+ * printed. Returns r->status. */
+static int print_answer(const brt_table *t, const struct get_opts *o,
+			bool live, const struct brt_query *q,
+			struct brt_result *r, const brt_explain *ex,
+			unsigned lineno, char *err, size_t errlen)
 {
 	struct print_opts po = o->print;
 	char note[300];
@@ -108,8 +112,35 @@ int get_finish(const brt_table *t, const struct get_opts *o, bool live,
 		if (!brt_live_kernel_lookup(q, r, err, errlen))
 			po.source_note = note;
 	}
-	print_result(stdout, t, q, r, NULL, &po);
+	print_result(stdout, t, q, r, ex, &po);
 	return r->status;
+}
+
+int get_finish(const brt_table *t, const struct get_opts *o, bool live,
+	       const struct brt_query *q, struct brt_result *r,
+	       unsigned lineno, char *err, size_t errlen)
+{
+	return print_answer(t, o, live, q, r, NULL, lineno, err, errlen);
+}
+
+/* --kernel: the kernel's answer, with --explain the snapshot's beside. */
+static int kernel_answer(const brt_table *t, const struct get_opts *o,
+			 const struct brt_query *q, unsigned lineno,
+			 char *err, size_t errlen)
+{
+	struct print_opts po = o->print;
+	struct brt_result r;
+	brt_explain *ex = NULL;
+
+	po.line = lineno;
+	if (brt_live_kernel_lookup(q, &r, err, errlen))
+		return -1;
+	po.source_note = "kernel";
+	if (o->print.explain)
+		explain_snapshot(t, q, &ex, &po);
+	print_result(stdout, t, q, &r, ex, &po);
+	brt_explain_destroy(ex);
+	return r.status;
 }
 
 int get_answer(const brt_table *t, const struct get_opts *o, bool live,
@@ -118,48 +149,28 @@ int get_answer(const brt_table *t, const struct get_opts *o, bool live,
 	struct brt_query q;
 	struct brt_result r;
 	brt_explain *ex = NULL;
-	struct print_opts po = o->print;
-	int rc;
+	int rc, status;
 
-	po.line = lineno;
 	if (get_query(t, live, argc, argv, &q, err, errlen))
 		return -1;
-	if (!o->kernel && !o->print.explain) {
+	if (o->kernel)
+		return kernel_answer(t, o, &q, lineno, err, errlen);
+	if (!o->print.explain) {
 		rc = brt_table_lookup(t, &q, &r);
 		if (rc && rc != BRT_EINVAL) {
 			snprintf(err, errlen, "%s", brt_strerror(rc));
 			return -1;
 		}
-		return get_finish(t, o, live, &q, &r, lineno, err, errlen);
+		return print_answer(t, o, live, &q, &r, NULL, lineno, err, errlen);
 	}
-	if (o->kernel) {
-		rc = brt_live_kernel_lookup(&q, &r, err, errlen);
-		po.source_note = "kernel";
-		if (rc)
-			return -1;
-		if (o->print.explain)
-			explain_snapshot(t, &q, &ex, &po);
-	} else {
-		char note[300];
-
-		rc = brt_table_explain(t, &q, &r, &ex);
-		if (live && r.status == BRT_ROUTE_UNSUPPORTED) {
-			snprintf(note, sizeof(note), "kernel (not modelled: %s)",
-				 r.message ? r.message : "");
-			if (!brt_live_kernel_lookup(&q, &r, err, errlen))
-				po.source_note = note;
-		}
-		print_result(stdout, t, &q, &r, ex, &po);
-		brt_explain_destroy(ex);
-		if (rc && rc != BRT_EINVAL) {
-			snprintf(err, errlen, "%s", brt_strerror(rc));
-			return -1;
-		}
-		return r.status;
-	}
-	print_result(stdout, t, &q, &r, ex, &po);
+	rc = brt_table_explain(t, &q, &r, &ex);
+	status = print_answer(t, o, live, &q, &r, ex, lineno, err, errlen);
 	brt_explain_destroy(ex);
-	return r.status;
+	if (rc && rc != BRT_EINVAL) {
+		snprintf(err, errlen, "%s", brt_strerror(rc));
+		return -1;
+	}
+	return status;
 }
 
 int cmd_get(int argc, char **argv)
