@@ -18,6 +18,7 @@
 #include "fib/fib_lpm.h"
 #include "builder/fib_build.h"
 #include "fib/table_edit.h"
+#include "policy/compiled.h"
 
 static int cmp_prefix(const struct brt_prefix *a, const struct brt_prefix *b)
 {
@@ -115,9 +116,7 @@ void core_fib_free(struct brt_fib *f)
 	core_fib_lpm_free(f->fast);
 	f->fast = NULL;
 	core_fib_edit_free(f);
-	free(f->dec);
-	f->dec = NULL;
-	f->dec_cap = 0;
+	core_dec_release(f);
 	free(f->groups);
 	free(f->routes);
 	f->groups = NULL;

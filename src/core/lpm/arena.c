@@ -90,14 +90,25 @@ void lpm_pages_install(const struct lpm_pages *p)
 	pages = p && p->map && p->unmap ? p : &calloc_pages;
 }
 
-static void *map_elems(size_t bytes)
+void *lpm_pages_map(size_t bytes)
 {
 	return pages->map(bytes);
 }
 
+void lpm_pages_unmap(void *p, size_t bytes)
+{
+	if (p)
+		pages->unmap(p, bytes);
+}
+
+static void *map_elems(size_t bytes)
+{
+	return lpm_pages_map(bytes);
+}
+
 static void unmap_elems(void *p, size_t bytes)
 {
-	pages->unmap(p, bytes);
+	lpm_pages_unmap(p, bytes);
 }
 
 int lpm_arena_init(struct lpm_arena *a, size_t elem, uint32_t cap,

@@ -137,5 +137,10 @@ struct lpm_pages {
 	void (*unmap)(void *p, size_t bytes);
 };
 void lpm_pages_install(const struct lpm_pages *p);
+/* Zeroed memory of @bytes from the installed provider (or calloc), and
+ * its release with the same size: for other large arrays that lookups
+ * index at random (compiled decisions). */
+void *lpm_pages_map(size_t bytes);
+void lpm_pages_unmap(void *p, size_t bytes);
 
 #endif /* BRT_CORE_LPM_H */

@@ -56,6 +56,7 @@ struct brt_pgroup {
 struct brt_fast;		/* the compiled lookup structure (optional) */
 struct brt_fib_edit;		/* an edited fib's writer-side index */
 struct brt_table_edits;		/* an edited table's bookkeeping */
+struct core_plan;		/* a compiled rule chain (policy/) */
 
 struct brt_fib {
 	uint32_t id;
@@ -160,6 +161,9 @@ struct brt_table {
 	/* every fib's dec is built and current (policy/compiled.h) */
 	bool dec_ready;
 	struct core_answers *answers;	/* the decisions' shared records */
+	/* the policy's compiled rule chains, IPv4 and IPv6 (NULL: none;
+	 * policy/linux/linux_plan.c); one malloc'd block each */
+	struct core_plan *plans[2];
 };
 
 /* Where the fib of (family, id) is in t->fibs, or would go. */

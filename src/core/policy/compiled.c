@@ -43,7 +43,7 @@ const struct core_dec *core_dec_find_from(const struct brt_fib *f, uint32_t v,
 	while (v != BRT_LPM_NONE) {
 		const struct core_dec *d = &f->dec[v];
 
-		if (d->kind != CORE_DEC_NONE) {
+		if (core_dec_kind(d) != CORE_DEC_NONE) {
 			*slot = v;
 			return d;
 		}
@@ -64,13 +64,22 @@ int core_dec_reserve(struct brt_fib *f)
 	cap = cap ? cap : 16;
 	while (cap < f->n_groups)
 		cap *= 2;
-	d = realloc(f->dec, cap * sizeof(*d));
+	d = lpm_pages_map(cap * sizeof(*d));	/* zeroed: every slot NONE */
 	if (!d)
 		return BRT_ENOMEM;
-	memset(d + f->dec_cap, 0, (cap - f->dec_cap) * sizeof(*d));
+	if (f->dec_cap)
+		memcpy(d, f->dec, f->dec_cap * sizeof(*d));
+	core_dec_release(f);
 	f->dec = d;
 	f->dec_cap = cap;
 	return 0;
+}
+
+void core_dec_release(struct brt_fib *f)
+{
+	lpm_pages_unmap(f->dec, f->dec_cap * sizeof(*f->dec));
+	f->dec = NULL;
+	f->dec_cap = 0;
 }
 
 int32_t core_dec_slot_of(const struct brt_fib *f, const struct brt_prefix *p)
@@ -100,7 +109,7 @@ int core_dec_compile_all(brt_table *t,
 		if (core_dec_reserve(f))
 			return BRT_ENOMEM;
 		for (k = 0; k < f->n_groups; k++) {
-			memset(&f->dec[k], 0, sizeof(f->dec[k]));
+			core_dec_set(&f->dec[k], CORE_DEC_NONE);
 			if (f->groups[k].count)
 				decide(t, f, &f->groups[k], &f->dec[k]);
 		}
@@ -176,6 +185,13 @@ uint32_t core_answer_intern(brt_table *t, const struct core_answer *a)
 	return (uint32_t)(s->n - 1);
 }
 
+void core_plans_free(brt_table *t)
+{
+	free(t->plans[0]);
+	free(t->plans[1]);
+	t->plans[0] = t->plans[1] = NULL;
+}
+
 void core_answers_free(brt_table *t)
 {
 	if (!t->answers)
@@ -186,34 +202,44 @@ void core_answers_free(brt_table *t)
 	t->answers = NULL;
 }
 
-/* The prefix a decision keeps inline, as a brt_prefix. */
-static void inline_prefix(const struct core_dec *d, uint8_t family,
-			  struct brt_prefix *p)
+/* @p = @a cut to @len bits, canonical (zone and reserved bytes zero). */
+static void cut_prefix(const struct brt_addr *a, unsigned len,
+		       struct brt_prefix *p)
 {
+	unsigned full = len / 8, rest = len % 8;
+
 	memset(p, 0, sizeof(*p));
-	p->addr.family = family;
-	memcpy(p->addr.bytes, d->prefix, 16);
-	p->len = d->plen;
+	p->addr.family = a->family;
+	memcpy(p->addr.bytes, a->bytes, full);
+	if (rest)
+		p->addr.bytes[full] = (uint8_t)(a->bytes[full] & (0xff00u >> rest));
+	p->len = (uint8_t)len;
+}
+
+static bool packable(const void *p)
+{
+	return !((uintptr_t)p & ~(uintptr_t)CORE_DEC_PTR_MASK);
 }
 
 void core_dec_found(brt_table *t, struct core_dec *d, const struct brt_route *route,
 		    const struct brt_nexthop *nh, const struct core_answer *a)
 {
 	struct brt_prefix p;
+	uint32_t ans = core_answer_intern(t, a);
 
-	memset(d, 0, sizeof(*d));
-	d->route = route;
-	d->nh = nh;
-	d->plen = route->dst.len;
-	memcpy(d->prefix, route->dst.addr.bytes, 16);
-	inline_prefix(d, route->family, &p);
-	d->ans = core_answer_intern(t, a);
-	d->kind = d->ans == UINT32_MAX || memcmp(&p, &route->dst, sizeof(p))
-			  ? CORE_DEC_SLOW : CORE_DEC_FOUND;
+	cut_prefix(&route->dst.addr, route->dst.len, &p);
+	if (ans > CORE_DEC_MAX_ANS || !packable(route) || !packable(nh) ||
+	    memcmp(&p, &route->dst, sizeof(p))) {
+		core_dec_set(d, CORE_DEC_SLOW);
+		return;
+	}
+	d->w0 = (uint64_t)(uintptr_t)route | (uint64_t)CORE_DEC_FOUND << 48 |
+		(uint64_t)route->dst.len << 56;
+	d->w1 = (uint64_t)(uintptr_t)nh | (uint64_t)ans << 48;
 }
 
-void core_dec_fill(const brt_table *t, const struct core_dec *d, uint8_t family,
-		   struct brt_result *r)
+void core_dec_fill(const brt_table *t, const struct core_dec *d,
+		   const struct brt_addr *dst, struct brt_result *r)
 {
 	const struct core_answer *a = core_dec_answer(t, d);
 
@@ -221,7 +247,7 @@ void core_dec_fill(const brt_table *t, const struct core_dec *d, uint8_t family,
 	r->type = a->type;
 	r->has_prefix = 1;
 	r->scope = a->scope;
-	inline_prefix(d, family, &r->prefix);
+	cut_prefix(dst, core_dec_plen(d), &r->prefix);
 	r->table = a->table;
 	r->metric = a->metric;
 	r->effective_metric = a->effective_metric;
@@ -229,10 +255,10 @@ void core_dec_fill(const brt_table *t, const struct core_dec *d, uint8_t family,
 	r->ifindex = a->ifindex;
 	if (a->flags & CORE_ANS_F_SOURCE)
 		r->source = a->source;
-	r->route = d->route;
+	r->route = core_dec_route(d);
 	r->nh_count = a->nh_count;
 	r->nh_chosen = a->nh_chosen;
-	r->nh = d->nh;
+	r->nh = core_dec_nh(d);
 }
 
 /* --------------------------------------------- destination-free sources */

@@ -71,33 +71,79 @@ struct core_answers {
 	size_t hcap;
 };
 
+/*
+ * A decision is 16 bytes, so that four share a cache line and none
+ * straddles two (the engine's slot is a random index into the array: the
+ * line it lands on is the answer's one miss after the engine). The
+ * route and next-hop pointers are kept in the low 48 bits of their words,
+ * which hold every user-space address of the 4-level x86-64 and arm64
+ * layouts; a pointer above that, or an answer index above 16 bits, makes
+ * the decision SLOW (core_dec_found), so the packing never loses an
+ * answer, it only sends that group to the interpretive walk.
+ */
 struct core_dec {
-	const struct brt_route *route;	/* FOUND: the route */
-	const struct brt_nexthop *nh;	/* FOUND: its resolved next hops */
-	uint32_t ans;			/* FOUND: index in t->answers */
-	uint8_t kind;			/* enum core_dec_kind */
-	uint8_t plen;			/* FOUND: route->dst.len */
-	uint8_t reserved[2];
-	uint8_t prefix[16];		/* FOUND: route->dst's bytes */
+	uint64_t w0;	/* FOUND: route (bits 0-47); kind (48-55); plen (56-63) */
+	uint64_t w1;	/* FOUND: next hops (bits 0-47); answer index (48-63) */
 };
+
+#define CORE_DEC_PTR_MASK ((UINT64_C(1) << 48) - 1)
+#define CORE_DEC_MAX_ANS 0xffffu
+
+static inline enum core_dec_kind core_dec_kind(const struct core_dec *d)
+{
+	return (enum core_dec_kind)(d->w0 >> 48 & 0xff);
+}
+
+static inline unsigned core_dec_plen(const struct core_dec *d)
+{
+	return (unsigned)(d->w0 >> 56);
+}
+
+static inline const struct brt_route *core_dec_route(const struct core_dec *d)
+{
+	return (const struct brt_route *)(uintptr_t)(d->w0 & CORE_DEC_PTR_MASK);
+}
+
+static inline const struct brt_nexthop *core_dec_nh(const struct core_dec *d)
+{
+	return (const struct brt_nexthop *)(uintptr_t)(d->w1 & CORE_DEC_PTR_MASK);
+}
+
+static inline uint32_t core_dec_ans(const struct core_dec *d)
+{
+	return (uint32_t)(d->w1 >> 48);
+}
+
+/* Make @d a decision of @kind without route (NONE, REDO, SLOW). */
+static inline void core_dec_set(struct core_dec *d, enum core_dec_kind kind)
+{
+	d->w0 = (uint64_t)kind << 48;
+	d->w1 = 0;
+}
 
 /* The interned record equal to @a (whose unused bytes are zero), added
  * when new; its index, or UINT32_MAX without memory. */
 uint32_t core_answer_intern(brt_table *t, const struct core_answer *a);
 void core_answers_free(brt_table *t);
+/* Free t->plans (the policy's compiled rule chains). */
+void core_plans_free(brt_table *t);
 static inline const struct core_answer *core_dec_answer(const brt_table *t,
 							const struct core_dec *d)
 {
-	return &t->answers->a[d->ans];
+	return &t->answers->a[core_dec_ans(d)];
 }
 /* Make @d FOUND for @route (next hops @nh) with the answer record @a;
- * SLOW when the route's prefix cannot be kept inline or without memory. */
+ * SLOW when the route's prefix is not the canonical one a result rebuilds
+ * from the destination, when a pointer or the record's index does not
+ * fit the packing, or without memory. */
 void core_dec_found(brt_table *t, struct core_dec *d, const struct brt_route *route,
 		    const struct brt_nexthop *nh, const struct core_answer *a);
-/* Fill @r from a FOUND decision: everything but rule_priority, and the
- * source unless the record holds it. @family: the query's. */
-void core_dec_fill(const brt_table *t, const struct core_dec *d, uint8_t family,
-		   struct brt_result *r);
+/* Fill @r from a FOUND decision for destination @dst (the result's
+ * prefix is @dst cut to the decision's length, which is the route's own,
+ * core_dec_found checked): everything but rule_priority, and the source
+ * unless the record holds it. */
+void core_dec_fill(const brt_table *t, const struct core_dec *d,
+		   const struct brt_addr *dst, struct brt_result *r);
 /*
  * Whether the source selection of the family (Linux ipv6_dev_get_saddr,
  * Windows RFC 6724 and its IPv4 rules) gives one answer for every
@@ -137,9 +183,12 @@ static inline const struct core_dec *core_dec_lookup(const struct brt_lookup *lk
 void core_dec_lookup_bulk(const brt_table *t, const struct brt_query *q,
 			  size_t n, struct brt_result *r);
 
-/* Make f->dec hold a slot for each of f->n_groups (new ones NONE).
- * 0 or BRT_ENOMEM. */
+/* Make f->dec hold a slot for each of f->n_groups (new ones NONE), in
+ * memory from the engine's page provider (lpm_pages_map: huge pages on
+ * Linux for large arrays, fewer TLB misses). 0 or BRT_ENOMEM. */
 int core_dec_reserve(struct brt_fib *f);
+/* Release f->dec (what core_fib_free calls). */
+void core_dec_release(struct brt_fib *f);
 /* The slot of the group of @f whose prefix is @p, or -1. */
 int32_t core_dec_slot_of(const struct brt_fib *f, const struct brt_prefix *p);
 /* Build the decisions of every fib with @decide (a policy's). */

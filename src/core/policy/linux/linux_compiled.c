@@ -81,10 +81,10 @@ static void decide(brt_table *t, const struct brt_fib *f,
 	enum lx_verdict v;
 	uint32_t i;
 
-	memset(d, 0, sizeof(*d));
+	core_dec_set(d, CORE_DEC_NONE);
 	for (i = 0; i < g->count; i++)
 		if (g->routes[i]->tos || g->routes[i]->src.len) {
-			d->kind = CORE_DEC_REDO;
+			core_dec_set(d, CORE_DEC_REDO);
 			return;
 		}
 	memset(&q, 0, sizeof(q));
@@ -98,7 +98,7 @@ static void decide(brt_table *t, const struct brt_fib *f,
 	if (v == LX_AGAIN)
 		return;		/* NONE: the parent answers */
 	if (v != LX_FOUND) {
-		d->kind = CORE_DEC_REDO;
+		core_dec_set(d, CORE_DEC_REDO);
 		return;
 	}
 	if (f->family == BRT_AF_INET)
@@ -118,7 +118,7 @@ static enum lx_verdict table_compiled(struct brt_lookup *lk,
 	const struct core_answer *a;
 	enum lx_verdict v;
 
-	while (d && d->kind == CORE_DEC_REDO) {
+	while (d && core_dec_kind(d) == CORE_DEC_REDO) {
 		const struct brt_pgroup *g = &fib->groups[slot];
 
 		v = fib->family == BRT_AF_INET
@@ -134,13 +134,13 @@ static enum lx_verdict table_compiled(struct brt_lookup *lk,
 	}
 	if (!d)
 		return LX_AGAIN;
-	if (d->kind == CORE_DEC_SLOW)
+	if (core_dec_kind(d) == CORE_DEC_SLOW)
 		return LX_SLOW;
 	a = core_dec_answer(lk->t, d);
-	res->route = d->route;
-	res->plen = d->plen;
+	res->route = core_dec_route(d);
+	res->plen = (uint8_t)core_dec_plen(d);
 	res->type = a->type;
-	res->nh = d->nh;
+	res->nh = core_dec_nh(d);
 	res->nh_count = a->nh_count;
 	res->nh_sel = a->nh_chosen;
 	res->dec = d;
@@ -195,6 +195,7 @@ static void set_sources(const struct brt_lookup *lk, const struct core_answer *a
 static int answer(struct brt_lookup *lk)
 {
 	const struct brt_query *q = lk->q;
+	const struct core_plan *plan = lk->t->plans[q->dst.family == BRT_AF_INET6];
 	struct brt_result *r = lk->r;
 	struct lx_flow fl;
 	struct lx_res res;
@@ -204,9 +205,13 @@ static int answer(struct brt_lookup *lk)
 
 	if (v4 && !answer4(lk))
 		return 0;
-	core_lx_flow_init(lk, &fl);
 	memset(&res, 0, sizeof(res));
-	v = core_lx_rules_lookup(lk, &fl, table_compiled, &res);
+	if (plan)
+		v = core_lx_plan_lookup(lk, plan, &res);
+	else {
+		core_lx_flow_init(lk, &fl);
+		v = core_lx_rules_lookup(lk, &fl, table_compiled, &res);
+	}
 	if (v == LX_SLOW)
 		return 0;
 	if (v != LX_FOUND) {
@@ -216,7 +221,7 @@ static int answer(struct brt_lookup *lk)
 	a = core_dec_answer(lk->t, res.dec);
 	if (a->type == BRT_RT_LOCAL)
 		return 0;
-	core_dec_fill(lk->t, res.dec, q->dst.family, r);
+	core_dec_fill(lk->t, res.dec, &q->dst, r);
 	r->rule_priority = res.rule ? res.rule->priority : 0;
 	if (v4 && !r->type)
 		r->type = BRT_RT_UNICAST;
@@ -245,7 +250,10 @@ void core_linux_lookup_compiled(struct brt_lookup *lk)
 
 int core_linux_compile(brt_table *t)
 {
-	return core_dec_compile_all(t, decide);
+	int err = core_dec_compile_all(t, decide);
+
+	core_lx_plan_build(t);
+	return err;
 }
 
 /* Routes an IPv4 gateway can resolve through (gateway_used). */
@@ -264,6 +272,7 @@ int core_linux_recompile(brt_table *t, uint8_t family, uint32_t table,
 
 	if (!t->dec_ready)
 		return 0;
+	core_lx_plan_build(t);	/* the edit may have added a fib */
 	if (resolves_gateways(family, table, r))
 		return core_dec_compile_all(t, decide);
 	f = core_unconst(core_table_fib(t, family, table));

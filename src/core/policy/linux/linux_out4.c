@@ -248,7 +248,7 @@ void core_lx_out4_decide(brt_table *t, const struct brt_fib *fib,
 	/* the query only names the fib's default group to this check */
 	q.dst.family = fib->family;
 	if (res->type != BRT_RT_LOCAL && default_is_unstable(&lk, res)) {
-		d->kind = CORE_DEC_SLOW;
+		core_dec_set(d, CORE_DEC_SLOW);
 		return;
 	}
 	if (res->type != BRT_RT_LOCAL) {
@@ -271,7 +271,7 @@ void core_lx_out4_decide(brt_table *t, const struct brt_fib *fib,
 	a.scope = r->scope;
 	core_dec_found(t, d, r, res->nh, &a);
 	if (gw == GW_UNKNOWN)
-		d->kind = CORE_DEC_SLOW;
+		core_dec_set(d, CORE_DEC_SLOW);
 }
 
 /* Steps 5-6 after a successful lookup; false when answered already. */

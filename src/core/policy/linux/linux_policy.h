@@ -62,6 +62,53 @@ struct lx_res {
 	const struct core_dec *dec;
 };
 
+/*
+ * The rule chain compiled for the compiled lookup's flows (linux_plan.c):
+ * one record a rule, with what a locally sent flow without oif and tos
+ * cannot change decided. t->plans[0] IPv4, [1] IPv6; NULL: none.
+ */
+#define CORE_PR_PROTO 0x01
+#define CORE_PR_SPORT 0x02
+#define CORE_PR_DPORT 0x04
+
+struct core_prule {
+	const struct brt_rule *rule;
+	const struct brt_fib *fib;	/* a lookup's table, NULL: none */
+	uint32_t fwmark, fwmask;	/* fwmask 0: no fwmark selector */
+	uint32_t uid_lo, uid_hi;
+	uint8_t src[16], dst[16];
+	uint8_t src_len, dst_len, src_family, dst_family;
+	uint8_t action;			/* enum brt_rule_action */
+	bool invert;
+	bool stat;			/* the static selectors match */
+	uint8_t ports;			/* CORE_PR_*: selectors to test */
+	uint8_t ipproto;
+	uint16_t sport_lo, sport_hi, dport_lo, dport_hi;
+	int32_t next;			/* goto: the target's index, -1: none */
+};
+
+struct core_plan {
+	size_t n;
+	uint32_t loopback;		/* the loopback device's index */
+	struct core_prule r[];
+};
+
+/* Build t->plans (after the decisions, and again after every edit). */
+void core_lx_plan_build(brt_table *t);
+/* The rule walk of the plan @p for lk->q (no oif, iif, zone or tos):
+ * LX_FOUND with res->dec (a FOUND decision) and res->rule; LX_ERROR with
+ * res->status and res->message as the interpretive walk sets them;
+ * LX_SLOW where a table's decision is not FOUND (the caller takes
+ * linux_compiled.c's walk). */
+enum lx_verdict core_lx_plan_lookup(struct brt_lookup *lk,
+				    const struct core_plan *p,
+				    struct lx_res *res);
+/* For the actions that end the walk with an error (unreachable,
+ * prohibit, blackhole): LX_ERROR with res filled; else LX_FOUND. */
+enum lx_verdict core_lx_action_error(uint8_t action, struct lx_res *res);
+/* The walk's end without an answer. */
+enum lx_verdict core_lx_no_rule(struct lx_res *res);
+
 /* The flow of a query, as the kernel starts it: iif = loopback for local
  * output, uid = the caller's (INVALID for input lookups without one). */
 void core_lx_flow_init(const struct brt_lookup *lk, struct lx_flow *fl);

@@ -123,14 +123,9 @@ static enum lx_verdict rule_error(struct lx_res *res, enum brt_status s,
 	return LX_ERROR;
 }
 
-/* Run one matched rule's action. */
-static enum lx_verdict run_action(struct brt_lookup *lk, const struct brt_rule *r,
-				  const struct lx_flow *fl, lx_table_fn table_fn,
-				  struct lx_res *res)
+enum lx_verdict core_lx_action_error(uint8_t action, struct lx_res *res)
 {
-	const struct brt_fib *fib;
-
-	switch (r->action) {
+	switch (action) {
 	case BRT_RULE_UNREACHABLE:
 		return rule_error(res, BRT_ROUTE_NO_ROUTE, "rule: unreachable");
 	case BRT_RULE_PROHIBIT:
@@ -138,8 +133,24 @@ static enum lx_verdict run_action(struct brt_lookup *lk, const struct brt_rule *
 	case BRT_RULE_BLACKHOLE:
 		return rule_error(res, BRT_ROUTE_BLACKHOLE, "rule: blackhole");
 	default:
-		break;
+		return LX_FOUND;
 	}
+}
+
+enum lx_verdict core_lx_no_rule(struct lx_res *res)
+{
+	return rule_error(res, BRT_ROUTE_NO_ROUTE, "no rule found a route");
+}
+
+/* Run one matched rule's action. */
+static enum lx_verdict run_action(struct brt_lookup *lk, const struct brt_rule *r,
+				  const struct lx_flow *fl, lx_table_fn table_fn,
+				  struct lx_res *res)
+{
+	const struct brt_fib *fib;
+
+	if (core_lx_action_error(r->action, res) == LX_ERROR)
+		return LX_ERROR;
 	fib = core_table_fib(lk->t, fl->dst.family, r->table);
 	if (!fib)
 		return LX_AGAIN;
@@ -215,5 +226,5 @@ enum lx_verdict core_lx_rules_lookup(struct brt_lookup *lk, const struct lx_flow
 		res->rule = r;
 		return v;
 	}
-	return rule_error(res, BRT_ROUTE_NO_ROUTE, "no rule found a route");
+	return core_lx_no_rule(res);
 }

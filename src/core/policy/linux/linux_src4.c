@@ -14,6 +14,8 @@
  * hand the scope ordering is applied here, which is what the kernel's
  * insertion would have produced.
  */
+#include <string.h>
+
 #include "policy/linux/linux_policy.h"
 
 #define MAX_DEV_ADDRS 256
@@ -91,15 +93,36 @@ struct brt_addr core_lx_select_src4(const brt_table *t, uint32_t ifindex,
 	return pick ? pick->addr : none;
 }
 
+/* Whether @a (IPv4) is one of the table's addresses: 4-byte compares,
+ * since this runs for every IPv4 query with `from`. */
+static bool is_own4(const brt_table *t, const struct brt_addr *a)
+{
+	uint32_t want, have;
+	size_t i;
+
+	memcpy(&want, a->bytes, 4);
+	for (i = 0; i < t->n_addrs; i++) {
+		memcpy(&have, t->addrs[i].addr.bytes, 4);
+		if (have == want && t->addrs[i].addr.family == BRT_AF_INET)
+			return true;
+	}
+	return false;
+}
+
 bool core_lx_is_local4(const brt_table *t, const struct brt_addr *a)
 {
 	const struct brt_fib *local = core_table_fib(t, BRT_AF_INET, BRT_TABLE_LOCAL);
 	const struct brt_pgroup *g;
 	size_t i;
 
-	for (i = 0; i < t->n_addrs; i++)
-		if (brt_addr_equal(&t->addrs[i].addr, a))
+	if (a->family == BRT_AF_INET) {
+		if (is_own4(t, a))
 			return true;
+	} else {
+		for (i = 0; i < t->n_addrs; i++)
+			if (brt_addr_equal(&t->addrs[i].addr, a))
+				return true;
+	}
 	if (!local)
 		return false;
 	/* __ip_dev_find's fallback: what the local table says first */

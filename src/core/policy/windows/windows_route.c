@@ -484,11 +484,11 @@ static void decide(brt_table *t, const struct brt_fib *f,
 	w.dst = g->dst.addr.bytes;
 	for (k = 0; k < g->count; k++)
 		consider(&w, g->routes[k], &best);
-	memset(d, 0, sizeof(*d));
+	core_dec_set(d, CORE_DEC_NONE);
 	if (!best.route)
 		return;		/* NONE: a shorter prefix answers */
 	if (best.verdict == BRT_V_ERROR_ROUTE) {
-		d->kind = CORE_DEC_SLOW;
+		core_dec_set(d, CORE_DEC_SLOW);
 		return;
 	}
 	decide_found(t, g, &best, d);
@@ -521,16 +521,17 @@ static const struct core_dec *best_decision(const struct brt_lookup *lk,
 		d = core_dec_lookup(lk, f, dst, &slot);
 		if (!d)
 			continue;
-		if (d->kind != CORE_DEC_FOUND) {
+		if (core_dec_kind(d) != CORE_DEC_FOUND) {
 			*slow = true;
 			return NULL;
 		}
 		eff = core_dec_answer(t, d)->effective_metric;
-		if (!best || d->plen > best_len ||
-		    (d->plen == best_len && (eff < best_eff ||
-					     (eff == best_eff && d->route < best->route)))) {
+		if (!best || core_dec_plen(d) > best_len ||
+		    (core_dec_plen(d) == best_len &&
+		     (eff < best_eff || (eff == best_eff &&
+					 core_dec_route(d) < core_dec_route(best))))) {
 			best = d;
-			best_len = d->plen;
+			best_len = core_dec_plen(d);
 			best_eff = eff;
 		}
 	}
@@ -558,11 +559,11 @@ void core_windows_lookup_compiled(struct brt_lookup *lk)
 		core_result_error(r, BRT_ROUTE_NO_ROUTE, no_route);
 		return;
 	}
-	core_dec_fill(lk->t, d, q->dst.family, r);
+	core_dec_fill(lk->t, d, &q->dst, r);
 	a = core_dec_answer(lk->t, d);
 	if (!(a->flags & CORE_ANS_F_SOURCE) &&
 	    !core_windows_source(lk->t, &q->dst, a->ifindex,
-				 r->gateway.family ? &d->nh[a->nh_chosen].gw : &q->dst,
+				 r->gateway.family ? &core_dec_nh(d)[a->nh_chosen].gw : &q->dst,
 				 &r->source))
 		memset(&r->source, 0, sizeof(r->source));
 	r->prefsrc = r->source;	/* as fill_source */

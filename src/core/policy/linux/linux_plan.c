@@ -1,0 +1,205 @@
+/*
+ * linux_plan.c - the rule chain compiled for the flows the compiled
+ * lookup answers (locally sent, no output interface, no tos; see
+ * linux_compiled.c), one plan per family and table version.
+ *
+ * What the interpretive walk (linux_rules.c) does per rule and query and
+ * the plan does once: the selectors that such a flow cannot meet are
+ * decided (an iif name against the loopback device, an oif name against
+ * "none", tos, l3mdev); the table of a lookup rule is resolved to its
+ * fib; a goto's target is resolved to its index. What is left per query
+ * is the selectors that read the query (fwmark, uid, from, to, ipproto,
+ * ports), on a packed record.
+ *
+ * Invariants:
+ *  - for every flow of that kind, plan_match(p, flow) == rule_match(rule,
+ *    flow) of linux_rules.c, and a walk of the plan visits the rules the
+ *    interpretive walk visits, in the same order (goto targets are later
+ *    rules, so the walk ends after at most n steps);
+ *  - a table with a rule the plan does not model (suppress_prefixlength,
+ *    suppress_ifgroup), or more rules than a walk may take, gets no plan:
+ *    its queries take linux_compiled.c's rule walk;
+ *  - a plan is rebuilt with the decisions (compile and every recompile),
+ *    so its fib pointers are those of the table as it is.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "policy/compiled.h"
+#include "policy/linux/linux_policy.h"
+
+/* The static selectors of @r for a locally sent flow with no oif and no
+ * tos (linux_rules.c selectors_match, the parts that read no query). */
+static bool static_match(const brt_table *t, const struct brt_rule *r,
+			 uint32_t lo)
+{
+	const struct brt_link *l;
+
+	if (r->iif[0]) {
+		l = brt_table_link_by_name(t, r->iif);
+		if (!l || l->index != lo)
+			return false;
+	}
+	if (r->oif[0] || (r->flags & BRT_RULE_F_L3MDEV) || r->tos)
+		return false;
+	return true;
+}
+
+static void copy_prefix(const struct brt_prefix *p, uint8_t *bytes,
+			uint8_t *len, uint8_t *family)
+{
+	memcpy(bytes, p->addr.bytes, 16);
+	*len = p->len;
+	*family = p->addr.family;
+}
+
+/* The plan record of rule @i of @rules (family @family). */
+static void plan_rule(const brt_table *t, uint8_t family,
+		      const struct brt_rule *rules, size_t n, size_t i,
+		      uint32_t lo, struct core_prule *p)
+{
+	const struct brt_rule *r = &rules[i];
+	size_t k;
+
+	memset(p, 0, sizeof(*p));
+	p->rule = r;
+	p->action = r->action;
+	p->invert = (r->flags & BRT_RULE_F_INVERT) != 0;
+	p->stat = static_match(t, r, lo);
+	if (r->flags & BRT_RULE_F_FWMARK) {
+		p->fwmark = r->fwmark;
+		p->fwmask = r->fwmask;
+	}
+	p->uid_lo = (r->flags & BRT_RULE_F_UIDRANGE) ? r->uid_start : 0;
+	p->uid_hi = (r->flags & BRT_RULE_F_UIDRANGE) ? r->uid_end : UINT32_MAX;
+	copy_prefix(&r->src, p->src, &p->src_len, &p->src_family);
+	copy_prefix(&r->dst, p->dst, &p->dst_len, &p->dst_family);
+	p->ports = (uint8_t)((r->flags & BRT_RULE_F_IPPROTO ? CORE_PR_PROTO : 0) |
+			     (r->flags & BRT_RULE_F_SPORT ? CORE_PR_SPORT : 0) |
+			     (r->flags & BRT_RULE_F_DPORT ? CORE_PR_DPORT : 0));
+	p->ipproto = r->ipproto;
+	p->sport_lo = r->sport_lo;
+	p->sport_hi = r->sport_hi;
+	p->dport_lo = r->dport_lo;
+	p->dport_hi = r->dport_hi;
+	p->next = -1;
+	if (r->action == BRT_RULE_GOTO)
+		for (k = i + 1; k < n; k++)
+			if (rules[k].priority == r->goto_target) {
+				p->next = (int32_t)k;
+				break;
+			}
+	if (r->action != BRT_RULE_GOTO && r->action != BRT_RULE_NOP)
+		p->fib = core_table_fib(t, family, r->table);	/* as run_action */
+}
+
+/* Whether the plan can stand for the walk over @rules. */
+static bool plannable(const struct brt_rule *rules, size_t n)
+{
+	size_t i;
+
+	if (n > BRT_MAX_RULE_STEPS)
+		return false;
+	for (i = 0; i < n; i++)
+		if (rules[i].suppress_prefixlen != BRT_RULE_NO_SUPPRESS ||
+		    rules[i].suppress_ifgroup != BRT_RULE_NO_SUPPRESS)
+			return false;
+	return true;
+}
+
+/* The plan of one family, or NULL (none, or no memory: the rule walk
+ * answers then, as it does without a plan). */
+static struct core_plan *plan_family(const brt_table *t, uint8_t family)
+{
+	size_t n, i;
+	const struct brt_rule *rules = core_table_rules(t, family, &n);
+	uint32_t lo = core_lx_loopback_index(t);
+	struct core_plan *p;
+
+	if (!plannable(rules, n))
+		return NULL;
+	p = malloc(sizeof(*p) + n * sizeof(p->r[0]));
+	if (!p)
+		return NULL;
+	p->n = n;
+	p->loopback = lo;
+	for (i = 0; i < n; i++)
+		plan_rule(t, family, rules, n, i, lo, &p->r[i]);
+	return p;
+}
+
+void core_lx_plan_build(brt_table *t)
+{
+	core_plans_free(t);
+	t->plans[0] = plan_family(t, BRT_AF_INET);
+	t->plans[1] = plan_family(t, BRT_AF_INET6);
+}
+
+/* ------------------------------------------------------------- the walk */
+
+static bool prefix_match(const uint8_t *p, uint8_t len, uint8_t family,
+			 const struct brt_addr *a)
+{
+	return !len || (a->family == family && core_bits_match(p, a->bytes, len));
+}
+
+/* The selectors of @p that read the query (linux_rules.c: the flow's
+ * mark, uid, source, destination, protocol and ports). */
+static bool query_match(const struct core_prule *p, const struct brt_query *q,
+			uint32_t uid)
+{
+	if ((p->fwmark ^ q->mark) & p->fwmask)
+		return false;
+	if (uid < p->uid_lo || uid > p->uid_hi)
+		return false;
+	if (!prefix_match(p->src, p->src_len, p->src_family, &q->src) ||
+	    !prefix_match(p->dst, p->dst_len, p->dst_family, &q->dst))
+		return false;
+	if (!p->ports)
+		return true;
+	if ((p->ports & CORE_PR_PROTO) && p->ipproto != q->ipproto)
+		return false;
+	if ((p->ports & CORE_PR_SPORT) &&
+	    (q->sport < p->sport_lo || q->sport > p->sport_hi))
+		return false;
+	return !(p->ports & CORE_PR_DPORT) ||
+	       (q->dport >= p->dport_lo && q->dport <= p->dport_hi);
+}
+
+enum lx_verdict core_lx_plan_lookup(struct brt_lookup *lk,
+				    const struct core_plan *p,
+				    struct lx_res *res)
+{
+	const struct brt_query *q = lk->q;
+	/* the flow's uid (core_lx_flow_init): the caller's, else root */
+	uint32_t uid = (q->flags & BRT_QUERY_F_UID) ? q->uid : 0, slot;
+	size_t i;
+
+	for (i = 0; i < p->n; i++) {
+		const struct core_prule *r = &p->r[i];
+		const struct core_dec *d;
+
+		if ((r->stat && query_match(r, q, uid)) == r->invert)
+			continue;
+		if (r->action == BRT_RULE_GOTO) {
+			if (r->next >= 0)
+				i = (size_t)r->next - 1;
+			continue;
+		}
+		if (r->action == BRT_RULE_NOP)
+			continue;
+		if (core_lx_action_error(r->action, res) == LX_ERROR)
+			return LX_ERROR;
+		if (!r->fib)
+			continue;
+		d = core_dec_lookup(lk, r->fib, q->dst.bytes, &slot);
+		if (!d)
+			continue;	/* nothing in this table: next rule */
+		if (core_dec_kind(d) != CORE_DEC_FOUND)
+			return LX_SLOW;
+		res->rule = r->rule;
+		res->dec = d;
+		return LX_FOUND;
+	}
+	return core_lx_no_rule(res);
+}
