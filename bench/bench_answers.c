@@ -407,6 +407,12 @@ struct row {
 
 static void measure_row(const brt_table *t, struct row *r)
 {
+	const char *only = getenv("BENCH_ROW");	/* "policy what" (profiling) */
+	char name[128];
+
+	snprintf(name, sizeof(name), "%s %s", r->policy, r->what);
+	if (only && strcmp(only, name))
+		return;
 	r->single = rate(t, &r->qs, 0);
 	r->bulk = rate(t, &r->qs, 1);
 	/* (BENCH_NO_CHECK=1: rates only, for profiling) */

@@ -12,10 +12,12 @@
  * ports), on a packed record.
  *
  * Invariants:
- *  - for every flow of that kind, plan_match(p, flow) == rule_match(rule,
- *    flow) of linux_rules.c, and a walk of the plan visits the rules the
- *    interpretive walk visits, in the same order (goto targets are later
- *    rules, so the walk ends after at most n steps);
+ *  - for every flow of that kind, applies(p, flow) == rule_match(rule,
+ *    flow) of linux_rules.c, and a walk of the plan acts as the
+ *    interpretive walk does, in the same order: the rules it leaves out
+ *    are those the walk would pass by whatever the flow (see inert()),
+ *    and a goto continues at the first kept rule from its target on
+ *    (targets are later rules, so the walk ends after at most n steps);
  *  - a table with a rule the plan does not model (suppress_prefixlength,
  *    suppress_ifgroup), or more rules than a walk may take, gets no plan:
  *    its queries take linux_compiled.c's rule walk;
@@ -53,44 +55,72 @@ static void copy_prefix(const struct brt_prefix *p, uint8_t *bytes,
 	*family = p->addr.family;
 }
 
-/* The plan record of rule @i of @rules (family @family). */
-static void plan_rule(const brt_table *t, uint8_t family,
-		      const struct brt_rule *rules, size_t n, size_t i,
-		      uint32_t lo, struct core_prule *p)
+/* The selectors of rule @r that read the query (CORE_PR_*). */
+static uint8_t reads_of(const struct brt_rule *r)
 {
-	const struct brt_rule *r = &rules[i];
-	size_t k;
+	return (uint8_t)(((r->flags & BRT_RULE_F_FWMARK) && r->fwmask ? CORE_PR_MARK : 0) |
+			 ((r->flags & BRT_RULE_F_UIDRANGE) &&
+			  (r->uid_start || r->uid_end != UINT32_MAX) ? CORE_PR_UID : 0) |
+			 (r->src.len ? CORE_PR_SRC : 0) | (r->dst.len ? CORE_PR_DST : 0) |
+			 (r->flags & BRT_RULE_F_IPPROTO ? CORE_PR_PROTO : 0) |
+			 (r->flags & BRT_RULE_F_SPORT ? CORE_PR_SPORT : 0) |
+			 (r->flags & BRT_RULE_F_DPORT ? CORE_PR_DPORT : 0));
+}
 
+/* The record of rule @r (next is set by the caller). */
+static void plan_rule(const brt_table *t, uint8_t family,
+		      const struct brt_rule *r, uint32_t lo, struct core_prule *p)
+{
 	memset(p, 0, sizeof(*p));
 	p->rule = r;
 	p->action = r->action;
 	p->invert = (r->flags & BRT_RULE_F_INVERT) != 0;
 	p->stat = static_match(t, r, lo);
-	if (r->flags & BRT_RULE_F_FWMARK) {
-		p->fwmark = r->fwmark;
-		p->fwmask = r->fwmask;
-	}
+	p->reads = p->stat ? reads_of(r) : 0;	/* (unmatched: none read) */
+	p->fwmark = r->fwmark;
+	p->fwmask = (r->flags & BRT_RULE_F_FWMARK) ? r->fwmask : 0;
 	p->uid_lo = (r->flags & BRT_RULE_F_UIDRANGE) ? r->uid_start : 0;
 	p->uid_hi = (r->flags & BRT_RULE_F_UIDRANGE) ? r->uid_end : UINT32_MAX;
 	copy_prefix(&r->src, p->src, &p->src_len, &p->src_family);
 	copy_prefix(&r->dst, p->dst, &p->dst_len, &p->dst_family);
-	p->ports = (uint8_t)((r->flags & BRT_RULE_F_IPPROTO ? CORE_PR_PROTO : 0) |
-			     (r->flags & BRT_RULE_F_SPORT ? CORE_PR_SPORT : 0) |
-			     (r->flags & BRT_RULE_F_DPORT ? CORE_PR_DPORT : 0));
 	p->ipproto = r->ipproto;
 	p->sport_lo = r->sport_lo;
 	p->sport_hi = r->sport_hi;
 	p->dport_lo = r->dport_lo;
 	p->dport_hi = r->dport_hi;
-	p->next = -1;
 	if (r->action == BRT_RULE_GOTO)
-		for (k = i + 1; k < n; k++)
-			if (rules[k].priority == r->goto_target) {
-				p->next = (int32_t)k;
-				break;
-			}
-	if (r->action != BRT_RULE_GOTO && r->action != BRT_RULE_NOP)
-		p->fib = core_table_fib(t, family, r->table);	/* as run_action */
+		p->step = CORE_PS_GOTO;
+	else if (r->action == BRT_RULE_BLACKHOLE || r->action == BRT_RULE_PROHIBIT ||
+		 r->action == BRT_RULE_UNREACHABLE)
+		p->step = CORE_PS_ERROR;
+	else {		/* as run_action: any other action looks up r->table */
+		p->step = CORE_PS_LOOKUP;
+		p->fib = core_table_fib(t, family, r->table);
+	}
+}
+
+/* Whether the walk may pass the rule by: it never matches, or does
+ * nothing when it does (nop, goto to no rule, a table without routes). */
+static bool inert(const struct core_prule *p, ptrdiff_t target)
+{
+	if (!p->reads && p->stat == p->invert)
+		return true;		/* matches no flow of the kind */
+	return p->action == BRT_RULE_NOP ||
+	       (p->step == CORE_PS_GOTO && target < 0) ||
+	       (p->step == CORE_PS_LOOKUP && (!p->fib || !p->fib->n_live));
+}
+
+/* Index of the first rule after @i with priority @prio, or -1 (targets
+ * are always later rules, linux_rules.c). */
+static ptrdiff_t goto_target(const struct brt_rule *rules, size_t n, size_t i,
+			     uint32_t prio)
+{
+	size_t k;
+
+	for (k = i + 1; k < n; k++)
+		if (rules[k].priority == prio)
+			return (ptrdiff_t)k;
+	return -1;
 }
 
 /* Whether the plan can stand for the walk over @rules. */
@@ -108,23 +138,40 @@ static bool plannable(const struct brt_rule *rules, size_t n)
 }
 
 /* The plan of one family, or NULL (none, or no memory: the rule walk
- * answers then, as it does without a plan). */
+ * answers then, as it does without a plan). at[i]: the plan index of the
+ * first kept rule at or after rule i, which a goto to rule i continues at. */
 static struct core_plan *plan_family(const brt_table *t, uint8_t family)
 {
-	size_t n, i;
+	size_t n, i, k;
 	const struct brt_rule *rules = core_table_rules(t, family, &n);
 	uint32_t lo = core_lx_loopback_index(t);
 	struct core_plan *p;
+	ptrdiff_t *target;
+	uint32_t *at;
 
 	if (!plannable(rules, n))
 		return NULL;
 	p = malloc(sizeof(*p) + n * sizeof(p->r[0]));
-	if (!p)
+	target = malloc((n + 1) * sizeof(*target));
+	at = malloc((n + 1) * sizeof(*at));
+	if (!p || !target || !at) {
+		free(p), free(target), free(at);
 		return NULL;
-	p->n = n;
-	p->loopback = lo;
-	for (i = 0; i < n; i++)
-		plan_rule(t, family, rules, n, i, lo, &p->r[i]);
+	}
+	for (i = 0, k = 0; i < n; i++) {
+		at[i] = (uint32_t)k;
+		plan_rule(t, family, &rules[i], lo, &p->r[k]);
+		target[k] = goto_target(rules, n, i, rules[i].goto_target);
+		if (!inert(&p->r[k], target[k]))
+			k++;
+	}
+	at[n] = (uint32_t)k;
+	p->n = k;
+	for (k = 0; k < p->n; k++)
+		if (p->r[k].step == CORE_PS_GOTO)
+			p->r[k].next = at[target[k]];
+	free(target);
+	free(at);
 	return p;
 }
 
@@ -155,15 +202,24 @@ static bool query_match(const struct core_prule *p, const struct brt_query *q,
 	if (!prefix_match(p->src, p->src_len, p->src_family, &q->src) ||
 	    !prefix_match(p->dst, p->dst_len, p->dst_family, &q->dst))
 		return false;
-	if (!p->ports)
+	if (!(p->reads & (CORE_PR_PROTO | CORE_PR_SPORT | CORE_PR_DPORT)))
 		return true;
-	if ((p->ports & CORE_PR_PROTO) && p->ipproto != q->ipproto)
+	if ((p->reads & CORE_PR_PROTO) && p->ipproto != q->ipproto)
 		return false;
-	if ((p->ports & CORE_PR_SPORT) &&
+	if ((p->reads & CORE_PR_SPORT) &&
 	    (q->sport < p->sport_lo || q->sport > p->sport_hi))
 		return false;
-	return !(p->ports & CORE_PR_DPORT) ||
+	return !(p->reads & CORE_PR_DPORT) ||
 	       (q->dport >= p->dport_lo && q->dport <= p->dport_hi);
+}
+
+/* Whether rule @r of a plan applies to @q (with "not"). */
+static bool applies(const struct core_prule *r, const struct brt_query *q,
+		    uint32_t uid)
+{
+	bool m = r->stat && (!r->reads || query_match(r, q, uid));
+
+	return m != r->invert;
 }
 
 enum lx_verdict core_lx_plan_lookup(struct brt_lookup *lk,
@@ -179,19 +235,14 @@ enum lx_verdict core_lx_plan_lookup(struct brt_lookup *lk,
 		const struct core_prule *r = &p->r[i];
 		const struct core_dec *d;
 
-		if ((r->stat && query_match(r, q, uid)) == r->invert)
+		if (!applies(r, q, uid))
 			continue;
-		if (r->action == BRT_RULE_GOTO) {
-			if (r->next >= 0)
-				i = (size_t)r->next - 1;
+		if (r->step == CORE_PS_GOTO) {
+			i = (size_t)r->next - 1;	/* (a later rule) */
 			continue;
 		}
-		if (r->action == BRT_RULE_NOP)
-			continue;
-		if (core_lx_action_error(r->action, res) == LX_ERROR)
-			return LX_ERROR;
-		if (!r->fib)
-			continue;
+		if (r->step == CORE_PS_ERROR)
+			return core_lx_action_error(r->action, res);
 		d = core_dec_lookup(lk, r->fib, q->dst.bytes, &slot);
 		if (!d)
 			continue;	/* nothing in this table: next rule */

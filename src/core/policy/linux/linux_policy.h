@@ -67,29 +67,42 @@ struct lx_res {
  * one record a rule, with what a locally sent flow without oif and tos
  * cannot change decided. t->plans[0] IPv4, [1] IPv6; NULL: none.
  */
-#define CORE_PR_PROTO 0x01
-#define CORE_PR_SPORT 0x02
-#define CORE_PR_DPORT 0x04
+#define CORE_PR_MARK 0x01		/* selectors that read the query */
+#define CORE_PR_UID 0x02
+#define CORE_PR_SRC 0x04
+#define CORE_PR_DST 0x08
+#define CORE_PR_PROTO 0x10
+#define CORE_PR_SPORT 0x20
+#define CORE_PR_DPORT 0x40
+
+enum core_pstep {
+	CORE_PS_LOOKUP,			/* look the destination up in fib */
+	CORE_PS_GOTO,			/* continue at next */
+	CORE_PS_ERROR,			/* end with the action's error */
+};
 
 struct core_prule {
 	const struct brt_rule *rule;
-	const struct brt_fib *fib;	/* a lookup's table, NULL: none */
-	uint32_t fwmark, fwmask;	/* fwmask 0: no fwmark selector */
+	const struct brt_fib *fib;	/* CORE_PS_LOOKUP: the table */
+	uint32_t fwmark, fwmask;
 	uint32_t uid_lo, uid_hi;
 	uint8_t src[16], dst[16];
 	uint8_t src_len, dst_len, src_family, dst_family;
+	uint8_t step;			/* enum core_pstep */
 	uint8_t action;			/* enum brt_rule_action */
+	uint8_t reads;			/* CORE_PR_*: 0 = decided statically */
 	bool invert;
 	bool stat;			/* the static selectors match */
-	uint8_t ports;			/* CORE_PR_*: selectors to test */
 	uint8_t ipproto;
 	uint16_t sport_lo, sport_hi, dport_lo, dport_hi;
-	int32_t next;			/* goto: the target's index, -1: none */
+	uint32_t next;			/* CORE_PS_GOTO: where (may be n) */
 };
 
+/* Only the rules that can act: a rule that matches no flow of the kind,
+ * a nop, a goto to no rule and a lookup of a table without routes are
+ * left out (the walk would pass them by). */
 struct core_plan {
 	size_t n;
-	uint32_t loopback;		/* the loopback device's index */
 	struct core_prule r[];
 };
 
