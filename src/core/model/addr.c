@@ -42,10 +42,27 @@ bool core_family_valid(uint8_t family)
 	return family == BRT_AF_INET || family == BRT_AF_INET6;
 }
 
+/* Byte-wise compares in 64-bit words, big-endian so that the first @len
+ * bits are the top ones: rules and routes test prefixes per query, and a
+ * libc memcmp call costs more than the compare. */
+static uint64_t be64_at(const uint8_t *p)
+{
+	uint64_t x;
+
+	memcpy(&x, p, 8);
+	return __builtin_bswap64(x);
+}
+
 bool core_bits_match(const uint8_t *a, const uint8_t *b, unsigned len)
 {
 	unsigned full = len / 8, rest = len % 8;
 
+	if (len <= 64 && len) {
+		/* (callers' addresses are 16-byte arrays: 8 bytes are there) */
+		uint64_t m = ~UINT64_C(0) << (64 - len);
+
+		return ((be64_at(a) ^ be64_at(b)) & m) == 0;
+	}
 	if (memcmp(a, b, full))
 		return false;
 	if (!rest)
@@ -96,9 +113,12 @@ void core_addr_set_v4(struct brt_addr *a, uint32_t v)
 
 bool core_addr_is_zero(const struct brt_addr *a)
 {
-	static const uint8_t zero[16];
+	uint64_t w[2];
 
-	return memcmp(a->bytes, zero, core_family_bytes(a->family)) == 0;
+	memcpy(w, a->bytes, 16);
+	if (a->family == BRT_AF_INET)
+		return (uint32_t)w[0] == 0;	/* bytes 0..3, either order */
+	return !(w[0] | w[1]);
 }
 
 bool core_addr_is_v4_loopback(const struct brt_addr *a)

@@ -155,17 +155,42 @@ static int grow(struct core_answers *s)
 {
 	size_t cap = s->cap ? s->cap * 2 : 64;
 	struct core_answer *a;
+	struct brt_result *tm;
 
 	if (s->n + 1 > s->hcap / 2 && rehash(s, s->hcap ? s->hcap * 2 : 128))
 		return BRT_ENOMEM;
 	if (s->n < s->cap)
 		return 0;
 	a = realloc(s->a, cap * sizeof(*a));
-	if (!a)
-		return BRT_ENOMEM;
-	s->a = a;
+	if (a)
+		s->a = a;
+	tm = a ? realloc(s->tmpl, cap * sizeof(*tm)) : NULL;
+	if (!tm)
+		return BRT_ENOMEM;	/* (s->a may have grown: harmless) */
+	s->tmpl = tm;
 	s->cap = cap;
 	return 0;
+}
+
+/* The result template of record @a (struct core_answers). */
+static void make_template(const struct core_answer *a, struct brt_result *r)
+{
+	memset(r, 0, sizeof(*r));
+	r->status = BRT_ROUTE_OK;
+	r->family = a->family;
+	r->type = a->type;
+	r->has_prefix = 1;
+	r->scope = a->scope;
+	r->prefix.addr.family = a->family;
+	r->table = a->table;
+	r->metric = a->metric;
+	r->effective_metric = a->effective_metric;
+	r->gateway = a->gateway;
+	r->ifindex = a->ifindex;
+	if (a->flags & CORE_ANS_F_SOURCE)
+		r->source = a->source;
+	r->nh_count = a->nh_count;
+	r->nh_chosen = a->nh_chosen;
 }
 
 uint32_t core_answer_intern(brt_table *t, const struct core_answer *a)
@@ -181,6 +206,7 @@ uint32_t core_answer_intern(brt_table *t, const struct core_answer *a)
 		if (!memcmp(&s->a[s->hash[k] - 1], a, sizeof(*a)))
 			return s->hash[k] - 1;
 	s->a[s->n] = *a;
+	make_template(a, &s->tmpl[s->n]);
 	s->hash[k] = (uint32_t)++s->n;
 	return (uint32_t)(s->n - 1);
 }
@@ -197,6 +223,7 @@ void core_answers_free(brt_table *t)
 	if (!t->answers)
 		return;
 	free(t->answers->a);
+	free(t->answers->tmpl);
 	free(t->answers->hash);
 	free(t->answers);
 	t->answers = NULL;
@@ -222,13 +249,17 @@ static bool packable(const void *p)
 }
 
 void core_dec_found(brt_table *t, struct core_dec *d, const struct brt_route *route,
-		    const struct brt_nexthop *nh, const struct core_answer *a)
+		    const struct brt_nexthop *nh, const struct core_answer *a0)
 {
+	struct core_answer a = *a0;
 	struct brt_prefix p;
-	uint32_t ans = core_answer_intern(t, a);
+	uint32_t ans;
 
+	a.family = route->family;
+	ans = core_answer_intern(t, &a);
 	cut_prefix(&route->dst.addr, route->dst.len, &p);
 	if (ans > CORE_DEC_MAX_ANS || !packable(route) || !packable(nh) ||
+	    route->dst.addr.family != route->family ||
 	    memcmp(&p, &route->dst, sizeof(p))) {
 		core_dec_set(d, CORE_DEC_SLOW);
 		return;
@@ -238,26 +269,47 @@ void core_dec_found(brt_table *t, struct core_dec *d, const struct brt_route *ro
 	d->w1 = (uint64_t)(uintptr_t)nh | (uint64_t)ans << 48;
 }
 
+static uint64_t load_be64(const uint8_t *b)
+{
+	uint64_t x;
+
+	memcpy(&x, b, 8);
+	return __builtin_bswap64(x);
+}
+
+static void store_be64(uint8_t *b, uint64_t x)
+{
+	x = __builtin_bswap64(x);
+	memcpy(b, &x, 8);
+}
+
+/* The first 64 bits of a mask of @len bits (0..64 and more). */
+static uint64_t mask64(unsigned len)
+{
+	return len >= 64 ? ~UINT64_C(0) : len ? ~UINT64_C(0) << (64 - len) : 0;
+}
+
 void core_dec_fill(const brt_table *t, const struct core_dec *d,
 		   const struct brt_addr *dst, struct brt_result *r)
 {
-	const struct core_answer *a = core_dec_answer(t, d);
+	unsigned len = core_dec_plen(d);
+	uint8_t *out;
 
-	r->status = BRT_ROUTE_OK;
-	r->type = a->type;
-	r->has_prefix = 1;
-	r->scope = a->scope;
-	cut_prefix(dst, core_dec_plen(d), &r->prefix);
-	r->table = a->table;
-	r->metric = a->metric;
-	r->effective_metric = a->effective_metric;
-	r->gateway = a->gateway;
-	r->ifindex = a->ifindex;
-	if (a->flags & CORE_ANS_F_SOURCE)
-		r->source = a->source;
+	*r = t->answers->tmpl[core_dec_ans(d)];
+	out = r->prefix.addr.bytes;
+	r->prefix.len = (uint8_t)len;
+	if (dst->family == BRT_AF_INET) {	/* bytes 4..15 are zero */
+		uint32_t x, m = len ? ~UINT32_C(0) << (32 - len) : 0;
+
+		memcpy(&x, dst->bytes, 4);
+		x = __builtin_bswap32(__builtin_bswap32(x) & m);
+		memcpy(out, &x, 4);
+	} else {
+		store_be64(out, load_be64(dst->bytes) & mask64(len));
+		store_be64(out + 8, load_be64(dst->bytes + 8) &
+			   mask64(len > 64 ? len - 64 : 0));
+	}
 	r->route = core_dec_route(d);
-	r->nh_count = a->nh_count;
-	r->nh_chosen = a->nh_chosen;
 	r->nh = core_dec_nh(d);
 }
 

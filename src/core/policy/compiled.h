@@ -61,11 +61,15 @@ struct core_answer {
 	uint8_t type;
 	uint8_t scope;
 	uint8_t flags;			/* CORE_ANS_F_* */
-	uint8_t reserved;
+	uint8_t family;			/* the route's (core_dec_found sets it) */
 };
 
+/* tmpl[i]: the brt_result that record a[i] makes, with every field a
+ * FOUND answer shares (the prefix with its length but no bytes, no
+ * route, next hops or rule priority): an answer copies it and adds those. */
 struct core_answers {
 	struct core_answer *a;
+	struct brt_result *tmpl;
 	size_t n, cap;
 	uint32_t *hash;			/* open addressing: index + 1, 0 free */
 	size_t hcap;

@@ -137,6 +137,39 @@ static bool plannable(const struct brt_rule *rules, size_t n)
 	return true;
 }
 
+static bool applies(const struct core_prule *r, const struct brt_query *q,
+		    uint32_t uid);
+
+/* The chain of the plain query (struct core_plan), walked once here. */
+static void plain_chain(struct core_plan *p, uint8_t family)
+{
+	struct brt_query q0;
+	size_t i;
+
+	p->plain = (uint32_t *)(void *)&p->r[p->n];
+	p->n_plain = 0;
+	p->plain_end = -1;
+	p->reads = 0;
+	for (i = 0; i < p->n; i++)
+		p->reads |= p->r[i].reads;
+	p->plain_ok = !(p->reads & CORE_PR_DST);
+	memset(&q0, 0, sizeof(q0));
+	q0.dst.family = family;
+	for (i = 0; p->plain_ok && i < p->n; i++) {
+		const struct core_prule *r = &p->r[i];
+
+		if (!applies(r, &q0, 0))
+			continue;
+		if (r->step == CORE_PS_GOTO)
+			i = (size_t)r->next - 1;
+		else if (r->step == CORE_PS_ERROR) {
+			p->plain_end = (ptrdiff_t)i;
+			break;
+		} else
+			p->plain[p->n_plain++] = (uint32_t)i;
+	}
+}
+
 /* The plan of one family, or NULL (none, or no memory: the rule walk
  * answers then, as it does without a plan). at[i]: the plan index of the
  * first kept rule at or after rule i, which a goto to rule i continues at. */
@@ -151,7 +184,7 @@ static struct core_plan *plan_family(const brt_table *t, uint8_t family)
 
 	if (!plannable(rules, n))
 		return NULL;
-	p = malloc(sizeof(*p) + n * sizeof(p->r[0]));
+	p = malloc(sizeof(*p) + n * (sizeof(p->r[0]) + sizeof(*p->plain)));
 	target = malloc((n + 1) * sizeof(*target));
 	at = malloc((n + 1) * sizeof(*at));
 	if (!p || !target || !at) {
@@ -172,6 +205,7 @@ static struct core_plan *plan_family(const brt_table *t, uint8_t family)
 			p->r[k].next = at[target[k]];
 	free(target);
 	free(at);
+	plain_chain(p, family);
 	return p;
 }
 
@@ -222,18 +256,65 @@ static bool applies(const struct core_prule *r, const struct brt_query *q,
 	return m != r->invert;
 }
 
+/* Whether @q is the plan's plain query (struct core_plan). */
+static bool plain_query(const struct core_plan *p, const struct brt_query *q,
+			uint32_t uid)
+{
+	uint8_t m = p->reads;
+
+	return p->plain_ok && !((m & CORE_PR_MARK) && q->mark) &&
+	       !((m & CORE_PR_UID) && uid) && !((m & CORE_PR_SRC) && q->src.family) &&
+	       !((m & CORE_PR_PROTO) && q->ipproto) &&
+	       !((m & CORE_PR_SPORT) && q->sport) && !((m & CORE_PR_DPORT) && q->dport);
+}
+
+/* A lookup rule's step: LX_FOUND (res set), LX_AGAIN or LX_SLOW. */
+static enum lx_verdict look_up(struct brt_lookup *lk, const struct core_prule *r,
+			       struct lx_res *res)
+{
+	uint32_t slot;
+	const struct core_dec *d = core_dec_lookup(lk, r->fib, lk->q->dst.bytes, &slot);
+
+	if (!d)
+		return LX_AGAIN;	/* nothing in this table: next rule */
+	if (core_dec_kind(d) != CORE_DEC_FOUND)
+		return LX_SLOW;
+	res->rule = r->rule;
+	res->dec = d;
+	return LX_FOUND;
+}
+
+/* The walk of the plain query: its chain's lookups only. */
+static enum lx_verdict plain_lookup(struct brt_lookup *lk,
+				    const struct core_plan *p, struct lx_res *res)
+{
+	enum lx_verdict v;
+	size_t k;
+
+	for (k = 0; k < p->n_plain; k++) {
+		v = look_up(lk, &p->r[p->plain[k]], res);
+		if (v != LX_AGAIN)
+			return v;
+	}
+	if (p->plain_end >= 0)
+		return core_lx_action_error(p->r[p->plain_end].action, res);
+	return core_lx_no_rule(res);
+}
+
 enum lx_verdict core_lx_plan_lookup(struct brt_lookup *lk,
 				    const struct core_plan *p,
 				    struct lx_res *res)
 {
 	const struct brt_query *q = lk->q;
 	/* the flow's uid (core_lx_flow_init): the caller's, else root */
-	uint32_t uid = (q->flags & BRT_QUERY_F_UID) ? q->uid : 0, slot;
+	uint32_t uid = (q->flags & BRT_QUERY_F_UID) ? q->uid : 0;
+	enum lx_verdict v;
 	size_t i;
 
+	if (plain_query(p, q, uid))
+		return plain_lookup(lk, p, res);
 	for (i = 0; i < p->n; i++) {
 		const struct core_prule *r = &p->r[i];
-		const struct core_dec *d;
 
 		if (!applies(r, q, uid))
 			continue;
@@ -243,14 +324,9 @@ enum lx_verdict core_lx_plan_lookup(struct brt_lookup *lk,
 		}
 		if (r->step == CORE_PS_ERROR)
 			return core_lx_action_error(r->action, res);
-		d = core_dec_lookup(lk, r->fib, q->dst.bytes, &slot);
-		if (!d)
-			continue;	/* nothing in this table: next rule */
-		if (core_dec_kind(d) != CORE_DEC_FOUND)
-			return LX_SLOW;
-		res->rule = r->rule;
-		res->dec = d;
-		return LX_FOUND;
+		v = look_up(lk, r, res);
+		if (v != LX_AGAIN)
+			return v;
 	}
 	return core_lx_no_rule(res);
 }

@@ -103,6 +103,17 @@ struct core_prule {
  * left out (the walk would pass them by). */
 struct core_plan {
 	size_t n;
+	/* The chain of the "plain" query, which has zero in every selector
+	 * some rule reads (no from, mark 0, uid 0, no protocol or ports):
+	 * the lookups it reaches, in order (plain[0..n_plain) index r), and
+	 * how it ends without an answer (plain_end: the index of an error
+	 * rule, or -1: no rule found one). Without a rule that reads the
+	 * destination this chain is the same for every destination. */
+	bool plain_ok;
+	uint8_t reads;			/* CORE_PR_* of every rule */
+	size_t n_plain;
+	uint32_t *plain;		/* in the same block, after r[] */
+	ptrdiff_t plain_end;
 	struct core_prule r[];
 };
 

@@ -111,7 +111,7 @@ static bool is_own4(const brt_table *t, const struct brt_addr *a)
 
 bool core_lx_is_local4(const brt_table *t, const struct brt_addr *a)
 {
-	const struct brt_fib *local = core_table_fib(t, BRT_AF_INET, BRT_TABLE_LOCAL);
+	const struct brt_fib *local;
 	const struct brt_pgroup *g;
 	size_t i;
 
@@ -123,6 +123,7 @@ bool core_lx_is_local4(const brt_table *t, const struct brt_addr *a)
 			if (brt_addr_equal(&t->addrs[i].addr, a))
 				return true;
 	}
+	local = core_table_fib(t, BRT_AF_INET, BRT_TABLE_LOCAL);
 	if (!local)
 		return false;
 	/* __ip_dev_find's fallback: what the local table says first */
