@@ -57,6 +57,7 @@ struct brt_fast;		/* the compiled lookup structure (optional) */
 struct brt_fib_edit;		/* an edited fib's writer-side index */
 struct brt_table_edits;		/* an edited table's bookkeeping */
 struct core_plan;		/* a compiled rule chain (policy/) */
+struct core_src6;		/* compiled IPv6 source candidates */
 
 struct brt_fib {
 	uint32_t id;
@@ -164,6 +165,8 @@ struct brt_table {
 	/* the policy's compiled rule chains, IPv4 and IPv6 (NULL: none;
 	 * policy/linux/linux_plan.c); one malloc'd block each */
 	struct core_plan *plans[2];
+	/* the IPv6 source candidates, compiled (linux_src6_compiled.c) */
+	struct core_src6 *src6;
 };
 
 /* Where the fib of (family, id) is in t->fibs, or would go. */

@@ -215,7 +215,9 @@ void core_plans_free(brt_table *t)
 {
 	free(t->plans[0]);
 	free(t->plans[1]);
+	free(t->src6);
 	t->plans[0] = t->plans[1] = NULL;
+	t->src6 = NULL;
 }
 
 void core_answers_free(brt_table *t)

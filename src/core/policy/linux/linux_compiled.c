@@ -62,7 +62,7 @@ static void decide6(brt_table *t, const struct brt_pgroup *g,
 		a.source = r->prefsrc;
 		a.flags = CORE_ANS_F_SOURCE;
 	} else if (core_source_constant(t, &g->dst)) {
-		if (!core_lx_select_src6(t, a.dev, &g->dst.addr, &a.source))
+		if (!core_lx_src6_pick(t, a.dev, &g->dst.addr, &a.source))
 			memset(&a.source, 0, sizeof(a.source));
 		a.flags = CORE_ANS_F_SOURCE;
 	}
@@ -187,7 +187,7 @@ static void set_sources(const struct brt_lookup *lk, const struct core_answer *a
 	}
 	if (a->flags & CORE_ANS_F_SOURCE)
 		r->prefsrc = a->source;
-	else if (!core_lx_select_src6(lk->t, a->dev, &q->dst, &r->prefsrc))
+	else if (!core_lx_src6_pick(lk->t, a->dev, &q->dst, &r->prefsrc))
 		memset(&r->prefsrc, 0, sizeof(r->prefsrc));
 	r->source = q->src.family ? q->src : r->prefsrc;
 }
@@ -250,7 +250,10 @@ void core_linux_lookup_compiled(struct brt_lookup *lk)
 
 int core_linux_compile(brt_table *t)
 {
-	int err = core_dec_compile_all(t, decide);
+	int err;
+
+	core_lx_src6_build(t);	/* first: the IPv6 decisions use it */
+	err = core_dec_compile_all(t, decide);
 
 	core_lx_plan_build(t);
 	return err;

@@ -179,6 +179,12 @@ struct brt_addr core_lx_select_src4(const brt_table *t, uint32_t ifindex,
 			       const struct brt_addr *near, int scope);
 /* Whether @a is a local IPv4 address (configured, or in a local route). */
 bool core_lx_is_local4(const brt_table *t, const struct brt_addr *a);
+/* t->src6 for core_lx_src6_pick (with the decisions; NULL without
+ * memory), and the pick: core_lx_select_src6's answer, faster
+ * (linux_src6_compiled.c). */
+void core_lx_src6_build(brt_table *t);
+bool core_lx_src6_pick(const brt_table *t, uint32_t ifindex,
+		       const struct brt_addr *dst, struct brt_addr *out);
 /* ipv6_dev_get_saddr(dev, dst); false when no address fits. */
 bool core_lx_select_src6(const brt_table *t, uint32_t ifindex,
 		    const struct brt_addr *dst, struct brt_addr *out);

@@ -1,0 +1,233 @@
+/*
+ * linux_src6_compiled.c - IPv6 source selection (linux_src6.c) with what
+ * does not depend on the destination worked out once per table version.
+ *
+ * linux_src6.c, the reference, walks every device, every scope order and
+ * every address per query and looks each candidate's label up in the
+ * label table. Here the candidates are listed once, in the exact order
+ * that walk visits them (devices in table order, disabled ones left out;
+ * per device by list scope 0x40, 0x20, 0x10, 0, then table order), each
+ * with its destination-free rule values (scope, preferred, home address,
+ * label, privacy, ORCHID, prefix length, not optimistic) filled in; a
+ * query computes only the rules that read the destination (same address,
+ * scope comparison, output interface, label match, ORCHID match, common
+ * prefix) and keeps the first best, as the reference does.
+ *
+ * Invariant: core_lx_src6_pick(t, i, d, out) == core_lx_select_src6(t, i,
+ * d, out) for every query (test_compiled_diff checks the answers that
+ * use it against the interpretive walk, which uses the reference).
+ * The list depends on links, addresses and labels only, which change
+ * only with a whole rebuild; it is built with the decisions.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "policy/compiled.h"
+#include "policy/linux/linux_policy.h"
+
+struct src6_cand {
+	const struct brt_address *a;
+	uint32_t ifindex;
+	uint32_t label;
+	int8_t scope;
+	uint8_t preferred, hoa, privacy, orchid, plen, not_optimistic;
+};
+
+struct src6_run {
+	uint32_t ifindex;
+	uint32_t from, to;		/* its candidates: c[from..to) */
+};
+
+/* One block (t->src6 is freed with free()): c[] for every address, then
+ * runs, one a device. */
+struct core_src6 {
+	size_t n, n_runs;
+	struct src6_run *runs;		/* after c[], in the block */
+	struct src6_cand c[];
+};
+
+static bool is_orchid(const struct brt_addr *a)
+{
+	return a->bytes[0] == 0x20 && a->bytes[1] == 0x01 &&
+	       a->bytes[2] == 0x00 && (a->bytes[3] & 0xf0) == 0x10;
+}
+
+static bool always_preferred(const struct brt_addr *a)
+{
+	static const uint8_t mapped[12] = {[10] = 0xff, [11] = 0xff};
+	static const uint8_t zero[12];
+
+	return core_addr_is_v6_loopback(a) || !memcmp(a->bytes, mapped, 12) ||
+	       (!memcmp(a->bytes, zero, 12) && !core_addr_is_zero(a));
+}
+
+static bool candidate(const struct brt_address *a)
+{
+	if (a->addr.family != BRT_AF_INET6)
+		return false;
+	if ((a->flags & (BRT_ADDR_F_TENTATIVE | BRT_ADDR_F_DADFAILED)) &&
+	    !(a->flags & BRT_ADDR_F_OPTIMISTIC))
+		return false;
+	return !core_addr_is_zero(&a->addr) && !core_addr_is_v6_multicast(&a->addr);
+}
+
+static int list_scope(const struct brt_address *a)
+{
+	if (core_addr_is_v6_loopback(&a->addr))
+		return 0x10;
+	if (core_addr_is_v6_linklocal(&a->addr))
+		return 0x20;
+	return core_addr6_scope(&a->addr) == 5 ? 0x40 : 0;
+}
+
+static void fill_cand(const brt_table *t, const struct brt_address *a,
+		      struct src6_cand *c)
+{
+	const struct brt_linkconf *conf = core_table_linkconf(t, a->ifindex);
+
+	c->a = a;
+	c->ifindex = a->ifindex;
+	c->scope = (int8_t)core_addr6_scope(&a->addr);
+	c->preferred = always_preferred(&a->addr) ||
+		       !(a->flags & (BRT_ADDR_F_DEPRECATED | BRT_ADDR_F_OPTIMISTIC));
+	c->hoa = t->ipv6_mip6 && (a->flags & BRT_ADDR_F_HOMEADDRESS);
+	c->label = core_table_addr_label(t, &a->addr, a->ifindex);
+	c->privacy = !(a->flags & BRT_ADDR_F_TEMPORARY) ^ (conf->use_tempaddr >= 2);
+	c->orchid = is_orchid(&a->addr);
+	c->plen = a->plen;
+	c->not_optimistic = !(a->flags & BRT_ADDR_F_OPTIMISTIC);
+}
+
+/* Append device @ifindex's candidates in the reference's order. */
+static void add_device(const brt_table *t, uint32_t ifindex, struct core_src6 *s)
+{
+	static const int order[] = {0x40, 0x20, 0x10, 0};
+	struct src6_run *run = &s->runs[s->n_runs++];
+	size_t i, k;
+
+	run->ifindex = ifindex;
+	run->from = (uint32_t)s->n;
+	if (!core_table_linkconf(t, ifindex)->disable_ipv6)
+		for (k = 0; k < sizeof(order) / sizeof(order[0]); k++)
+			for (i = 0; i < t->n_addrs; i++)
+				if (t->addrs[i].ifindex == ifindex &&
+				    candidate(&t->addrs[i]) &&
+				    list_scope(&t->addrs[i]) == order[k])
+					fill_cand(t, &t->addrs[i], &s->c[s->n++]);
+	run->to = (uint32_t)s->n;
+}
+
+void core_lx_src6_build(brt_table *t)
+{
+	struct core_src6 *s;
+	size_t i;
+
+	free(t->src6);
+	t->src6 = NULL;
+	s = malloc(sizeof(*s) + t->n_addrs * sizeof(s->c[0]) +
+		   (t->n_links + 1) * sizeof(*s->runs));
+	if (!s)
+		return;		/* (the reference answers then) */
+	s->n = s->n_runs = 0;
+	s->runs = (struct src6_run *)(void *)&s->c[t->n_addrs];
+	for (i = 0; i < t->n_links; i++)
+		add_device(t, t->links[i].index, s);
+	t->src6 = s;
+}
+
+/* ------------------------------------------------------------- a query */
+
+struct dst6 {
+	const struct brt_addr *addr;
+	uint32_t ifindex, label;
+	int scope;
+	bool orchid;
+};
+
+enum { R_LOCAL, R_SCOPE, R_PREFERRED, R_HOA, R_OIF, R_LABEL, R_PRIVACY,
+       R_ORCHID, R_PREFIX, R_NOT_OPTIMISTIC, R_MAX };
+
+static unsigned common_bits128(const uint8_t *a, const uint8_t *b)
+{
+	uint64_t x[2], y[2], hi, lo;
+
+	memcpy(x, a, 16);
+	memcpy(y, b, 16);
+	hi = __builtin_bswap64(x[0] ^ y[0]);
+	lo = __builtin_bswap64(x[1] ^ y[1]);
+	if (hi)
+		return (unsigned)__builtin_clzll(hi);
+	return lo ? 64 + (unsigned)__builtin_clzll(lo) : 128;
+}
+
+static void score(const struct src6_cand *c, const struct dst6 *d, int s[R_MAX])
+{
+	unsigned match = common_bits128(c->a->addr.bytes, d->addr->bytes);
+
+	s[R_LOCAL] = match == 128;	/* (brt_addr_equal: both IPv6) */
+	s[R_SCOPE] = c->scope >= d->scope ? -c->scope : c->scope - 128;
+	s[R_PREFERRED] = c->preferred;
+	s[R_HOA] = c->hoa;
+	s[R_OIF] = !d->ifindex || d->ifindex == c->ifindex;
+	s[R_LABEL] = c->label == d->label;
+	s[R_PRIVACY] = c->privacy;
+	s[R_ORCHID] = c->orchid == d->orchid;
+	s[R_PREFIX] = (int)(match > c->plen ? c->plen : match);
+	s[R_NOT_OPTIMISTIC] = c->not_optimistic;
+}
+
+static bool better(const int s[R_MAX], const int best[R_MAX])
+{
+	int r;
+
+	for (r = 0; r < R_MAX; r++)
+		if (s[r] != best[r])
+			return s[r] > best[r];
+	return false;
+}
+
+/* The best of candidates c[from..to), the first one on ties, or NULL. */
+static const struct src6_cand *best_of(const struct core_src6 *s, uint32_t from,
+				       uint32_t to, const struct dst6 *d)
+{
+	const struct src6_cand *best = NULL;
+	int bs[R_MAX], cs[R_MAX];
+	uint32_t i;
+
+	for (i = from; i < to; i++) {
+		score(&s->c[i], d, cs);
+		if (!best || better(cs, bs)) {
+			best = &s->c[i];
+			memcpy(bs, cs, sizeof(cs));
+		}
+	}
+	return best;
+}
+
+bool core_lx_src6_pick(const brt_table *t, uint32_t ifindex,
+		       const struct brt_addr *dst, struct brt_addr *out)
+{
+	const struct core_src6 *s = t->src6;
+	const struct src6_cand *best = NULL;
+	struct dst6 d;
+	size_t i;
+
+	if (!s)
+		return core_lx_select_src6(t, ifindex, dst, out);
+	d.addr = dst;
+	d.ifindex = ifindex;
+	d.scope = core_addr_is_zero(dst) ? -1 : core_addr6_scope(dst);
+	d.label = core_table_addr_label(t, dst, ifindex);
+	d.orchid = is_orchid(dst);
+	if (ifindex && (core_addr_is_v6_multicast(dst) || d.scope <= 2)) {
+		for (i = 0; i < s->n_runs; i++)
+			if (s->runs[i].ifindex == ifindex)
+				best = best_of(s, s->runs[i].from, s->runs[i].to, &d);
+	} else
+		best = best_of(s, 0, (uint32_t)s->n, &d);
+	if (!best)
+		return false;
+	*out = best->a->addr;
+	out->zone = core_addr_is_v6_linklocal(out) ? best->ifindex : 0;
+	return true;
+}
