@@ -314,6 +314,7 @@ static const char *const rules[] = {
 	"rule -6 pref 0 lookup local\n",
 	"rule -6 pref 100 from 2001:db8:20::20 lookup 200\n",
 	"rule -6 pref 120 fwmark 0x2 lookup 200\n",
+	"rule -6 pref 125 tos 0x08 lookup 300\n",
 	"rule -6 pref 130 to 2001:db8:100::/40 lookup 300\n",
 	"rule -6 pref 32766 lookup main\n",
 };

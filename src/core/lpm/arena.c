@@ -22,6 +22,7 @@
  * that maps anonymous memory and asks for huge pages, os/linux/pages.c),
  * or else from calloc.
  */
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -90,15 +91,29 @@ void lpm_pages_install(const struct lpm_pages *p)
 	pages = p && p->map && p->unmap ? p : &calloc_pages;
 }
 
+/* Bytes mapped through the provider now (what a heap count misses). */
+static _Atomic size_t mapped_bytes;
+
 void *lpm_pages_map(size_t bytes)
 {
-	return pages->map(bytes);
+	void *p = pages->map(bytes);
+
+	if (p)
+		atomic_fetch_add_explicit(&mapped_bytes, bytes, memory_order_relaxed);
+	return p;
 }
 
 void lpm_pages_unmap(void *p, size_t bytes)
 {
-	if (p)
-		pages->unmap(p, bytes);
+	if (!p)
+		return;
+	pages->unmap(p, bytes);
+	atomic_fetch_sub_explicit(&mapped_bytes, bytes, memory_order_relaxed);
+}
+
+size_t lpm_pages_mapped(void)
+{
+	return atomic_load_explicit(&mapped_bytes, memory_order_relaxed);
 }
 
 static void *map_elems(size_t bytes)

@@ -142,5 +142,8 @@ void lpm_pages_install(const struct lpm_pages *p);
  * index at random (compiled decisions). */
 void *lpm_pages_map(size_t bytes);
 void lpm_pages_unmap(void *p, size_t bytes);
+/* Bytes mapped through lpm_pages_map and not yet unmapped, process-wide
+ * (memory figures: mappings are not in the malloc heap's counts). */
+size_t lpm_pages_mapped(void);
 
 #endif /* BRT_CORE_LPM_H */

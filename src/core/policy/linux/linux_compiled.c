@@ -206,7 +206,7 @@ static int answer(struct brt_lookup *lk)
 	if (v4 && !answer4(lk))
 		return 0;
 	memset(&res, 0, sizeof(res));
-	if (plan)
+	if (plan && !q->tos)	/* (a plan assumes tos 0: rules may read it) */
 		v = core_lx_plan_lookup(lk, plan, &res);
 	else {
 		core_lx_flow_init(lk, &fl);
