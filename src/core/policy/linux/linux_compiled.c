@@ -147,7 +147,7 @@ static enum lx_verdict table_compiled(struct brt_lookup *lk,
 	return LX_FOUND;
 }
 
-static bool v4_special(const struct brt_addr *a)
+bool core_lx_v4_special(const struct brt_addr *a)
 {
 	return a->bytes[0] == 0 || a->bytes[0] >= 224;	/* 0/8, class D, E */
 }
@@ -163,21 +163,19 @@ static int answer4(struct brt_lookup *lk)
 {
 	const struct brt_query *q = lk->q;
 
-	if (q->tos || v4_special(&q->dst))
+	if (q->tos || core_lx_v4_special(&q->dst))
 		return 0;
 	/* (a loopback source is refused after the lookup: output4 checks) */
 	return !q->src.family ||
-	       (!v4_special(&q->src) && !core_addr_is_v4_loopback(&q->src) &&
+	       (!core_lx_v4_special(&q->src) && !core_addr_is_v4_loopback(&q->src) &&
 		core_lx_is_local4(lk->t, &q->src));
 }
 
 /* source and prefsrc of a compiled answer, as linux_out4/out6 set them:
  * prefsrc is chosen without a given source (IPv4 reports none then). */
-static void set_sources(const struct brt_lookup *lk, const struct core_answer *a,
-			struct brt_result *r)
+static void set_sources(const brt_table *t, const struct brt_query *q,
+			const struct core_answer *a, struct brt_result *r)
 {
-	const struct brt_query *q = lk->q;
-
 	if (q->src.family && q->dst.family == BRT_AF_INET) {
 		/* nothing to choose: the given source, and no prefsrc */
 		r->source = q->src;
@@ -187,23 +185,36 @@ static void set_sources(const struct brt_lookup *lk, const struct core_answer *a
 	}
 	if (a->flags & CORE_ANS_F_SOURCE)
 		r->prefsrc = a->source;
-	else if (!core_lx_src6_pick(lk->t, a->dev, &q->dst, &r->prefsrc))
+	else if (!core_lx_src6_pick(t, a->dev, &q->dst, &r->prefsrc))
 		memset(&r->prefsrc, 0, sizeof(r->prefsrc));
 	r->source = q->src.family ? q->src : r->prefsrc;
+}
+
+bool core_lx_compiled_fill(const brt_table *t, const struct brt_query *q,
+			   const struct core_dec *d, const struct brt_rule *rule,
+			   struct brt_result *r)
+{
+	const struct core_answer *a = core_dec_answer(t, d);
+
+	if (a->type == BRT_RT_LOCAL)
+		return false;
+	core_dec_fill(t, d, &q->dst, r);
+	r->rule_priority = rule ? rule->priority : 0;
+	if (q->dst.family == BRT_AF_INET && !r->type)
+		r->type = BRT_RT_UNICAST;
+	set_sources(t, q, a, r);
+	return true;
 }
 
 static int answer(struct brt_lookup *lk)
 {
 	const struct brt_query *q = lk->q;
 	const struct core_plan *plan = lk->t->plans[q->dst.family == BRT_AF_INET6];
-	struct brt_result *r = lk->r;
 	struct lx_flow fl;
 	struct lx_res res;
-	const struct core_answer *a;
 	enum lx_verdict v;
-	bool v4 = q->dst.family == BRT_AF_INET;
 
-	if (v4 && !answer4(lk))
+	if (q->dst.family == BRT_AF_INET && !answer4(lk))
 		return 0;
 	memset(&res, 0, sizeof(res));
 	if (plan && !q->tos)	/* (a plan assumes tos 0: rules may read it) */
@@ -215,18 +226,10 @@ static int answer(struct brt_lookup *lk)
 	if (v == LX_SLOW)
 		return 0;
 	if (v != LX_FOUND) {
-		core_result_error(r, res.status, res.message);
+		core_result_error(lk->r, res.status, res.message);
 		return 1;
 	}
-	a = core_dec_answer(lk->t, res.dec);
-	if (a->type == BRT_RT_LOCAL)
-		return 0;
-	core_dec_fill(lk->t, res.dec, &q->dst, r);
-	r->rule_priority = res.rule ? res.rule->priority : 0;
-	if (v4 && !r->type)
-		r->type = BRT_RT_UNICAST;
-	set_sources(lk, a, r);
-	return 1;
+	return core_lx_compiled_fill(lk->t, q, res.dec, res.rule, lk->r);
 }
 
 void core_linux_lookup_compiled(struct brt_lookup *lk)

@@ -140,6 +140,51 @@ static bool plannable(const struct brt_rule *rules, size_t n)
 static bool applies(const struct core_prule *r, const struct brt_query *q,
 		    uint32_t uid);
 
+/* Set the filter bits of prefix @a/@len (struct core_prule's filter). */
+static void filter_set(uint64_t *w, const uint8_t *a, unsigned len)
+{
+	unsigned k = (unsigned)a[0] << 8 | a[1], span, i;
+
+	span = len >= 16 ? 1u : 1u << (16 - len);
+	k &= ~(span - 1);
+	for (i = 0; i < span; i++, k++)
+		w[k / 64] |= UINT64_C(1) << (k % 64);
+}
+
+/* The plan @p again, with a filter for each lookup of a small table
+ * (plans stay one block: freed with free()); @p itself without memory. */
+static struct core_plan *add_filters(struct core_plan *p)
+{
+	size_t i, k, n = 0, base = sizeof(*p) + p->n * (sizeof(p->r[0]) + sizeof(*p->plain));
+	struct core_plan *q;
+	uint64_t *w;
+
+	for (i = 0; i < p->n; i++)
+		n += p->r[i].step == CORE_PS_LOOKUP && p->r[i].fib &&
+		     p->r[i].fib->n_live <= CORE_PLAN_FILTER_MAX;
+	base = (base + 7) & ~(size_t)7;
+	q = n ? realloc(p, base + n * CORE_PLAN_FILTER_WORDS * 8) : NULL;
+	if (!q)
+		return p;
+	q->plain = (uint32_t *)(void *)&q->r[q->n];
+	w = (uint64_t *)(void *)((char *)q + base);
+	memset(w, 0, n * CORE_PLAN_FILTER_WORDS * 8);
+	for (i = 0; i < q->n; i++) {
+		const struct brt_fib *f = q->r[i].fib;
+
+		if (q->r[i].step != CORE_PS_LOOKUP || !f ||
+		    f->n_live > CORE_PLAN_FILTER_MAX)
+			continue;
+		for (k = 0; k < f->n_groups; k++)
+			if (f->groups[k].count)
+				filter_set(w, f->groups[k].dst.addr.bytes,
+					   f->groups[k].dst.len);
+		q->r[i].filter = w;
+		w += CORE_PLAN_FILTER_WORDS;
+	}
+	return q;
+}
+
 /* The chain of the plain query (struct core_plan), walked once here. */
 static void plain_chain(struct core_plan *p, uint8_t family)
 {
@@ -186,6 +231,8 @@ static struct core_plan *plan_family(const brt_table *t, uint8_t family)
 		return NULL;
 	p = malloc(sizeof(*p) + n * (sizeof(p->r[0]) + sizeof(*p->plain)));
 	target = malloc((n + 1) * sizeof(*target));
+	if (p)
+		p->n = 0;
 	at = malloc((n + 1) * sizeof(*at));
 	if (!p || !target || !at) {
 		free(p), free(target), free(at);
@@ -206,7 +253,7 @@ static struct core_plan *plan_family(const brt_table *t, uint8_t family)
 	free(target);
 	free(at);
 	plain_chain(p, family);
-	return p;
+	return add_filters(p);
 }
 
 void core_lx_plan_build(brt_table *t)
@@ -268,13 +315,21 @@ static bool plain_query(const struct core_plan *p, const struct brt_query *q,
 	       !((m & CORE_PR_SPORT) && q->sport) && !((m & CORE_PR_DPORT) && q->dport);
 }
 
+bool core_lx_plan_plain(const struct core_plan *p, const struct brt_query *q)
+{
+	return plain_query(p, q, (q->flags & BRT_QUERY_F_UID) ? q->uid : 0);
+}
+
 /* A lookup rule's step: LX_FOUND (res set), LX_AGAIN or LX_SLOW. */
 static enum lx_verdict look_up(struct brt_lookup *lk, const struct core_prule *r,
 			       struct lx_res *res)
 {
 	uint32_t slot;
-	const struct core_dec *d = core_dec_lookup(lk, r->fib, lk->q->dst.bytes, &slot);
+	const struct core_dec *d;
 
+	if (!core_prule_may_hold(r, lk->q->dst.bytes))
+		return LX_AGAIN;
+	d = core_dec_lookup(lk, r->fib, lk->q->dst.bytes, &slot);
 	if (!d)
 		return LX_AGAIN;	/* nothing in this table: next rule */
 	if (core_dec_kind(d) != CORE_DEC_FOUND)

@@ -96,7 +96,24 @@ struct core_prule {
 	uint8_t ipproto;
 	uint16_t sport_lo, sport_hi, dport_lo, dport_hi;
 	uint32_t next;			/* CORE_PS_GOTO: where (may be n) */
+	/* CORE_PS_LOOKUP of a small table (the local one): bit k set when
+	 * one of its prefixes meets the destinations whose first 16 bits
+	 * are k; a destination whose bit is clear is not looked up (it
+	 * would find nothing). NULL: always look up. In the plan's block. */
+	const uint64_t *filter;
 };
+
+#define CORE_PLAN_FILTER_MAX 256	/* groups of a table that gets one */
+#define CORE_PLAN_FILTER_WORDS (65536 / 64)
+
+/* Whether @dst may be in the table of plan rule @r (see filter). */
+static inline bool core_prule_may_hold(const struct core_prule *r,
+				       const uint8_t *dst)
+{
+	unsigned k = (unsigned)dst[0] << 8 | dst[1];
+
+	return !r->filter || (r->filter[k / 64] >> (k % 64) & 1);
+}
 
 /* Only the rules that can act: a rule that matches no flow of the kind,
  * a nop, a goto to no rule and a lookup of a table without routes are
@@ -117,6 +134,9 @@ struct core_plan {
 	struct core_prule r[];
 };
 
+/* Whether @q is plan @p's plain query (struct core_plan): its chain
+ * answers it. */
+bool core_lx_plan_plain(const struct core_plan *p, const struct brt_query *q);
 /* Build t->plans (after the decisions, and again after every edit). */
 void core_lx_plan_build(brt_table *t);
 /* The rule walk of the plan @p for lk->q (no oif, iif, zone or tos):
@@ -170,6 +190,18 @@ void core_lx_out4_decide(brt_table *t, const struct brt_fib *fib,
 			 const struct lx_res *res, struct core_dec *d);
 /* The compiled policy (linux_compiled.c). */
 void core_linux_lookup_compiled(struct brt_lookup *lk);
+/* brt_table_lookup_bulk under the Linux policy (linux_bulk.c). */
+void core_linux_lookup_bulk(const brt_table *t, const struct brt_query *q,
+			    size_t n, struct brt_result *r);
+/* The compiled answer of FOUND decision @d, found by rule @rule, into @r
+ * (every field written); false for a local route, whose answer the
+ * output step makes (linux_compiled.c). */
+bool core_lx_compiled_fill(const brt_table *t, const struct brt_query *q,
+			   const struct core_dec *d, const struct brt_rule *rule,
+			   struct brt_result *r);
+/* IPv4 destinations or sources the output step treats apart (0/8,
+ * multicast, class E and broadcast). */
+bool core_lx_v4_special(const struct brt_addr *a);
 int core_linux_compile(brt_table *t);
 int core_linux_recompile(brt_table *t, uint8_t family, uint32_t table,
 			 const struct brt_prefix *dst, const struct brt_route *r);
