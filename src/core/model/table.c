@@ -19,8 +19,7 @@ void brt_table_destroy(brt_table *t)
 	if (!t)
 		return;
 	core_table_edit_free(t);
-	core_answers_free(t);
-	core_plans_free(t);
+	core_compiled_free(t);
 	for (i = 0; i < t->n_fibs; i++)
 		core_fib_free(&t->fibs[i]);
 	for (i = 0; i < t->n_sysctls; i++) {

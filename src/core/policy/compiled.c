@@ -215,8 +215,14 @@ void core_plans_free(brt_table *t)
 {
 	free(t->plans[0]);
 	free(t->plans[1]);
-	free(t->src6);
 	t->plans[0] = t->plans[1] = NULL;
+}
+
+void core_compiled_free(brt_table *t)
+{
+	core_answers_free(t);
+	core_plans_free(t);
+	free(t->src6);
 	t->src6 = NULL;
 }
 

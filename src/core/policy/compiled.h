@@ -129,9 +129,12 @@ static inline void core_dec_set(struct core_dec *d, enum core_dec_kind kind)
  * when new; its index, or UINT32_MAX without memory. */
 uint32_t core_answer_intern(brt_table *t, const struct core_answer *a);
 void core_answers_free(brt_table *t);
-/* Free t->plans and t->src6 (the policy's compiled rule chains and
- * source candidates: one malloc'd block each). */
+/* Free t->plans (the policy's compiled rule chains: one malloc'd block
+ * each). */
 void core_plans_free(brt_table *t);
+/* Free everything compiled beside the decisions: answer records, plans
+ * and t->src6 (one block). */
+void core_compiled_free(brt_table *t);
 static inline const struct core_answer *core_dec_answer(const brt_table *t,
 							const struct core_dec *d)
 {

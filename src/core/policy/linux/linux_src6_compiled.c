@@ -38,11 +38,19 @@ struct src6_run {
 	uint32_t from, to;		/* its candidates: c[from..to) */
 };
 
+/* An address label (t->labels, longest first) as two masked words. */
+struct src6_label {
+	uint64_t hi, lo, mhi, mlo;
+	uint32_t ifindex;		/* 0: any */
+	uint32_t label;
+};
+
 /* One block (t->src6 is freed with free()): c[] for every address, then
- * runs, one a device. */
+ * runs, one a device, then the IPv6 labels. */
 struct core_src6 {
-	size_t n, n_runs;
+	size_t n, n_runs, n_labels;
 	struct src6_run *runs;		/* after c[], in the block */
+	struct src6_label *labels;	/* after runs */
 	struct src6_cand c[];
 };
 
@@ -117,6 +125,42 @@ static void add_device(const brt_table *t, uint32_t ifindex, struct core_src6 *s
 	run->to = (uint32_t)s->n;
 }
 
+static uint64_t be64_at(const uint8_t *b)
+{
+	uint64_t x;
+
+	memcpy(&x, b, 8);
+	return __builtin_bswap64(x);
+}
+
+static uint64_t mask_bits(unsigned len)
+{
+	return len >= 64 ? ~UINT64_C(0) : len ? ~UINT64_C(0) << (64 - len) : 0;
+}
+
+/* The IPv6 labels of t->labels, in their order (core_table_addr_label
+ * skips the others for an IPv6 address). */
+static void add_labels(const brt_table *t, struct core_src6 *s)
+{
+	size_t i;
+
+	s->n_labels = 0;
+	for (i = 0; i < t->n_labels; i++) {
+		const struct brt_prefix *p = &t->labels[i].prefix;
+		struct src6_label *l = &s->labels[s->n_labels];
+
+		if (p->addr.family != BRT_AF_INET6 || p->len > 128)
+			continue;
+		l->mhi = mask_bits(p->len);
+		l->mlo = mask_bits(p->len > 64 ? p->len - 64 : 0);
+		l->hi = be64_at(p->addr.bytes) & l->mhi;
+		l->lo = be64_at(p->addr.bytes + 8) & l->mlo;
+		l->ifindex = t->labels[i].ifindex;
+		l->label = t->labels[i].label;
+		s->n_labels++;
+	}
+}
+
 void core_lx_src6_build(brt_table *t)
 {
 	struct core_src6 *s;
@@ -125,14 +169,35 @@ void core_lx_src6_build(brt_table *t)
 	free(t->src6);
 	t->src6 = NULL;
 	s = malloc(sizeof(*s) + t->n_addrs * sizeof(s->c[0]) +
-		   (t->n_links + 1) * sizeof(*s->runs));
+		   (t->n_links + 1) * sizeof(*s->runs) + 8 +
+		   t->n_labels * sizeof(*s->labels));
 	if (!s)
 		return;		/* (the reference answers then) */
 	s->n = s->n_runs = 0;
 	s->runs = (struct src6_run *)(void *)&s->c[t->n_addrs];
+	s->labels = (struct src6_label *)(void *)
+		    (((uintptr_t)&s->runs[t->n_links + 1] + 7) & ~(uintptr_t)7);
 	for (i = 0; i < t->n_links; i++)
 		add_device(t, t->links[i].index, s);
+	add_labels(t, s);
 	t->src6 = s;
+}
+
+/* core_table_addr_label for an IPv6 address, on the compiled labels. */
+static uint32_t label_of(const struct core_src6 *s, const uint8_t *a,
+			 uint32_t ifindex)
+{
+	uint64_t hi = be64_at(a), lo = be64_at(a + 8);
+	size_t i;
+
+	for (i = 0; i < s->n_labels; i++) {
+		const struct src6_label *l = &s->labels[i];
+
+		if ((!l->ifindex || l->ifindex == ifindex) &&
+		    (hi & l->mhi) == l->hi && (lo & l->mlo) == l->lo)
+			return l->label;
+	}
+	return CORE_ADDR_LABEL_NONE;
 }
 
 /* ------------------------------------------------------------- a query */
@@ -217,7 +282,8 @@ bool core_lx_src6_pick(const brt_table *t, uint32_t ifindex,
 	d.addr = dst;
 	d.ifindex = ifindex;
 	d.scope = core_addr_is_zero(dst) ? -1 : core_addr6_scope(dst);
-	d.label = core_table_addr_label(t, dst, ifindex);
+	d.label = dst->family == BRT_AF_INET6 ? label_of(s, dst->bytes, ifindex)
+		  : core_table_addr_label(t, dst, ifindex);
 	d.orchid = is_orchid(dst);
 	if (ifindex && (core_addr_is_v6_multicast(dst) || d.scope <= 2)) {
 		for (i = 0; i < s->n_runs; i++)
