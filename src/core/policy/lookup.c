@@ -162,6 +162,8 @@ int core_table_answer_hinted(const brt_table *t, const struct brt_query *q,
 int brt_table_lookup(const brt_table *t, const struct brt_query *q,
 		     struct brt_result *r)
 {
+	if (t && q && r && t->ops->lookup_fast && t->ops->lookup_fast(t, q, r))
+		return 0;
 	return run(t, q, r, NULL);
 }
 
@@ -183,7 +185,7 @@ int brt_table_lookup_bulk(const brt_table *t, const struct brt_query *q,
 int core_table_answer(const brt_table *t, const struct brt_query *q,
 		      struct brt_result *r)
 {
-	return run(t, q, r, NULL);
+	return brt_table_lookup(t, q, r);
 }
 
 /* The interpretive reference: explain's walk without its records. */

@@ -39,6 +39,13 @@ struct core_policy {
 	/* The same answer, recording every candidate into lk->ex; with
 	 * lk->ex NULL, the interpretive reference lookup must equal. */
 	void (*explain)(struct brt_lookup *lk);
+	/* Optional: answer the commonest queries before any other work
+	 * (brt_table_lookup calls it first, with non-NULL arguments): 1 with
+	 * every field of @r written exactly as lookup would write it, or 0
+	 * with @r untouched, and lookup answers. It validates what it relies
+	 * on itself, so it declines what it does not know. */
+	int (*lookup_fast)(const brt_table *t, const struct brt_query *q,
+			   struct brt_result *r);
 	/* Optional: answer @n queries at once (brt_table_lookup_bulk has
 	 * checked the arrays), each exactly as brt_table_lookup would. */
 	void (*lookup_bulk)(const brt_table *t, const struct brt_query *q,

@@ -232,6 +232,38 @@ static int answer(struct brt_lookup *lk)
 	return core_lx_compiled_fill(lk->t, q, res.dec, res.rule, lk->r);
 }
 
+/* The source conditions of a fast answer: none, or one of the query's
+ * family that is not all-zero (lookup.c drops that one first) and, for
+ * IPv4, that answer4 accepts. */
+static bool fast_source(const brt_table *t, const struct brt_query *q)
+{
+	if (!q->src.family)
+		return true;
+	if (q->src.family != q->dst.family || core_addr_is_zero(&q->src))
+		return false;
+	return q->dst.family == BRT_AF_INET6 ||
+	       (!core_lx_v4_special(&q->src) && !core_addr_is_v4_loopback(&q->src) &&
+		core_lx_is_local4(t, &q->src));
+}
+
+int core_linux_lookup_fast(const brt_table *t, const struct brt_query *q,
+			   struct brt_result *r)
+{
+	int f = q->dst.family == BRT_AF_INET ? 0 : q->dst.family == BRT_AF_INET6 ? 1 : -1;
+	struct brt_lookup lk = {t, q, r, NULL, NULL, 0};
+	struct lx_res res;
+
+	if (f < 0 || !t->plans[f] || !core_dec_ready(t) || q->iif || q->oif ||
+	    q->dst.zone || q->tos || (f == 0 && core_lx_v4_special(&q->dst)) ||
+	    !fast_source(t, q))
+		return 0;
+	res.rule = NULL;
+	res.dec = NULL;
+	if (core_lx_plan_lookup(&lk, t->plans[f], &res) != LX_FOUND)
+		return 0;	/* (errors, SLOW: the full lookup says it) */
+	return core_lx_compiled_fill(t, q, res.dec, res.rule, r);
+}
+
 void core_linux_lookup_compiled(struct brt_lookup *lk)
 {
 	const struct brt_query *q = lk->q;

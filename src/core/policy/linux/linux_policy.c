@@ -209,6 +209,7 @@ const struct core_policy core_policy_linux = {
 	.name = "linux",
 	.derive = core_derive_linux,
 	.lookup = core_linux_lookup_compiled,
+	.lookup_fast = core_linux_lookup_fast,
 	.explain = core_linux_lookup,
 	.compile = core_linux_compile,
 	.lookup_bulk = core_linux_lookup_bulk,

@@ -190,6 +190,9 @@ void core_lx_out4_decide(brt_table *t, const struct brt_fib *fib,
 			 const struct lx_res *res, struct core_dec *d);
 /* The compiled policy (linux_compiled.c). */
 void core_linux_lookup_compiled(struct brt_lookup *lk);
+/* The policy's lookup_fast (policy.h): plan and decisions only. */
+int core_linux_lookup_fast(const brt_table *t, const struct brt_query *q,
+			   struct brt_result *r);
 /* brt_table_lookup_bulk under the Linux policy (linux_bulk.c). */
 void core_linux_lookup_bulk(const brt_table *t, const struct brt_query *q,
 			    size_t n, struct brt_result *r);

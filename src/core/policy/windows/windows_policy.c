@@ -33,6 +33,7 @@ const struct core_policy core_policy_windows = {
 	.name = "windows",
 	.derive = core_derive_windows,
 	.lookup = core_windows_lookup_compiled,
+	.lookup_fast = core_windows_lookup_fast,
 	.explain = core_windows_lookup,
 	.compile = core_windows_compile,
 	.lookup_bulk = core_dec_lookup_bulk,

@@ -14,6 +14,9 @@ struct brt_builder;
 void core_windows_lookup(struct brt_lookup *lk);
 /* The compiled lookup and its decisions (windows_route.c). */
 void core_windows_lookup_compiled(struct brt_lookup *lk);
+/* The policy's lookup_fast (policy.h): decisions only. */
+int core_windows_lookup_fast(const brt_table *t, const struct brt_query *q,
+			     struct brt_result *r);
 int core_windows_compile(brt_table *t);
 /* What Windows derives from interfaces and addresses (windows_derive.c). */
 int core_derive_windows(struct brt_builder *b);

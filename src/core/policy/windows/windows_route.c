@@ -538,11 +538,42 @@ static const struct core_dec *best_decision(const struct brt_lookup *lk,
 	return best;
 }
 
+/* The source of a compiled answer @r from decision @d (as fill_source). */
+static void compiled_source(const brt_table *t, const struct brt_query *q,
+			    const struct core_dec *d, struct brt_result *r)
+{
+	const struct core_answer *a = core_dec_answer(t, d);
+
+	if (!(a->flags & CORE_ANS_F_SOURCE) &&
+	    !core_windows_source(t, &q->dst, a->ifindex,
+				 r->gateway.family ? &core_dec_nh(d)[a->nh_chosen].gw : &q->dst,
+				 &r->source))
+		memset(&r->source, 0, sizeof(r->source));
+	r->prefsrc = r->source;	/* as fill_source */
+}
+
+int core_windows_lookup_fast(const brt_table *t, const struct brt_query *q,
+			     struct brt_result *r)
+{
+	struct brt_lookup lk = {t, q, r, NULL, NULL, 0};
+	const struct core_dec *d;
+	bool slow = false;
+
+	if ((q->dst.family != BRT_AF_INET && q->dst.family != BRT_AF_INET6) ||
+	    !core_dec_ready(t) || q->src.family || q->oif || q->iif || q->dst.zone)
+		return 0;
+	d = best_decision(&lk, q->dst.family, q->dst.bytes, &slow);
+	if (slow || !d)
+		return 0;	/* (the walk, or the no-route error: lookup) */
+	core_dec_fill(t, d, &q->dst, r);
+	compiled_source(t, q, d, r);
+	return 1;
+}
+
 void core_windows_lookup_compiled(struct brt_lookup *lk)
 {
 	const struct brt_query *q = lk->q;
 	const struct core_dec *d;
-	const struct core_answer *a;
 	struct brt_result *r = lk->r;
 	bool slow = false;
 
@@ -560,11 +591,5 @@ void core_windows_lookup_compiled(struct brt_lookup *lk)
 		return;
 	}
 	core_dec_fill(lk->t, d, &q->dst, r);
-	a = core_dec_answer(lk->t, d);
-	if (!(a->flags & CORE_ANS_F_SOURCE) &&
-	    !core_windows_source(lk->t, &q->dst, a->ifindex,
-				 r->gateway.family ? &core_dec_nh(d)[a->nh_chosen].gw : &q->dst,
-				 &r->source))
-		memset(&r->source, 0, sizeof(r->source));
-	r->prefsrc = r->source;	/* as fill_source */
+	compiled_source(lk->t, q, d, r);
 }
