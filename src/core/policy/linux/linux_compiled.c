@@ -10,8 +10,12 @@
  * derives from them (the IPv4 source and whether the gateway is used).
  *
  * A decision is what a flow without output interface and without tos
- * gets from its group (rules are still walked per query, so `from`,
- * fwmark, uid and the other selectors cost a rule walk, not a fallback):
+ * gets from its group. Rules are walked per query on the table's compiled
+ * plan (linux_plan.c; the per-query rule walk of linux_rules.c where a
+ * table has none, or for a tos), so `from`, fwmark, uid and the other
+ * selectors cost a walk of packed records, not a fallback; lookup_fast
+ * serves those queries before any argument copy, and linux_bulk.c
+ * batches the plain ones:
  *  - a query with an output interface (oif, or an IPv6 zone) or an input
  *    interface takes the interpretive walk;
  *  - groups holding a route with a tos (IPv4) or a source prefix (IPv6),
@@ -310,7 +314,8 @@ int core_linux_recompile(brt_table *t, uint8_t family, uint32_t table,
 
 	if (!t->dec_ready)
 		return 0;
-	core_lx_plan_build(t);	/* the edit may have added a fib */
+	if (core_lx_plan_stale(t, family, table))
+		core_lx_plan_build(t);	/* (fib pointers, filters, empty tables) */
 	if (resolves_gateways(family, table, r))
 		return core_dec_compile_all(t, decide);
 	f = core_unconst(core_table_fib(t, family, table));

@@ -247,6 +247,8 @@ static struct core_plan *plan_family(const brt_table *t, uint8_t family)
 	}
 	at[n] = (uint32_t)k;
 	p->n = k;
+	p->fibs = t->fibs;
+	p->n_fibs = t->n_fibs;
 	for (k = 0; k < p->n; k++)
 		if (p->r[k].step == CORE_PS_GOTO)
 			p->r[k].next = at[target[k]];
@@ -254,6 +256,19 @@ static struct core_plan *plan_family(const brt_table *t, uint8_t family)
 	free(at);
 	plain_chain(p, family);
 	return add_filters(p);
+}
+
+bool core_lx_plan_stale(const brt_table *t, uint8_t family, uint32_t table)
+{
+	size_t i = core_table_fib_pos(t, family, table);
+	int k;
+
+	for (k = 0; k < 2; k++)
+		if (!t->plans[k] || t->plans[k]->fibs != t->fibs ||
+		    t->plans[k]->n_fibs != t->n_fibs)
+			return true;
+	return i == t->n_fibs || t->fibs[i].family != family || t->fibs[i].id != table ||
+	       t->fibs[i].n_live <= CORE_PLAN_FILTER_MAX + 1;
 }
 
 void core_lx_plan_build(brt_table *t)

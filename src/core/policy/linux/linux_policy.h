@@ -120,6 +120,8 @@ static inline bool core_prule_may_hold(const struct core_prule *r,
  * left out (the walk would pass them by). */
 struct core_plan {
 	size_t n;
+	const struct brt_fib *fibs;	/* t->fibs and t->n_fibs when built */
+	size_t n_fibs;
 	/* The chain of the "plain" query, which has zero in every selector
 	 * some rule reads (no from, mark 0, uid 0, no protocol or ports):
 	 * the lookups it reaches, in order (plain[0..n_plain) index r), and
@@ -137,8 +139,13 @@ struct core_plan {
 /* Whether @q is plan @p's plain query (struct core_plan): its chain
  * answers it. */
 bool core_lx_plan_plain(const struct core_plan *p, const struct brt_query *q);
-/* Build t->plans (after the decisions, and again after every edit). */
+/* Build t->plans (after the decisions, and again after an edit that
+ * may change them: core_lx_plan_stale). */
 void core_lx_plan_build(brt_table *t);
+/* Whether an edit of table (@family, @table) may have made t->plans
+ * wrong: the fibs moved or were added, or that table is small enough to
+ * have a filter, or to become empty or not (n_live <= FILTER_MAX + 1). */
+bool core_lx_plan_stale(const brt_table *t, uint8_t family, uint32_t table);
 /* The rule walk of the plan @p for lk->q (no oif, iif, zone or tos):
  * LX_FOUND with res->dec (a FOUND decision) and res->rule; LX_ERROR with
  * res->status and res->message as the interpretive walk sets them;
