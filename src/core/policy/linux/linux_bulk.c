@@ -1,19 +1,23 @@
 /*
- * linux_bulk.c - brt_table_lookup_bulk under the Linux policy: the plain
- * queries of a batch answered table by table, the others one by one.
+ * linux_bulk.c - brt_table_lookup_bulk under the Linux policy: a batch's
+ * queries answered table by table, the ones the plan cannot serve one by
+ * one.
  *
- * A plain query (no source, oif, iif, zone or tos, no IPv4 destination
- * the output step treats apart, and zero in every selector a rule of the
- * table reads: core_lx_plan_plain) takes its family's plain chain
- * (linux_plan.c): the same tables, in the same order, for every such
- * query. So the batch walks the chain once: per table, one engine bulk
- * lookup of the queries still unanswered, their decisions fetched ahead,
- * then each resolved; a query whose decision is FOUND is answered from
- * it (core_lx_compiled_fill, the single lookup's own tail), one that no
- * table answers goes on to the next. Everything else (other shapes, a
- * decision that is not FOUND, a local route, a chain that ends without a
- * route) is answered by brt_table_lookup itself, so a result is always
- * exactly the single lookup's (test_compiled_diff holds them together).
+ * A query that lookup_fast would answer from the plan (no oif, iif, zone
+ * or tos, no IPv4 destination or source the output step treats apart:
+ * core_lx_fast_shape) reaches, when no table answers it, a fixed list of
+ * the plan's lookup rules, in increasing order (core_lx_plan_chain; the
+ * precomputed chain for a plain query). A walk stops at the first of them
+ * that answers. So the batch takes the plan's lookup rules in order, and
+ * for each one looks up, with one engine bulk lookup and the decisions
+ * fetched ahead, the queries whose list holds it and that no earlier rule
+ * answered: the same lookups, in the same order, as each query's own walk.
+ * A query whose decision is FOUND is answered from it
+ * (core_lx_compiled_fill, the single lookup's own tail). Everything else
+ * (other shapes, a decision that is not FOUND, a local route, a list that
+ * ends without a route) is answered by brt_table_lookup itself, so a
+ * result is always exactly the single lookup's (test_compiled_diff holds
+ * them together).
  *
  * Nothing is allocated; a batch is cut into chunks of CHUNK queries.
  */
@@ -26,21 +30,6 @@
 #include "policy/policy.h"
 
 #define CHUNK 64u
-
-/* The family index (0 IPv4, 1 IPv6) of a query the chain may answer,
- * or -1. */
-static int plain_family(const brt_table *t, const struct brt_query *q)
-{
-	int f = q->dst.family == BRT_AF_INET ? 0 : q->dst.family == BRT_AF_INET6 ? 1 : -1;
-	const struct core_plan *p;
-
-	if (f < 0 || q->src.family || q->oif || q->iif || q->dst.zone || q->tos)
-		return -1;
-	p = t->plans[f];
-	if (!p || !p->plain_ok || (f == 0 && core_lx_v4_special(&q->dst)))
-		return -1;
-	return core_lx_plan_plain(p, q) ? f : -1;
-}
 
 /* The engine's slots for q[at[0..n)] in @fib (the reference walk for a
  * fib without engine), decisions fetched ahead. */
@@ -78,51 +67,55 @@ static void slots_of(const struct brt_fib *fib, const struct brt_query *q,
 			__builtin_prefetch(&fib->dec[slot[i]]);
 }
 
-/* One table of the chain for the queries at[0..*n): the answered ones
- * get their decision in dec[], the others stay in at[] (*n updated). */
-static void chain_step(const struct core_prule *pr, const struct brt_query *q,
-		       uint32_t *at, size_t *n, const struct core_dec **dec,
-		       const struct core_prule **rule)
+/* Lookup rule @pr for the queries at[0..n): the answered ones get their
+ * decision in dec[] and rule[]. */
+static void rule_step(const struct core_prule *pr, const struct brt_query *q,
+		      const uint32_t *at, size_t n, const struct core_dec **dec,
+		      const struct core_prule **rule)
 {
 	uint32_t slot[CHUNK], look[CHUNK], s;
-	size_t i, m = 0, left = 0;
+	size_t i, m = 0;
 
-	for (i = 0; i < *n; i++)	/* (the filter: no lookup, next table) */
+	for (i = 0; i < n; i++)	/* (the filter: nothing there, no lookup) */
 		if (core_prule_may_hold(pr, q[at[i]].dst.bytes))
 			look[m++] = at[i];
-		else
-			at[left++] = at[i];
 	slots_of(pr->fib, q, look, m, slot);
 	for (i = 0; i < m; i++) {
 		const struct core_dec *d = core_dec_find_from(pr->fib, slot[i], &s);
 
-		if (!d) {
-			at[left++] = look[i];	/* nothing here: the next table */
-			continue;
+		if (d) {
+			dec[look[i]] = d;
+			rule[look[i]] = pr;
 		}
-		dec[look[i]] = d;
-		rule[look[i]] = pr;
 	}
-	*n = left;
 }
 
-/* The plain queries at[0..n) of one family (plan @p) of a chunk. */
-static void plain_chunk(const brt_table *t, const struct core_plan *p,
-			const struct brt_query *q, uint32_t *at, size_t n,
-			struct brt_result *r)
+/* The queries at[0..n) of one family (plan @p) of a chunk, seq[] their
+ * lists (indexed like q). */
+static void plan_chunk(const brt_table *t, const struct core_plan *p,
+		       const struct brt_query *q, const uint32_t *at, size_t n,
+		       const uint64_t *seq, struct brt_result *r)
 {
 	const struct core_dec *dec[CHUNK];
 	const struct core_prule *rule[CHUNK];
-	uint32_t all[CHUNK];
-	size_t i, k, left = n;
+	uint32_t want[CHUNK];
+	uint64_t any = 0;
+	size_t i, k, m;
 
-	memcpy(all, at, n * sizeof(*at));
-	for (i = 0; i < n; i++)
-		dec[at[i]] = NULL;
-	for (k = 0; k < p->n_plain && left; k++)
-		chain_step(&p->r[p->plain[k]], q, at, &left, dec, rule);
 	for (i = 0; i < n; i++) {
-		uint32_t j = all[i];
+		dec[at[i]] = NULL;
+		any |= seq[at[i]];
+	}
+	for (; any; any &= any - 1) {
+		k = (size_t)__builtin_ctzll(any);
+		for (i = 0, m = 0; i < n; i++)
+			if (!dec[at[i]] && (seq[at[i]] >> k & 1))
+				want[m++] = at[i];
+		if (m)
+			rule_step(&p->r[k], q, want, m, dec, rule);
+	}
+	for (i = 0; i < n; i++) {
+		uint32_t j = at[i];
 		const struct core_dec *d = dec[j];
 
 		if (!d || core_dec_kind(d) != CORE_DEC_FOUND ||
@@ -135,19 +128,20 @@ static void chunk(const brt_table *t, const struct brt_query *q, size_t n,
 		  struct brt_result *r)
 {
 	uint32_t at[2][CHUNK];
+	uint64_t seq[CHUNK];
 	size_t m[2] = {0, 0}, i;
 	int f;
 
 	for (i = 0; i < n; i++) {
-		f = plain_family(t, &q[i]);
-		if (f < 0)
-			core_table_answer(t, &q[i], &r[i]);
-		else
+		f = core_lx_fast_shape(t, &q[i]);
+		if (f >= 0 && core_lx_plan_chain(t->plans[f], &q[i], &seq[i]))
 			at[f][m[f]++] = (uint32_t)i;
+		else
+			core_table_answer(t, &q[i], &r[i]);
 	}
 	for (f = 0; f < 2; f++)
 		if (m[f])
-			plain_chunk(t, t->plans[f], q, at[f], m[f], r);
+			plan_chunk(t, t->plans[f], q, at[f], m[f], seq, r);
 }
 
 void core_linux_lookup_bulk(const brt_table *t, const struct brt_query *q,

@@ -250,16 +250,25 @@ static bool fast_source(const brt_table *t, const struct brt_query *q)
 		core_lx_is_local4(t, &q->src));
 }
 
-int core_linux_lookup_fast(const brt_table *t, const struct brt_query *q,
-			   struct brt_result *r)
+int core_lx_fast_shape(const brt_table *t, const struct brt_query *q)
 {
 	int f = q->dst.family == BRT_AF_INET ? 0 : q->dst.family == BRT_AF_INET6 ? 1 : -1;
-	struct brt_lookup lk = {t, q, r, NULL, NULL, 0};
-	struct lx_res res;
 
 	if (f < 0 || !t->plans[f] || !core_dec_ready(t) || q->iif || q->oif ||
 	    q->dst.zone || q->tos || (f == 0 && core_lx_v4_special(&q->dst)) ||
 	    !fast_source(t, q))
+		return -1;
+	return f;
+}
+
+int core_linux_lookup_fast(const brt_table *t, const struct brt_query *q,
+			   struct brt_result *r)
+{
+	int f = core_lx_fast_shape(t, q);
+	struct brt_lookup lk = {t, q, r, NULL, NULL, 0};
+	struct lx_res res;
+
+	if (f < 0)
 		return 0;
 	res.rule = NULL;
 	res.dec = NULL;

@@ -213,6 +213,9 @@ static void plain_chain(struct core_plan *p, uint8_t family)
 		} else
 			p->plain[p->n_plain++] = (uint32_t)i;
 	}
+	p->plain_seq = 0;
+	for (i = 0; i < p->n_plain && p->n <= 64; i++)
+		p->plain_seq |= UINT64_C(1) << p->plain[i];
 }
 
 /* The plan of one family, or NULL (none, or no memory: the rule walk
@@ -330,9 +333,32 @@ static bool plain_query(const struct core_plan *p, const struct brt_query *q,
 	       !((m & CORE_PR_SPORT) && q->sport) && !((m & CORE_PR_DPORT) && q->dport);
 }
 
-bool core_lx_plan_plain(const struct core_plan *p, const struct brt_query *q)
+bool core_lx_plan_chain(const struct core_plan *p, const struct brt_query *q,
+			uint64_t *seq)
 {
-	return plain_query(p, q, (q->flags & BRT_QUERY_F_UID) ? q->uid : 0);
+	uint32_t uid = (q->flags & BRT_QUERY_F_UID) ? q->uid : 0;
+	size_t i;
+
+	if (p->n > 64)
+		return false;
+	*seq = 0;
+	if (plain_query(p, q, uid)) {
+		*seq = p->plain_seq;
+		return true;
+	}
+	for (i = 0; i < p->n; i++) {
+		const struct core_prule *r = &p->r[i];
+
+		if (!applies(r, q, uid))
+			continue;
+		if (r->step == CORE_PS_GOTO)
+			i = (size_t)r->next - 1;
+		else if (r->step == CORE_PS_ERROR)
+			break;
+		else
+			*seq |= UINT64_C(1) << i;
+	}
+	return true;
 }
 
 /* A lookup rule's step: LX_FOUND (res set), LX_AGAIN or LX_SLOW. */

@@ -133,12 +133,19 @@ struct core_plan {
 	size_t n_plain;
 	uint32_t *plain;		/* in the same block, after r[] */
 	ptrdiff_t plain_end;
+	uint64_t plain_seq;		/* plain[] as bits (plans of <= 64) */
 	struct core_prule r[];
 };
 
-/* Whether @q is plan @p's plain query (struct core_plan): its chain
- * answers it. */
-bool core_lx_plan_plain(const struct core_plan *p, const struct brt_query *q);
+/* The lookup rules plan @p's walk reaches for @q when none of them
+ * answers, as bits of their indices in *@seq (increasing: gotos only go
+ * forward), up to the end or an error rule; false for a plan of more than
+ * 64 rules. @q is of the compiled lookup's kind (core_lx_fast_shape). */
+bool core_lx_plan_chain(const struct core_plan *p, const struct brt_query *q,
+			uint64_t *seq);
+/* The family index (0 IPv4, 1 IPv6) of a query that lookup_fast may
+ * answer from the plan (its shape, source and the table), or -1. */
+int core_lx_fast_shape(const brt_table *t, const struct brt_query *q);
 /* Build t->plans (after the decisions, and again after an edit that
  * may change them: core_lx_plan_stale). */
 void core_lx_plan_build(brt_table *t);
