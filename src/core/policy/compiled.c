@@ -61,7 +61,10 @@ int core_dec_reserve(struct brt_fib *f)
 
 	if (f->n_groups <= cap)
 		return 0;
-	cap = cap ? cap : 16;
+	/* first: exactly the groups (most tables are never edited); an
+	 * edit's growth then doubles */
+	if (!cap)
+		cap = f->n_groups > 16 ? f->n_groups : 16;
 	while (cap < f->n_groups)
 		cap *= 2;
 	d = lpm_pages_map(cap * sizeof(*d));	/* zeroed: every slot NONE */
