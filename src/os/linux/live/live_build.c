@@ -28,7 +28,8 @@
 #include "live/live_impl.h"
 #include "os.h"
 
-/* The whole model as a new table. */
+/* The whole model as a new table, prepared for editing (in the normal
+ * scheduling class: this is long work, live_sched.c). */
 static int build_whole(struct brt_live *h, brt_table **t)
 {
 	brt_builder *b = os_live_new_builder();
@@ -37,11 +38,16 @@ static int build_whole(struct brt_live *h, brt_table **t)
 	*t = NULL;
 	if (!b)
 		return BRT_ENOMEM;
+	os_live_sched_long(h, true);
 	e = core_bld_copy_all_but_routes(h->small, b);
 	if (!e)
 		e = os_lroutes_emit(&h->routes, b);
 	h->err[0] = 0;
-	return os_builder_done(b, e, t, "live build", h->err, sizeof(h->err));
+	e = os_builder_done(b, e, t, "live build", h->err, sizeof(h->err));
+	if (!e)
+		(void)core_table_edit_prepare(*t);	/* else the first edit does it */
+	os_live_sched_long(h, false);
+	return e;
 }
 
 void os_live_drop_spare(struct brt_live *h)
@@ -122,9 +128,18 @@ static int publish_whole(struct brt_live *h)
 	h->rebuild = false;
 	atomic_fetch_add(&h->st.whole, 1);
 	publish_done(h, t0);
-	if (!h->spare)
+	if (!h->spare && !h->spare_later)
 		make_spare(h);
 	return 0;
+}
+
+void os_live_prepare(struct brt_live *h)
+{
+	if (!h->spare_later)
+		return;
+	h->spare_later = false;
+	if (!h->spare && !h->rebuild)
+		make_spare(h);	/* the model is still cur's: no event applied */
 }
 
 /* The spare, no longer held, brought up to date and published. */

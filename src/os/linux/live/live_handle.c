@@ -225,12 +225,15 @@ static void catch_up(struct brt_live *h)
 		h->rechecks--;
 		h->recheck_ns = now + BRT_LIVE_RECHECK_NS;
 	}
-	if (h->need == NEED_ALL && !settling(h)) {
-		discard_queued(h);
-		atomic_fetch_add(&h->st.full_resyncs, 1);
-	}
-	if (h->need && !settling(h))
+	if (h->need && !settling(h)) {
+		os_live_sched_long(h, true);	/* dumps are long work */
+		if (h->need == NEED_ALL) {
+			discard_queued(h);
+			atomic_fetch_add(&h->st.full_resyncs, 1);
+		}
 		e = resync(h);
+		os_live_sched_long(h, false);
+	}
 	if (!e && h->changed)
 		e = os_live_publish(h);
 	if (e >= 0) {	/* published, or waiting for readers to move on */
@@ -263,6 +266,8 @@ static void *live_main(void *arg)
 {
 	struct brt_live *h = arg;
 
+	os_live_sched_init(h, h->flags);
+	os_live_prepare(h);
 	while (wait_events(h, wait_ms(h))) {
 		if (drain(h))
 			h->need = NEED_ALL;
@@ -323,6 +328,8 @@ static int live_init(struct brt_live *h, unsigned flags)
 		return e;
 	h->need = NEED_ALL;
 	h->retry_ms = RETRY_MS;
+	h->flags = flags;
+	h->spare_later = true;	/* open returns after one table */
 	e = resync(h);
 	if (!e)
 		e = os_live_publish(h);
@@ -339,7 +346,7 @@ int brt_live_open(brt_live **out, unsigned flags, char *err, size_t errlen)
 	struct brt_live *h;
 	int e;
 
-	if (!out || (flags & ~(unsigned)BRT_LIVE_F_SMALL_RCVBUF))
+	if (!out || (flags & ~(unsigned)(BRT_LIVE_F_SMALL_RCVBUF | BRT_LIVE_F_NO_REALTIME)))
 		return BRT_EINVAL;
 	*out = NULL;
 	h = calloc(1, sizeof(*h));
@@ -441,4 +448,5 @@ void brt_live_stats_get(const brt_live *h, struct brt_live_stats *s)
 	s->errors = atomic_load(&m->st.errors);
 	s->edited = atomic_load(&m->st.edited);
 	s->whole = atomic_load(&m->st.whole);
+	s->realtime = atomic_load(&m->st.realtime);
 }

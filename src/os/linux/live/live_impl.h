@@ -142,6 +142,9 @@ struct brt_live {
 	int wake[2];
 	pthread_t thread;
 	bool started;
+	bool realtime;			/* the thread may be SCHED_FIFO (live_sched.c) */
+	unsigned flags;			/* brt_live_open's */
+	bool spare_later;		/* open: the thread builds the spare */
 	atomic_bool stopping;
 	brt_builder *small;
 	struct brt_lroutes routes;
@@ -164,7 +167,7 @@ struct brt_live {
 	struct {
 		_Atomic uint64_t messages, applied, overflows, full_resyncs,
 			route_resyncs, small_resyncs, publishes, errors,
-			edited, whole;
+			edited, whole, realtime;
 	} st;
 };
 
@@ -192,8 +195,17 @@ brt_builder *os_live_new_builder(void);
  * version stays, h->err says why).
  */
 int os_live_publish(struct brt_live *h);
+/* The update thread's first work, after open returned: the spare built
+ * (open leaves it to the thread) and both tables prepared for editing. */
+void os_live_prepare(struct brt_live *h);
 /* Free the spare (the handle is closing). */
 void os_live_drop_spare(struct brt_live *h);
+
+/* live_sched.c: the calling (update) thread real-time when allowed and
+ * not refused by @flags; then, around long work (@long_work true: a dump
+ * or a whole build), back in the normal class and (false) real-time again. */
+void os_live_sched_init(struct brt_live *h, unsigned flags);
+void os_live_sched_long(struct brt_live *h, bool long_work);
 
 /* CLOCK_MONOTONIC in nanoseconds. */
 uint64_t os_live_now_ns(void);
