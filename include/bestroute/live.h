@@ -149,8 +149,9 @@ typedef struct brt_live_reader brt_live_reader;
  * lacks, so a version costs the size of the change, not of the table.
  * A whole table is built (twice, the second kept for editing) at open and
  * after link, address, rule or nexthop-object changes; at open the call
- * returns after the first, and the thread builds the second before it
- * applies any change (changes made meanwhile become visible once it has).
+ * returns after the first (compiled straight from the dump), and the
+ * thread loads its route model and builds the second before it applies
+ * any change (changes made meanwhile become visible once it has).
  * Where the process may (root, CAP_SYS_NICE or RLIMIT_RTPRIO), the thread
  * waits for and applies changes in SCHED_FIFO at the lowest real-time
  * priority, so that a change is visible within about a millisecond on a

@@ -244,6 +244,24 @@ static void test_converges_after_random_changes(void **state)
 	close_handle(&fx);
 }
 
+/* Changes made at once after open, while the thread still loads the
+ * model from open's dump and builds the second table (os_live_prepare),
+ * queue in the socket and are all applied then. */
+static void test_changes_right_after_open(void **state)
+{
+	struct fixture fx = open_handle(0);
+	struct brt_live_stats st;
+
+	(void)state;
+	own_writes(100);
+	random_batch(1000, false);
+	assert_converges(fx.h, fx.rd);
+	brt_live_stats_get(fx.h, &st);
+	assert_true(st.applied > 100);	/* in place, not by dumps */
+	assert_true(st.edited > 0);
+	close_handle(&fx);
+}
+
 /* Whether this process may put a thread in SCHED_FIFO (what the handle's
  * thread tries): asked of a thread of the test's own. */
 static void *try_fifo(void *arg)
@@ -556,6 +574,7 @@ int main(void)
 		cmocka_unit_test(test_silent_nexthop_deleted),
 		cmocka_unit_test(test_overflow_converges),
 		cmocka_unit_test(test_realtime_class),
+		cmocka_unit_test(test_changes_right_after_open),
 		cmocka_unit_test(test_soak),
 	};
 

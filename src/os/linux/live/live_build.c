@@ -133,8 +133,54 @@ static int publish_whole(struct brt_live *h)
 	return 0;
 }
 
+int os_live_publish_first(struct brt_live *h, brt_builder *b)
+{
+	uint64_t t0 = os_live_now_ns();
+	struct brt_live_version *old;
+	brt_table *t;
+	int e = brt_builder_finish(b, &t);
+
+	if (e) {
+		snprintf(h->err, sizeof(h->err), "live build: %s",
+			 brt_builder_error(b));
+		brt_builder_destroy(b);
+		return e;
+	}
+	(void)core_table_edit_prepare(t);	/* else the first edit does it */
+	e = os_live_pub_publish(&h->pub, t, &old);
+	if (e) {
+		brt_table_destroy(t);
+		brt_builder_destroy(b);
+		return e;
+	}
+	h->first_dump = b;
+	h->rebuild = false;
+	atomic_fetch_add(&h->st.whole, 1);
+	publish_done(h, t0);
+	return 0;
+}
+
+/* The model from open's dump: the same routes in the same order as the
+ * first table was compiled from, so the model is cur's. */
+static int load_first(struct brt_live *h)
+{
+	bool changed;
+	int e;
+
+	os_live_sched_long(h, true);
+	e = os_lroutes_load(&h->routes, h->first_dump, &changed);
+	os_live_sched_long(h, false);
+	brt_builder_destroy(h->first_dump);
+	h->first_dump = NULL;
+	return e;
+}
+
 void os_live_prepare(struct brt_live *h)
 {
+	if (h->first_dump && load_first(h)) {
+		h->need = NEED_ALL;	/* out of memory: dump and build again */
+		h->rebuild = h->changed = true;
+	}
 	if (!h->spare_later)
 		return;
 	h->spare_later = false;

@@ -8,6 +8,9 @@
  *
  * Invariants:
  *  - it subscribes before its first dump, so no change falls between;
+ *  - open compiles the first version straight from its dump and returns;
+ *    the thread, before it reads any event, loads the model from that
+ *    dump (the same routes in the same order) and builds the spare;
  *  - route notifications are applied to the model one by one and logged
  *    for the tables (live_build.c edits a table with them); a batch is
  *    whatever arrived until the socket is empty, or for as long as the
@@ -94,6 +97,33 @@ static int dump_kinds(struct brt_live *h, unsigned kinds, brt_builder **out)
 		brt_builder_destroy(b);
 		return e == BRT_NL_INTR ? BRT_EIO : e;
 	}
+	*out = b;
+	return 0;
+}
+
+/* At open: the routes dumped into a builder that holds the small kinds
+ * already, so the first table is compiled from it directly; the thread
+ * loads the model from it afterwards (os_live_prepare). */
+static int open_dump(struct brt_live *h, brt_builder **out)
+{
+	brt_builder *b = NULL;
+	int e, attempt = 0;
+
+	do {
+		brt_builder_destroy(b);
+		b = os_live_new_builder();
+		if (!b)
+			return BRT_ENOMEM;
+		e = core_bld_copy_all_but_routes(h->small, b);
+		if (!e)
+			e = os_nl_dump_some(&h->req, b, BRT_NL_DUMP_ROUTES,
+					    h->err, sizeof(h->err));
+	} while (os_nl_dump_intr_retry(e, attempt++));
+	if (e) {
+		brt_builder_destroy(b);
+		return e == BRT_NL_INTR ? BRT_EIO : e;
+	}
+	atomic_fetch_add(&h->st.route_resyncs, 1);
 	*out = b;
 	return 0;
 }
@@ -312,6 +342,7 @@ static int subscribe(struct brt_live *h, unsigned flags)
 
 static int live_init(struct brt_live *h, unsigned flags)
 {
+	brt_builder *b = NULL;
 	int e;
 
 	h->wake[0] = h->wake[1] = -1;
@@ -330,9 +361,13 @@ static int live_init(struct brt_live *h, unsigned flags)
 	h->retry_ms = RETRY_MS;
 	h->flags = flags;
 	h->spare_later = true;	/* open returns after one table */
-	e = resync(h);
+	e = resync_small(h);
 	if (!e)
-		e = os_live_publish(h);
+		e = open_dump(h, &b);
+	if (!e)
+		e = os_live_publish_first(h, b);
+	if (!e)
+		h->need = 0;
 	if (!e && pthread_create(&h->thread, NULL, live_main, h)) {
 		snprintf(h->err, sizeof(h->err), "cannot start the live thread");
 		e = BRT_ENOMEM;
@@ -377,6 +412,7 @@ void brt_live_close(brt_live *h)
 		pthread_join(h->thread, NULL);
 	}
 	os_live_drop_spare(h);
+	brt_builder_destroy(h->first_dump);
 	os_live_pub_destroy(&h->pub);
 	os_ldeltas_free(&h->pending);
 	os_ldeltas_free(&h->behind);

@@ -145,6 +145,8 @@ struct brt_live {
 	bool realtime;			/* the thread may be SCHED_FIFO (live_sched.c) */
 	unsigned flags;			/* brt_live_open's */
 	bool spare_later;		/* open: the thread builds the spare */
+	brt_builder *first_dump;	/* open's dump, for the thread to load
+					 * the model from (os_live_prepare) */
 	atomic_bool stopping;
 	brt_builder *small;
 	struct brt_lroutes routes;
@@ -195,8 +197,15 @@ brt_builder *os_live_new_builder(void);
  * version stays, h->err says why).
  */
 int os_live_publish(struct brt_live *h);
-/* The update thread's first work, after open returned: the spare built
- * (open leaves it to the thread) and both tables prepared for editing. */
+/*
+ * os_live_publish_first - open's first version, compiled from @b (the
+ * small kinds and the route dump) without the model, which the thread
+ * loads from @b afterwards: the handle keeps @b in h->first_dump (also on
+ * failure, @b is freed). 0 or a negative BRT_E* (h->err says why).
+ */
+int os_live_publish_first(struct brt_live *h, brt_builder *b);
+/* The update thread's first work, after open returned: the model loaded
+ * from open's dump and the spare built (on failure: a full dump). */
 void os_live_prepare(struct brt_live *h);
 /* Free the spare (the handle is closing). */
 void os_live_drop_spare(struct brt_live *h);
