@@ -20,18 +20,36 @@
 /* ----------------------------------------------------------------- routes */
 
 struct brt_lroute {
-	struct brt_route r;		/* r.nh == nh */
-	struct brt_nexthop *nh;		/* owned, r.nh_count entries */
+	struct brt_route r;		/* r.nh: from the model's pool */
 	uint64_t hash;
 	struct brt_lroute *hnext;	/* bucket chain */
 	struct brt_lroute *prev, *next;	/* the model's order */
 };
+
+/* live_nhpool.c: next-hop arrays shared by the routes that have equal ones. */
+struct brt_lnh;
+struct brt_lnh_pool {
+	struct brt_lnh **buckets;
+	size_t nbuckets;		/* a power of two */
+	size_t n;
+};
+
+int os_lnh_init(struct brt_lnh_pool *p);
+/* Free every block (the routes using them go first). */
+void os_lnh_free(struct brt_lnh_pool *p);
+/* *@out: the pool's copy of @nh (@count entries; NULL for 0), one more
+ * reference to it. 0 or BRT_ENOMEM (*@out NULL). */
+int os_lnh_get(struct brt_lnh_pool *p, const struct brt_nexthop *nh,
+	       uint32_t count, const struct brt_nexthop **out);
+/* Give back a reference os_lnh_get returned (NULL: nothing). */
+void os_lnh_put(struct brt_lnh_pool *p, const struct brt_nexthop *nh);
 
 struct brt_lroutes {
 	struct brt_lroute **buckets;
 	size_t nbuckets;		/* a power of two */
 	size_t n;
 	struct brt_lroute head;		/* list sentinel */
+	struct brt_lnh_pool nh;		/* the routes' next hops */
 };
 
 /* ----------------------------------------------------------------- deltas */
