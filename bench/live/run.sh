@@ -7,12 +7,13 @@
 # RESULTS file and the full sets it writes the "Live host" section there
 # (replacing an older one, keeping every other section).
 # BENCH_LIVE_PREFIXES=N loads only the first N prefixes of each set (a
-# quick run; RESULTS is then left alone). The namespace is always deleted.
+# quick run; RESULTS is then left alone). The namespace is always deleted;
+# BENCH_LIVE_NS_TAG=TAG puts TAG in its name (next to the PID).
 set -u
 build=${1:?usage: run.sh BUILD DATA [RESULTS.md]} data=${2:?DATA} results=${3:-}
 limit=${BENCH_LIVE_PREFIXES:-0}
 secs=${BENCH_LIVE_SECONDS:-3} kq=${BENCH_LIVE_KERNEL_QUERIES:-20000}
-ns=verifybench-live-$$
+ns=verifybench-live${BENCH_LIVE_NS_TAG:+-$BENCH_LIVE_NS_TAG}-$$
 tmp=$(mktemp -d)
 
 [ "$(id -u)" = 0 ] || { echo "bench-live: needs root (network namespaces)" >&2; exit 77; }
