@@ -287,8 +287,10 @@ static int wait_ms(const struct brt_live *h)
 		       : (int)((h->recheck_ns - t) / 1000000u) + 1;
 	if (settling(h) && !h->changed)
 		return (int)((h->settle_ns - t) / 1000000u) + 1;
-	if (!h->need && h->spare_wait_ns)
-		return 1;	/* a reader still holds the version to edit */
+	if (h->spare_wait_ns && (!h->need || settling(h)))
+		return 1;	/* a reader still holds the version to edit (and
+			 * nothing to dump yet): never spin, the thread
+			 * may be real-time */
 	return 0;
 }
 
