@@ -383,7 +383,8 @@ int brt_live_open(brt_live **out, unsigned flags, char *err, size_t errlen)
 	struct brt_live *h;
 	int e;
 
-	if (!out || (flags & ~(unsigned)(BRT_LIVE_F_SMALL_RCVBUF | BRT_LIVE_F_NO_REALTIME)))
+	if (!out || (flags & ~(unsigned)(BRT_LIVE_F_SMALL_RCVBUF |
+					  BRT_LIVE_F_NO_REALTIME)))
 		return BRT_EINVAL;
 	*out = NULL;
 	h = calloc(1, sizeof(*h));
