@@ -4,9 +4,13 @@
  *
  *   bench_live_handle GW4 [CHANGES] [SAMPLES]
  *
- * Freshness: SAMPLES times, a new /32 route via GW4 is added with
- * brt_live_route_add; from the moment the kernel has accepted it (the
- * call returned) one reader looks it up until the answer reflects it.
+ * Readiness: brt_live_open returns after the first table and its thread
+ * builds the second; one untimed change (added and deleted) waits for
+ * that, and the handle's memory is read then, with both tables.
+ * Freshness: SAMPLES times (default 1000), a new /32 route via GW4 is
+ * added with brt_live_route_add; from the moment the kernel has accepted
+ * it (the call returned) one reader looks it up until the answer reflects
+ * it. The routes are deleted again afterwards.
  * Sustained rate: CHANGES route adds, then as many deletes, through one
  * `ip -batch`: the kernel's time to accept them, and the time until the
  * handle reflects the last one. Prints "key value" lines.
@@ -62,36 +66,82 @@ static double wait_for(brt_live_reader *rd, const struct brt_addr *a,
 	}
 }
 
+/* @r (a /32 via the gateway) added or deleted by the kernel, then the
+ * seconds until the reader's answer reflects it (-1: failed). */
+static double change(brt_live_reader *rd, const struct brt_route *r, int add)
+{
+	char err[256];
+	double t0;
+	int e = add ? brt_live_route_add(r, err, sizeof(err))
+		    : brt_live_route_del(r, err, sizeof(err));
+
+	if (e) {
+		fprintf(stderr, "route %s: %s\n", add ? "add" : "del", err);
+		return -1;
+	}
+	t0 = now();
+	return wait_for(rd, &r->dst.addr, add, t0);
+}
+
+/* A /32 via @gw for host @i (@nh: its one next hop). */
+static int host_route(const char *gw, unsigned i, struct brt_route *r,
+		      struct brt_nexthop *nh)
+{
+	brt_route_init(r);
+	brt_nexthop_init(nh);
+	if (brt_addr_parse(gw, &nh->gw))
+		return -1;
+	r->family = BRT_AF_INET;
+	r->nh = nh, r->nh_count = 1;
+	r->dst.len = 32;
+	host(i, &r->dst.addr);
+	return 0;
+}
+
+/* The first change after open, untimed as freshness: it waits for the
+ * thread to build the second table (brt_live_open returns after the
+ * first). Seconds from @t_open until it is visible, or -1. */
+static double warm_up(brt_live_reader *rd, const char *gw, double t_open)
+{
+	struct brt_nexthop nh;
+	struct brt_route r;
+
+	if (host_route(gw, 99999, &r, &nh) || change(rd, &r, 1) < 0)
+		return -1;
+	if (change(rd, &r, 0) < 0)
+		return -1;
+	return now() - t_open;
+}
+
+/* @n single route adds, one at a time, each timed from the kernel's
+ * acceptance to the reader's answer reflecting it; then deleted again. */
 static int freshness(brt_live_reader *rd, const char *gw, unsigned n)
 {
 	struct brt_nexthop nh;
 	struct brt_route r;
-	double *d = calloc(n, sizeof(*d)), t0;
-	char err[256];
-	unsigned i;
+	double *d = calloc(n, sizeof(*d));
+	unsigned i, slow = 0;
+	int e = 0;
 
-	brt_route_init(&r);
-	brt_nexthop_init(&nh);
-	if (!d || brt_addr_parse(gw, &nh.gw))
-		return 1;
-	r.family = BRT_AF_INET;
-	r.nh = &nh, r.nh_count = 1;
-	r.dst.len = 32;
-	for (i = 0; i < n; i++) {
-		host(100000 + i, &r.dst.addr);
-		if (brt_live_route_add(&r, err, sizeof(err))) {
-			fprintf(stderr, "route add: %s\n", err);
-			return 1;
-		}
-		t0 = now();
-		d[i] = wait_for(rd, &r.dst.addr, 1, t0);
+	for (i = 0; d && !e && i < n; i++) {
+		e = host_route(gw, 100000 + i, &r, &nh);
+		if (!e && (d[i] = change(rd, &r, 1)) < 0)
+			e = -1;
+		slow += !e && d[i] > 1e-3;
 		usleep(2000);	/* one change at a time, not a burst */
+	}
+	for (i = 0; d && i < n; i++)	/* what was added goes again */
+		if (!host_route(gw, 100000 + i, &r, &nh))
+			(void)brt_live_route_del(&r, NULL, 0);
+	if (!d || e) {
+		free(d);
+		return 1;
 	}
 	qsort(d, n, sizeof(*d), cmp_double);
 	printf("fresh_samples %u\nfresh_median_ms %.3f\nfresh_p99_ms %.3f\n"
-	       "fresh_max_ms %.3f\n", n, d[n / 2] * 1e3,
+	       "fresh_max_ms %.3f\nfresh_over_1ms %u\n", n, d[n / 2] * 1e3,
 	       d[(n * 99) / 100 < n ? (n * 99) / 100 : n - 1] * 1e3,
-	       d[n - 1] * 1e3);
+	       d[n - 1] * 1e3, slow);
 	free(d);
 	return 0;
 }
@@ -170,11 +220,12 @@ int main(int argc, char **argv)
 {
 	const char *gw = argc > 1 ? argv[1] : NULL;
 	unsigned changes = argc > 2 ? (unsigned)atoi(argv[2]) : 50000;
-	unsigned samples = argc > 3 ? (unsigned)atoi(argv[3]) : 200;
+	unsigned samples = argc > 3 ? (unsigned)atoi(argv[3]) : 1000;
 	brt_live_reader *rd;
 	brt_live *h;
 	char err[256];
-	double t0 = now();
+	struct brt_live_stats st;
+	double t0 = now(), ready;
 	long r0 = rss_kib();
 	struct mallinfo2 m0 = mallinfo2(), m1;
 	size_t routes;
@@ -189,14 +240,21 @@ int main(int argc, char **argv)
 		fprintf(stderr, "brt_live_open: %s\n", err);
 		return 1;
 	}
-	printf("handle_open_seconds %.3f\nhandle_rss_mib %.1f\n", now() - t0,
-	       (double)(rss_kib() - r0) / 1024.0);
-	m1 = mallinfo2();
+	printf("handle_open_seconds %.3f\n", now() - t0);
 	brt_live_reader_register(h, &rd);
+	ready = warm_up(rd, gw, t0);
+	if (ready < 0)
+		return 1;
+	brt_live_reader_quiescent(rd);
+	m1 = mallinfo2();
 	routes = brt_table_route_count(brt_live_acquire(rd, NULL));
-	/* the heap the open handle holds (model, table versions, indexes) */
-	printf("handle_routes %zu\nhandle_heap_mib %.1f\n"
-	       "handle_heap_bytes_per_route %.1f\n", routes,
+	brt_live_stats_get(h, &st);
+	/* the heap the handle holds once both tables exist (model, table
+	 * versions, indexes) */
+	printf("handle_ready_seconds %.3f\nhandle_realtime %d\nhandle_rss_mib %.1f\n"
+	       "handle_routes %zu\nhandle_heap_mib %.1f\n"
+	       "handle_heap_bytes_per_route %.1f\n", ready, (int)st.realtime,
+	       (double)(rss_kib() - r0) / 1024.0, routes,
 	       (double)(m1.uordblks + m1.hblkhd - m0.uordblks - m0.hblkhd) / 1048576.0,
 	       routes ? (double)(m1.uordblks + m1.hblkhd - m0.uordblks - m0.hblkhd) /
 			(double)routes : 0);

@@ -7,12 +7,13 @@
 # RESULTS file and the full sets it writes the "Live host" section there
 # (replacing an older one, keeping every other section).
 # BENCH_LIVE_PREFIXES=N loads only the first N prefixes of each set (a
-# quick run; RESULTS is then left alone). The namespace is always deleted.
+# quick run; RESULTS is then left alone). The namespace is always deleted;
+# BENCH_LIVE_NS_TAG=TAG puts TAG in its name (next to the PID).
 set -u
 build=${1:?usage: run.sh BUILD DATA [RESULTS.md]} data=${2:?DATA} results=${3:-}
 limit=${BENCH_LIVE_PREFIXES:-0}
 secs=${BENCH_LIVE_SECONDS:-3} kq=${BENCH_LIVE_KERNEL_QUERIES:-20000}
-ns=verifybench-live-$$
+ns=verifybench-live${BENCH_LIVE_NS_TAG:+-$BENCH_LIVE_NS_TAG}-$$
 tmp=$(mktemp -d)
 
 [ "$(id -u)" = 0 ] || { echo "bench-live: needs root (network namespaces)" >&2; exit 77; }
@@ -60,7 +61,7 @@ echo "loaded $n4 IPv4 routes in ${load4}s ($refused4 refused), $n6 IPv6 routes i
 
 loadavg=$(cut -d' ' -f1 /proc/loadavg)
 ip netns exec "$ns" "$build/bench_live" "$secs" "$kq" >"$tmp/out" || { cat "$tmp/out"; exit 1; }
-hc=${BENCH_LIVE_HANDLE_CHANGES:-50000} hs=${BENCH_LIVE_HANDLE_SAMPLES:-50}
+hc=${BENCH_LIVE_HANDLE_CHANGES:-50000} hs=${BENCH_LIVE_HANDLE_SAMPLES:-1000}
 [ -x "$build/bench_live_handle" ] || { echo "bench-live: $build/bench_live_handle not built" >&2; exit 1; }
 ip netns exec "$ns" "$build/bench_live_handle" 100.127.0.1 "$hc" "$hs" >>"$tmp/out" ||
 	{ cat "$tmp/out"; exit 1; }
@@ -89,9 +90,11 @@ inside it. Destinations: random addresses inside random routes of the snapshot
 | brt_table_lookup from the snapshot, 1 thread | $(val engine_lookups_per_second) lookups/s |
 | brt_live_kernel_lookup (2 RTM_GETROUTE round trips each), $(val kernel_queries) queries | $(val kernel_lookups_per_second) lookups/s |
 | ratio snapshot / kernel | $(val ratio)x |
-| brt_live_open (dump, first table, and the second kept for editing) | $(val handle_open_seconds) s |
-| the handle's memory after open: RSS growth (model and two tables) | $(val handle_rss_mib) MiB |
-| freshness: kernel change to a lookup that reflects it, $(val fresh_samples) single route adds | median $(val fresh_median_ms) ms, 99th percentile $(val fresh_p99_ms) ms |
+| brt_live_open (dump, the first table; it returns before the second) | $(val handle_open_seconds) s |
+| open to the first change visible (the thread has built the second table) | $(val handle_ready_seconds) s |
+| the handle's memory once ready: RSS growth (model and two tables) | $(val handle_rss_mib) MiB |
+| the handle's heap once ready (mallinfo2) | $(val handle_heap_mib) MiB = $(val handle_heap_bytes_per_route) B/route |
+| freshness: kernel change to a lookup that reflects it, $(val fresh_samples) single route adds (update thread real-time: $(val handle_realtime)) | median $(val fresh_median_ms) ms, 99th percentile $(val fresh_p99_ms) ms, max $(val fresh_max_ms) ms, $(val fresh_over_1ms) over 1 ms |
 | sustained: $(val rate_changes) /32 adds then as many deletes in one \`ip -batch\`, kernel accepting them | $(val rate_kernel_rate) changes/s |
 | sustained: the handle following them (until the last is visible), reader quiescent while idle | $(val rate_handle_rate) changes/s ($(val rate_versions) versions: $(val rate_edited) edited, $(val rate_whole) built whole; $(val rate_overflows) overflows) |
 | the same again, kernel accepting them | $(val held_kernel_rate) changes/s |
@@ -105,12 +108,23 @@ new version is the previous table, once no reader holds it, edited in
 place by the changes it lacks, so a version costs the size of the change
 (routes, prefix groups and LPM entries changed one by one), not of the
 table. A table is built whole only when that cannot work: at open (twice:
-the second is the spare), after link, address, rule or nexthop changes,
+the second is the spare, built by the thread after brt_live_open returned),
+after link, address, rule or nexthop changes,
 and when a reader keeps the spare longer than 100 ms. The handle's memory is its route model, two whole tables and what the
 heap kept from building them: about three snapshots (sharing the routes
 between model and tables would cut it). The last row's
 reader sits idle on the current version while \`ip -batch\` runs instead
 of going quiescent as live.h asks, which costs a whole build per burst.
+Freshness: the update thread waits for and applies changes in SCHED_FIFO
+(src/os/linux/live/live_sched.c; dumps and whole builds in the normal
+class). In the normal class a woken thread waited a scheduler tick or more
+for a CPU on this two-CPU machine shared with other builds, which was the
+whole of the old 15 ms 99th percentile (the edit itself takes tens of
+microseconds). The kernel here is PREEMPT_NONE, so a CPU busy inside the
+kernel (another namespace's route load or flush) can still delay even a
+real-time thread. Each whole table is prepared for editing when built
+(core_table_edit_prepare), so the first edit of a table no longer costs
+the 30-60 ms of building its prefix index.
 Load average at the start of the run: $loadavg.
 MD
 )

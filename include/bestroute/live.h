@@ -133,6 +133,8 @@ typedef struct brt_live_reader brt_live_reader;
 /* brt_live_open flags */
 #define BRT_LIVE_F_SMALL_RCVBUF 0x01	/* tests: a tiny event queue, so
 					 * bursts overflow it (ENOBUFS) */
+#define BRT_LIVE_F_NO_REALTIME 0x02	/* keep the update thread in the
+					 * normal scheduling class */
 
 /*
  * brt_live_open - a handle on the live host whose lookups come from an
@@ -146,7 +148,15 @@ typedef struct brt_live_reader brt_live_reader;
  * current, once no reader holds it, edited in place by the changes it
  * lacks, so a version costs the size of the change, not of the table.
  * A whole table is built (twice, the second kept for editing) at open and
- * after link, address, rule or nexthop-object changes.
+ * after link, address, rule or nexthop-object changes; at open the call
+ * returns after the first (compiled straight from the dump), and the
+ * thread loads its route model and builds the second before it applies
+ * any change (changes made meanwhile become visible once it has).
+ * Where the process may (root, CAP_SYS_NICE or RLIMIT_RTPRIO), the thread
+ * waits for and applies changes in SCHED_FIFO at the lowest real-time
+ * priority, so that a change is visible within about a millisecond on a
+ * busy host; dumps and whole builds run in the normal class.
+ * BRT_LIVE_F_NO_REALTIME keeps it in the normal class throughout.
  * Returns 0, BRT_EINVAL, BRT_ENOMEM or BRT_EIO (with @err).
  */
 int brt_live_open(brt_live **out, unsigned flags, char *err, size_t errlen);
@@ -224,6 +234,8 @@ struct brt_live_stats {
 	uint64_t whole;		/* versions built as a whole table (the
 				 * first, and after link, address, rule or
 				 * nexthop changes; cost: the table) */
+	uint64_t realtime;	/* 1 once the update thread waits for and
+				 * applies changes in SCHED_FIFO, else 0 */
 };
 /* Copy @h's counters into *@s: each is read atomically (exact), together
  * they are not one instant's view. A NULL @h gives zeros; a NULL @s is a

@@ -244,6 +244,77 @@ static void test_converges_after_random_changes(void **state)
 	close_handle(&fx);
 }
 
+/* Changes made at once after open, while the thread still loads the
+ * model from open's dump and builds the second table (os_live_prepare),
+ * queue in the socket and are all applied then. */
+static void test_changes_right_after_open(void **state)
+{
+	struct fixture fx = open_handle(0);
+	struct brt_live_stats st;
+
+	(void)state;
+	own_writes(100);
+	random_batch(1000, false);
+	assert_converges(fx.h, fx.rd);
+	brt_live_stats_get(fx.h, &st);
+	assert_true(st.applied > 100);	/* in place, not by dumps */
+	assert_true(st.edited > 0);
+	close_handle(&fx);
+}
+
+/* Whether this process may put a thread in SCHED_FIFO (what the handle's
+ * thread tries): asked of a thread of the test's own. */
+static void *try_fifo(void *arg)
+{
+	struct sched_param sp = {.sched_priority = sched_get_priority_min(SCHED_FIFO)};
+
+	*(bool *)arg = pthread_setschedparam(pthread_self(), SCHED_FIFO, &sp) == 0;
+	return NULL;
+}
+
+static bool fifo_allowed(void)
+{
+	pthread_t t;
+	bool ok = false;
+
+	assert_int_equal(pthread_create(&t, NULL, try_fifo, &ok), 0);
+	pthread_join(t, NULL);
+	return ok;
+}
+
+/* The update thread's class (live_sched.c): real-time when the process
+ * may, never with BRT_LIVE_F_NO_REALTIME; following changes either way.
+ * Unknown flags are refused. */
+static void test_realtime_class(void **state)
+{
+	struct fixture fx = open_handle(BRT_LIVE_F_NO_REALTIME);
+	struct brt_live_stats st;
+	brt_live *h = NULL;
+	char err[256];
+	int tries;
+
+	(void)state;
+	assert_int_equal(brt_live_open(&h, 0x80, err, sizeof(err)), BRT_EINVAL);
+	assert_null(h);
+	random_batch(300, false);
+	assert_converges(fx.h, fx.rd);
+	brt_live_stats_get(fx.h, &st);
+	assert_int_equal(st.realtime, 0);
+	close_handle(&fx);
+
+	fx = open_handle(0);
+	for (tries = 0; tries < 200; tries++) {	/* set by the thread */
+		brt_live_stats_get(fx.h, &st);
+		if (st.realtime)
+			break;
+		usleep(10000);
+	}
+	assert_int_equal(st.realtime, fifo_allowed() ? 1 : 0);
+	random_batch(300, false);
+	assert_converges(fx.h, fx.rd);
+	close_handle(&fx);
+}
+
 static void test_overflow_converges(void **state)
 {
 	struct fixture fx = open_handle(BRT_LIVE_F_SMALL_RCVBUF);
@@ -502,6 +573,8 @@ int main(void)
 		cmocka_unit_test(test_silent_address_deleted),
 		cmocka_unit_test(test_silent_nexthop_deleted),
 		cmocka_unit_test(test_overflow_converges),
+		cmocka_unit_test(test_realtime_class),
+		cmocka_unit_test(test_changes_right_after_open),
 		cmocka_unit_test(test_soak),
 	};
 

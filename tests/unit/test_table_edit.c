@@ -309,7 +309,9 @@ static void check_against_compiled(const brt_table *t)
 	brt_table_destroy(ref);
 }
 
-static void run(unsigned ops, unsigned start_routes)
+/* @prepare: core_table_edit_prepare first (what the live handle does
+ * to every whole table), which must change no answer and no invariant. */
+static void run(unsigned ops, unsigned start_routes, bool prepare)
 {
 	brt_table *t;
 	unsigned i;
@@ -325,6 +327,12 @@ static void run(unsigned ops, unsigned start_routes)
 			model_insert(n_model, &m);
 	}
 	t = compile_model();
+	if (prepare) {
+		assert_int_equal(core_table_edit_prepare(t), 0);
+		assert_int_equal(core_table_edit_prepare(t), 0);	/* twice: no-op */
+		audit(t);
+		check_against_compiled(t);
+	}
 	for (i = 0; i < ops; i++) {
 		unsigned k = rnd(10);
 
@@ -345,13 +353,20 @@ static void run(unsigned ops, unsigned start_routes)
 static void edits_from_empty(void **state)
 {
 	(void)state;
-	run(1500, 0);
+	run(1500, 0, false);
 }
 
 static void edits_of_a_compiled_table(void **state)
 {
 	(void)state;
-	run(1500, 150);
+	run(1500, 150, false);
+}
+
+static void edits_of_a_prepared_table(void **state)
+{
+	(void)state;
+	run(1500, 150, true);
+	run(300, 0, true);
 }
 
 static void drained_and_refilled(void **state)
@@ -359,7 +374,7 @@ static void drained_and_refilled(void **state)
 	brt_table *t;
 
 	(void)state;
-	run(0, 100);
+	run(0, 100, false);
 	t = compile_model();
 	while (n_model) {
 		op_del(t);
@@ -430,6 +445,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(edits_from_empty),
 		cmocka_unit_test(edits_of_a_compiled_table),
+		cmocka_unit_test(edits_of_a_prepared_table),
 		cmocka_unit_test(drained_and_refilled),
 		cmocka_unit_test(refusals),
 		cmocka_unit_test(outgrown),

@@ -125,6 +125,11 @@ static int edit_start(struct brt_fib *f)
 	return index_resize(f, f->n_live);
 }
 
+int core_fib_edit_prepare(struct brt_fib *f)
+{
+	return f->fast ? edit_start(f) : 0;
+}
+
 void core_fib_edit_free(struct brt_fib *f)
 {
 	size_t i;

@@ -181,6 +181,16 @@ void core_table_edit_free(brt_table *t)
 	t->edits = NULL;
 }
 
+int core_table_edit_prepare(brt_table *t)
+{
+	size_t i;
+	int e = 0;
+
+	for (i = 0; !e && i < t->n_fibs; i++)
+		e = core_fib_edit_prepare(&t->fibs[i]);
+	return e;
+}
+
 bool core_table_edit_outgrown(const brt_table *t)
 {
 	size_t i;

@@ -47,6 +47,16 @@ bool core_table_edit_outgrown(const brt_table *t);
 const struct brt_nexthop *core_table_edit_nexthops(const struct brt_route *r,
 						  uint32_t *count,
 						  bool *blackhole);
+/*
+ * core_table_edit_prepare - do now what the first edit of each fib of @t
+ * would (its writer-side prefix index: tens of milliseconds on an
+ * Internet table), so that edit is as quick as the others. Only fibs
+ * that have their lookup structure are prepared, and only writer-side
+ * fields are written, so readers may use @t meanwhile (the one writer
+ * may not edit it at the same time). 0 or BRT_ENOMEM (nothing lost:
+ * the first edit tries again).
+ */
+int core_table_edit_prepare(brt_table *t);
 /* Free what edits added (brt_table_destroy calls it). */
 void core_table_edit_free(brt_table *t);
 
@@ -61,6 +71,8 @@ int core_fib_edit_remove(struct brt_fib *f, const struct brt_route *like,
 int core_fib_edit_swap(struct brt_fib *f, const struct brt_route *like,
 		      const struct brt_route *r, const struct brt_route **old);
 void core_fib_edit_free(struct brt_fib *f);
+/* The first edit's set-up of @f now (see core_table_edit_prepare). */
+int core_fib_edit_prepare(struct brt_fib *f);
 /*
  * core_fib_audit - every invariant of fib_edit.c's header: live groups,
  * free slots, the prefix index, parents (against a linear scan), route

@@ -28,7 +28,8 @@
 #include "live/live_impl.h"
 #include "os.h"
 
-/* The whole model as a new table. */
+/* The whole model as a new table, prepared for editing (in the normal
+ * scheduling class: this is long work, live_sched.c). */
 static int build_whole(struct brt_live *h, brt_table **t)
 {
 	brt_builder *b = os_live_new_builder();
@@ -37,11 +38,16 @@ static int build_whole(struct brt_live *h, brt_table **t)
 	*t = NULL;
 	if (!b)
 		return BRT_ENOMEM;
+	os_live_sched_long(h, true);
 	e = core_bld_copy_all_but_routes(h->small, b);
 	if (!e)
 		e = os_lroutes_emit(&h->routes, b);
 	h->err[0] = 0;
-	return os_builder_done(b, e, t, "live build", h->err, sizeof(h->err));
+	e = os_builder_done(b, e, t, "live build", h->err, sizeof(h->err));
+	if (!e)
+		(void)core_table_edit_prepare(*t);	/* else the first edit does it */
+	os_live_sched_long(h, false);
+	return e;
 }
 
 void os_live_drop_spare(struct brt_live *h)
@@ -122,9 +128,64 @@ static int publish_whole(struct brt_live *h)
 	h->rebuild = false;
 	atomic_fetch_add(&h->st.whole, 1);
 	publish_done(h, t0);
-	if (!h->spare)
+	if (!h->spare && !h->spare_later)
 		make_spare(h);
 	return 0;
+}
+
+int os_live_publish_first(struct brt_live *h, brt_builder *b)
+{
+	uint64_t t0 = os_live_now_ns();
+	struct brt_live_version *old;
+	brt_table *t;
+	int e = brt_builder_finish(b, &t);
+
+	if (e) {
+		snprintf(h->err, sizeof(h->err), "live build: %s",
+			 brt_builder_error(b));
+		brt_builder_destroy(b);
+		return e;
+	}
+	(void)core_table_edit_prepare(t);	/* else the first edit does it */
+	e = os_live_pub_publish(&h->pub, t, &old);
+	if (e) {
+		brt_table_destroy(t);
+		brt_builder_destroy(b);
+		return e;
+	}
+	h->first_dump = b;
+	h->rebuild = false;
+	atomic_fetch_add(&h->st.whole, 1);
+	publish_done(h, t0);
+	return 0;
+}
+
+/* The model from open's dump: the same routes in the same order as the
+ * first table was compiled from, so the model is cur's. */
+static int load_first(struct brt_live *h)
+{
+	bool changed;
+	int e;
+
+	os_live_sched_long(h, true);
+	e = os_lroutes_load(&h->routes, h->first_dump, &changed);
+	os_live_sched_long(h, false);
+	brt_builder_destroy(h->first_dump);
+	h->first_dump = NULL;
+	return e;
+}
+
+void os_live_prepare(struct brt_live *h)
+{
+	if (h->first_dump && load_first(h)) {
+		h->need = NEED_ALL;	/* out of memory: dump and build again */
+		h->rebuild = h->changed = true;
+	}
+	if (!h->spare_later)
+		return;
+	h->spare_later = false;
+	if (!h->spare && !h->rebuild)
+		make_spare(h);	/* the model is still cur's: no event applied */
 }
 
 /* The spare, no longer held, brought up to date and published. */

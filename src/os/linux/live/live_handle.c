@@ -8,6 +8,9 @@
  *
  * Invariants:
  *  - it subscribes before its first dump, so no change falls between;
+ *  - open compiles the first version straight from its dump and returns;
+ *    the thread, before it reads any event, loads the model from that
+ *    dump (the same routes in the same order) and builds the spare;
  *  - route notifications are applied to the model one by one and logged
  *    for the tables (live_build.c edits a table with them); a batch is
  *    whatever arrived until the socket is empty, or for as long as the
@@ -94,6 +97,33 @@ static int dump_kinds(struct brt_live *h, unsigned kinds, brt_builder **out)
 		brt_builder_destroy(b);
 		return e == BRT_NL_INTR ? BRT_EIO : e;
 	}
+	*out = b;
+	return 0;
+}
+
+/* At open: the routes dumped into a builder that holds the small kinds
+ * already, so the first table is compiled from it directly; the thread
+ * loads the model from it afterwards (os_live_prepare). */
+static int open_dump(struct brt_live *h, brt_builder **out)
+{
+	brt_builder *b = NULL;
+	int e, attempt = 0;
+
+	do {
+		brt_builder_destroy(b);
+		b = os_live_new_builder();
+		if (!b)
+			return BRT_ENOMEM;
+		e = core_bld_copy_all_but_routes(h->small, b);
+		if (!e)
+			e = os_nl_dump_some(&h->req, b, BRT_NL_DUMP_ROUTES,
+					    h->err, sizeof(h->err));
+	} while (os_nl_dump_intr_retry(e, attempt++));
+	if (e) {
+		brt_builder_destroy(b);
+		return e == BRT_NL_INTR ? BRT_EIO : e;
+	}
+	atomic_fetch_add(&h->st.route_resyncs, 1);
 	*out = b;
 	return 0;
 }
@@ -225,12 +255,15 @@ static void catch_up(struct brt_live *h)
 		h->rechecks--;
 		h->recheck_ns = now + BRT_LIVE_RECHECK_NS;
 	}
-	if (h->need == NEED_ALL && !settling(h)) {
-		discard_queued(h);
-		atomic_fetch_add(&h->st.full_resyncs, 1);
-	}
-	if (h->need && !settling(h))
+	if (h->need && !settling(h)) {
+		os_live_sched_long(h, true);	/* dumps are long work */
+		if (h->need == NEED_ALL) {
+			discard_queued(h);
+			atomic_fetch_add(&h->st.full_resyncs, 1);
+		}
 		e = resync(h);
+		os_live_sched_long(h, false);
+	}
 	if (!e && h->changed)
 		e = os_live_publish(h);
 	if (e >= 0) {	/* published, or waiting for readers to move on */
@@ -254,8 +287,10 @@ static int wait_ms(const struct brt_live *h)
 		       : (int)((h->recheck_ns - t) / 1000000u) + 1;
 	if (settling(h) && !h->changed)
 		return (int)((h->settle_ns - t) / 1000000u) + 1;
-	if (!h->need && h->spare_wait_ns)
-		return 1;	/* a reader still holds the version to edit */
+	if (h->spare_wait_ns && (!h->need || settling(h)))
+		return 1;	/* a reader still holds the version to edit (and
+			 * nothing to dump yet): never spin, the thread
+			 * may be real-time */
 	return 0;
 }
 
@@ -263,6 +298,8 @@ static void *live_main(void *arg)
 {
 	struct brt_live *h = arg;
 
+	os_live_sched_init(h, h->flags);
+	os_live_prepare(h);
 	while (wait_events(h, wait_ms(h))) {
 		if (drain(h))
 			h->need = NEED_ALL;
@@ -307,6 +344,7 @@ static int subscribe(struct brt_live *h, unsigned flags)
 
 static int live_init(struct brt_live *h, unsigned flags)
 {
+	brt_builder *b = NULL;
 	int e;
 
 	h->wake[0] = h->wake[1] = -1;
@@ -323,9 +361,15 @@ static int live_init(struct brt_live *h, unsigned flags)
 		return e;
 	h->need = NEED_ALL;
 	h->retry_ms = RETRY_MS;
-	e = resync(h);
+	h->flags = flags;
+	h->spare_later = true;	/* open returns after one table */
+	e = resync_small(h);
 	if (!e)
-		e = os_live_publish(h);
+		e = open_dump(h, &b);
+	if (!e)
+		e = os_live_publish_first(h, b);
+	if (!e)
+		h->need = 0;
 	if (!e && pthread_create(&h->thread, NULL, live_main, h)) {
 		snprintf(h->err, sizeof(h->err), "cannot start the live thread");
 		e = BRT_ENOMEM;
@@ -339,7 +383,8 @@ int brt_live_open(brt_live **out, unsigned flags, char *err, size_t errlen)
 	struct brt_live *h;
 	int e;
 
-	if (!out || (flags & ~(unsigned)BRT_LIVE_F_SMALL_RCVBUF))
+	if (!out || (flags & ~(unsigned)(BRT_LIVE_F_SMALL_RCVBUF |
+					  BRT_LIVE_F_NO_REALTIME)))
 		return BRT_EINVAL;
 	*out = NULL;
 	h = calloc(1, sizeof(*h));
@@ -370,6 +415,7 @@ void brt_live_close(brt_live *h)
 		pthread_join(h->thread, NULL);
 	}
 	os_live_drop_spare(h);
+	brt_builder_destroy(h->first_dump);
 	os_live_pub_destroy(&h->pub);
 	os_ldeltas_free(&h->pending);
 	os_ldeltas_free(&h->behind);
@@ -441,4 +487,5 @@ void brt_live_stats_get(const brt_live *h, struct brt_live_stats *s)
 	s->errors = atomic_load(&m->st.errors);
 	s->edited = atomic_load(&m->st.edited);
 	s->whole = atomic_load(&m->st.whole);
+	s->realtime = atomic_load(&m->st.realtime);
 }

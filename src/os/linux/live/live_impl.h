@@ -20,18 +20,36 @@
 /* ----------------------------------------------------------------- routes */
 
 struct brt_lroute {
-	struct brt_route r;		/* r.nh == nh */
-	struct brt_nexthop *nh;		/* owned, r.nh_count entries */
+	struct brt_route r;		/* r.nh: from the model's pool */
 	uint64_t hash;
 	struct brt_lroute *hnext;	/* bucket chain */
 	struct brt_lroute *prev, *next;	/* the model's order */
 };
+
+/* live_nhpool.c: next-hop arrays shared by the routes that have equal ones. */
+struct brt_lnh;
+struct brt_lnh_pool {
+	struct brt_lnh **buckets;
+	size_t nbuckets;		/* a power of two */
+	size_t n;
+};
+
+int os_lnh_init(struct brt_lnh_pool *p);
+/* Free every block (the routes using them go first). */
+void os_lnh_free(struct brt_lnh_pool *p);
+/* *@out: the pool's copy of @nh (@count entries; NULL for 0), one more
+ * reference to it. 0 or BRT_ENOMEM (*@out NULL). */
+int os_lnh_get(struct brt_lnh_pool *p, const struct brt_nexthop *nh,
+	       uint32_t count, const struct brt_nexthop **out);
+/* Give back a reference os_lnh_get returned (NULL: nothing). */
+void os_lnh_put(struct brt_lnh_pool *p, const struct brt_nexthop *nh);
 
 struct brt_lroutes {
 	struct brt_lroute **buckets;
 	size_t nbuckets;		/* a power of two */
 	size_t n;
 	struct brt_lroute head;		/* list sentinel */
+	struct brt_lnh_pool nh;		/* the routes' next hops */
 };
 
 /* ----------------------------------------------------------------- deltas */
@@ -142,6 +160,11 @@ struct brt_live {
 	int wake[2];
 	pthread_t thread;
 	bool started;
+	bool realtime;			/* the thread may be SCHED_FIFO (live_sched.c) */
+	unsigned flags;			/* brt_live_open's */
+	bool spare_later;		/* open: the thread builds the spare */
+	brt_builder *first_dump;	/* open's dump, for the thread to load
+					 * the model from (os_live_prepare) */
 	atomic_bool stopping;
 	brt_builder *small;
 	struct brt_lroutes routes;
@@ -164,7 +187,7 @@ struct brt_live {
 	struct {
 		_Atomic uint64_t messages, applied, overflows, full_resyncs,
 			route_resyncs, small_resyncs, publishes, errors,
-			edited, whole;
+			edited, whole, realtime;
 	} st;
 };
 
@@ -192,8 +215,24 @@ brt_builder *os_live_new_builder(void);
  * version stays, h->err says why).
  */
 int os_live_publish(struct brt_live *h);
+/*
+ * os_live_publish_first - open's first version, compiled from @b (the
+ * small kinds and the route dump) without the model, which the thread
+ * loads from @b afterwards: the handle keeps @b in h->first_dump (also on
+ * failure, @b is freed). 0 or a negative BRT_E* (h->err says why).
+ */
+int os_live_publish_first(struct brt_live *h, brt_builder *b);
+/* The update thread's first work, after open returned: the model loaded
+ * from open's dump and the spare built (on failure: a full dump). */
+void os_live_prepare(struct brt_live *h);
 /* Free the spare (the handle is closing). */
 void os_live_drop_spare(struct brt_live *h);
+
+/* live_sched.c: the calling (update) thread real-time when allowed and
+ * not refused by @flags; then, around long work (@long_work true: a dump
+ * or a whole build), back in the normal class and (false) real-time again. */
+void os_live_sched_init(struct brt_live *h, unsigned flags);
+void os_live_sched_long(struct brt_live *h, bool long_work);
 
 /* CLOCK_MONOTONIC in nanoseconds. */
 uint64_t os_live_now_ns(void);

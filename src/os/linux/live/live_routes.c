@@ -55,7 +55,11 @@ int os_lroutes_init(struct brt_lroutes *m)
 	m->nbuckets = 1024;
 	m->buckets = calloc(m->nbuckets, sizeof(*m->buckets));
 	m->head.prev = m->head.next = &m->head;
-	return m->buckets ? 0 : BRT_ENOMEM;
+	if (!m->buckets || os_lnh_init(&m->nh)) {
+		os_lroutes_free(m);
+		return BRT_ENOMEM;
+	}
+	return 0;
 }
 
 static void clear(struct brt_lroutes *m)
@@ -64,7 +68,7 @@ static void clear(struct brt_lroutes *m)
 
 	for (; e != &m->head; e = nx) {
 		nx = e->next;
-		free(e->nh);
+		os_lnh_put(&m->nh, e->r.nh);
 		free(e);
 	}
 	m->head.prev = m->head.next = &m->head;
@@ -74,11 +78,11 @@ static void clear(struct brt_lroutes *m)
 
 void os_lroutes_free(struct brt_lroutes *m)
 {
-	if (!m->buckets)
-		return;
-	clear(m);
+	if (m->buckets)
+		clear(m);
 	free(m->buckets);
 	m->buckets = NULL;
+	os_lnh_free(&m->nh);
 }
 
 /* Double the buckets when the chains grow long; a failure only slows. */
@@ -102,16 +106,18 @@ static void maybe_grow(struct brt_lroutes *m)
 	m->nbuckets = nb;
 }
 
-/* Copy @r (with its next hops) into the entry. */
-static int set_route(struct brt_lroute *e, const struct brt_route *r)
+/* Copy @r into the entry, its next hops into the pool (the entry's old
+ * ones given back after: they may be the same). */
+static int set_route(struct brt_lroutes *m, struct brt_lroute *e,
+		     const struct brt_route *r)
 {
-	struct brt_route c;
+	const struct brt_nexthop *nh;
 
-	if (os_live_route_copy(&c, r))
+	if (os_lnh_get(&m->nh, r->nh, r->nh_count, &nh))
 		return BRT_ENOMEM;
-	free(e->nh);
-	e->nh = core_unconst(c.nh);
-	e->r = c;
+	os_lnh_put(&m->nh, e->r.nh);
+	e->r = *r;
+	e->r.nh = nh;
 	e->hash = key_hash(r);
 	return 0;
 }
@@ -123,7 +129,7 @@ static int insert(struct brt_lroutes *m, const struct brt_route *r,
 	struct brt_lroute *e = calloc(1, sizeof(*e));
 	size_t i;
 
-	if (!e || set_route(e, r)) {
+	if (!e || set_route(m, e, r)) {
 		free(e);
 		return BRT_ENOMEM;
 	}
@@ -149,7 +155,7 @@ static void unlink_free(struct brt_lroutes *m, struct brt_lroute *e)
 	e->prev->next = e->next;
 	e->next->prev = e->prev;
 	m->n--;
-	free(e->nh);
+	os_lnh_put(&m->nh, e->r.nh);
 	free(e);
 }
 
@@ -190,12 +196,12 @@ static struct brt_lroute *first_of_key(const struct brt_lroutes *m,
 }
 
 /* Replace @e's route by @r, logging it when anything changes. */
-static int replace(struct brt_lroute *e, const struct brt_route *r,
-		   struct brt_ldeltas *log)
+static int replace(struct brt_lroutes *m, struct brt_lroute *e,
+		   const struct brt_route *r, struct brt_ldeltas *log)
 {
 	if (log && !core_route_identical(&e->r, r))
 		os_ldeltas_record(log, BRT_LD_REPLACE, r, &e->r);
-	return set_route(e, r);
+	return set_route(m, e, r);
 }
 
 static int add(struct brt_lroutes *m, const struct brt_route *r,
@@ -214,13 +220,13 @@ static int apply_new(struct brt_lroutes *m, unsigned nlflags,
 		     struct brt_ldeltas *log)
 {
 	if (s->same && s->count == 1)
-		return replace(s->same, r, log);	/* refreshes silent state */
+		return replace(m, s->same, r, log);	/* refreshes silent state */
 	if (s->same)
 		return BRT_LR_APPLIED;	/* already held (e.g. by a dump) */
 	if (!s->count)
 		return add(m, r, &m->head, log);
 	if (nlflags & NLM_F_REPLACE)
-		return s->count == 1 ? replace(s->any, r, log) : BRT_LR_RESYNC;
+		return s->count == 1 ? replace(m, s->any, r, log) : BRT_LR_RESYNC;
 	if (r->family != BRT_AF_INET)
 		return BRT_LR_RESYNC;	/* IPv6 merged a next hop in */
 	/* IPv4 aliases: append goes after them, prepend (add) before */
