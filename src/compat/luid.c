@@ -120,3 +120,18 @@ const struct brt_link *compat_link_by_luid(const brt_table *t,
 		return NULL;
 	return l;
 }
+
+void compat_links_build(const brt_table *t, struct compat_links *c)
+{
+	uint32_t i;
+
+	for (i = 0; i < COMPAT_DIRECT_LINKS; i++)
+		c->luid[i] = compat_luid_of(t, i);
+}
+
+uint64_t compat_ref_luid(const struct brt_compat_ref *ref, uint32_t index)
+{
+	if (ref->links && index < COMPAT_DIRECT_LINKS)
+		return ref->links->luid[index];
+	return compat_luid_of(ref->t, index);
+}
