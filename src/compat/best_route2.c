@@ -157,12 +157,13 @@ static void fill_outputs(const struct brt_compat_ref *ref,
 	const struct brt_route *r = res->route;
 	struct brt_addr s = res->source;
 
-	if (!r) {
+	if (r)
+		compat_answer_row(ref, res, row);
+	else {
 		route_of_result(q, res, &own);
-		r = &own;
+		compat_row_fill(t, &own, &res->gateway, res->ifindex,
+				compat_ref_luid(ref, res->ifindex), row);
 	}
-	compat_row_fill(t, r, &res->gateway, res->ifindex,
-			compat_ref_luid(ref, res->ifindex), row);
 	if (core_addr_is_v6_loopback(&q->dst))
 		s = q->dst;
 	else if (core_addr_is_v4_loopback(&q->dst) && windows_loopback(t, res))

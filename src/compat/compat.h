@@ -22,10 +22,18 @@
 
 /* Per-table facts the lookups use on every call, computed once per table
  * (table_source.c keeps them beside each table version): the LUID of
- * every link of a small index (0: no such link). */
+ * every link of a small index (0: no such link), and, when the table's
+ * routes sit in one array, each route's row protocol (NL_ROUTE_PROTOCOL;
+ * COMPAT_CLASS_READ for a route whose row needs the route itself, one
+ * that expires), so that an answer's row is written without reading its
+ * route record - a cache miss on a big table, costlier than the lookup. */
 #define COMPAT_DIRECT_LINKS 128
+#define COMPAT_CLASS_READ 0xff
 struct compat_links {
 	uint64_t luid[COMPAT_DIRECT_LINKS];
+	const struct brt_route *routes;	/* the array, or NULL */
+	size_t n_routes;
+	uint8_t *route_class;		/* one per route, owned, or NULL */
 };
 
 /* A table in use by one call; release it with compat_release(). */
@@ -69,8 +77,12 @@ void compat_live_wrote(int kind, const MIB_IPFORWARD_ROW2 *row,
 
 /* The LUID of a link of @t (0 when @index is no link). */
 uint64_t compat_luid_of(const brt_table *t, uint32_t index);
-/* @t's per-table facts into @c (see struct compat_links). */
-void compat_links_build(const brt_table *t, struct compat_links *c);
+/* @t's per-table facts into @c (see struct compat_links); the route
+ * classes only @with_routes (and when memory allows: they are optional).
+ * compat_links_free frees what the build allocated. */
+void compat_links_build(const brt_table *t, struct compat_links *c,
+			bool with_routes);
+void compat_links_free(struct compat_links *c);
 /* compat_luid_of(@ref's table, @index), from the precomputed LUIDs when
  * @ref has them and @index is small. */
 uint64_t compat_ref_luid(const struct brt_compat_ref *ref, uint32_t index);
@@ -148,6 +160,11 @@ void compat_row_from_route(const brt_table *t, const struct brt_route *r,
 void compat_row_fill(const brt_table *t, const struct brt_route *r,
 		     const struct brt_addr *gw, uint32_t ifindex, uint64_t luid,
 		     MIB_IPFORWARD_ROW2 *row);
+/* The row of an answer (@res with a route and a prefix) of @ref's table:
+ * compat_row_fill's row for the answer's route and next hop, written from
+ * the answer and the table's route classes when it has them. */
+void compat_answer_row(const struct brt_compat_ref *ref,
+		       const struct brt_result *res, MIB_IPFORWARD_ROW2 *row);
 /* Protocol and origin of a Linux route protocol. */
 NL_ROUTE_PROTOCOL compat_protocol(uint8_t proto);
 NL_ROUTE_ORIGIN compat_origin(uint8_t proto);

@@ -103,3 +103,62 @@ void compat_row_from_route(const brt_table *t, const struct brt_route *r,
 	compat_row_fill(t, r, nh ? &nh->gw : NULL, ifindex,
 			compat_luid_of(t, ifindex), row);
 }
+
+/* The origin Windows gives a protocol compat_protocol made: the same as
+ * compat_origin of the Linux protocol it came from. */
+static NL_ROUTE_ORIGIN origin_of(NL_ROUTE_PROTOCOL p)
+{
+	switch (p) {
+	case RouteProtocolLocal: return NlroWellKnown;
+	case RouteProtocolDhcp: return NlroDHCP;
+	case RouteProtocolIcmp: return NlroRouterAdvertisement;
+	default: return NlroManual;
+	}
+}
+
+/* The class of @res's route from @c, or COMPAT_CLASS_READ. */
+static unsigned route_class(const struct compat_links *c,
+			    const struct brt_route *r)
+{
+	uintptr_t base, at = (uintptr_t)r;
+
+	if (!c || !c->route_class)
+		return COMPAT_CLASS_READ;
+	base = (uintptr_t)c->routes;
+	if (at < base || (at - base) % sizeof(*r) ||
+	    (at - base) / sizeof(*r) >= c->n_routes)
+		return COMPAT_CLASS_READ;
+	return c->route_class[(at - base) / sizeof(*r)];
+}
+
+void compat_answer_row(const struct brt_compat_ref *ref,
+		       const struct brt_result *res, MIB_IPFORWARD_ROW2 *row)
+{
+	unsigned cls = route_class(ref->links, res->route);
+	uint64_t luid = compat_ref_luid(ref, res->ifindex);
+	uint8_t family = res->prefix.addr.family;
+
+	if (cls == COMPAT_CLASS_READ || !res->has_prefix) {
+		compat_row_fill(ref->t, res->route, &res->gateway, res->ifindex,
+				luid, row);
+		return;
+	}
+	/* the answer holds the route's prefix, metric and type */
+	memset(row, 0, sizeof(*row));
+	row->InterfaceIndex = res->ifindex;
+	row->InterfaceLuid.Value = luid;
+	put_addr(&row->DestinationPrefix.Prefix, family, res->prefix.addr.bytes);
+	row->DestinationPrefix.PrefixLength = res->prefix.len;
+	put_addr(&row->NextHop, family,
+		 res->gateway.family == family ? res->gateway.bytes
+					       : (const uint8_t[16]){0});
+	row->ValidLifetime = BRT_LIFETIME_FOREVER;
+	row->PreferredLifetime = BRT_LIFETIME_FOREVER;
+	row->Metric = res->metric;
+	row->Protocol = (NL_ROUTE_PROTOCOL)cls;
+	row->Origin = origin_of(row->Protocol);
+	row->Loopback = res->type == BRT_RT_LOCAL ||
+			(res->prefix.len == core_family_bits(family) &&
+			 compat_is_local(ref->t, &res->prefix.addr, NULL));
+	row->Immortal = true;
+}

@@ -71,6 +71,7 @@ static pthread_once_t key_once = PTHREAD_ONCE_INIT;
 static void holder_put(struct holder *h)
 {
 	if (h && __atomic_sub_fetch(&h->refs, 1, __ATOMIC_ACQ_REL) == 0) {
+		compat_links_free(&h->links);
 		brt_table_destroy(h->t);
 		free(h);
 	}
@@ -89,7 +90,7 @@ static struct holder *holder_new(brt_table *t)
 		return NULL;
 	h->t = t;
 	h->refs = 1;
-	compat_links_build(t, &h->links);
+	compat_links_build(t, &h->links, true);
 	return h;
 }
 
@@ -328,7 +329,7 @@ static DWORD acquire_live(struct brt_compat_ref *ref)
 		return acquire_snapshot(ref);
 	}
 	if (v != me.version) {
-		compat_links_build(ref->t, &me.live_links);
+		compat_links_build(ref->t, &me.live_links, false);
 		me.version = v;
 	}
 	ref->links = &me.live_links;

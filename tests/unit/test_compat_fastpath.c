@@ -8,7 +8,9 @@
  *    of both outputs, on the tables of tests/data/compat and many shapes
  *    of call (destinations inside routes, the host's own, special ones;
  *    sources, LUIDs and indexes that count or do not);
- *  - compat_ref_luid against compat_luid_of for every small index;
+ *  - compat_ref_luid against compat_luid_of for every small index (and,
+ *    through the rows compared above, the rows written from an answer
+ *    and the table's route classes against those read from the route);
  *  - GetBestRoute2 from several threads (each started again and again,
  *    so per-thread references are dropped at thread exit) while another
  *    thread creates and deletes a route and swaps whole tables in: every
@@ -109,7 +111,8 @@ static void compare_on(const char *name)
 	int i;
 	uint32_t k;
 
-	compat_links_build(t, &links);
+	compat_links_build(t, &links, true);
+	assert_non_null(links.route_class);
 	fast.t = ref.t = t;
 	fast.links = &links;
 	for (k = 0; k < 300; k++)
@@ -141,6 +144,7 @@ static void compare_on(const char *name)
 			fail_msg("%s: call %d differs (codes %lu, %lu)", name, i,
 				 (unsigned long)c1, (unsigned long)c2);
 	}
+	compat_links_free(&links);
 	brt_table_destroy(t);
 }
 
