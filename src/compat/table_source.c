@@ -109,8 +109,8 @@ static void thread_end(void *arg)
 /* The child of fork has no update thread: it reads snapshots. */
 static void after_fork_child(void)
 {
-	if (live_state == 1)
-		live_state = -1;
+	if (__atomic_load_n(&live_state, __ATOMIC_RELAXED) == 1)
+		__atomic_store_n(&live_state, -1, __ATOMIC_RELAXED);
 	__atomic_add_fetch(&generation, 1, __ATOMIC_RELEASE);
 }
 
@@ -288,10 +288,10 @@ static bool live_ready(void)
 	if (!live_state) {
 		char err[256] = "";
 
-		live_state = brt_live_open(&live_h, 0, err, sizeof(err)) ? -1
-									 : 1;
-		if (live_state < 0)
+		st = brt_live_open(&live_h, 0, err, sizeof(err)) ? -1 : 1;
+		if (st < 0)
 			live_h = NULL;
+		__atomic_store_n(&live_state, st, __ATOMIC_RELEASE);
 	}
 	st = live_state;
 	pthread_mutex_unlock(&src_lock);
