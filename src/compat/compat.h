@@ -49,7 +49,9 @@ struct brt_compat_ref {
 DWORD compat_acquire(struct brt_compat_ref *ref);
 void compat_release(struct brt_compat_ref *ref);
 /* compat_acquire, but the live host is read afresh (a snapshot): for
- * writes, which check a row against the host as it is now. */
+ * writes, which check a row against the host as it is now, and for the
+ * notifications, which compare the host with what it was at a kernel
+ * event the live handle may not have applied yet. */
 DWORD compat_acquire_fresh(struct brt_compat_ref *ref);
 /* Whether the functions answer for the live host (0), a table (1), or
  * cannot answer (-1: the table failed to load). */

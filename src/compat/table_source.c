@@ -366,11 +366,18 @@ DWORD compat_acquire(struct brt_compat_ref *ref)
 
 DWORD compat_acquire_fresh(struct brt_compat_ref *ref)
 {
-	DWORD rc = compat_acquire(ref);
+	struct holder *extra = NULL;
+	enum source_mode m = me.mode;
+	DWORD rc;
 
-	if (rc || !ref->live || ref->owned)
-		return rc;
-	compat_release(ref);
+	if (me.gen != __atomic_load_n(&generation, __ATOMIC_ACQUIRE))
+		m = refresh(&extra);
+	if (m != SRC_LIVE) {
+		if (extra)
+			holder_put(extra);
+		return compat_acquire(ref);
+	}
+	memset(ref, 0, sizeof(*ref));
 	ref->live = true;
 	rc = acquire_snapshot(ref);
 	if (!rc)
