@@ -19,7 +19,8 @@
  *    in progress (a callback's nested call takes a counted reference of
  *    its own instead), so an outer call's table stays alive. A thread's
  *    reference is dropped at its exit (a pthread key destructor), so an
- *    old table lives until each thread that used it calls again or ends;
+ *    old table lives until each thread that used it calls again or ends
+ *    (the thread that replaces a table drops its own at once);
  *  - the live host: one process-wide handle (brt_live_open, opened at the
  *    first live call) and a reader per thread, quiescent between calls.
  *    A nested call uses the version its outer call holds (a new acquire
@@ -120,6 +121,18 @@ static void make_key(void)
 	(void)pthread_atfork(NULL, NULL, after_fork_child);
 }
 
+/* After a change made by this thread outside any call of its own: its
+ * reference to the old table goes now, not at its next call, so a
+ * single-threaded program frees a table as soon as it is replaced. */
+static void drop_own_view(void)
+{
+	if (me.depth)
+		return;
+	holder_put(me.h);
+	me.h = NULL;
+	me.gen = 0;
+}
+
 /* Called with src_lock held: a new current table (or none). */
 static void set_current(struct holder *h, enum source_mode m)
 {
@@ -213,6 +226,7 @@ int brt_compat_use_table(const char *spec_list)
 		set_current(NULL, SRC_UNSET);
 	pthread_mutex_unlock(&src_lock);
 	pthread_mutex_unlock(&edit_lock);
+	drop_own_view();
 	return rc;
 }
 
@@ -421,5 +435,6 @@ int compat_swap(brt_table *t)
 	pthread_mutex_lock(&src_lock);
 	set_current(h, SRC_TABLE);
 	pthread_mutex_unlock(&src_lock);
+	drop_own_view();
 	return 0;
 }
