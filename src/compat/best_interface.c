@@ -64,7 +64,7 @@ DWORD WINAPI GetBestInterfaceEx(struct sockaddr *pDestAddr,
 				       compat_family_in(dst.si_family)))
 		rc = ERROR_NOT_SUPPORTED;
 	else
-		rc = compat_best_route(ref.t, NULL, 0, NULL, &dst, &row,
+		rc = compat_best_route(&ref, NULL, 0, NULL, &dst, &row,
 					   &best, &res);
 	if (!rc)
 		*pdwBestIfIndex = row.InterfaceIndex;
@@ -103,7 +103,7 @@ DWORD WINAPI GetBestRoute(DWORD dwDestAddr, DWORD dwSourceAddr,
 	rc = compat_acquire(&ref);
 	if (rc)
 		return rc;
-	rc = compat_best_route(ref.t, NULL, 0, &src, &dst, &row, &best,
+	rc = compat_best_route(&ref, NULL, 0, &src, &dst, &row, &best,
 				   &res);
 	if (!rc)
 		compat_v1_from_row(ref.t, &row, &best, pBestRoute);

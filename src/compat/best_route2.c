@@ -147,23 +147,23 @@ static struct brt_addr loopback4(void)
 	return a;
 }
 
-static void fill_outputs(const brt_table *t, const struct brt_query *q,
+static void fill_outputs(const struct brt_compat_ref *ref,
+			 const struct brt_query *q,
 			 const struct brt_result *res, PMIB_IPFORWARD_ROW2 row,
 			 SOCKADDR_INET *best)
 {
-	struct brt_nexthop nh;
+	const brt_table *t = ref->t;
 	struct brt_route own;
 	const struct brt_route *r = res->route;
 	struct brt_addr s = res->source;
 
-	brt_nexthop_init(&nh);
-	nh.gw = res->gateway;
-	nh.ifindex = res->ifindex;
-	if (!r) {
+	if (r)
+		compat_answer_row(ref, res, row);
+	else {
 		route_of_result(q, res, &own);
-		r = &own;
+		compat_row_fill(t, &own, &res->gateway, res->ifindex,
+				compat_ref_luid(ref, res->ifindex), row);
 	}
-	compat_row_from_route(t, r, &nh, row);
 	if (core_addr_is_v6_loopback(&q->dst))
 		s = q->dst;
 	else if (core_addr_is_v4_loopback(&q->dst) && windows_loopback(t, res))
@@ -181,11 +181,12 @@ static void fill_outputs(const brt_table *t, const struct brt_query *q,
 }
 
 /* The path both forms share once the interface is known (@oif or 0). */
-static DWORD resolve(const brt_table *t, uint32_t oif,
+static DWORD resolve(const struct brt_compat_ref *ref, uint32_t oif,
 		     const SOCKADDR_INET *src, const SOCKADDR_INET *dst,
 		     PMIB_IPFORWARD_ROW2 row, SOCKADDR_INET *best,
 		     struct brt_result *res)
 {
+	const brt_table *t = ref->t;
 	struct brt_query q;
 	DWORD rc;
 
@@ -202,26 +203,101 @@ static DWORD resolve(const brt_table *t, uint32_t oif,
 		return ERROR_INVALID_PARAMETER;
 	rc = status_code(res->status);
 	if (!rc)
-		fill_outputs(t, &q, res, row, best);
+		fill_outputs(ref, &q, res, row, best);
 	return rc;
 }
 
-DWORD compat_best_route(const brt_table *t, NET_LUID *luid,
-			    NET_IFINDEX index, const SOCKADDR_INET *src,
-			    const SOCKADDR_INET *dst, PMIB_IPFORWARD_ROW2 row,
-			    SOCKADDR_INET *best, struct brt_result *res)
+DWORD compat_best_route_general(const struct brt_compat_ref *ref,
+				 NET_LUID *luid, NET_IFINDEX index,
+				 const SOCKADDR_INET *src,
+				 const SOCKADDR_INET *dst,
+				 PMIB_IPFORWARD_ROW2 row, SOCKADDR_INET *best,
+				 struct brt_result *res)
 {
 	uint32_t oif;
 	DWORD rc;
 
-	if (!compat_family_in(dst->si_family))
-		return ERROR_INVALID_PARAMETER;
-	rc = interface_user(t, luid, index, &oif);
+	rc = compat_family_in(dst->si_family) ? NO_ERROR
+					       : ERROR_INVALID_PARAMETER;
 	if (!rc)
-		rc = resolve(t, oif, src, dst, row, best, res);
+		rc = interface_user(ref->t, luid, index, &oif);
+	if (!rc)
+		rc = resolve(ref, oif, src, dst, row, best, res);
 	if (rc)
 		zero_outputs(row, best);
 	return rc;
+}
+
+static bool all_zero(const uint8_t *b, size_t n)
+{
+	uint8_t acc = 0;
+
+	while (n--)
+		acc |= *b++;
+	return !acc;
+}
+
+/* Whether apply_source() would ignore @src for a destination of @af. */
+static bool source_ignored(const SOCKADDR_INET *src, ADDRESS_FAMILY af)
+{
+	if (!src || src->si_family != af)
+		return true;	/* none, another family or no family at all */
+	if (af == AF_INET)
+		return all_zero((const uint8_t *)&src->Ipv4.sin_addr, 4);
+	return all_zero((const uint8_t *)&src->Ipv6.sin6_addr, 16);
+}
+
+/*
+ * Whether a call is the common one: no interface, no source that counts,
+ * and a destination that none of the special rules of resolve() touches
+ * (not unspecified, not loopback, no scope id, not link-local or
+ * multicast). Then *@q is its query, exactly as resolve() would make it.
+ */
+static bool plain_call(const NET_LUID *luid, NET_IFINDEX index,
+		       const SOCKADDR_INET *src, const SOCKADDR_INET *dst,
+		       struct brt_query *q)
+{
+	const uint8_t *b;
+
+	if ((luid && luid->Value) || index ||
+	    !source_ignored(src, dst->si_family))
+		return false;
+	memset(q, 0, sizeof(*q));
+	if (dst->si_family == AF_INET) {
+		b = (const uint8_t *)&dst->Ipv4.sin_addr;
+		q->dst.family = BRT_AF_INET;
+		memcpy(q->dst.bytes, b, 4);
+		return b[0] != 127 && !all_zero(b, 4);
+	}
+	if (dst->si_family != AF_INET6 || dst->Ipv6.sin6_scope_id)
+		return false;
+	b = (const uint8_t *)&dst->Ipv6.sin6_addr;
+	q->dst.family = BRT_AF_INET6;
+	memcpy(q->dst.bytes, b, 16);
+	return b[0] != 0xff && !(b[0] == 0xfe && (b[1] & 0xc0) == 0x80) &&
+	       !all_zero(b, 15) /* ::, ::1 */;
+}
+
+/*
+ * The fast path: a plain call answered with a route goes straight to the
+ * lookup and the outputs; everything else (and every failure, for its
+ * exact code) takes compat_best_route_general, its reference.
+ */
+DWORD compat_best_route(const struct brt_compat_ref *ref, NET_LUID *luid,
+			    NET_IFINDEX index, const SOCKADDR_INET *src,
+			    const SOCKADDR_INET *dst, PMIB_IPFORWARD_ROW2 row,
+			    SOCKADDR_INET *best, struct brt_result *res)
+{
+	struct brt_query q;
+
+	if (plain_call(luid, index, src, dst, &q) &&
+	    brt_table_lookup(ref->t, &q, res) == 0 &&
+	    res->status == BRT_ROUTE_OK) {
+		fill_outputs(ref, &q, res, row, best);
+		return NO_ERROR;
+	}
+	return compat_best_route_general(ref, luid, index, src, dst, row,
+					 best, res);
 }
 
 DWORD WINAPI GetBestRoute2(NET_LUID *InterfaceLuid, NET_IFINDEX InterfaceIndex,
@@ -236,15 +312,18 @@ DWORD WINAPI GetBestRoute2(NET_LUID *InterfaceLuid, NET_IFINDEX InterfaceIndex,
 	DWORD rc;
 
 	(void)AddressSortOptions;
-	zero_outputs(BestRoute, BestSourceAddress);
-	if (!DestinationAddress || !BestRoute || !BestSourceAddress)
+	/* every failure zeroes both outputs; success writes every byte */
+	if (!DestinationAddress || !BestRoute || !BestSourceAddress ||
+	    !compat_family_in(DestinationAddress->si_family)) {
+		zero_outputs(BestRoute, BestSourceAddress);
 		return ERROR_INVALID_PARAMETER;
-	if (!compat_family_in(DestinationAddress->si_family))
-		return ERROR_INVALID_PARAMETER;
+	}
 	rc = compat_acquire(&ref);
-	if (rc)
+	if (rc) {
+		zero_outputs(BestRoute, BestSourceAddress);
 		return rc;
-	rc = compat_best_route(ref.t, InterfaceLuid, InterfaceIndex,
+	}
+	rc = compat_best_route(&ref, InterfaceLuid, InterfaceIndex,
 				   SourceAddress, DestinationAddress, BestRoute,
 				   BestSourceAddress, &res);
 	compat_release(&ref);
@@ -292,7 +371,7 @@ NTSTATUS brt_kernel_GetBestRoute2(NET_LUID *InterfaceLuid,
 	if (!st && !compat_family_enabled(&ref, family))
 		st = STATUS_NOT_SUPPORTED;
 	if (!st)
-		st = compat_ntstatus(resolve(ref.t, oif, SourceAddress,
+		st = compat_ntstatus(resolve(&ref, oif, SourceAddress,
 						 DestinationAddress, BestRoute,
 						 BestSourceAddress, &res));
 	if (st)

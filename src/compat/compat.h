@@ -20,16 +20,39 @@
 
 /* ------------------------------------------------------- table_source.c */
 
+/* Per-table facts the lookups use on every call, computed once per table
+ * (table_source.c keeps them beside each table version): the LUID of
+ * every link of a small index (0: no such link), and, when the table's
+ * routes sit in one array, each route's row protocol (NL_ROUTE_PROTOCOL;
+ * COMPAT_CLASS_READ for a route whose row needs the route itself, one
+ * that expires), so that an answer's row is written without reading its
+ * route record - a cache miss on a big table, costlier than the lookup. */
+#define COMPAT_DIRECT_LINKS 128
+#define COMPAT_CLASS_READ 0xff
+struct compat_links {
+	uint64_t luid[COMPAT_DIRECT_LINKS];
+	const struct brt_route *routes;	/* the array, or NULL */
+	size_t n_routes;
+	uint8_t *route_class;		/* one per route, owned, or NULL */
+};
+
 /* A table in use by one call; release it with compat_release(). */
 struct brt_compat_ref {
-	brt_table *t;
-	void *holder;		/* the shared holder, or NULL for a snapshot */
+	const brt_table *t;
+	void *holder;		/* a counted holder of a nested call, or NULL */
+	brt_table *owned;	/* a snapshot of the live host, or NULL */
 	bool live;		/* the live host (read-only) */
+	const struct compat_links *links;	/* @t's, or NULL */
 };
 
 /* The table to answer from: 0 or ERROR_CAN_NOT_COMPLETE. */
 DWORD compat_acquire(struct brt_compat_ref *ref);
 void compat_release(struct brt_compat_ref *ref);
+/* compat_acquire, but the live host is read afresh (a snapshot): for
+ * writes, which check a row against the host as it is now, and for the
+ * notifications, which compare the host with what it was at a kernel
+ * event the live handle may not have applied yet. */
+DWORD compat_acquire_fresh(struct brt_compat_ref *ref);
 /* Whether the functions answer for the live host (0), a table (1), or
  * cannot answer (-1: the table failed to load). */
 int compat_mode(void);
@@ -40,10 +63,31 @@ void compat_edit_unlock(void);
  * Returns 0 or BRT_ENOMEM (then @t is freed and nothing changed). */
 int compat_swap(brt_table *t);
 
+/* ------------------------------------------------------- live_pending.c */
+
+/* Whether a route write of this process may be missing from @t, the live
+ * handle's newest version (then the caller reads a snapshot instead).
+ * Writes @t shows are forgotten; so are those older than a second (the
+ * host may have undone them). One atomic load when none is recorded. */
+bool compat_live_pending(const brt_table *t);
+struct brt_compat_key;
+/* Record a route write the kernel accepted (the row and its key). */
+void compat_live_wrote(int kind, const MIB_IPFORWARD_ROW2 *row,
+		       const struct brt_compat_key *key);
+
 /* --------------------------------------------------------------- luid.c */
 
 /* The LUID of a link of @t (0 when @index is no link). */
 uint64_t compat_luid_of(const brt_table *t, uint32_t index);
+/* @t's per-table facts into @c (see struct compat_links); the route
+ * classes only @with_routes (and when memory allows: they are optional).
+ * compat_links_free frees what the build allocated. */
+void compat_links_build(const brt_table *t, struct compat_links *c,
+			bool with_routes);
+void compat_links_free(struct compat_links *c);
+/* compat_luid_of(@ref's table, @index), from the precomputed LUIDs when
+ * @ref has them and @index is small. */
+uint64_t compat_ref_luid(const struct brt_compat_ref *ref, uint32_t index);
 /* The link a LUID names in @t, or NULL. */
 const struct brt_link *compat_link_by_luid(const brt_table *t,
 					       uint64_t luid);
@@ -112,6 +156,17 @@ bool compat_family_enabled(const struct brt_compat_ref *ref,
 void compat_row_from_route(const brt_table *t, const struct brt_route *r,
 			       const struct brt_nexthop *nh,
 			       MIB_IPFORWARD_ROW2 *row);
+/* The same for next hop @gw (NULL or another family: on-link) on link
+ * @ifindex of LUID @luid (the caller's compat_luid_of or
+ * compat_ref_luid): the answer path, which knows them already. */
+void compat_row_fill(const brt_table *t, const struct brt_route *r,
+		     const struct brt_addr *gw, uint32_t ifindex, uint64_t luid,
+		     MIB_IPFORWARD_ROW2 *row);
+/* The row of an answer (@res with a route and a prefix) of @ref's table:
+ * compat_row_fill's row for the answer's route and next hop, written from
+ * the answer and the table's route classes when it has them. */
+void compat_answer_row(const struct brt_compat_ref *ref,
+		       const struct brt_result *res, MIB_IPFORWARD_ROW2 *row);
 /* Protocol and origin of a Linux route protocol. */
 NL_ROUTE_PROTOCOL compat_protocol(uint8_t proto);
 NL_ROUTE_ORIGIN compat_origin(uint8_t proto);
@@ -257,11 +312,20 @@ void compat_if_live_free(void *state);
 
 /* ---------------------------------------------------------- best_route2.c */
 
-/* The user-mode lookup behind GetBestRoute2 and GetBestRoute: a Win32
- * code; on success *@res holds the answer and @row/@best are filled. */
-DWORD compat_best_route(const brt_table *t, NET_LUID *luid,
+/* The user-mode lookup behind GetBestRoute2 and GetBestRoute on @ref's
+ * table: a Win32 code; on success *@res holds the answer and @row/@best
+ * are filled, on failure both are zeroed. */
+DWORD compat_best_route(const struct brt_compat_ref *ref, NET_LUID *luid,
 			    NET_IFINDEX index, const SOCKADDR_INET *src,
 			    const SOCKADDR_INET *dst, PMIB_IPFORWARD_ROW2 row,
 			    SOCKADDR_INET *best, struct brt_result *res);
+/* The same by the general path alone: the reference the fast path of
+ * compat_best_route (plain calls) is tested against. */
+DWORD compat_best_route_general(const struct brt_compat_ref *ref,
+				 NET_LUID *luid, NET_IFINDEX index,
+				 const SOCKADDR_INET *src,
+				 const SOCKADDR_INET *dst,
+				 PMIB_IPFORWARD_ROW2 row, SOCKADDR_INET *best,
+				 struct brt_result *res);
 
 #endif /* BRT_COMPAT_H */

@@ -17,7 +17,9 @@
  *    one back if the kernel refuses the new;
  *  - Delete removes that next hop only: IPv6 removes one sibling itself;
  *    an IPv4 multipath route is replaced by its other next hops.
- *  - listeners hear of the change from the kernel (monitor.c), not here.
+ *  - listeners hear of the change from the kernel (monitor.c), not here;
+ *  - a write the kernel took is recorded (live_pending.c), so that the
+ *    next lookups see it even before the live handle does.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -158,13 +160,16 @@ DWORD compat_edit_live(enum brt_compat_edit kind,
 	DWORD rc = compat_row_key(NULL, row, &key);
 
 	if (!rc)
-		rc = compat_acquire(&ref);
+		rc = compat_acquire_fresh(&ref);
 	if (rc)
 		return rc;
 	rc = compat_row_key(ref.t, row, &key);
 	old = rc ? NULL : compat_find_route(ref.t, &key, &oldnh);
 	if (!rc)
 		rc = apply_live(kind, ref.t, row, &key, old, oldnh);
+	/* the next calls read snapshots until the live handle shows it */
+	if (!rc)
+		compat_live_wrote(kind, row, &key);
 	compat_release(&ref);
 	return rc;
 }

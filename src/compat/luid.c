@@ -120,3 +120,52 @@ const struct brt_link *compat_link_by_luid(const brt_table *t,
 		return NULL;
 	return l;
 }
+
+/* The routes of @t as one array: the first, when every one follows it. */
+static const struct brt_route *route_array(const brt_table *t, size_t n)
+{
+	const struct brt_route *base = brt_table_route(t, 0);
+	size_t i;
+
+	for (i = 1; base && i < n; i++)
+		if (brt_table_route(t, i) != base + i)
+			return NULL;
+	return base;
+}
+
+void compat_links_build(const brt_table *t, struct compat_links *c,
+			bool with_routes)
+{
+	size_t i, n = brt_table_route_count(t);
+
+	for (i = 0; i < COMPAT_DIRECT_LINKS; i++)
+		c->luid[i] = compat_luid_of(t, (uint32_t)i);
+	c->routes = NULL;
+	c->n_routes = 0;
+	c->route_class = NULL;
+	if (!with_routes || !n || !(c->routes = route_array(t, n)) ||
+	    !(c->route_class = malloc(n))) {
+		c->routes = NULL;
+		return;
+	}
+	c->n_routes = n;
+	for (i = 0; i < n; i++)
+		c->route_class[i] = c->routes[i].expires
+					    ? COMPAT_CLASS_READ
+					    : (uint8_t)compat_protocol(
+						      c->routes[i].protocol);
+}
+
+void compat_links_free(struct compat_links *c)
+{
+	free(c->route_class);
+	c->route_class = NULL;
+	c->routes = NULL;
+}
+
+uint64_t compat_ref_luid(const struct brt_compat_ref *ref, uint32_t index)
+{
+	if (ref->links && index < COMPAT_DIRECT_LINKS)
+		return ref->links->luid[index];
+	return compat_luid_of(ref->t, index);
+}

@@ -2,9 +2,9 @@
  * notify_if_live.c - the live host's interface and address changes for
  * NotifyIpInterfaceChange / NotifyUnicastIpAddressChange registrations.
  *
- * The kernel announces an address change with the routes it brings (the
- * local and prefix routes), and a link going down or up with its routes
- * too, so the route monitor is the trigger: on each of its events (and
+ * A watch of the kernel's route, address and link changes is the
+ * trigger (routes alone are not enough: a kernel need not announce the
+ * local routes an address takes with it): on each of its events (and
  * when it lost some) a fresh snapshot is compared with the picture kept
  * from the last one. Invariants:
  *  - an address that appeared is MibAddInstance, one gone
@@ -15,8 +15,8 @@
  *  - the registration is held while it is told, so a callback that
  *    cancels it does not free it under the rows still to deliver; the
  *    picture is only touched by the monitor's one thread after start.
- * A change that moves no route (an MTU alone, say) is seen with the next
- * route event, not at once.
+ * A change the kernel announces as none of these objects is seen with
+ * the next event, not at once.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -182,19 +182,18 @@ struct live_state {
 	struct picture was;
 };
 
-/* The monitor's callback: compare, tell, keep the new picture. */
-static void on_route_event(void *ctx, int event, const struct brt_route *r)
+/* The watch's callback: compare, tell, keep the new picture. */
+static void on_change(void *ctx, const struct brt_live_change *c)
 {
 	struct live_state *st = (struct live_state *)ctx;
 	struct brt_compat_ref ref;
 	struct picture now;
 	ADDRESS_FAMILY want;
 
-	(void)event;
-	(void)r;
+	(void)c;
 	if (!compat_reg_hold(st->reg))
 		return;
-	if (compat_acquire(&ref) == NO_ERROR) {
+	if (compat_acquire_fresh(&ref) == NO_ERROR) {
 		if (picture_take(ref.t, &now)) {
 			want = st->reg->family;
 			if (st->reg->kind == COMPAT_REG_INTERFACE)
@@ -221,13 +220,15 @@ DWORD compat_if_live_start(struct compat_reg *reg, void **state,
 	if (!st)
 		return ERROR_NOT_ENOUGH_MEMORY;
 	st->reg = reg;
-	rc = compat_acquire(&ref);
+	rc = compat_acquire_fresh(&ref);
 	if (!rc) {
 		if (!picture_take(ref.t, &st->was))
 			rc = ERROR_NOT_ENOUGH_MEMORY;
 		compat_release(&ref);
 	}
-	if (!rc && brt_live_monitor_start(mon, on_route_event, st, NULL, 0))
+	if (!rc && brt_live_watch_start(mon, BRT_LIVE_OBJ_ROUTE |
+					BRT_LIVE_OBJ_ADDRESS | BRT_LIVE_OBJ_LINK,
+					on_change, st, NULL, 0))
 		rc = ERROR_CAN_NOT_COMPLETE;
 	if (rc) {
 		picture_clear(&st->was);

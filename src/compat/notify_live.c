@@ -52,7 +52,7 @@ void compat_notify_live(void *ctx, int event, const struct brt_route *r)
 		return;
 	if (!compat_reg_hold(reg))
 		return;
-	if (compat_acquire(&ref) == NO_ERROR) {
+	if (compat_acquire_fresh(&ref) == NO_ERROR) {
 		deliver_rows(reg, ref.t, event, r);
 		compat_release(&ref);
 	}

@@ -92,10 +92,21 @@ bool compat_family_enabled(const struct brt_compat_ref *ref,
 	const brt_table *t = ref->t;
 	size_t i, n = brt_table_link_count(t);
 
-	/* A kernel booted with ipv6.disable=1 has no IPv6 sysctls at all. */
-	if (ref->live && family == BRT_AF_INET6 &&
-	    access("/proc/sys/net/ipv6", F_OK) != 0)
-		return false;
+	/* A kernel booted with ipv6.disable=1 has no IPv6 sysctls at all;
+	 * that is fixed at boot, so it is asked once (no system call per
+	 * call): 1 present, -1 absent, 0 not asked yet. */
+	static int ipv6_kernel;
+	int k;
+
+	if (ref->live && family == BRT_AF_INET6) {
+		k = __atomic_load_n(&ipv6_kernel, __ATOMIC_RELAXED);
+		if (!k) {
+			k = access("/proc/sys/net/ipv6", F_OK) == 0 ? 1 : -1;
+			__atomic_store_n(&ipv6_kernel, k, __ATOMIC_RELAXED);
+		}
+		if (k < 0)
+			return false;
+	}
 
 	for (i = 0; i < n; i++)
 		if (compat_link_has_family(t, brt_table_link(t, i), family))
