@@ -136,21 +136,10 @@ static void readers_come_and_go(void **state)
 	brt_compat_use_table(NULL);
 }
 
-static const char *const setup_cmds[] = {
-	"link add va type veth peer name vb",
-	"link set va up",
-	"link set vb up",
-	"addr add 10.9.0.1/24 dev va",
-};
-
 static int setup(void **state)
 {
 	(void)state;
-	if (tu_netns_setup("compatlive", ns, sizeof(ns), setup_cmds,
-			   sizeof(setup_cmds) / sizeof(setup_cmds[0])))
-		return -1;
-	va_index = if_nametoindex("va");
-	return va_index ? 0 : -1;
+	return tu_netns_setup_veth("compatlive", ns, sizeof(ns), false, &va_index);
 }
 
 int main(void)

@@ -321,22 +321,10 @@ static void monitor_stop_from_callback(void **state)
 	assert_int_equal(atomic_load(&s.adds), 1);
 }
 
-static const char *const setup_cmds[] = {
-	"link add va type veth peer name vb",
-	"link set va up",
-	"link set vb up",
-	"addr add 10.9.0.1/24 dev va",
-	"addr add 2001:db8:9::1/64 dev va nodad",
-};
-
 static int setup(void **state)
 {
 	(void)state;
-	if (tu_netns_setup("livewrite", ns, sizeof(ns), setup_cmds,
-			   sizeof(setup_cmds) / sizeof(setup_cmds[0])))
-		return -1;
-	va_index = if_nametoindex("va");
-	return va_index ? 0 : -1;
+	return tu_netns_setup_veth("livewrite", ns, sizeof(ns), true, &va_index);
 }
 
 int main(void)

@@ -5,6 +5,7 @@
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <cmocka.h>
 
@@ -41,6 +42,11 @@ void tu_netns_destroy(const char *ns);
  * @cmds, then tu_netns_enter: 0, or -1 when a command or entering fails. */
 int tu_netns_setup(const char *prefix, char *ns, size_t len,
 		   const char *const *cmds, size_t n);
+/* tu_netns_setup of the common test link: a veth pair va/vb, both up,
+ * 10.9.0.1/24 on va (and 2001:db8:9::1/64 with @v6); *@va_index is
+ * va's index. 0 or -1. */
+int tu_netns_setup_veth(const char *prefix, char *ns, size_t len, bool v6,
+			uint32_t *va_index);
 /* A cmocka group teardown: tu_netns_destroy of the namespace the last
  * tu_netns_setup made. */
 int tu_netns_teardown(void **state);

@@ -5,6 +5,7 @@
  */
 #define _GNU_SOURCE
 #include <fcntl.h>
+#include <net/if.h>
 #include <sched.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -90,4 +91,21 @@ int tu_netns_teardown(void **state)
 		tu_netns_destroy(made);
 	made[0] = 0;
 	return 0;
+}
+
+int tu_netns_setup_veth(const char *prefix, char *ns, size_t len, bool v6,
+			uint32_t *va_index)
+{
+	static const char *const cmds[] = {
+		"link add va type veth peer name vb",
+		"link set va up",
+		"link set vb up",
+		"addr add 10.9.0.1/24 dev va",
+		"addr add 2001:db8:9::1/64 dev va nodad",
+	};
+
+	if (tu_netns_setup(prefix, ns, len, cmds, v6 ? 5 : 4))
+		return -1;
+	*va_index = if_nametoindex("va");
+	return *va_index ? 0 : -1;
 }

@@ -228,6 +228,14 @@ struct brt_addr core_lx_select_src4(const brt_table *t, uint32_t ifindex,
 			       const struct brt_addr *near, int scope);
 /* Whether @a is a local IPv4 address (configured, or in a local route). */
 bool core_lx_is_local4(const brt_table *t, const struct brt_addr *a);
+/* Pieces of IPv6 source selection both linux_src6.c and its compiled
+ * form use: ORCHID (2001:10::/28), "preferred whatever its flags"
+ * (loopback, IPv4-mapped and -compatible), whether an address may be a
+ * candidate at all, and the kernel's list scope of an address. */
+bool core_lx_is_orchid(const struct brt_addr *a);
+bool core_lx_always_preferred(const struct brt_addr *a);
+bool core_lx_src6_candidate(const struct brt_address *a);
+int core_lx_list_scope(const struct brt_address *a);
 /* t->src6 for core_lx_src6_pick (with the decisions; NULL without
  * memory), and the pick: core_lx_select_src6's answer, faster
  * (linux_src6_compiled.c). */

@@ -28,14 +28,14 @@ struct dst6 {
 	uint32_t label;
 };
 
-static bool is_orchid(const struct brt_addr *a)
+bool core_lx_is_orchid(const struct brt_addr *a)
 {
 	return a->bytes[0] == 0x20 && a->bytes[1] == 0x01 &&
 	       a->bytes[2] == 0x00 && (a->bytes[3] & 0xf0) == 0x10;
 }
 
 /* IPv4-mapped, -compatible and loopback count as preferred (rule 3). */
-static bool always_preferred(const struct brt_addr *a)
+bool core_lx_always_preferred(const struct brt_addr *a)
 {
 	static const uint8_t mapped[12] = {[10] = 0xff, [11] = 0xff};
 	static const uint8_t zero[12];
@@ -53,20 +53,20 @@ static void score(const brt_table *t, const struct brt_address *c,
 
 	s[R_LOCAL] = brt_addr_equal(&c->addr, d->addr);
 	s[R_SCOPE] = scope >= d->scope ? -scope : scope - 128;
-	s[R_PREFERRED] = always_preferred(&c->addr) ||
+	s[R_PREFERRED] = core_lx_always_preferred(&c->addr) ||
 			 !(c->flags & (BRT_ADDR_F_DEPRECATED | BRT_ADDR_F_OPTIMISTIC));
 	/* rule 4 exists only in kernels built with CONFIG_IPV6_MIP6=y */
 	s[R_HOA] = t->ipv6_mip6 && (c->flags & BRT_ADDR_F_HOMEADDRESS);
 	s[R_OIF] = !d->ifindex || d->ifindex == c->ifindex;
 	s[R_LABEL] = core_table_addr_label(t, &c->addr, c->ifindex) == d->label;
 	s[R_PRIVACY] = !(c->flags & BRT_ADDR_F_TEMPORARY) ^ (conf->use_tempaddr >= 2);
-	s[R_ORCHID] = is_orchid(&c->addr) == is_orchid(d->addr);
+	s[R_ORCHID] = core_lx_is_orchid(&c->addr) == core_lx_is_orchid(d->addr);
 	match = core_common_bits(c->addr.bytes, d->addr->bytes, 128);
 	s[R_PREFIX] = (int)(match > c->plen ? c->plen : match);
 	s[R_NOT_OPTIMISTIC] = !(c->flags & BRT_ADDR_F_OPTIMISTIC);
 }
 
-static bool candidate(const struct brt_address *a)
+bool core_lx_src6_candidate(const struct brt_address *a)
 {
 	if (a->addr.family != BRT_AF_INET6)
 		return false;
@@ -77,7 +77,7 @@ static bool candidate(const struct brt_address *a)
 }
 
 /* The kernel's ifa->scope value, by which a device's list is ordered. */
-static int list_scope(const struct brt_address *a)
+int core_lx_list_scope(const struct brt_address *a)
 {
 	if (core_addr_is_v6_loopback(&a->addr))
 		return 0x10;
@@ -115,8 +115,8 @@ static void try_device(const brt_table *t, uint32_t ifindex,
 			const struct brt_address *a = &t->addrs[i];
 			int s[R_MAX];
 
-			if (a->ifindex != ifindex || !candidate(a) ||
-			    list_scope(a) != order[k])
+			if (a->ifindex != ifindex || !core_lx_src6_candidate(a) ||
+			    core_lx_list_scope(a) != order[k])
 				continue;
 			score(t, a, d, s);
 			if (!best->a || better(s, best->s)) {

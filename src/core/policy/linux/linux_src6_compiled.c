@@ -54,40 +54,6 @@ struct core_src6 {
 	struct src6_cand c[];
 };
 
-static bool is_orchid(const struct brt_addr *a)
-{
-	return a->bytes[0] == 0x20 && a->bytes[1] == 0x01 &&
-	       a->bytes[2] == 0x00 && (a->bytes[3] & 0xf0) == 0x10;
-}
-
-static bool always_preferred(const struct brt_addr *a)
-{
-	static const uint8_t mapped[12] = {[10] = 0xff, [11] = 0xff};
-	static const uint8_t zero[12];
-
-	return core_addr_is_v6_loopback(a) || !memcmp(a->bytes, mapped, 12) ||
-	       (!memcmp(a->bytes, zero, 12) && !core_addr_is_zero(a));
-}
-
-static bool candidate(const struct brt_address *a)
-{
-	if (a->addr.family != BRT_AF_INET6)
-		return false;
-	if ((a->flags & (BRT_ADDR_F_TENTATIVE | BRT_ADDR_F_DADFAILED)) &&
-	    !(a->flags & BRT_ADDR_F_OPTIMISTIC))
-		return false;
-	return !core_addr_is_zero(&a->addr) && !core_addr_is_v6_multicast(&a->addr);
-}
-
-static int list_scope(const struct brt_address *a)
-{
-	if (core_addr_is_v6_loopback(&a->addr))
-		return 0x10;
-	if (core_addr_is_v6_linklocal(&a->addr))
-		return 0x20;
-	return core_addr6_scope(&a->addr) == 5 ? 0x40 : 0;
-}
-
 static void fill_cand(const brt_table *t, const struct brt_address *a,
 		      struct src6_cand *c)
 {
@@ -96,12 +62,12 @@ static void fill_cand(const brt_table *t, const struct brt_address *a,
 	c->a = a;
 	c->ifindex = a->ifindex;
 	c->scope = (int8_t)core_addr6_scope(&a->addr);
-	c->preferred = always_preferred(&a->addr) ||
+	c->preferred = core_lx_always_preferred(&a->addr) ||
 		       !(a->flags & (BRT_ADDR_F_DEPRECATED | BRT_ADDR_F_OPTIMISTIC));
 	c->hoa = t->ipv6_mip6 && (a->flags & BRT_ADDR_F_HOMEADDRESS);
 	c->label = core_table_addr_label(t, &a->addr, a->ifindex);
 	c->privacy = !(a->flags & BRT_ADDR_F_TEMPORARY) ^ (conf->use_tempaddr >= 2);
-	c->orchid = is_orchid(&a->addr);
+	c->orchid = core_lx_is_orchid(&a->addr);
 	c->plen = a->plen;
 	c->not_optimistic = !(a->flags & BRT_ADDR_F_OPTIMISTIC);
 }
@@ -119,8 +85,8 @@ static void add_device(const brt_table *t, uint32_t ifindex, struct core_src6 *s
 		for (k = 0; k < sizeof(order) / sizeof(order[0]); k++)
 			for (i = 0; i < t->n_addrs; i++)
 				if (t->addrs[i].ifindex == ifindex &&
-				    candidate(&t->addrs[i]) &&
-				    list_scope(&t->addrs[i]) == order[k])
+				    core_lx_src6_candidate(&t->addrs[i]) &&
+				    core_lx_list_scope(&t->addrs[i]) == order[k])
 					fill_cand(t, &t->addrs[i], &s->c[s->n++]);
 	run->to = (uint32_t)s->n;
 }
@@ -284,7 +250,7 @@ bool core_lx_src6_pick(const brt_table *t, uint32_t ifindex,
 	d.scope = core_addr_is_zero(dst) ? -1 : core_addr6_scope(dst);
 	d.label = dst->family == BRT_AF_INET6 ? label_of(s, dst->bytes, ifindex)
 		  : core_table_addr_label(t, dst, ifindex);
-	d.orchid = is_orchid(dst);
+	d.orchid = core_lx_is_orchid(dst);
 	if (ifindex && (core_addr_is_v6_multicast(dst) || d.scope <= 2)) {
 		for (i = 0; i < s->n_runs; i++)
 			if (s->runs[i].ifindex == ifindex)
