@@ -451,7 +451,11 @@ void core_dec_lookup_bulk(const brt_table *t, const struct brt_query *q,
 			const struct brt_fib *f = x->dst.family == BRT_AF_INET ? f4
 						  : x->dst.family == BRT_AF_INET6 ? f6 : NULL;
 
-			core_table_answer_hinted(t, x, &r[i + j], f, f ? slot[j] : 0);
+			/* (the fast answer's engine lookups hit what
+			 * slots_ahead brought into the cache) */
+			if (!t->ops->lookup_fast || !t->ops->lookup_fast(t, x, &r[i + j]))
+				core_table_answer_hinted(t, x, &r[i + j], f,
+							 f ? slot[j] : 0);
 		}
 	}
 }

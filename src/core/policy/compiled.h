@@ -186,7 +186,8 @@ static inline const struct core_dec *core_dec_lookup(const struct brt_lookup *lk
  * A policy's lookup_bulk for tables with decisions: per chunk of queries,
  * the engine's bulk lookup in each family's largest fib (the one most
  * answers come from), the decisions it names fetched ahead, then each
- * query answered as brt_table_lookup with that slot as its hint.
+ * query answered by the policy's lookup_fast, or as brt_table_lookup
+ * with that slot as its hint.
  */
 void core_dec_lookup_bulk(const brt_table *t, const struct brt_query *q,
 			  size_t n, struct brt_result *r);
