@@ -11,10 +11,12 @@
  * and divide the "I refs" by the answers it prints. The table: a host
  * with lo, eth0 and eth1, the rules of bench_answers.c (0 local, 100 from
  * the eth1 subnet lookup 100, 200 fwmark 0x1 lookup 200, main, default),
- * 20,000 IPv4 /24 routes via two gateways and IPv4 and IPv6 defaults.
+ * 20,000 IPv4 /24 and 20,000 IPv6 /48 routes via two gateways, and IPv4
+ * and IPv6 defaults.
  * Shapes: plain, bulk (plain, brt_table_lookup_bulk of 64), mark, from,
  * bulk-mark, bulk-from, v6default (IPv6 destinations the default route
- * answers, so the source is chosen per query).
+ * answers, so the source is chosen per query), v6 and bulk-v6 (IPv6
+ * destinations inside the /48s).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -124,6 +126,9 @@ static brt_table *host(void)
 			 a >> 8 & 255);
 		route_add(b, dst, BRT_TABLE_MAIN, i % 4 == 3 ? "198.51.100.1" : "192.0.2.1",
 			  i % 4 == 3 ? 3 : 2);
+		snprintf(dst, sizeof(dst), "2a%02x:%x:%x::/48", i % 256, a >> 16, a & 0xffff);
+		route_add(b, dst, BRT_TABLE_MAIN, i % 4 == 3 ? "2001:db8:2::1" : "2001:db8:1::1",
+			  i % 4 == 3 ? 3 : 2);
 	}
 	if (brt_builder_finish(b, &t))
 		fprintf(stderr, "answer_instr: %s\n", brt_builder_error(b));
@@ -131,7 +136,7 @@ static brt_table *host(void)
 	return t;
 }
 
-enum shape { PLAIN, MARK, FROM, V6DEFAULT };
+enum shape { PLAIN, MARK, FROM, V6DEFAULT, V6 };
 
 static void query_of(enum shape s, uint32_t i, struct brt_query *q)
 {
@@ -157,6 +162,18 @@ static void query_of(enum shape s, uint32_t i, struct brt_query *q)
 		memcpy(q->dst.bytes + 4, &a, 4);
 		q->dst.bytes[0] = (uint8_t)(0x20 + (i & 0x1f));
 	}
+	if (s == V6) {		/* inside the /48 of route k */
+		uint32_t k = (i * 7919u) % N_ROUTES, n = net_of(k);
+
+		q->dst.family = BRT_AF_INET6;
+		q->dst.bytes[0] = 0x2a;
+		q->dst.bytes[1] = (uint8_t)(k % 256);
+		q->dst.bytes[2] = (uint8_t)(n >> 24);
+		q->dst.bytes[3] = (uint8_t)(n >> 16);
+		q->dst.bytes[4] = (uint8_t)(n >> 8);
+		q->dst.bytes[5] = (uint8_t)n;
+		memset(q->dst.bytes + 6, 0x5a, 10);
+	}
 }
 
 static int shape_of(const char *name, enum shape *s, int *bulk)
@@ -164,7 +181,7 @@ static int shape_of(const char *name, enum shape *s, int *bulk)
 	static const struct { const char *name; enum shape s; int bulk; } k[] = {
 		{"plain", PLAIN, 0}, {"bulk", PLAIN, 1}, {"mark", MARK, 0},
 		{"from", FROM, 0}, {"bulk-mark", MARK, 1}, {"bulk-from", FROM, 1},
-		{"v6default", V6DEFAULT, 0},
+		{"v6default", V6DEFAULT, 0}, {"v6", V6, 0}, {"bulk-v6", V6, 1},
 	};
 	size_t i;
 
@@ -188,7 +205,7 @@ int main(int argc, char **argv)
 	int bulk;
 
 	if (argc != 2 || shape_of(argv[1], &s, &bulk)) {
-		fprintf(stderr, "usage: %s plain|bulk|mark|from|bulk-mark|bulk-from|v6default\n",
+		fprintf(stderr, "usage: %s plain|bulk|mark|from|bulk-mark|bulk-from|v6default|v6|bulk-v6\n",
 			argv[0]);
 		return 2;
 	}
