@@ -57,12 +57,16 @@ bool core_bits_match(const uint8_t *a, const uint8_t *b, unsigned len)
 {
 	unsigned full = len / 8, rest = len % 8;
 
-	if (len <= 64 && len) {
-		/* (callers' addresses are 16-byte arrays: 8 bytes are there) */
-		uint64_t m = ~UINT64_C(0) << (64 - len);
+	if (len && len <= 32) {		/* (an IPv4 buffer may hold 4 bytes) */
+		uint32_t x, y;
 
-		return ((be64_at(a) ^ be64_at(b)) & m) == 0;
+		memcpy(&x, a, 4);
+		memcpy(&y, b, 4);
+		return ((__builtin_bswap32(x) ^ __builtin_bswap32(y)) &
+			(~UINT32_C(0) << (32 - len))) == 0;
 	}
+	if (len && len <= 64)
+		return ((be64_at(a) ^ be64_at(b)) & (~UINT64_C(0) << (64 - len))) == 0;
 	if (memcmp(a, b, full))
 		return false;
 	if (!rest)

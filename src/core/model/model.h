@@ -214,9 +214,9 @@ static inline unsigned core_family_bytes(uint8_t family)
 	return family == BRT_AF_INET ? 4 : 16;
 }
 bool core_family_valid(uint8_t family);
-/* Whether the first @len bits of @a and @b agree. Both must hold at
- * least 8 bytes whatever @len (addresses are 16-byte arrays): it reads
- * whole words. */
+/* Whether the first @len bits of @a and @b agree. It reads whole words:
+ * 4 bytes of each for @len <= 32, 8 up to 64, else the bytes @len
+ * covers, so both must hold at least that many. */
 bool core_bits_match(const uint8_t *a, const uint8_t *b, unsigned len);
 /* Number of leading bits @a and @b share, at most @max. */
 unsigned core_common_bits(const uint8_t *a, const uint8_t *b, unsigned max);
