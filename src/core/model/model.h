@@ -59,6 +59,7 @@ struct brt_fib_edit;		/* an edited fib's writer-side index */
 struct brt_table_edits;		/* an edited table's bookkeeping */
 struct core_plan;		/* a compiled rule chain (policy/) */
 struct core_src6;		/* compiled IPv6 source candidates */
+struct core_wplan;		/* the Windows policy's fib order */
 
 struct brt_fib {
 	uint32_t id;
@@ -168,6 +169,9 @@ struct brt_table {
 	struct core_plan *plans[2];
 	/* the IPv6 source candidates, compiled (linux_src6_compiled.c) */
 	struct core_src6 *src6;
+	/* the Windows policy's fibs of each family, longest prefix first
+	 * (windows_route.c); one block each */
+	struct core_wplan *wplans[2];
 };
 
 /* Where the fib of (family, id) is in t->fibs, or would go. */

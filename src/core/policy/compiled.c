@@ -227,6 +227,9 @@ void core_compiled_free(brt_table *t)
 	core_plans_free(t);
 	free(t->src6);
 	t->src6 = NULL;
+	free(t->wplans[0]);
+	free(t->wplans[1]);
+	t->wplans[0] = t->wplans[1] = NULL;
 }
 
 void core_answers_free(brt_table *t)

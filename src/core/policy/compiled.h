@@ -132,8 +132,8 @@ void core_answers_free(brt_table *t);
 /* Free t->plans (the policy's compiled rule chains: one malloc'd block
  * each). */
 void core_plans_free(brt_table *t);
-/* Free everything compiled beside the decisions: answer records, plans
- * and t->src6 (one block). */
+/* Free everything compiled beside the decisions: answer records, plans,
+ * t->src6 and t->wplans (one block each). */
 void core_compiled_free(brt_table *t);
 static inline const struct core_answer *core_dec_answer(const brt_table *t,
 							const struct core_dec *d)

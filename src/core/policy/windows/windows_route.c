@@ -20,6 +20,7 @@
  *  - without explain the walk stops at the first length that answers;
  *    with explain it goes on, to list the shorter prefixes that lost.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "policy/compiled.h"
@@ -494,9 +495,59 @@ static void decide(brt_table *t, const struct brt_fib *f,
 	decide_found(t, g, &best, d);
 }
 
+/*
+ * The fibs of a family in the order best_decision tries them: longest
+ * prefix first, each with its longest prefix, so that the walk stops at
+ * the first fib whose prefixes are all shorter than the best found (it
+ * cannot win: the longest prefix wins first). Valid for the table's
+ * life: Windows tables are rebuilt, never edited in place.
+ */
+struct core_wplan {
+	size_t n;
+	struct wfib { const struct brt_fib *f; unsigned max_plen; } e[];
+};
+
+static unsigned max_plen_of(const struct brt_fib *f)
+{
+	unsigned m = 0;
+	size_t k;
+
+	for (k = 0; k < f->n_groups; k++)
+		if (f->groups[k].count && f->groups[k].dst.len > m)
+			m = f->groups[k].dst.len;
+	return m;
+}
+
+static struct core_wplan *wplan_of(const brt_table *t, uint8_t family)
+{
+	struct core_wplan *p = malloc(sizeof(*p) + t->n_fibs * sizeof(p->e[0]));
+	size_t i, k;
+
+	if (!p)
+		return NULL;
+	p->n = 0;
+	for (i = 0; i < t->n_fibs; i++) {
+		struct wfib w = {&t->fibs[i], max_plen_of(&t->fibs[i])};
+
+		if (t->fibs[i].family != family || !t->fibs[i].n_live)
+			continue;
+		for (k = p->n++; k > 0 && p->e[k - 1].max_plen < w.max_plen; k--)
+			p->e[k] = p->e[k - 1];	/* (stable: ties keep fib order) */
+		p->e[k] = w;
+	}
+	return p;
+}
+
 int core_windows_compile(brt_table *t)
 {
-	return core_dec_compile_all(t, decide);
+	int err = core_dec_compile_all(t, decide);
+	int k;
+
+	for (k = 0; k < 2; k++) {
+		free(t->wplans[k]);
+		t->wplans[k] = wplan_of(t, k ? BRT_AF_INET6 : BRT_AF_INET);
+	}
+	return err;
 }
 
 /* The decision answering @dst over every table of its family: NULL when
@@ -509,13 +560,16 @@ static const struct core_dec *best_decision(const struct brt_lookup *lk,
 	const struct core_dec *best = NULL;
 	uint32_t best_eff = 0;
 	unsigned best_len = 0;
+	const struct core_wplan *p = t->wplans[family == BRT_AF_INET6];
 	size_t i;
 
-	for (i = 0; i < t->n_fibs; i++) {
-		const struct brt_fib *f = &t->fibs[i];
+	for (i = 0; i < (p ? p->n : t->n_fibs); i++) {
+		const struct brt_fib *f = p ? p->e[i].f : &t->fibs[i];
 		const struct core_dec *d;
 		uint32_t slot, eff;
 
+		if (p && best && p->e[i].max_plen < best_len)
+			break;	/* every later fib is shorter still */
 		if (f->family != family || !f->n_live)
 			continue;
 		d = core_dec_lookup(lk, f, dst, &slot);
