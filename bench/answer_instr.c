@@ -16,8 +16,10 @@
  * Shapes: plain, bulk (plain, brt_table_lookup_bulk of 64), mark, from,
  * bulk-mark, bulk-from, v6default (IPv6 destinations the default route
  * answers, so the source is chosen per query), v6 and bulk-v6 (IPv6
- * destinations inside the /48s).
+ * destinations inside the /48s). ANSWER_INSTR_POLICY=windows: the same
+ * host under the Windows policy (no rules; the rule-free shapes).
  */
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -98,9 +100,14 @@ static uint32_t net_of(uint32_t i)
 static brt_table *host(void)
 {
 	brt_builder *b = brt_builder_create();
+	const char *policy = getenv("ANSWER_INSTR_POLICY");
+	bool win = policy && !strcmp(policy, "windows");
 	brt_table *t = NULL;
 	char dst[32];
 	uint32_t i;
+
+	if (win)
+		brt_builder_set_policy(b, BRT_POLICY_WINDOWS);
 
 	link_add(b, "lo", 1, BRT_LINK_LOOPBACK);
 	link_add(b, "eth0", 2, BRT_LINK_ETHERNET);
@@ -110,11 +117,13 @@ static brt_table *host(void)
 	addr_add(b, "198.51.100.10", 24, 3);
 	addr_add(b, "2001:db8:1::10", 64, 2);
 	addr_add(b, "2001:db8:2::10", 64, 3);
-	rule_add(b, 0, BRT_TABLE_LOCAL, NULL, 0);
-	rule_add(b, 100, 100, "198.51.100.0/24", 0);
-	rule_add(b, 200, 200, NULL, 1);
-	rule_add(b, 32766, BRT_TABLE_MAIN, NULL, 0);
-	rule_add(b, 32767, BRT_TABLE_DEFAULT, NULL, 0);
+	if (!win) {
+		rule_add(b, 0, BRT_TABLE_LOCAL, NULL, 0);
+		rule_add(b, 100, 100, "198.51.100.0/24", 0);
+		rule_add(b, 200, 200, NULL, 1);
+		rule_add(b, 32766, BRT_TABLE_MAIN, NULL, 0);
+		rule_add(b, 32767, BRT_TABLE_DEFAULT, NULL, 0);
+	}
 	route_add(b, "0.0.0.0/0", BRT_TABLE_MAIN, "192.0.2.1", 2);
 	route_add(b, "0.0.0.0/0", 100, "198.51.100.1", 3);
 	route_add(b, "0.0.0.0/0", 200, "198.51.100.1", 3);
