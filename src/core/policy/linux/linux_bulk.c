@@ -124,6 +124,25 @@ static void plan_chunk(const brt_table *t, const struct core_plan *p,
 	}
 }
 
+/* Whether @q is the plain query of plan @p (family @f), in a few tests:
+ * no source, oif, iif, zone or tos, no IPv4 destination treated apart,
+ * zero in what the rules read (core_lx_fast_shape and
+ * core_lx_plan_chain say the same for it, at more cost). */
+static bool quick_plain(const struct core_plan *p, int f, const struct brt_query *q)
+{
+	uint8_t m = p->reads;
+
+	if (q->src.family || q->oif || q->iif || q->dst.zone || q->tos ||
+	    !p->plain_ok || p->n > 64)
+		return false;
+	if (f == 0 && core_lx_v4_special(&q->dst))
+		return false;
+	return !((m & CORE_PR_MARK) && q->mark) &&
+	       !((m & CORE_PR_UID) && (q->flags & BRT_QUERY_F_UID) && q->uid) &&
+	       !((m & CORE_PR_PROTO) && q->ipproto) &&
+	       !((m & CORE_PR_SPORT) && q->sport) && !((m & CORE_PR_DPORT) && q->dport);
+}
+
 static void chunk(const brt_table *t, const struct brt_query *q, size_t n,
 		  struct brt_result *r)
 {
@@ -133,11 +152,15 @@ static void chunk(const brt_table *t, const struct brt_query *q, size_t n,
 	int f;
 
 	for (i = 0; i < n; i++) {
-		f = core_lx_fast_shape(t, &q[i]);
-		if (f >= 0 && core_lx_plan_chain(t->plans[f], &q[i], &seq[i]))
-			at[f][m[f]++] = (uint32_t)i;
-		else
+		f = q[i].dst.family == BRT_AF_INET ? 0 : q[i].dst.family == BRT_AF_INET6 ? 1 : -1;
+		if (f >= 0 && t->plans[f] && quick_plain(t->plans[f], f, &q[i]))
+			seq[i] = t->plans[f]->plain_seq;
+		else if ((f = core_lx_fast_shape(t, &q[i])) < 0 ||
+			 !core_lx_plan_chain(t->plans[f], &q[i], &seq[i])) {
 			core_table_answer(t, &q[i], &r[i]);
+			continue;
+		}
+		at[f][m[f]++] = (uint32_t)i;
 	}
 	for (f = 0; f < 2; f++)
 		if (m[f])
