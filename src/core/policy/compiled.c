@@ -54,6 +54,24 @@ const struct core_dec *core_dec_find_from(const struct brt_fib *f, uint32_t v,
 	return NULL;
 }
 
+/* Large decision arrays come from the engine's page provider (huge pages
+ * where the OS layer gives them); small ones from calloc, so that a table
+ * of many small fibs costs no mapping each. The size tells which. */
+#define DEC_MAP_MIN (256u << 10)
+
+static void *dec_map(size_t bytes)
+{
+	return bytes >= DEC_MAP_MIN ? lpm_pages_map(bytes) : calloc(1, bytes);
+}
+
+static void dec_unmap(void *p, size_t bytes)
+{
+	if (bytes >= DEC_MAP_MIN)
+		lpm_pages_unmap(p, bytes);
+	else
+		free(p);
+}
+
 int core_dec_reserve(struct brt_fib *f)
 {
 	size_t cap = f->dec_cap;
@@ -67,7 +85,7 @@ int core_dec_reserve(struct brt_fib *f)
 		cap = f->n_groups > 16 ? f->n_groups : 16;
 	while (cap < f->n_groups)
 		cap *= 2;
-	d = lpm_pages_map(cap * sizeof(*d));	/* zeroed: every slot NONE */
+	d = dec_map(cap * sizeof(*d));	/* zeroed: every slot NONE */
 	if (!d)
 		return BRT_ENOMEM;
 	if (f->dec_cap)
@@ -80,7 +98,7 @@ int core_dec_reserve(struct brt_fib *f)
 
 void core_dec_release(struct brt_fib *f)
 {
-	lpm_pages_unmap(f->dec, f->dec_cap * sizeof(*f->dec));
+	dec_unmap(f->dec, f->dec_cap * sizeof(*f->dec));
 	f->dec = NULL;
 	f->dec_cap = 0;
 }

@@ -192,9 +192,10 @@ static inline const struct core_dec *core_dec_lookup(const struct brt_lookup *lk
 void core_dec_lookup_bulk(const brt_table *t, const struct brt_query *q,
 			  size_t n, struct brt_result *r);
 
-/* Make f->dec hold a slot for each of f->n_groups (new ones NONE), in
- * memory from the engine's page provider (lpm_pages_map: huge pages on
- * Linux for large arrays, fewer TLB misses). 0 or BRT_ENOMEM. */
+/* Make f->dec hold a slot for each of f->n_groups (new ones NONE); a
+ * large array in memory from the engine's page provider (lpm_pages_map:
+ * huge pages on Linux, fewer TLB misses), a small one from calloc.
+ * 0 or BRT_ENOMEM. */
 int core_dec_reserve(struct brt_fib *f);
 /* Release f->dec (what core_fib_free calls). */
 void core_dec_release(struct brt_fib *f);
