@@ -258,7 +258,9 @@ static void test_changes_right_after_open(void **state)
 	assert_converges(fx.h, fx.rd);
 	brt_live_stats_get(fx.h, &st);
 	assert_true(st.applied > 100);	/* in place, not by dumps */
-	assert_true(st.edited > 0);
+	/* (whether a version was edited or built whole depends on timing:
+	 * under a sanitizer the reader may hold the spare past 100 ms) */
+	assert_true(st.version > 1);
 	close_handle(&fx);
 }
 
