@@ -228,6 +228,12 @@ struct brt_addr core_lx_select_src4(const brt_table *t, uint32_t ifindex,
 			       const struct brt_addr *near, int scope);
 /* Whether @a is a local IPv4 address (configured, or in a local route). */
 bool core_lx_is_local4(const brt_table *t, const struct brt_addr *a);
+/* The RFC 6724 rules as the kernel orders them (ipv6_get_saddr_eval):
+ * a candidate's score is one value per rule, higher is better. */
+enum { S6_LOCAL, S6_SCOPE, S6_PREFERRED, S6_HOA, S6_OIF, S6_LABEL, S6_PRIVACY,
+       S6_ORCHID, S6_PREFIX, S6_NOT_OPTIMISTIC, S6_MAX };
+/* Rule by rule: the first rule that differs decides; ties keep @best. */
+bool core_lx_src6_better(const int s[S6_MAX], const int best[S6_MAX]);
 /* Pieces of IPv6 source selection both linux_src6.c and its compiled
  * form use: ORCHID (2001:10::/28), "preferred whatever its flags"
  * (loopback, IPv4-mapped and -compatible), whether an address may be a

@@ -18,8 +18,6 @@
 
 #include "policy/linux/linux_policy.h"
 
-enum { R_LOCAL, R_SCOPE, R_PREFERRED, R_HOA, R_OIF, R_LABEL, R_PRIVACY,
-       R_ORCHID, R_PREFIX, R_NOT_OPTIMISTIC, R_MAX };
 
 struct dst6 {
 	const struct brt_addr *addr;
@@ -45,25 +43,25 @@ bool core_lx_always_preferred(const struct brt_addr *a)
 }
 
 static void score(const brt_table *t, const struct brt_address *c,
-		  const struct dst6 *d, int s[R_MAX])
+		  const struct dst6 *d, int s[S6_MAX])
 {
 	const struct brt_linkconf *conf = core_table_linkconf(t, c->ifindex);
 	int scope = core_addr6_scope(&c->addr);
 	unsigned match;
 
-	s[R_LOCAL] = brt_addr_equal(&c->addr, d->addr);
-	s[R_SCOPE] = scope >= d->scope ? -scope : scope - 128;
-	s[R_PREFERRED] = core_lx_always_preferred(&c->addr) ||
+	s[S6_LOCAL] = brt_addr_equal(&c->addr, d->addr);
+	s[S6_SCOPE] = scope >= d->scope ? -scope : scope - 128;
+	s[S6_PREFERRED] = core_lx_always_preferred(&c->addr) ||
 			 !(c->flags & (BRT_ADDR_F_DEPRECATED | BRT_ADDR_F_OPTIMISTIC));
 	/* rule 4 exists only in kernels built with CONFIG_IPV6_MIP6=y */
-	s[R_HOA] = t->ipv6_mip6 && (c->flags & BRT_ADDR_F_HOMEADDRESS);
-	s[R_OIF] = !d->ifindex || d->ifindex == c->ifindex;
-	s[R_LABEL] = core_table_addr_label(t, &c->addr, c->ifindex) == d->label;
-	s[R_PRIVACY] = !(c->flags & BRT_ADDR_F_TEMPORARY) ^ (conf->use_tempaddr >= 2);
-	s[R_ORCHID] = core_lx_is_orchid(&c->addr) == core_lx_is_orchid(d->addr);
+	s[S6_HOA] = t->ipv6_mip6 && (c->flags & BRT_ADDR_F_HOMEADDRESS);
+	s[S6_OIF] = !d->ifindex || d->ifindex == c->ifindex;
+	s[S6_LABEL] = core_table_addr_label(t, &c->addr, c->ifindex) == d->label;
+	s[S6_PRIVACY] = !(c->flags & BRT_ADDR_F_TEMPORARY) ^ (conf->use_tempaddr >= 2);
+	s[S6_ORCHID] = core_lx_is_orchid(&c->addr) == core_lx_is_orchid(d->addr);
 	match = core_common_bits(c->addr.bytes, d->addr->bytes, 128);
-	s[R_PREFIX] = (int)(match > c->plen ? c->plen : match);
-	s[R_NOT_OPTIMISTIC] = !(c->flags & BRT_ADDR_F_OPTIMISTIC);
+	s[S6_PREFIX] = (int)(match > c->plen ? c->plen : match);
+	s[S6_NOT_OPTIMISTIC] = !(c->flags & BRT_ADDR_F_OPTIMISTIC);
 }
 
 bool core_lx_src6_candidate(const struct brt_address *a)
@@ -88,15 +86,14 @@ int core_lx_list_scope(const struct brt_address *a)
 
 struct best6 {
 	const struct brt_address *a;
-	int s[R_MAX];
+	int s[S6_MAX];
 };
 
-/* Rule by rule: the first rule that differs decides; ties keep the old. */
-static bool better(const int s[R_MAX], const int best[R_MAX])
+bool core_lx_src6_better(const int s[S6_MAX], const int best[S6_MAX])
 {
 	int r;
 
-	for (r = 0; r < R_MAX; r++)
+	for (r = 0; r < S6_MAX; r++)
 		if (s[r] != best[r])
 			return s[r] > best[r];
 	return false;
@@ -113,13 +110,13 @@ static void try_device(const brt_table *t, uint32_t ifindex,
 	for (k = 0; k < sizeof(order) / sizeof(order[0]); k++)
 		for (i = 0; i < t->n_addrs; i++) {
 			const struct brt_address *a = &t->addrs[i];
-			int s[R_MAX];
+			int s[S6_MAX];
 
 			if (a->ifindex != ifindex || !core_lx_src6_candidate(a) ||
 			    core_lx_list_scope(a) != order[k])
 				continue;
 			score(t, a, d, s);
-			if (!best->a || better(s, best->s)) {
+			if (!best->a || core_lx_src6_better(s, best->s)) {
 				best->a = a;
 				memcpy(best->s, s, sizeof(s));
 			}

@@ -175,8 +175,6 @@ struct dst6 {
 	bool orchid;
 };
 
-enum { R_LOCAL, R_SCOPE, R_PREFERRED, R_HOA, R_OIF, R_LABEL, R_PRIVACY,
-       R_ORCHID, R_PREFIX, R_NOT_OPTIMISTIC, R_MAX };
 
 static unsigned common_bits128(const uint8_t *a, const uint8_t *b)
 {
@@ -191,30 +189,20 @@ static unsigned common_bits128(const uint8_t *a, const uint8_t *b)
 	return lo ? 64 + (unsigned)__builtin_clzll(lo) : 128;
 }
 
-static void score(const struct src6_cand *c, const struct dst6 *d, int s[R_MAX])
+static void score(const struct src6_cand *c, const struct dst6 *d, int s[S6_MAX])
 {
 	unsigned match = common_bits128(c->a->addr.bytes, d->addr->bytes);
 
-	s[R_LOCAL] = match == 128;	/* (brt_addr_equal: both IPv6) */
-	s[R_SCOPE] = c->scope >= d->scope ? -c->scope : c->scope - 128;
-	s[R_PREFERRED] = c->preferred;
-	s[R_HOA] = c->hoa;
-	s[R_OIF] = !d->ifindex || d->ifindex == c->ifindex;
-	s[R_LABEL] = c->label == d->label;
-	s[R_PRIVACY] = c->privacy;
-	s[R_ORCHID] = c->orchid == d->orchid;
-	s[R_PREFIX] = (int)(match > c->plen ? c->plen : match);
-	s[R_NOT_OPTIMISTIC] = c->not_optimistic;
-}
-
-static bool better(const int s[R_MAX], const int best[R_MAX])
-{
-	int r;
-
-	for (r = 0; r < R_MAX; r++)
-		if (s[r] != best[r])
-			return s[r] > best[r];
-	return false;
+	s[S6_LOCAL] = match == 128;	/* (brt_addr_equal: both IPv6) */
+	s[S6_SCOPE] = c->scope >= d->scope ? -c->scope : c->scope - 128;
+	s[S6_PREFERRED] = c->preferred;
+	s[S6_HOA] = c->hoa;
+	s[S6_OIF] = !d->ifindex || d->ifindex == c->ifindex;
+	s[S6_LABEL] = c->label == d->label;
+	s[S6_PRIVACY] = c->privacy;
+	s[S6_ORCHID] = c->orchid == d->orchid;
+	s[S6_PREFIX] = (int)(match > c->plen ? c->plen : match);
+	s[S6_NOT_OPTIMISTIC] = c->not_optimistic;
 }
 
 /* The best of candidates c[from..to), the first one on ties, or NULL. */
@@ -222,12 +210,12 @@ static const struct src6_cand *best_of(const struct core_src6 *s, uint32_t from,
 				       uint32_t to, const struct dst6 *d)
 {
 	const struct src6_cand *best = NULL;
-	int bs[R_MAX], cs[R_MAX];
+	int bs[S6_MAX], cs[S6_MAX];
 	uint32_t i;
 
 	for (i = from; i < to; i++) {
 		score(&s->c[i], d, cs);
-		if (!best || better(cs, bs)) {
+		if (!best || core_lx_src6_better(cs, bs)) {
 			best = &s->c[i];
 			memcpy(bs, cs, sizeof(cs));
 		}
