@@ -124,23 +124,14 @@ static void plan_chunk(const brt_table *t, const struct core_plan *p,
 	}
 }
 
-/* Whether @q is the plain query of plan @p (family @f), in a few tests:
- * no source, oif, iif, zone or tos, no IPv4 destination treated apart,
- * zero in what the rules read (core_lx_fast_shape and
- * core_lx_plan_chain say the same for it, at more cost). */
+/* Whether @q is the plain query of plan @p (family @f), in a few inline
+ * tests (core_lx_fast_shape and core_lx_plan_chain say the same for it,
+ * at more cost): no source, a flow the plan serves, zero in what the
+ * rules read. */
 static bool quick_plain(const struct core_plan *p, int f, const struct brt_query *q)
 {
-	uint8_t m = p->reads;
-
-	if (q->src.family || q->oif || q->iif || q->dst.zone || q->tos ||
-	    !p->plain_ok || p->n > 64)
-		return false;
-	if (f == 0 && core_lx_v4_special(&q->dst))
-		return false;
-	return !((m & CORE_PR_MARK) && q->mark) &&
-	       !((m & CORE_PR_UID) && (q->flags & BRT_QUERY_F_UID) && q->uid) &&
-	       !((m & CORE_PR_PROTO) && q->ipproto) &&
-	       !((m & CORE_PR_SPORT) && q->sport) && !((m & CORE_PR_DPORT) && q->dport);
+	return !q->src.family && p->n <= 64 && core_lx_local_flow(q, f) &&
+	       core_lx_plan_plain(p, q);
 }
 
 static void chunk(const brt_table *t, const struct brt_query *q, size_t n,

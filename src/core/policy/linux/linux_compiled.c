@@ -151,9 +151,13 @@ static enum lx_verdict table_compiled(struct brt_lookup *lk,
 	return LX_FOUND;
 }
 
-bool core_lx_v4_special(const struct brt_addr *a)
+/* Whether IPv4 source @src passes the output step's checks before the
+ * lookup as a compiled answer needs (linux_out4.c): unicast and local;
+ * a loopback source is refused after the lookup, so output4 decides. */
+static bool v4_source_ok(const brt_table *t, const struct brt_addr *src)
 {
-	return a->bytes[0] == 0 || a->bytes[0] >= 224;	/* 0/8, class D, E */
+	return !core_lx_v4_special(src) && !core_addr_is_v4_loopback(src) &&
+	       core_lx_is_local4(t, src);
 }
 
 /*
@@ -169,10 +173,7 @@ static int answer4(struct brt_lookup *lk)
 
 	if (q->tos || core_lx_v4_special(&q->dst))
 		return 0;
-	/* (a loopback source is refused after the lookup: output4 checks) */
-	return !q->src.family ||
-	       (!core_lx_v4_special(&q->src) && !core_addr_is_v4_loopback(&q->src) &&
-		core_lx_is_local4(lk->t, &q->src));
+	return !q->src.family || v4_source_ok(lk->t, &q->src);
 }
 
 /* source and prefsrc of a compiled answer, as linux_out4/out6 set them:
@@ -245,17 +246,14 @@ static bool fast_source(const brt_table *t, const struct brt_query *q)
 		return true;
 	if (q->src.family != q->dst.family || core_addr_is_zero(&q->src))
 		return false;
-	return q->dst.family == BRT_AF_INET6 ||
-	       (!core_lx_v4_special(&q->src) && !core_addr_is_v4_loopback(&q->src) &&
-		core_lx_is_local4(t, &q->src));
+	return q->dst.family == BRT_AF_INET6 || v4_source_ok(t, &q->src);
 }
 
 int core_lx_fast_shape(const brt_table *t, const struct brt_query *q)
 {
 	int f = q->dst.family == BRT_AF_INET ? 0 : q->dst.family == BRT_AF_INET6 ? 1 : -1;
 
-	if (f < 0 || !t->plans[f] || !core_dec_ready(t) || q->iif || q->oif ||
-	    q->dst.zone || q->tos || (f == 0 && core_lx_v4_special(&q->dst)) ||
+	if (f < 0 || !t->plans[f] || !core_dec_ready(t) || !core_lx_local_flow(q, f) ||
 	    !fast_source(t, q))
 		return -1;
 	return f;

@@ -321,18 +321,6 @@ static bool applies(const struct core_prule *r, const struct brt_query *q,
 	return m != r->invert;
 }
 
-/* Whether @q is the plan's plain query (struct core_plan). */
-static bool plain_query(const struct core_plan *p, const struct brt_query *q,
-			uint32_t uid)
-{
-	uint8_t m = p->reads;
-
-	return p->plain_ok && !((m & CORE_PR_MARK) && q->mark) &&
-	       !((m & CORE_PR_UID) && uid) && !((m & CORE_PR_SRC) && q->src.family) &&
-	       !((m & CORE_PR_PROTO) && q->ipproto) &&
-	       !((m & CORE_PR_SPORT) && q->sport) && !((m & CORE_PR_DPORT) && q->dport);
-}
-
 bool core_lx_plan_chain(const struct core_plan *p, const struct brt_query *q,
 			uint64_t *seq)
 {
@@ -342,7 +330,7 @@ bool core_lx_plan_chain(const struct core_plan *p, const struct brt_query *q,
 	if (p->n > 64)
 		return false;
 	*seq = 0;
-	if (plain_query(p, q, uid)) {
+	if (core_lx_plan_plain(p, q)) {
 		*seq = p->plain_seq;
 		return true;
 	}
@@ -407,7 +395,7 @@ enum lx_verdict core_lx_plan_lookup(struct brt_lookup *lk,
 	enum lx_verdict v;
 	size_t i;
 
-	if (plain_query(p, q, uid))
+	if (core_lx_plan_plain(p, q))
 		return plain_lookup(lk, p, res);
 	for (i = 0; i < p->n; i++) {
 		const struct core_prule *r = &p->r[i];

@@ -146,6 +146,37 @@ bool core_lx_plan_chain(const struct core_plan *p, const struct brt_query *q,
 /* The family index (0 IPv4, 1 IPv6) of a query that lookup_fast may
  * answer from the plan (its shape, source and the table), or -1. */
 int core_lx_fast_shape(const brt_table *t, const struct brt_query *q);
+/* IPv4 destinations or sources the output step treats apart (0/8,
+ * multicast, class E and broadcast). */
+static inline bool core_lx_v4_special(const struct brt_addr *a)
+{
+	return a->bytes[0] == 0 || a->bytes[0] >= 224;
+}
+
+/* Whether @q (family index @f: 0 IPv4, 1 IPv6) is a flow the compiled
+ * plan serves, its source aside: locally sent (no iif), no oif, zone or
+ * tos, and no IPv4 destination the output step treats apart. */
+static inline bool core_lx_local_flow(const struct brt_query *q, int f)
+{
+	return !q->iif && !q->oif && !q->dst.zone && !q->tos &&
+	       !(f == 0 && core_lx_v4_special(&q->dst));
+}
+
+/* Whether @q is plan @p's plain query (struct core_plan): zero in every
+ * selector a rule of the plan reads, the flow's uid being the caller's
+ * or root's (core_lx_flow_init). */
+static inline bool core_lx_plan_plain(const struct core_plan *p,
+				      const struct brt_query *q)
+{
+	uint8_t m = p->reads;
+	uint32_t uid = (q->flags & BRT_QUERY_F_UID) ? q->uid : 0;
+
+	return p->plain_ok && !((m & CORE_PR_MARK) && q->mark) &&
+	       !((m & CORE_PR_UID) && uid) && !((m & CORE_PR_SRC) && q->src.family) &&
+	       !((m & CORE_PR_PROTO) && q->ipproto) &&
+	       !((m & CORE_PR_SPORT) && q->sport) && !((m & CORE_PR_DPORT) && q->dport);
+}
+
 /* Build t->plans (after the decisions, and again after an edit that
  * may change them: core_lx_plan_stale). */
 void core_lx_plan_build(brt_table *t);
@@ -216,9 +247,7 @@ void core_linux_lookup_bulk(const brt_table *t, const struct brt_query *q,
 bool core_lx_compiled_fill(const brt_table *t, const struct brt_query *q,
 			   const struct core_dec *d, const struct brt_rule *rule,
 			   struct brt_result *r);
-/* IPv4 destinations or sources the output step treats apart (0/8,
- * multicast, class E and broadcast). */
-bool core_lx_v4_special(const struct brt_addr *a);
+
 int core_linux_compile(brt_table *t);
 int core_linux_recompile(brt_table *t, uint8_t family, uint32_t table,
 			 const struct brt_prefix *dst, const struct brt_route *r);
