@@ -350,14 +350,23 @@ static DWORD acquire_live(struct brt_compat_ref *ref)
 	return NO_ERROR;
 }
 
+/* The source this thread's call uses: its cached one while the
+ * generation is current (one atomic load), else refreshed; *@extra a
+ * counted holder the refresh could not install as the thread's own. */
+static enum source_mode current_mode(struct holder **extra)
+{
+	*extra = NULL;
+	if (me.gen != __atomic_load_n(&generation, __ATOMIC_ACQUIRE))
+		return refresh(extra);
+	return me.mode;
+}
+
 DWORD compat_acquire(struct brt_compat_ref *ref)
 {
-	struct holder *extra = NULL;
-	enum source_mode m = me.mode;
+	struct holder *extra;
+	enum source_mode m = current_mode(&extra);
 	DWORD rc;
 
-	if (me.gen != __atomic_load_n(&generation, __ATOMIC_ACQUIRE))
-		m = refresh(&extra);
 	if (m == SRC_TABLE) {
 		struct holder *h = extra ? extra : me.h;
 
@@ -380,12 +389,10 @@ DWORD compat_acquire(struct brt_compat_ref *ref)
 
 DWORD compat_acquire_fresh(struct brt_compat_ref *ref)
 {
-	struct holder *extra = NULL;
-	enum source_mode m = me.mode;
+	struct holder *extra;
+	enum source_mode m = current_mode(&extra);
 	DWORD rc;
 
-	if (me.gen != __atomic_load_n(&generation, __ATOMIC_ACQUIRE))
-		m = refresh(&extra);
 	if (m != SRC_LIVE) {
 		if (extra)
 			holder_put(extra);
