@@ -74,9 +74,13 @@ brt_builder *os_live_new_builder(void)
 	return b;
 }
 
-/* Dump @kinds into a new builder, again while the kernel says the dump
+/* What a dump attempt puts into its new builder @b: 0 or an error. */
+typedef int (*dump_fill_fn)(struct brt_live *h, unsigned kinds, brt_builder *b);
+
+/* A new builder filled by @fill, again while the kernel says the dump
  * was interrupted. */
-static int dump_kinds(struct brt_live *h, unsigned kinds, brt_builder **out)
+static int dump_retrying(struct brt_live *h, unsigned kinds, dump_fill_fn fill,
+			 brt_builder **out)
 {
 	brt_builder *b = NULL;
 	int e, attempt = 0;
@@ -86,12 +90,7 @@ static int dump_kinds(struct brt_live *h, unsigned kinds, brt_builder **out)
 		b = os_live_new_builder();
 		if (!b)
 			return BRT_ENOMEM;
-		e = os_nl_dump_some(&h->req, b, kinds, h->err, sizeof(h->err));
-		if (!e && (kinds & BRT_NL_DUMP_LINKS))
-			e = os_sysctl_read_all(b, "/proc/sys", h->err,
-						sizeof(h->err));
-		if (!e && (kinds & BRT_NL_DUMP_LINKS))
-			e = os_kernel_config_read(b, h->err, sizeof(h->err));
+		e = fill(h, kinds, b);
 	} while (os_nl_dump_intr_retry(e, attempt++));
 	if (e) {
 		brt_builder_destroy(b);
@@ -101,31 +100,42 @@ static int dump_kinds(struct brt_live *h, unsigned kinds, brt_builder **out)
 	return 0;
 }
 
+/* @kinds, with the sysctls and kernel configuration beside the links. */
+static int fill_kinds(struct brt_live *h, unsigned kinds, brt_builder *b)
+{
+	int e = os_nl_dump_some(&h->req, b, kinds, h->err, sizeof(h->err));
+
+	if (!e && (kinds & BRT_NL_DUMP_LINKS))
+		e = os_sysctl_read_all(b, "/proc/sys", h->err, sizeof(h->err));
+	if (!e && (kinds & BRT_NL_DUMP_LINKS))
+		e = os_kernel_config_read(b, h->err, sizeof(h->err));
+	return e;
+}
+
+/* The small kinds already held, then the routes (@kinds) dumped. */
+static int fill_onto_small(struct brt_live *h, unsigned kinds, brt_builder *b)
+{
+	int e = core_bld_copy_all_but_routes(h->small, b);
+
+	return e ? e : os_nl_dump_some(&h->req, b, kinds, h->err, sizeof(h->err));
+}
+
+/* Dump @kinds into a new builder (retrying interrupted dumps). */
+static int dump_kinds(struct brt_live *h, unsigned kinds, brt_builder **out)
+{
+	return dump_retrying(h, kinds, fill_kinds, out);
+}
+
 /* At open: the routes dumped into a builder that holds the small kinds
  * already, so the first table is compiled from it directly; the thread
  * loads the model from it afterwards (os_live_prepare). */
 static int open_dump(struct brt_live *h, brt_builder **out)
 {
-	brt_builder *b = NULL;
-	int e, attempt = 0;
+	int e = dump_retrying(h, BRT_NL_DUMP_ROUTES, fill_onto_small, out);
 
-	do {
-		brt_builder_destroy(b);
-		b = os_live_new_builder();
-		if (!b)
-			return BRT_ENOMEM;
-		e = core_bld_copy_all_but_routes(h->small, b);
-		if (!e)
-			e = os_nl_dump_some(&h->req, b, BRT_NL_DUMP_ROUTES,
-					    h->err, sizeof(h->err));
-	} while (os_nl_dump_intr_retry(e, attempt++));
-	if (e) {
-		brt_builder_destroy(b);
-		return e == BRT_NL_INTR ? BRT_EIO : e;
-	}
-	atomic_fetch_add(&h->st.route_resyncs, 1);
-	*out = b;
-	return 0;
+	if (!e)
+		atomic_fetch_add(&h->st.route_resyncs, 1);
+	return e;
 }
 
 /* The small kinds are few: a new dump always makes a whole table. */
