@@ -13,11 +13,6 @@
 #include "fib/fib_lpm.h"
 #include "lpm/lpm.h"
 
-struct brt_fast {
-	struct brt_lpm *lpm;
-	size_t sized_for;	/* groups when created (the direct table's size) */
-};
-
 int core_fib_lpm_build(struct brt_fib *f)
 {
 	struct brt_lpm_prefix *p;
@@ -56,11 +51,6 @@ void core_fib_lpm_free(struct brt_fast *fast)
 		return;
 	lpm_destroy(fast->lpm);
 	free(fast);
-}
-
-const struct brt_lpm *core_fib_lpm_engine(const struct brt_fib *f)
-{
-	return f->fast ? f->fast->lpm : NULL;
 }
 
 const struct brt_pgroup *core_fib_lpm_lookup(const struct brt_fib *f,

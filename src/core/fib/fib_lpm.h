@@ -8,9 +8,19 @@
 int core_fib_lpm_build(struct brt_fib *f);
 void core_fib_lpm_free(struct brt_fast *fast);
 struct brt_lpm;
+/* What f->fast points to: the engine, and the group count its direct
+ * table was sized for. */
+struct brt_fast {
+	struct brt_lpm *lpm;
+	size_t sized_for;	/* groups when created (the direct table's size) */
+};
 /* The engine behind f->fast (NULL without one): lookups straight into it
- * give group slots (compiled decisions, policy/compiled.h). */
-const struct brt_lpm *core_fib_lpm_engine(const struct brt_fib *f);
+ * give group slots (compiled decisions, policy/compiled.h). Inline: every
+ * compiled answer asks it once per table. */
+static inline const struct brt_lpm *core_fib_lpm_engine(const struct brt_fib *f)
+{
+	return f->fast ? f->fast->lpm : NULL;
+}
 /* The longest group containing @addr, or NULL (as core_fib_lookup_ref). */
 const struct brt_pgroup *core_fib_lpm_lookup(const struct brt_fib *f,
 					 const uint8_t *addr);

@@ -37,23 +37,6 @@ const struct core_dec *core_dec_find(const struct brt_fib *f,
 	return core_dec_find_from(f, engine_slot(f, addr), slot);
 }
 
-const struct core_dec *core_dec_find_from(const struct brt_fib *f, uint32_t v,
-					  uint32_t *slot)
-{
-	while (v != BRT_LPM_NONE) {
-		const struct core_dec *d = &f->dec[v];
-
-		if (core_dec_kind(d) != CORE_DEC_NONE) {
-			*slot = v;
-			return d;
-		}
-		if (f->groups[v].parent < 0)
-			break;
-		v = (uint32_t)f->groups[v].parent;
-	}
-	return NULL;
-}
-
 /* Large decision arrays come from the engine's page provider (huge pages
  * where the OS layer gives them); small ones from calloc, so that a table
  * of many small fibs costs no mapping each. The size tells which. */
@@ -208,8 +191,8 @@ static void make_template(const struct core_answer *a, struct brt_result *r)
 	r->effective_metric = a->effective_metric;
 	r->gateway = a->gateway;
 	r->ifindex = a->ifindex;
-	if (a->flags & CORE_ANS_F_SOURCE)
-		r->source = a->source;
+	if (a->flags & CORE_ANS_F_SOURCE)	/* (what a query without */
+		r->source = r->prefsrc = a->source;	/* "from" gets) */
 	r->nh_count = a->nh_count;
 	r->nh_chosen = a->nh_chosen;
 }
@@ -299,50 +282,6 @@ void core_dec_found(brt_table *t, struct core_dec *d, const struct brt_route *ro
 	d->w0 = (uint64_t)(uintptr_t)route | (uint64_t)CORE_DEC_FOUND << 48 |
 		(uint64_t)route->dst.len << 56;
 	d->w1 = (uint64_t)(uintptr_t)nh | (uint64_t)ans << 48;
-}
-
-static uint64_t load_be64(const uint8_t *b)
-{
-	uint64_t x;
-
-	memcpy(&x, b, 8);
-	return __builtin_bswap64(x);
-}
-
-static void store_be64(uint8_t *b, uint64_t x)
-{
-	x = __builtin_bswap64(x);
-	memcpy(b, &x, 8);
-}
-
-/* The first 64 bits of a mask of @len bits (0..64 and more). */
-static uint64_t mask64(unsigned len)
-{
-	return len >= 64 ? ~UINT64_C(0) : len ? ~UINT64_C(0) << (64 - len) : 0;
-}
-
-void core_dec_fill(const brt_table *t, const struct core_dec *d,
-		   const struct brt_addr *dst, struct brt_result *r)
-{
-	unsigned len = core_dec_plen(d);
-	uint8_t *out;
-
-	*r = t->answers->tmpl[core_dec_ans(d)];
-	out = r->prefix.addr.bytes;
-	r->prefix.len = (uint8_t)len;
-	if (dst->family == BRT_AF_INET) {	/* bytes 4..15 are zero */
-		uint32_t x, m = len ? ~UINT32_C(0) << (32 - len) : 0;
-
-		memcpy(&x, dst->bytes, 4);
-		x = __builtin_bswap32(__builtin_bswap32(x) & m);
-		memcpy(out, &x, 4);
-	} else {
-		store_be64(out, load_be64(dst->bytes) & mask64(len));
-		store_be64(out + 8, load_be64(dst->bytes + 8) &
-			   mask64(len > 64 ? len - 64 : 0));
-	}
-	r->route = core_dec_route(d);
-	r->nh = core_dec_nh(d);
 }
 
 /* --------------------------------------------- destination-free sources */

@@ -30,6 +30,9 @@
 #ifndef BRT_CORE_COMPILED_H
 #define BRT_CORE_COMPILED_H
 
+#include <string.h>
+
+#include "lpm/lpm.h"
 #include "model/model.h"
 
 enum core_dec_kind {
@@ -66,7 +69,10 @@ struct core_answer {
 
 /* tmpl[i]: the brt_result that record a[i] makes, with every field a
  * FOUND answer shares (the prefix with its length but no bytes, no
- * route, next hops or rule priority): an answer copies it and adds those. */
+ * route, next hops or rule priority): an answer copies it and adds those.
+ * With CORE_ANS_F_SOURCE its source and prefsrc are the record's source,
+ * as a query without "from" gets them; a policy rewrites both for other
+ * queries. */
 struct core_answers {
 	struct core_answer *a;
 	struct brt_result *tmpl;
@@ -146,12 +152,54 @@ static inline const struct core_answer *core_dec_answer(const brt_table *t,
  * fit the packing, or without memory. */
 void core_dec_found(brt_table *t, struct core_dec *d, const struct brt_route *route,
 		    const struct brt_nexthop *nh, const struct core_answer *a);
+static inline uint64_t core_load_be64(const uint8_t *b)
+{
+	uint64_t x;
+
+	memcpy(&x, b, 8);
+	return __builtin_bswap64(x);
+}
+
+static inline void core_store_be64(uint8_t *b, uint64_t x)
+{
+	x = __builtin_bswap64(x);
+	memcpy(b, &x, 8);
+}
+
+/* The first 64 bits of a mask of @len bits (0..64 and more). */
+static inline uint64_t core_mask64(unsigned len)
+{
+	return len >= 64 ? ~UINT64_C(0) : len ? ~UINT64_C(0) << (64 - len) : 0;
+}
+
 /* Fill @r from a FOUND decision for destination @dst (the result's
  * prefix is @dst cut to the decision's length, which is the route's own,
  * core_dec_found checked): everything but rule_priority, and the source
- * unless the record holds it. */
-void core_dec_fill(const brt_table *t, const struct core_dec *d,
-		   const struct brt_addr *dst, struct brt_result *r);
+ * unless the record holds it. Inline: it is every compiled answer's
+ * tail, and a call costs what the rest of it does. */
+static inline void core_dec_fill(const brt_table *t, const struct core_dec *d,
+				 const struct brt_addr *dst, struct brt_result *r)
+{
+	unsigned len = core_dec_plen(d);
+	uint8_t *out;
+
+	*r = t->answers->tmpl[core_dec_ans(d)];
+	out = r->prefix.addr.bytes;
+	r->prefix.len = (uint8_t)len;
+	if (dst->family == BRT_AF_INET) {	/* bytes 4..15 are zero */
+		uint32_t x, m = len ? ~UINT32_C(0) << (32 - len) : 0;
+
+		memcpy(&x, dst->bytes, 4);
+		x = __builtin_bswap32(__builtin_bswap32(x) & m);
+		memcpy(out, &x, 4);
+	} else {
+		core_store_be64(out, core_load_be64(dst->bytes) & core_mask64(len));
+		core_store_be64(out + 8, core_load_be64(dst->bytes + 8) &
+				core_mask64(len > 64 ? len - 64 : 0));
+	}
+	r->route = core_dec_route(d);
+	r->nh = core_dec_nh(d);
+}
 /*
  * Whether the source selection of the family (Linux ipv6_dev_get_saddr,
  * Windows RFC 6724 and its IPv4 rules) gives one answer for every
@@ -168,8 +216,22 @@ const struct core_dec *core_dec_find(const struct brt_fib *f,
 				     const uint8_t *addr, uint32_t *slot);
 
 /* The same, from the group in slot @v (BRT_LPM_NONE: none) up. */
-const struct core_dec *core_dec_find_from(const struct brt_fib *f, uint32_t v,
-					  uint32_t *slot);
+static inline const struct core_dec *core_dec_find_from(const struct brt_fib *f,
+							uint32_t v, uint32_t *slot)
+{
+	while (v != BRT_LPM_NONE) {
+		const struct core_dec *d = &f->dec[v];
+
+		if (core_dec_kind(d) != CORE_DEC_NONE) {
+			*slot = v;
+			return d;
+		}
+		if (f->groups[v].parent < 0)
+			break;
+		v = (uint32_t)f->groups[v].parent;
+	}
+	return NULL;
+}
 
 /* The decision for @addr in @f, from the engine or the lookup's hint. */
 static inline const struct core_dec *core_dec_lookup(const struct brt_lookup *lk,

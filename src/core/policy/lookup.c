@@ -159,12 +159,20 @@ int core_table_answer_hinted(const brt_table *t, const struct brt_query *q,
 	return run_hinted(t, q, r, NULL, hint_fib, hint_slot);
 }
 
+/* The full path, apart so that the fast one needs no stack frame. */
+static __attribute__((noinline)) int lookup_full(const brt_table *t,
+						 const struct brt_query *q,
+						 struct brt_result *r)
+{
+	return run(t, q, r, NULL);
+}
+
 int brt_table_lookup(const brt_table *t, const struct brt_query *q,
 		     struct brt_result *r)
 {
 	if (t && q && r && t->ops->lookup_fast && t->ops->lookup_fast(t, q, r))
 		return 0;
-	return run(t, q, r, NULL);
+	return lookup_full(t, q, r);
 }
 
 int brt_table_lookup_bulk(const brt_table *t, const struct brt_query *q,

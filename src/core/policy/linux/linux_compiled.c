@@ -14,8 +14,8 @@
  * plan (linux_plan.c; the per-query rule walk of linux_rules.c where a
  * table has none, or for a tos), so `from`, fwmark, uid and the other
  * selectors cost a walk of packed records, not a fallback; lookup_fast
- * serves those queries before any argument copy, and linux_bulk.c
- * batches the plain ones:
+ * and the bulk lookup (linux_fast.c) serve those queries before any
+ * argument copy:
  *  - a query with an output interface (oif, or an IPv6 zone) or an input
  *    interface takes the interpretive walk;
  *  - groups holding a route with a tos (IPv4) or a source prefix (IPv6),
@@ -151,15 +151,6 @@ static enum lx_verdict table_compiled(struct brt_lookup *lk,
 	return LX_FOUND;
 }
 
-/* Whether IPv4 source @src passes the output step's checks before the
- * lookup as a compiled answer needs (linux_out4.c): unicast and local;
- * a loopback source is refused after the lookup, so output4 decides. */
-static bool v4_source_ok(const brt_table *t, const struct brt_addr *src)
-{
-	return !core_lx_v4_special(src) && !core_addr_is_v4_loopback(src) &&
-	       core_lx_is_local4(t, src);
-}
-
 /*
  * The whole answer from the decision, for the queries whose output step
  * adds nothing of the destination's own (linux_out4.c: no multicast,
@@ -173,42 +164,7 @@ static int answer4(struct brt_lookup *lk)
 
 	if (q->tos || core_lx_v4_special(&q->dst))
 		return 0;
-	return !q->src.family || v4_source_ok(lk->t, &q->src);
-}
-
-/* source and prefsrc of a compiled answer, as linux_out4/out6 set them:
- * prefsrc is chosen without a given source (IPv4 reports none then). */
-static void set_sources(const brt_table *t, const struct brt_query *q,
-			const struct core_answer *a, struct brt_result *r)
-{
-	if (q->src.family && q->dst.family == BRT_AF_INET) {
-		/* nothing to choose: the given source, and no prefsrc */
-		r->source = q->src;
-		r->source.zone = 0;
-		memset(&r->prefsrc, 0, sizeof(r->prefsrc));
-		return;
-	}
-	if (a->flags & CORE_ANS_F_SOURCE)
-		r->prefsrc = a->source;
-	else if (!core_lx_src6_pick(t, a->dev, &q->dst, &r->prefsrc))
-		memset(&r->prefsrc, 0, sizeof(r->prefsrc));
-	r->source = q->src.family ? q->src : r->prefsrc;
-}
-
-bool core_lx_compiled_fill(const brt_table *t, const struct brt_query *q,
-			   const struct core_dec *d, const struct brt_rule *rule,
-			   struct brt_result *r)
-{
-	const struct core_answer *a = core_dec_answer(t, d);
-
-	if (a->type == BRT_RT_LOCAL)
-		return false;
-	core_dec_fill(t, d, &q->dst, r);
-	r->rule_priority = rule ? rule->priority : 0;
-	if (q->dst.family == BRT_AF_INET && !r->type)
-		r->type = BRT_RT_UNICAST;
-	set_sources(t, q, a, r);
-	return true;
+	return !q->src.family || core_lx_v4_source_ok(lk->t, &q->src);
 }
 
 static int answer(struct brt_lookup *lk)
@@ -235,44 +191,6 @@ static int answer(struct brt_lookup *lk)
 		return 1;
 	}
 	return core_lx_compiled_fill(lk->t, q, res.dec, res.rule, lk->r);
-}
-
-/* The source conditions of a fast answer: none, or one of the query's
- * family that is not all-zero (lookup.c drops that one first) and, for
- * IPv4, that answer4 accepts. */
-static bool fast_source(const brt_table *t, const struct brt_query *q)
-{
-	if (!q->src.family)
-		return true;
-	if (q->src.family != q->dst.family || core_addr_is_zero(&q->src))
-		return false;
-	return q->dst.family == BRT_AF_INET6 || v4_source_ok(t, &q->src);
-}
-
-int core_lx_fast_shape(const brt_table *t, const struct brt_query *q)
-{
-	int f = q->dst.family == BRT_AF_INET ? 0 : q->dst.family == BRT_AF_INET6 ? 1 : -1;
-
-	if (f < 0 || !t->plans[f] || !core_dec_ready(t) || !core_lx_local_flow(q, f) ||
-	    !fast_source(t, q))
-		return -1;
-	return f;
-}
-
-int core_linux_lookup_fast(const brt_table *t, const struct brt_query *q,
-			   struct brt_result *r)
-{
-	int f = core_lx_fast_shape(t, q);
-	struct brt_lookup lk = {t, q, r, NULL, NULL, 0};
-	struct lx_res res;
-
-	if (f < 0)
-		return 0;
-	res.rule = NULL;
-	res.dec = NULL;
-	if (core_lx_plan_lookup(&lk, t->plans[f], &res) != LX_FOUND)
-		return 0;	/* (errors, SLOW: the full lookup says it) */
-	return core_lx_compiled_fill(t, q, res.dec, res.rule, r);
 }
 
 void core_linux_lookup_compiled(struct brt_lookup *lk)

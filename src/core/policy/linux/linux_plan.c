@@ -198,6 +198,13 @@ static void plain_chain(struct core_plan *p, uint8_t family)
 	for (i = 0; i < p->n; i++)
 		p->reads |= p->r[i].reads;
 	p->plain_ok = !(p->reads & CORE_PR_DST);
+	p->quick = p->plain_ok && p->n <= 64;
+	p->z_mark = p->reads & CORE_PR_MARK ? ~UINT32_C(0) : 0;
+	p->z_uid = p->reads & CORE_PR_UID ? ~UINT32_C(0) : 0;
+	p->z_src = p->reads & CORE_PR_SRC ? 0xff : 0;
+	p->z_proto = p->reads & CORE_PR_PROTO ? 0xff : 0;
+	p->z_sport = p->reads & CORE_PR_SPORT ? 0xffff : 0;
+	p->z_dport = p->reads & CORE_PR_DPORT ? 0xffff : 0;
 	memset(&q0, 0, sizeof(q0));
 	q0.dst.family = family;
 	for (i = 0; p->plain_ok && i < p->n; i++) {

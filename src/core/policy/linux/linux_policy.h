@@ -129,7 +129,13 @@ struct core_plan {
 	 * rule, or -1: no rule found one). Without a rule that reads the
 	 * destination this chain is the same for every destination. */
 	bool plain_ok;
+	bool quick;			/* plain_ok, and n <= 64 (plain_seq) */
 	uint8_t reads;			/* CORE_PR_* of every rule */
+	/* reads as masks: a query is plain when each of its selectors
+	 * ANDed with its mask is zero (uid: when BRT_QUERY_F_UID) */
+	uint8_t z_src, z_proto;
+	uint16_t z_sport, z_dport;
+	uint32_t z_mark, z_uid;
 	size_t n_plain;
 	uint32_t *plain;		/* in the same block, after r[] */
 	ptrdiff_t plain_end;
@@ -153,6 +159,18 @@ static inline bool core_lx_v4_special(const struct brt_addr *a)
 	return a->bytes[0] == 0 || a->bytes[0] >= 224;
 }
 
+/* Whether @a is a local IPv4 address (configured, or in a local route). */
+bool core_lx_is_local4(const brt_table *t, const struct brt_addr *a);
+
+/* Whether IPv4 source @src passes the output step's checks before the
+ * lookup as a compiled answer needs (linux_out4.c): unicast and local;
+ * a loopback source is refused after the lookup, so output4 decides. */
+static inline bool core_lx_v4_source_ok(const brt_table *t, const struct brt_addr *src)
+{
+	return !core_lx_v4_special(src) && src->bytes[0] != 127 &&
+	       core_lx_is_local4(t, src);
+}
+
 /* Whether @q (family index @f: 0 IPv4, 1 IPv6) is a flow the compiled
  * plan serves, its source aside: locally sent (no iif), no oif, zone or
  * tos, and no IPv4 destination the output step treats apart. */
@@ -168,13 +186,12 @@ static inline bool core_lx_local_flow(const struct brt_query *q, int f)
 static inline bool core_lx_plan_plain(const struct core_plan *p,
 				      const struct brt_query *q)
 {
-	uint8_t m = p->reads;
 	uint32_t uid = (q->flags & BRT_QUERY_F_UID) ? q->uid : 0;
 
-	return p->plain_ok && !((m & CORE_PR_MARK) && q->mark) &&
-	       !((m & CORE_PR_UID) && uid) && !((m & CORE_PR_SRC) && q->src.family) &&
-	       !((m & CORE_PR_PROTO) && q->ipproto) &&
-	       !((m & CORE_PR_SPORT) && q->sport) && !((m & CORE_PR_DPORT) && q->dport);
+	return p->plain_ok &&
+	       !((q->mark & p->z_mark) | (uid & p->z_uid) | (q->src.family & p->z_src) |
+		 (q->ipproto & p->z_proto) | (q->sport & p->z_sport) |
+		 (q->dport & p->z_dport));
 }
 
 /* Build t->plans (after the decisions, and again after an edit that
@@ -235,10 +252,11 @@ void core_lx_out4_decide(brt_table *t, const struct brt_fib *fib,
 			 const struct lx_res *res, struct core_dec *d);
 /* The compiled policy (linux_compiled.c). */
 void core_linux_lookup_compiled(struct brt_lookup *lk);
-/* The policy's lookup_fast (policy.h): plan and decisions only. */
+/* The policy's lookup_fast (policy.h): plan and decisions only
+ * (linux_fast.c). */
 int core_linux_lookup_fast(const brt_table *t, const struct brt_query *q,
 			   struct brt_result *r);
-/* brt_table_lookup_bulk under the Linux policy (linux_bulk.c). */
+/* brt_table_lookup_bulk under the Linux policy (linux_fast.c). */
 void core_linux_lookup_bulk(const brt_table *t, const struct brt_query *q,
 			    size_t n, struct brt_result *r);
 /* The compiled answer of FOUND decision @d, found by rule @rule, into @r
@@ -255,8 +273,6 @@ int core_linux_recompile(brt_table *t, uint8_t family, uint32_t table,
 /* inet_select_addr(dev, dst, scope); 0 family when none. */
 struct brt_addr core_lx_select_src4(const brt_table *t, uint32_t ifindex,
 			       const struct brt_addr *near, int scope);
-/* Whether @a is a local IPv4 address (configured, or in a local route). */
-bool core_lx_is_local4(const brt_table *t, const struct brt_addr *a);
 /* The RFC 6724 rules as the kernel orders them (ipv6_get_saddr_eval):
  * a candidate's score is one value per rule, higher is better. */
 enum { S6_LOCAL, S6_SCOPE, S6_PREFERRED, S6_HOA, S6_OIF, S6_LABEL, S6_PRIVACY,
