@@ -103,9 +103,13 @@ static bool fast_source(const brt_table *t, const struct brt_query *q)
 {
 	if (!q->src.family)
 		return true;
-	if (q->src.family != q->dst.family || core_addr_is_zero(&q->src))
+	if (q->src.family != q->dst.family)
 		return false;
-	return q->dst.family == BRT_AF_INET6 || core_lx_v4_source_ok(t, &q->src);
+	if (q->dst.family == BRT_AF_INET)	/* (core_addr_is_zero, inline) */
+		return be32_of(q->src.bytes) && core_lx_v4_source_ok(t, &q->src);
+	if (core_addr_is_zero(&q->src))
+		return false;
+	return true;
 }
 
 int core_lx_fast_shape(const brt_table *t, const struct brt_query *q)
@@ -204,7 +208,11 @@ int core_linux_lookup_fast(const brt_table *t, const struct brt_query *q,
 		return 0;
 	if (quick_plain(p, f, q))
 		return plain_answer(t, p, q, r);
-	if (core_lx_fast_shape(t, q) < 0 || !core_lx_plan_chain(p, q, &seq))
+	if (core_lx_fast_shape(t, q) < 0)
+		return 0;
+	if (p->linear)
+		seq = core_lx_plan_linear(p, q);
+	else if (!core_lx_plan_chain(p, q, &seq))
 		return 0;
 	for (; seq; seq &= seq - 1) {
 		const struct core_prule *pr = &p->r[__builtin_ctzll(seq)];

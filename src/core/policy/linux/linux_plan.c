@@ -185,6 +185,29 @@ static struct core_plan *add_filters(struct core_plan *p)
 	return q;
 }
 
+/* The masks of a plan without goto (struct core_plan: linear). */
+static void linear_chain(struct core_plan *p)
+{
+	size_t i;
+
+	p->linear = p->n <= 64;
+	p->always = p->readers = 0;
+	p->always_cut = ~UINT64_C(0);
+	for (i = 0; p->linear && i < p->n; i++) {
+		const struct core_prule *r = &p->r[i];
+		uint64_t bit = UINT64_C(1) << i;
+
+		if (r->step == CORE_PS_GOTO)
+			p->linear = false;
+		else if (r->reads)
+			p->readers |= bit;
+		else if (r->step == CORE_PS_ERROR)	/* (kept: it applies) */
+			p->always_cut &= bit - 1;
+		else
+			p->always |= bit;
+	}
+}
+
 /* The chain of the plain query (struct core_plan), walked once here. */
 static void plain_chain(struct core_plan *p, uint8_t family)
 {
@@ -223,6 +246,7 @@ static void plain_chain(struct core_plan *p, uint8_t family)
 	p->plain_seq = 0;
 	for (i = 0; i < p->n_plain && p->n <= 64; i++)
 		p->plain_seq |= UINT64_C(1) << p->plain[i];
+	linear_chain(p);
 }
 
 /* The plan of one family, or NULL (none, or no memory: the rule walk
@@ -290,23 +314,17 @@ void core_lx_plan_build(brt_table *t)
 
 /* ------------------------------------------------------------- the walk */
 
-static bool prefix_match(const uint8_t *p, uint8_t len, uint8_t family,
-			 const struct brt_addr *a)
-{
-	return !len || (a->family == family && core_bits_match(p, a->bytes, len));
-}
-
 /* The selectors of @p that read the query (linux_rules.c: the flow's
  * mark, uid, source, destination, protocol and ports). */
-static bool query_match(const struct core_prule *p, const struct brt_query *q,
+bool core_lx_plan_match(const struct core_prule *p, const struct brt_query *q,
 			uint32_t uid)
 {
 	if ((p->fwmark ^ q->mark) & p->fwmask)
 		return false;
 	if (uid < p->uid_lo || uid > p->uid_hi)
 		return false;
-	if (!prefix_match(p->src, p->src_len, p->src_family, &q->src) ||
-	    !prefix_match(p->dst, p->dst_len, p->dst_family, &q->dst))
+	if (!core_lx_prefix_match(p->src, p->src_len, p->src_family, &q->src) ||
+	    !core_lx_prefix_match(p->dst, p->dst_len, p->dst_family, &q->dst))
 		return false;
 	if (!(p->reads & (CORE_PR_PROTO | CORE_PR_SPORT | CORE_PR_DPORT)))
 		return true;
@@ -323,7 +341,7 @@ static bool query_match(const struct core_prule *p, const struct brt_query *q,
 static bool applies(const struct core_prule *r, const struct brt_query *q,
 		    uint32_t uid)
 {
-	bool m = r->stat && (!r->reads || query_match(r, q, uid));
+	bool m = r->stat && (!r->reads || core_lx_plan_match(r, q, uid));
 
 	return m != r->invert;
 }
@@ -339,6 +357,10 @@ bool core_lx_plan_chain(const struct core_plan *p, const struct brt_query *q,
 	*seq = 0;
 	if (core_lx_plan_plain(p, q)) {
 		*seq = p->plain_seq;
+		return true;
+	}
+	if (p->linear) {
+		*seq = core_lx_plan_linear(p, q);
 		return true;
 	}
 	for (i = 0; i < p->n; i++) {

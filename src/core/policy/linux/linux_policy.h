@@ -10,6 +10,8 @@
 #ifndef BRT_CORE_LINUX_POLICY_H
 #define BRT_CORE_LINUX_POLICY_H
 
+#include <string.h>
+
 #include "model/model.h"
 #include "policy/policy.h"
 
@@ -140,8 +142,85 @@ struct core_plan {
 	uint32_t *plain;		/* in the same block, after r[] */
 	ptrdiff_t plain_end;
 	uint64_t plain_seq;		/* plain[] as bits (plans of <= 64) */
+	/* Plans of <= 64 rules without goto (core_lx_plan_chain): every
+	 * rule that reads nothing of the query applies to all of them, so
+	 * a query's list is the lookup rules among those (always) and the
+	 * readers that apply (readers), up to the first error rule that
+	 * applies (cut: the bits below it; always_cut for the ones that
+	 * read nothing). */
+	bool linear;
+	uint64_t always, always_cut, readers;
 	struct core_prule r[];
 };
+
+/* Whether @a is in prefix @p/@len of @family (len 0: any address); up
+ * to /32 in one word compare, as a `from` rule's test runs for every
+ * query with a source. */
+static inline bool core_lx_prefix_match(const uint8_t *p, uint8_t len,
+					uint8_t family, const struct brt_addr *a)
+{
+	uint32_t x, y;
+
+	if (!len)
+		return true;
+	if (a->family != family)
+		return false;
+	if (len > 32)
+		return core_bits_match(p, a->bytes, len);
+	memcpy(&x, p, 4);
+	memcpy(&y, a->bytes, 4);
+	return !((__builtin_bswap32(x) ^ __builtin_bswap32(y)) & (~UINT32_C(0) << (32 - len)));
+}
+
+/* Whether the selectors of plan rule @r that read the query match @q
+ * (linux_plan.c; its rule walk's test). */
+bool core_lx_plan_match(const struct core_prule *r, const struct brt_query *q,
+			uint32_t uid);
+/* Whether reader @r of a plan (r->reads != 0, so r->stat) applies to @q
+ * (flow uid @uid): only the selectors it reads are tested, since the
+ * others pass every query (linux_plan.c plan_rule: their masks and
+ * ranges are the full ones). */
+static inline bool core_lx_reader_applies(const struct core_prule *r,
+					  const struct brt_query *q, uint32_t uid)
+{
+	uint8_t m = r->reads;
+	bool ok = true;
+
+	if (m & (CORE_PR_PROTO | CORE_PR_SPORT | CORE_PR_DPORT))
+		ok = core_lx_plan_match(r, q, uid);	/* (rare: all of them) */
+	else {
+		if (m & CORE_PR_MARK)
+			ok = !((r->fwmark ^ q->mark) & r->fwmask);
+		if (ok && (m & CORE_PR_UID))
+			ok = uid >= r->uid_lo && uid <= r->uid_hi;
+		if (ok && (m & CORE_PR_SRC))
+			ok = core_lx_prefix_match(r->src, r->src_len, r->src_family, &q->src);
+		if (ok && (m & CORE_PR_DST))
+			ok = core_lx_prefix_match(r->dst, r->dst_len, r->dst_family, &q->dst);
+	}
+	return ok != r->invert;
+}
+
+/* The list of a linear plan @p (struct core_plan) for @q, as
+ * core_lx_plan_chain gives it: only the readers are tested. */
+static inline uint64_t core_lx_plan_linear(const struct core_plan *p,
+					   const struct brt_query *q)
+{
+	uint32_t uid = (q->flags & BRT_QUERY_F_UID) ? q->uid : 0;
+	uint64_t s = p->always, cut = p->always_cut, m;
+
+	for (m = p->readers; m; m &= m - 1) {
+		const struct core_prule *r = &p->r[__builtin_ctzll(m)];
+
+		if (!core_lx_reader_applies(r, q, uid))
+			continue;
+		if (r->step == CORE_PS_ERROR)
+			cut &= (m & -m) - 1;
+		else
+			s |= m & -m;
+	}
+	return s & cut;
+}
 
 /* The lookup rules plan @p's walk reaches for @q when none of them
  * answers, as bits of their indices in *@seq (increasing: gotos only go
