@@ -17,14 +17,21 @@
  * bulk-mark, bulk-from, v6default (IPv6 destinations the default route
  * answers, so the source is chosen per query), v6 and bulk-v6 (IPv6
  * destinations inside the /48s). ANSWER_INSTR_POLICY=windows: the same
- * host under the Windows policy (no rules; the rule-free shapes).
+ * host under the Windows policy (no rules; the rule-free shapes), and
+ * gbr2: GetBestRoute2 for the plain IPv4 destinations, on that table
+ * written out and read back as the compat layer's BESTROUTE_TABLE
+ * (count with --toggle-collect=GetBestRoute2).
  */
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include <unistd.h>
+
 #include "bestroute/bestroute.h"
+#include "bestroute/compat/iphlpapi.h"
+#include "bestroute/compat/netioapi.h"
 
 #define N_ROUTES 20000u
 #define ANSWERS 64000u
@@ -145,7 +152,7 @@ static brt_table *host(void)
 	return t;
 }
 
-enum shape { PLAIN, MARK, FROM, V6DEFAULT, V6 };
+enum shape { PLAIN, MARK, FROM, V6DEFAULT, V6, GBR2 };
 
 static void query_of(enum shape s, uint32_t i, struct brt_query *q)
 {
@@ -191,6 +198,7 @@ static int shape_of(const char *name, enum shape *s, int *bulk)
 		{"plain", PLAIN, 0}, {"bulk", PLAIN, 1}, {"mark", MARK, 0},
 		{"from", FROM, 0}, {"bulk-mark", MARK, 1}, {"bulk-from", FROM, 1},
 		{"v6default", V6DEFAULT, 0}, {"v6", V6, 0}, {"bulk-v6", V6, 1},
+		{"gbr2", GBR2, 0},
 	};
 	size_t i;
 
@@ -201,6 +209,37 @@ static int shape_of(const char *name, enum shape *s, int *bulk)
 			return 0;
 		}
 	return -1;
+}
+
+/* The GetBestRoute2 workload: @t as the compat layer's table. */
+static unsigned long gbr2(const brt_table *t)
+{
+	char path[] = "/tmp/brt_instr_XXXXXX", *text = NULL;
+	int fd = mkstemp(path);
+	unsigned long failed = 0;
+	SOCKADDR_INET dst, src;
+	MIB_IPFORWARD_ROW2 row;
+	struct brt_query q;
+	uint32_t i;
+
+	if (fd < 0 || brt_table_write_text(t, 0, &text) ||
+	    write(fd, text, strlen(text)) != (ssize_t)strlen(text) ||
+	    brt_compat_use_table(path)) {
+		fprintf(stderr, "answer_instr: cannot use the table as BESTROUTE_TABLE\n");
+		return 1;
+	}
+	close(fd);
+	for (i = 0; i < ANSWERS; i++) {
+		query_of(PLAIN, i, &q);
+		memset(&dst, 0, sizeof(dst));
+		dst.Ipv4.sin_family = AF_INET;
+		memcpy(&dst.Ipv4.sin_addr, q.dst.bytes, 4);
+		failed += GetBestRoute2(NULL, 0, NULL, &dst, 0, &row, &src) != NO_ERROR;
+	}
+	printf("%u calls, %lu failed\n", ANSWERS, failed);
+	unlink(path);
+	free(text);
+	return failed;
 }
 
 int main(int argc, char **argv)
@@ -214,13 +253,18 @@ int main(int argc, char **argv)
 	int bulk;
 
 	if (argc != 2 || shape_of(argv[1], &s, &bulk)) {
-		fprintf(stderr, "usage: %s plain|bulk|mark|from|bulk-mark|bulk-from|v6default|v6|bulk-v6\n",
+		fprintf(stderr, "usage: %s plain|bulk|mark|from|bulk-mark|bulk-from|v6default|v6|bulk-v6|gbr2\n",
 			argv[0]);
 		return 2;
 	}
 	t = host();
 	if (!t)
 		return 1;
+	if (s == GBR2) {
+		failed = gbr2(t);
+		brt_table_destroy(t);
+		return failed != 0;
+	}
 	for (i = 0; i < ANSWERS; i += 64) {
 		for (j = 0; j < 64; j++)
 			query_of(s, i + j, &q[j]);

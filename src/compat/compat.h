@@ -86,8 +86,14 @@ void compat_links_build(const brt_table *t, struct compat_links *c,
 			bool with_routes);
 void compat_links_free(struct compat_links *c);
 /* compat_luid_of(@ref's table, @index), from the precomputed LUIDs when
- * @ref has them and @index is small. */
-uint64_t compat_ref_luid(const struct brt_compat_ref *ref, uint32_t index);
+ * @ref has them and @index is small (inline: every answer row asks). */
+static inline uint64_t compat_ref_luid(const struct brt_compat_ref *ref,
+				       uint32_t index)
+{
+	if (ref->links && index < COMPAT_DIRECT_LINKS)
+		return ref->links->luid[index];
+	return compat_luid_of(ref->t, index);
+}
 /* The link a LUID names in @t, or NULL. */
 const struct brt_link *compat_link_by_luid(const brt_table *t,
 					       uint64_t luid);
@@ -135,9 +141,17 @@ bool compat_addr_from_inet(const SOCKADDR_INET *s, struct brt_addr *a);
 void compat_inet_from_addr(const struct brt_addr *a, SOCKADDR_INET *s);
 /* All-zero SOCKADDR_INET of a family. */
 void compat_inet_zero(uint8_t family, SOCKADDR_INET *s);
-/* Host family numbers to ours and back. */
-uint8_t compat_family_in(unsigned af);
-unsigned compat_family_out(uint8_t family);
+/* Host family numbers to ours and back (inline: the answer path's). */
+static inline uint8_t compat_family_in(unsigned af)
+{
+	return af == AF_INET ? BRT_AF_INET : af == AF_INET6 ? BRT_AF_INET6 : 0;
+}
+
+static inline unsigned compat_family_out(uint8_t family)
+{
+	return family == BRT_AF_INET ? AF_INET
+	       : family == BRT_AF_INET6 ? AF_INET6 : AF_UNSPEC;
+}
 /* Whether an address is one of the host's (any link when ifindex is 0);
  * on success *@owner is the link holding it. */
 bool compat_is_local(const brt_table *t, const struct brt_addr *a,

@@ -162,10 +162,3 @@ void compat_links_free(struct compat_links *c)
 	c->route_class = NULL;
 	c->routes = NULL;
 }
-
-uint64_t compat_ref_luid(const struct brt_compat_ref *ref, uint32_t index)
-{
-	if (ref->links && index < COMPAT_DIRECT_LINKS)
-		return ref->links->luid[index];
-	return compat_luid_of(ref->t, index);
-}

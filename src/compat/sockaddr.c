@@ -12,17 +12,6 @@
 
 #include "compat.h"
 
-uint8_t compat_family_in(unsigned af)
-{
-	return af == AF_INET ? BRT_AF_INET : af == AF_INET6 ? BRT_AF_INET6 : 0;
-}
-
-unsigned compat_family_out(uint8_t family)
-{
-	return family == BRT_AF_INET ? AF_INET
-	       : family == BRT_AF_INET6 ? AF_INET6 : AF_UNSPEC;
-}
-
 bool compat_addr_from_inet(const SOCKADDR_INET *s, struct brt_addr *a)
 {
 	memset(a, 0, sizeof(*a));

@@ -61,7 +61,10 @@ static pthread_mutex_t edit_lock = PTHREAD_MUTEX_INITIALIZER;
 static enum source_mode mode = SRC_UNSET;
 static struct holder *current;
 static uint64_t generation = 1;		/* atomic; written under src_lock */
-static __thread struct thread_src me;
+/* initial-exec: every call reads it, and in the shared library the
+ * default model would cost a __tls_get_addr call each time (it is small,
+ * so a library loaded with dlopen still finds room for it) */
+static __thread struct thread_src me __attribute__((tls_model("initial-exec")));
 
 /* The live handle: 0 not tried, 1 open, -1 unusable (snapshots). */
 static int live_state;

@@ -335,6 +335,26 @@ bool core_source_constant(const brt_table *t, const struct brt_prefix *p)
 	return true;
 }
 
+/* -------------------------------------------------------------- filters */
+
+void core_filter_fill(uint64_t *w, const struct brt_fib *f)
+{
+	size_t g;
+
+	for (g = 0; g < f->n_groups; g++) {
+		const uint8_t *a = f->groups[g].dst.addr.bytes;
+		unsigned len = f->groups[g].dst.len, k, span, i;
+
+		if (!f->groups[g].count)
+			continue;
+		k = (unsigned)a[0] << 8 | a[1];
+		span = len >= 16 ? 1u : 1u << (16 - len);
+		k &= ~(span - 1);
+		for (i = 0; i < span; i++, k++)
+			w[k / 64] |= UINT64_C(1) << (k % 64);
+	}
+}
+
 /* ---------------------------------------------------------------- bulk */
 
 #define CHUNK 32u

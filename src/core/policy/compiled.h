@@ -269,6 +269,27 @@ int core_dec_compile_all(brt_table *t,
 					const struct brt_fib *f,
 					const struct brt_pgroup *g,
 					struct core_dec *d));
+/*
+ * A fib's 16-bit filter: bit k set when one of its groups meets the
+ * destinations whose first 16 bits are k, so that a destination whose
+ * bit is clear need not be looked up there (it would find nothing).
+ * Compiled rule chains and fib orders give one to their small fibs (the
+ * local table), which most destinations miss. CORE_FILTER_WORDS words.
+ */
+#define CORE_FILTER_MAX 256	/* groups of a fib that gets one */
+#define CORE_FILTER_WORDS (65536 / 64)
+
+/* Set the bits of every group of @f in @w (zeroed by the caller). */
+void core_filter_fill(uint64_t *w, const struct brt_fib *f);
+
+/* Whether @dst may be in the fib of filter @w (NULL: always). */
+static inline bool core_filter_may_hold(const uint64_t *w, const uint8_t *dst)
+{
+	unsigned k = (unsigned)dst[0] << 8 | dst[1];
+
+	return !w || (w[k / 64] >> (k % 64) & 1);
+}
+
 /* Whether @t's decisions are built (compile succeeded, edits kept up). */
 static inline bool core_dec_ready(const brt_table *t)
 {

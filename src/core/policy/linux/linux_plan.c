@@ -140,47 +140,33 @@ static bool plannable(const struct brt_rule *rules, size_t n)
 static bool applies(const struct core_prule *r, const struct brt_query *q,
 		    uint32_t uid);
 
-/* Set the filter bits of prefix @a/@len (struct core_prule's filter). */
-static void filter_set(uint64_t *w, const uint8_t *a, unsigned len)
-{
-	unsigned k = (unsigned)a[0] << 8 | a[1], span, i;
-
-	span = len >= 16 ? 1u : 1u << (16 - len);
-	k &= ~(span - 1);
-	for (i = 0; i < span; i++, k++)
-		w[k / 64] |= UINT64_C(1) << (k % 64);
-}
-
 /* The plan @p again, with a filter for each lookup of a small table
  * (plans stay one block: freed with free()); @p itself without memory. */
 static struct core_plan *add_filters(struct core_plan *p)
 {
-	size_t i, k, n = 0, base = sizeof(*p) + p->n * (sizeof(p->r[0]) + sizeof(*p->plain));
+	size_t i, n = 0, base = sizeof(*p) + p->n * (sizeof(p->r[0]) + sizeof(*p->plain));
 	struct core_plan *q;
 	uint64_t *w;
 
 	for (i = 0; i < p->n; i++)
 		n += p->r[i].step == CORE_PS_LOOKUP && p->r[i].fib &&
-		     p->r[i].fib->n_live <= CORE_PLAN_FILTER_MAX;
+		     p->r[i].fib->n_live <= CORE_FILTER_MAX;
 	base = (base + 7) & ~(size_t)7;
-	q = n ? realloc(p, base + n * CORE_PLAN_FILTER_WORDS * 8) : NULL;
+	q = n ? realloc(p, base + n * CORE_FILTER_WORDS * 8) : NULL;
 	if (!q)
 		return p;
 	q->plain = (uint32_t *)(void *)&q->r[q->n];
 	w = (uint64_t *)(void *)((char *)q + base);
-	memset(w, 0, n * CORE_PLAN_FILTER_WORDS * 8);
+	memset(w, 0, n * CORE_FILTER_WORDS * 8);
 	for (i = 0; i < q->n; i++) {
 		const struct brt_fib *f = q->r[i].fib;
 
 		if (q->r[i].step != CORE_PS_LOOKUP || !f ||
-		    f->n_live > CORE_PLAN_FILTER_MAX)
+		    f->n_live > CORE_FILTER_MAX)
 			continue;
-		for (k = 0; k < f->n_groups; k++)
-			if (f->groups[k].count)
-				filter_set(w, f->groups[k].dst.addr.bytes,
-					   f->groups[k].dst.len);
+		core_filter_fill(w, f);
 		q->r[i].filter = w;
-		w += CORE_PLAN_FILTER_WORDS;
+		w += CORE_FILTER_WORDS;
 	}
 	return q;
 }
@@ -302,7 +288,7 @@ bool core_lx_plan_stale(const brt_table *t, uint8_t family, uint32_t table)
 		    t->plans[k]->n_fibs != t->n_fibs)
 			return true;
 	return i == t->n_fibs || t->fibs[i].family != family || t->fibs[i].id != table ||
-	       t->fibs[i].n_live <= CORE_PLAN_FILTER_MAX + 1;
+	       t->fibs[i].n_live <= CORE_FILTER_MAX + 1;
 }
 
 void core_lx_plan_build(brt_table *t)

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "model/model.h"
+#include "policy/compiled.h"
 #include "policy/policy.h"
 
 struct brt_builder;
@@ -105,16 +106,11 @@ struct core_prule {
 	const uint64_t *filter;
 };
 
-#define CORE_PLAN_FILTER_MAX 256	/* groups of a table that gets one */
-#define CORE_PLAN_FILTER_WORDS (65536 / 64)
-
 /* Whether @dst may be in the table of plan rule @r (see filter). */
 static inline bool core_prule_may_hold(const struct core_prule *r,
 				       const uint8_t *dst)
 {
-	unsigned k = (unsigned)dst[0] << 8 | dst[1];
-
-	return !r->filter || (r->filter[k / 64] >> (k % 64) & 1);
+	return core_filter_may_hold(r->filter, dst);
 }
 
 /* Only the rules that can act: a rule that matches no flow of the kind,

@@ -23,6 +23,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fib/fib_lpm.h"
+#include "lpm/lpm.h"
 #include "policy/compiled.h"
 #include "policy/windows/windows_policy.h"
 
@@ -504,7 +506,12 @@ static void decide(brt_table *t, const struct brt_fib *f,
  */
 struct core_wplan {
 	size_t n;
-	struct wfib { const struct brt_fib *f; unsigned max_plen; } e[];
+	struct wfib {
+		const struct brt_fib *f;
+		unsigned max_plen;
+		const uint64_t *filter;	/* small fibs (compiled.h), in
+					 * the block after e[]; or NULL */
+	} e[];
 };
 
 static unsigned max_plen_of(const struct brt_fib *f)
@@ -518,6 +525,31 @@ static unsigned max_plen_of(const struct brt_fib *f)
 	return m;
 }
 
+/* The plan @p again, with a filter for each small fib (one block:
+ * freed with free()); @p itself without memory. */
+static struct core_wplan *add_filters(struct core_wplan *p)
+{
+	size_t i, n = 0, base = sizeof(*p) + p->n * sizeof(p->e[0]);
+	struct core_wplan *q;
+	uint64_t *w;
+
+	for (i = 0; i < p->n; i++)
+		n += p->e[i].f->n_live <= CORE_FILTER_MAX;
+	base = (base + 7) & ~(size_t)7;
+	q = n ? realloc(p, base + n * CORE_FILTER_WORDS * 8) : NULL;
+	if (!q)
+		return p;
+	w = (uint64_t *)(void *)((char *)q + base);
+	memset(w, 0, n * CORE_FILTER_WORDS * 8);
+	for (i = 0; i < q->n; i++)
+		if (q->e[i].f->n_live <= CORE_FILTER_MAX) {
+			core_filter_fill(w, q->e[i].f);
+			q->e[i].filter = w;
+			w += CORE_FILTER_WORDS;
+		}
+	return q;
+}
+
 static struct core_wplan *wplan_of(const brt_table *t, uint8_t family)
 {
 	struct core_wplan *p = malloc(sizeof(*p) + t->n_fibs * sizeof(p->e[0]));
@@ -527,7 +559,7 @@ static struct core_wplan *wplan_of(const brt_table *t, uint8_t family)
 		return NULL;
 	p->n = 0;
 	for (i = 0; i < t->n_fibs; i++) {
-		struct wfib w = {&t->fibs[i], max_plen_of(&t->fibs[i])};
+		struct wfib w = {&t->fibs[i], max_plen_of(&t->fibs[i]), NULL};
 
 		if (t->fibs[i].family != family || !t->fibs[i].n_live)
 			continue;
@@ -535,7 +567,7 @@ static struct core_wplan *wplan_of(const brt_table *t, uint8_t family)
 			p->e[k] = p->e[k - 1];	/* (stable: ties keep fib order) */
 		p->e[k] = w;
 	}
-	return p;
+	return add_filters(p);
 }
 
 int core_windows_compile(brt_table *t)
@@ -606,21 +638,82 @@ static void compiled_source(const brt_table *t, const struct brt_query *q,
 	r->prefsrc = r->source;	/* as fill_source */
 }
 
+/* The decision for @dst in @f straight from its engine (no hint). */
+static inline const struct core_dec *fib_dec(const struct brt_fib *f, uint8_t family,
+					     const uint8_t *dst)
+{
+	const struct brt_lpm *l = core_fib_lpm_engine(f);
+	uint32_t slot, v;
+
+	if (__builtin_expect(!l, 0))
+		return core_dec_find(f, dst, &slot);
+	if (family == BRT_AF_INET) {
+		memcpy(&v, dst, 4);
+		v = lpm4_lookup(l, __builtin_bswap32(v));
+	} else
+		v = lpm6_lookup(l, dst);
+	return core_dec_find_from(f, v, &slot);
+}
+
+/*
+ * best_decision for lookup_fast, over the fib order alone: the same
+ * choice (longest prefix, then effective metric, then the earlier
+ * route), with the engine looked up in place and nothing else between
+ * the lookups; NULL when none has a route or one says the walk answers
+ * (the caller declines either way).
+ */
+static inline const struct core_dec *fast_decision(const brt_table *t,
+						   const struct core_wplan *p,
+						   uint8_t family, const uint8_t *dst)
+{
+	const struct core_dec *best = NULL;
+	uint32_t best_eff = 0;
+	unsigned best_len = 0;
+	size_t i;
+
+	for (i = 0; i < p->n; i++) {
+		const struct core_dec *d;
+		uint32_t eff;
+		unsigned len;
+
+		if (best && p->e[i].max_plen < best_len)
+			break;	/* every later fib is shorter still */
+		if (!core_filter_may_hold(p->e[i].filter, dst))
+			continue;
+		d = fib_dec(p->e[i].f, family, dst);
+		if (!d)
+			continue;
+		if (core_dec_kind(d) != CORE_DEC_FOUND)
+			return NULL;
+		eff = core_dec_answer(t, d)->effective_metric;
+		len = core_dec_plen(d);
+		if (!best || len > best_len ||
+		    (len == best_len && (eff < best_eff || (eff == best_eff &&
+		     core_dec_route(d) < core_dec_route(best))))) {
+			best = d;
+			best_len = len;
+			best_eff = eff;
+		}
+	}
+	return best;
+}
+
 int core_windows_lookup_fast(const brt_table *t, const struct brt_query *q,
 			     struct brt_result *r)
 {
-	struct brt_lookup lk = {t, q, r, NULL, NULL, 0};
+	int f = q->dst.family == BRT_AF_INET ? 0 : q->dst.family == BRT_AF_INET6 ? 1 : -1;
+	const struct core_wplan *p;
 	const struct core_dec *d;
-	bool slow = false;
 
-	if ((q->dst.family != BRT_AF_INET && q->dst.family != BRT_AF_INET6) ||
-	    !core_dec_ready(t) || q->src.family || q->oif || q->iif || q->dst.zone)
+	if (f < 0 || !core_dec_ready(t) || !(p = t->wplans[f]) ||
+	    (q->src.family | q->oif | q->iif | q->dst.zone))
 		return 0;
-	d = best_decision(&lk, q->dst.family, q->dst.bytes, &slow);
-	if (slow || !d)
+	d = fast_decision(t, p, q->dst.family, q->dst.bytes);
+	if (!d)
 		return 0;	/* (the walk, or the no-route error: lookup) */
 	core_dec_fill(t, d, &q->dst, r);
-	compiled_source(t, q, d, r);
+	if (!(core_dec_answer(t, d)->flags & CORE_ANS_F_SOURCE))
+		compiled_source(t, q, d, r);	/* (else the template's) */
 	return 1;
 }
 
