@@ -307,9 +307,10 @@ static double rate(const brt_table *t, const struct qset *qs, int bulk)
 	return best / 1e6;
 }
 
-/* The query costs of building the queries alone (subtracted nowhere: a
- * caller pays them too), reported for scale. */
-
+#ifdef BENCH_HAVE_DPDK
+/* A DPDK peer's best rate over ROUNDS rounds of the same destinations
+ * (built only with DPDK: without it nothing calls it, and -Werror would
+ * stop a fresh machine's build). */
 static double peer_rate(const struct engine_ops *o, void *e,
 			const struct bset *s, int inside, int bulk)
 {
@@ -331,6 +332,7 @@ static double peer_rate(const struct engine_ops *o, void *e,
 	}
 	return best / 1e6;
 }
+#endif
 
 /* -------------------------------------------------------- GetBestRoute2 */
 
