@@ -455,7 +455,7 @@ static void print_rows(struct row *rows, size_t n, double peer_single,
 
 void bench_answers(const struct bset *v4, const struct bset *v6, int dpdk)
 {
-	size_t h0 = heap_now(), h1;
+	size_t h0 = heap_now(), h1, pages0 = lpm_pages_mapped();
 	double t0 = bench_now(), build_s, fib_s[2][2] = {{0}}, fib6_s[2][2] = {{0}};
 	brt_table *lx = host(v4, v6, BRT_POLICY_LINUX), *win;
 	size_t routes = lx ? brt_table_route_count(lx) : 0;
@@ -486,6 +486,10 @@ void bench_answers(const struct bset *v4, const struct bset *v6, int dpdk)
 	/* BENCH_MEM_ONLY=1: stop after the host table is built, so that a
 	 * heap profiler (valgrind --tool=massif) sees only its bytes */
 	if (getenv("BENCH_MEM_ONLY")) {
+		fprintf(stderr, "snapshot: %zu bytes, of them %zu mapped by "
+			"the engine's page provider (engine arenas, "
+			"decisions), the rest malloc heap\n", h1 - h0,
+			lpm_pages_mapped() - pages0);
 		brt_table_destroy(lx);
 		return;
 	}

@@ -542,6 +542,76 @@ static void insert_bulk(void **state)
 }
 
 
+/* The reference's live prefixes as engine prefixes: their count. */
+static size_t ref_prefixes(const struct ref *r, struct brt_lpm_prefix *p)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < r->n; i++)
+		if (r->p[i].live) {
+			memcpy(p[n].addr, r->p[i].a, 16);
+			p[n].len = (uint8_t)r->p[i].len;
+			p[n++].value = r->p[i].value;
+		}
+	return n;
+}
+
+/* A released control trie: lookups answer as before, the writer's calls
+ * refuse, a restore from the wrong prefixes fails and leaves it released,
+ * one from the right ones audits clean against the painted structure and
+ * edits work again (against the reference). */
+static void release_restore(void **state)
+{
+	unsigned bits[2] = { 32, 128 }, f, i;
+
+	(void)state;
+	for (f = 0; f < 2; f++) {
+		struct ref r = { calloc(1200, sizeof(struct ref_pfx)), 0,
+				 bits[f] / 8 };
+		static struct brt_lpm_prefix p[1200];
+		struct brt_lpm_mem before, after;
+		struct ref_pfx q;
+		struct brt_lpm *l;
+		size_t n;
+
+		assert_int_equal(lpm_create(&l, f ? BRT_AF_INET6 : BRT_AF_INET,
+						f ? 8 : 12, 0), 0);
+		for (i = 0; i < 800; i++) {
+			random_prefix(&r, bits[f], &q);
+			add_prefix(l, &r, q.a, q.len, q.value);
+		}
+		lpm_memory(l, &before);
+		lpm_trie_release(l);
+		lpm_trie_release(l);	/* twice: a no-op */
+		lpm_memory(l, &after);
+		assert_false(lpm_trie_held(l));
+		assert_true(after.control + 32 * 800 <= before.control);
+		assert_int_equal(after.prefixes, before.prefixes);
+		assert_int_equal(after.lookup, before.lookup);
+		verify(l, &r, 3000);
+		assert_int_equal(lpm_insert(l, q.a, q.len, 1), BRT_EINVAL);
+		assert_int_equal(lpm_delete(l, q.a, q.len), BRT_EINVAL);
+		assert_int_equal(lpm_insert_bulk(l, p, 0), BRT_EINVAL);
+		assert_int_equal(lpm_covering(l, q.a, q.len), BRT_LPM_NONE);
+		n = ref_prefixes(&r, p);
+		assert_int_equal(lpm_trie_restore(l, p, n - 1), BRT_ECONFLICT);
+		assert_false(lpm_trie_held(l));
+		verify(l, &r, 1000);
+		assert_int_equal(lpm_trie_restore(l, p, n), 0);
+		assert_true(lpm_trie_held(l));
+		verify(l, &r, 3000);	/* lpm_check: trie against structure */
+		for (i = 0; i < 300; i++) {
+			random_prefix(&r, bits[f], &q);
+			add_prefix(l, &r, q.a, q.len, q.value);
+			verify(l, &r, 20);
+			verify_nesting(l, &r);
+		}
+		lpm_destroy(l);
+		free(r.p);
+	}
+}
+
+
 /*
  * One head (the direct entry of @head, @d bits) with prefixes of d + 6
  * bits on random slots under a covering /d-2, and with @deep a longer
@@ -943,6 +1013,7 @@ int main(void)
 		cmocka_unit_test(bulk_equals_single),
 		cmocka_unit_test(bulk4_mixed_chunks),
 		cmocka_unit_test(insert_bulk),
+		cmocka_unit_test(release_restore),
 		cmocka_unit_test(random_v4),
 		cmocka_unit_test(random_v6),
 		cmocka_unit_test(arena_moves),

@@ -69,6 +69,7 @@ struct brt_builder {
 	size_t rindexed;
 	unsigned rquestions;		/* has_route questions since the last drop */
 	int8_t dump;			/* core_bld_is_dump during finish, or -1 */
+	bool editable;			/* core_bld_set_editable */
 
 	char err[512];
 };

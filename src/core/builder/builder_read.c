@@ -41,6 +41,11 @@ int core_bld_set_link_metric(brt_builder *b, uint32_t idx, uint32_t metric)
 	return 0;
 }
 
+void core_bld_set_editable(brt_builder *b)
+{
+	b->editable = true;
+}
+
 size_t core_bld_rule_count(const brt_builder *b)
 {
 	return b->rules.n;

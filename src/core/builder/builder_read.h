@@ -30,6 +30,11 @@ const struct brt_link *core_bld_link_get(brt_builder *b, uint32_t idx);
  * added twice, so this is the one way to change one; the Windows API's
  * SetIpInterfaceEntry): 0, BRT_EINVAL (NULL @b) or BRT_ENOENT. */
 int core_bld_set_link_metric(brt_builder *b, uint32_t idx, uint32_t metric);
+/* The table @b will build is one its owner edits in place (the live
+ * handle's versions): its engines keep their control tries, which a
+ * table built only for lookups releases (lpm.h; the first edit would
+ * restore them from the groups). */
+void core_bld_set_editable(brt_builder *b);
 /* Add to @b everything of @s but its routes (links, addresses, rules,
  * nexthop objects, address labels, sysctls): 0 or the first error of the
  * brt_builder_add_* calls, @b's message saying which. */

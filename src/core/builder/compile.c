@@ -286,7 +286,7 @@ static int count_fibs(brt_table *t, const struct brt_route **all)
 	return t->fibs ? (int)n : -1;
 }
 
-static int build_fibs(brt_table *t)
+static int build_fibs(brt_table *t, bool editable)
 {
 	const struct brt_route **all = malloc((t->n_routes + 1) * sizeof(*all));
 	size_t i, start = 0;
@@ -315,7 +315,7 @@ static int build_fibs(brt_table *t)
 			memcpy(f->routes, all + start,
 			       f->n_routes * sizeof(*f->routes));
 		err = err ? err : core_fib_build(f);
-		err = err ? err : core_fib_lpm_build(f);
+		err = err ? err : core_fib_lpm_build(f, editable);
 		start = i;
 	}
 	free(all);
@@ -343,7 +343,7 @@ int core_table_compile(struct brt_builder *b, size_t given, brt_table **out)
 	err = err ? err : copy_sysctls(t, b);
 	err = err ? err : copy_nhobjs(t, b);
 	err = err ? err : core_table_resolve_nhobjs(t, b);
-	err = err ? err : build_fibs(t);
+	err = err ? err : build_fibs(t, b->editable);
 	/* compiled decisions are an optimisation: without memory for them
 	 * the table answers through the interpretive walk */
 	if (!err && t->ops->compile)

@@ -117,6 +117,8 @@ static int edit_start(struct brt_fib *f)
 		return 0;
 	if (!f->fast && core_fib_lpm_create_empty(f))
 		return BRT_ENOMEM;
+	if (core_fib_lpm_thaw(f))
+		return BRT_ENOMEM;
 	f->edit = calloc(1, sizeof(*f->edit));
 	if (!f->edit)
 		return BRT_ENOMEM;

@@ -13,11 +13,31 @@
 #include "fib/fib_lpm.h"
 #include "lpm/lpm.h"
 
-int core_fib_lpm_build(struct brt_fib *f)
+/* The fib's live groups as engine prefixes, each valued by its slot:
+ * NULL on BRT_ENOMEM; *n the count. */
+static struct brt_lpm_prefix *group_prefixes(const struct brt_fib *f,
+					     size_t *n)
+{
+	struct brt_lpm_prefix *p = malloc((f->n_groups + 1) * sizeof(*p));
+	size_t i;
+
+	*n = 0;
+	for (i = 0; p && i < f->n_groups; i++) {
+		if (!f->groups[i].count)
+			continue;	/* a free slot of an edited fib */
+		memcpy(p[*n].addr, f->groups[i].dst.addr.bytes, 16);
+		p[*n].len = f->groups[i].dst.len;
+		p[*n].value = (uint32_t)i;
+		++*n;
+	}
+	return p;
+}
+
+int core_fib_lpm_build(struct brt_fib *f, bool keep_control)
 {
 	struct brt_lpm_prefix *p;
 	struct brt_fast *fast;
-	size_t i;
+	size_t n;
 	int err;
 
 	if (f->n_groups > BRT_LPM_VALUE_MAX)
@@ -25,24 +45,36 @@ int core_fib_lpm_build(struct brt_fib *f)
 	fast = calloc(1, sizeof(*fast));
 	if (!fast)
 		return BRT_ENOMEM;
-	p = malloc((f->n_groups + 1) * sizeof(*p));
+	p = group_prefixes(f, &n);
 	err = p ? lpm_create(&fast->lpm, f->family, 0, f->n_groups)
 		: BRT_ENOMEM;
-	for (i = 0; !err && i < f->n_groups; i++) {
-		memcpy(p[i].addr, f->groups[i].dst.addr.bytes, 16);
-		p[i].len = f->groups[i].dst.len;
-		p[i].value = (uint32_t)i;
-	}
 	if (!err)
-		err = lpm_insert_bulk(fast->lpm, p, f->n_groups);
+		err = lpm_insert_bulk(fast->lpm, p, n);
 	fast->sized_for = f->n_groups;
 	free(p);
 	if (err) {
 		core_fib_lpm_free(fast);
 		return err;
 	}
+	/* a table that is not edited needs no control trie (lpm.h) */
+	if (!keep_control)
+		lpm_trie_release(fast->lpm);
 	f->fast = fast;
 	return 0;
+}
+
+int core_fib_lpm_thaw(struct brt_fib *f)
+{
+	struct brt_lpm_prefix *p;
+	size_t n;
+	int err;
+
+	if (!f->fast || lpm_trie_held(f->fast->lpm))
+		return 0;
+	p = group_prefixes(f, &n);
+	err = p ? lpm_trie_restore(f->fast->lpm, p, n) : BRT_ENOMEM;
+	free(p);
+	return err;
 }
 
 void core_fib_lpm_free(struct brt_fast *fast)

@@ -4,8 +4,13 @@
 
 #include "model/model.h"
 
-/* Build f->fast from f->groups (after core_fib_build). 0 or BRT_ENOMEM. */
-int core_fib_lpm_build(struct brt_fib *f);
+/* Build f->fast from f->groups (after core_fib_build). @keep_control:
+ * keep the engine's control trie (a table that will be edited); without
+ * it the first edit restores it (core_fib_lpm_thaw). 0 or BRT_ENOMEM. */
+int core_fib_lpm_build(struct brt_fib *f, bool keep_control);
+/* Give f->fast its control trie back from the live groups, if it was
+ * released (writer side; lookups go on meanwhile). 0 or BRT_ENOMEM. */
+int core_fib_lpm_thaw(struct brt_fib *f);
 void core_fib_lpm_free(struct brt_fast *fast);
 struct brt_lpm;
 /* What f->fast points to: the engine, and the group count its direct

@@ -7,6 +7,9 @@
  * All or nothing: trie room is reserved first (sorted, the prefixes tell
  * how many slot nodes they need), and a failed rebuild puts the old
  * values back.
+ * A released trie (lpm_trie_release) comes back the same way, without the
+ * rebuild: the prefixes restored are the ones the structure was painted
+ * from, so nothing readers see changes.
  */
 #include <stdlib.h>
 
@@ -64,21 +67,23 @@ static size_t slot_nodes(const struct brt_lpm *l, const struct item *it,
 	return k;
 }
 
-int lpm_insert_bulk(struct brt_lpm *l, const struct brt_lpm_prefix *p,
-			size_t n)
+/* The prefixes as trie items in address order, with trie room reserved
+ * for all of them: NULL on BRT_EINVAL (a bad prefix) or BRT_ENOMEM. */
+static struct item *sorted_items(struct brt_lpm *l,
+				 const struct brt_lpm_prefix *p, size_t n,
+				 int *err)
 {
 	struct item *it;
 	size_t i;
-	int err = 0;
 
-	if (!l || (!p && n))
-		return BRT_EINVAL;
+	*err = BRT_EINVAL;
 	for (i = 0; i < n; i++)
 		if (p[i].len > l->width || p[i].value > BRT_LPM_VALUE_MAX)
-			return BRT_EINVAL;
+			return NULL;
+	*err = BRT_ENOMEM;
 	it = malloc((n + 1) * sizeof(*it));
 	if (!it)
-		return BRT_ENOMEM;
+		return NULL;
 	for (i = 0; i < n; i++) {
 		it[i].len = p[i].len;
 		it[i].key = lpm_key_of(l, p[i].addr) & lpm_mask(p[i].len);
@@ -88,21 +93,94 @@ int lpm_insert_bulk(struct brt_lpm *l, const struct brt_lpm_prefix *p,
 	/* two nodes a prefix (itself and a branch), and the slot nodes */
 	if (lpm_trie_reserve(&l->trie, 2 * n + 3 + slot_nodes(l, it, n))) {
 		free(it);
-		return BRT_ENOMEM;
+		return NULL;
 	}
+	*err = 0;
+	return it;
+}
+
+/* Put the sorted items into the trie: how many went in before an error
+ * (@err), n when all did. */
+static size_t fill_trie(struct brt_lpm *l, const struct brt_lpm_prefix *p,
+			struct item *it, size_t n, int *err)
+{
+	size_t i;
+
+	*err = 0;
 	for (i = 0; i < n; i++) {
 		bool changed;
 
-		err = lpm_trie_insert(&l->trie, it[i].key, it[i].len,
-					  p[it[i].pos].value, &changed,
-					  &it[i].old);
-		if (err)
+		*err = lpm_trie_insert(&l->trie, it[i].key, it[i].len,
+				       p[it[i].pos].value, &changed,
+				       &it[i].old);
+		if (*err)
 			break;
 	}
+	return i;
+}
+
+int lpm_insert_bulk(struct brt_lpm *l, const struct brt_lpm_prefix *p,
+			size_t n)
+{
+	struct item *it;
+	size_t i;
+	int err;
+
+	if (!l || (!p && n) || !lpm_trie_held(l))
+		return BRT_EINVAL;
+	it = sorted_items(l, p, n, &err);
+	if (!it)
+		return err;
+	i = fill_trie(l, p, it, n, &err);
 	if (!err)
 		err = lpm_rebuild_all(l);
 	if (err)
 		undo(l, it, i);
 	free(it);
+	return err;
+}
+
+/* ------------------------------------------------- the released trie */
+
+bool lpm_trie_held(const struct brt_lpm *l)
+{
+	return l->trie.n != NULL;
+}
+
+void lpm_trie_release(struct brt_lpm *l)
+{
+	size_t prefixes;
+
+	if (!l || !lpm_trie_held(l))
+		return;
+	prefixes = l->trie.prefixes;
+	lpm_trie_fini(&l->trie);
+	l->trie.prefixes = prefixes;	/* for lpm_memory */
+}
+
+int lpm_trie_restore(struct brt_lpm *l, const struct brt_lpm_prefix *p,
+		     size_t n)
+{
+	struct item *it;
+	size_t prefixes;
+	int err;
+
+	if (!l || (!p && n))
+		return BRT_EINVAL;
+	if (lpm_trie_held(l))
+		return 0;
+	prefixes = l->trie.prefixes;
+	if (lpm_trie_init(&l->trie, l->dbits))
+		return BRT_ENOMEM;
+	it = sorted_items(l, p, n, &err);
+	if (it)
+		fill_trie(l, p, it, n, &err);
+	free(it);
+	if (!err && l->trie.prefixes != prefixes)
+		err = BRT_ECONFLICT;	/* not the prefixes the engine holds */
+	if (err) {
+		lpm_trie_fini(&l->trie);
+		l->trie.prefixes = prefixes;
+	}
 	return err;
 }

@@ -209,6 +209,8 @@ int lpm_check(const struct brt_lpm *l, char *msg, size_t len)
 
 	if (len)
 		msg[0] = 0;
+	if (!lpm_trie_held(l))
+		return 0;	/* nothing to audit against (lpm.h) */
 	err = lpm_trie_audit(&l->trie, l->width, msg, len);
 	if (!err)
 		err = check_direct(&a);

@@ -107,14 +107,15 @@ lpm_key lpm_key_of(const struct brt_lpm *l, const uint8_t *addr)
 int lpm_insert(struct brt_lpm *l, const uint8_t *addr, unsigned len,
 		   uint32_t value)
 {
-	if (!l || !addr || len > l->width || value > BRT_LPM_VALUE_MAX)
+	if (!l || !addr || len > l->width || value > BRT_LPM_VALUE_MAX ||
+	    !lpm_trie_held(l))
 		return BRT_EINVAL;
 	return lpm_update(l, lpm_key_of(l, addr), len, true, value);
 }
 
 int lpm_delete(struct brt_lpm *l, const uint8_t *addr, unsigned len)
 {
-	if (!l || !addr || len > l->width)
+	if (!l || !addr || len > l->width || !lpm_trie_held(l))
 		return BRT_EINVAL;
 	return lpm_update(l, lpm_key_of(l, addr), len, false, 0);
 }
@@ -133,7 +134,8 @@ size_t lpm_memory(const struct brt_lpm *l, struct brt_lpm_mem *m)
 	m->heads = (size_t)l->ha.top * l->ha.elem;
 	m->lookup = m->direct + m->heads + m->nodes + m->leaves;
 	m->control = sizeof(*l) + (size_t)l->trie.cap * sizeof(*l->trie.n) +
-		     ((size_t)1 << l->trie.sbits) * sizeof(*l->trie.slot) +
+		     (lpm_trie_held(l) ? (size_t)1 << l->trie.sbits : 0) *
+		     sizeof(*l->trie.slot) +
 		     (l->retired.cap + l->pending.cap + l->fresh.cap) *
 		     sizeof(struct lpm_retired) +
 		     l->oldmaps.cap * sizeof(struct lpm_oldmap);

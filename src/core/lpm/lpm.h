@@ -37,6 +37,7 @@
 #ifndef BRT_CORE_LPM_H
 #define BRT_CORE_LPM_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -84,6 +85,23 @@ int lpm_insert_bulk(struct brt_lpm *l, const struct brt_lpm_prefix *p,
 			size_t n);
 /* BRT_ENOENT when the prefix is not held. */
 int lpm_delete(struct brt_lpm *l, const uint8_t *addr, unsigned len);
+
+/*
+ * A table that will not change soon need not keep its control trie (about
+ * 64 bytes a prefix, most of an engine's memory; lookups never read it).
+ * lpm_trie_release frees it: lookups go on as before, while insert,
+ * delete, insert_bulk, covering and below refuse (BRT_EINVAL, or
+ * BRT_LPM_NONE and 0) until lpm_trie_restore gives it back from the
+ * caller's own record of the prefixes held (exactly those, with their
+ * values: BRT_ECONFLICT when their count differs, and the trie stays
+ * released on any error). Restoring changes nothing readers see, so it
+ * may run while they look up. lpm_check of a released trie audits
+ * nothing and returns 0.
+ */
+bool lpm_trie_held(const struct brt_lpm *l);
+void lpm_trie_release(struct brt_lpm *l);
+int lpm_trie_restore(struct brt_lpm *l, const struct brt_lpm_prefix *p,
+		     size_t n);
 
 /* Lookups. IPv4 addresses in host order (1.2.3.4 is 0x01020304). */
 uint32_t lpm4_lookup(const struct brt_lpm *l, uint32_t addr);

@@ -25,6 +25,9 @@ uint32_t lpm_covering(const struct brt_lpm *l, const uint8_t *addr,
 	lpm_key k = lpm_key_of(l, addr) & lpm_mask(len);
 	uint32_t cur = 0, best = BRT_LPM_NONE;
 
+	if (!lpm_trie_held(l))
+		return BRT_LPM_NONE;
+
 	while (cur != LPM_NIL && t->n[cur].len < len &&
 	       covers(&t->n[cur], k, t->n[cur].len)) {
 		if (t->n[cur].has)
@@ -55,8 +58,12 @@ size_t lpm_below(const struct brt_lpm *l, const uint8_t *addr,
 {
 	const struct lpm_trie *t = &l->trie;
 	lpm_key k = lpm_key_of(l, addr) & lpm_mask(len);
-	uint32_t stack[2 * 130], top = 0, cur = descend(t, k, len);
+	uint32_t stack[2 * 130], top = 0, cur;
 	size_t n = 0;
+
+	if (!lpm_trie_held(l))
+		return 0;
+	cur = descend(t, k, len);
 
 	if (cur == LPM_NIL)
 		return 0;

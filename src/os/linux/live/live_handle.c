@@ -71,6 +71,8 @@ brt_builder *os_live_new_builder(void)
 		brt_builder_destroy(b);
 		b = NULL;
 	}
+	if (b)
+		core_bld_set_editable(b);	/* its versions are edited */
 	return b;
 }
 
