@@ -73,7 +73,8 @@ static void fibs_match_reference(void **state)
 				const struct brt_pgroup *g =
 					&f->groups[rnd() % f->n_groups];
 
-				memcpy(a, g->dst.addr.bytes, g->dst.len / 8);
+				memcpy(a, core_pgroup_dst(g)->addr.bytes,
+				       g->len / 8);
 			}
 			if (f->family == BRT_AF_INET6 && j % 3 == 0)
 				memcpy(a, "\x20\x01\x0d\xb8", 4);

@@ -74,9 +74,10 @@ static int link_parents(struct brt_fib *f)
 		while (depth) {
 			const struct brt_pgroup *top = &f->groups[stack[depth - 1]];
 
-			if (top->dst.len < g->dst.len &&
-			    core_bits_match(top->dst.addr.bytes,
-					   g->dst.addr.bytes, top->dst.len))
+			if (top->len < g->len &&
+			    core_bits_match(core_pgroup_dst(top)->addr.bytes,
+					   core_pgroup_dst(g)->addr.bytes,
+					   top->len))
 				break;
 			depth--;
 		}
@@ -102,7 +103,7 @@ int core_fib_build(struct brt_fib *f)
 			f->groups[g - 1].count++;
 			continue;
 		}
-		f->groups[g].dst = f->routes[i]->dst;
+		f->groups[g].len = f->routes[i]->dst.len;
 		f->groups[g].routes = f->routes + i;
 		f->groups[g].count = 1;
 		g++;
@@ -132,8 +133,9 @@ const struct brt_pgroup *core_fib_lookup_ref(const struct brt_fib *f,
 	for (i = 0; i < f->n_groups; i++) {
 		const struct brt_pgroup *g = &f->groups[i];
 
-		if (g->count && (!best || g->dst.len > best->dst.len) &&
-		    core_bits_match(g->dst.addr.bytes, addr, g->dst.len))
+		if (g->count && (!best || g->len > best->len) &&
+		    core_bits_match(core_pgroup_dst(g)->addr.bytes, addr,
+				   g->len))
 			best = g;
 	}
 	return best;

@@ -30,10 +30,10 @@ static int32_t naive_parent(const struct brt_fib *f, const struct brt_pgroup *g)
 	for (i = 0; i < f->n_groups; i++) {
 		const struct brt_pgroup *x = &f->groups[i];
 
-		if (x->count && x->dst.len < g->dst.len &&
-		    (best < 0 || x->dst.len > f->groups[best].dst.len) &&
-		    core_bits_match(x->dst.addr.bytes, g->dst.addr.bytes,
-				   x->dst.len))
+		if (x->count && x->len < g->len &&
+		    (best < 0 || x->len > f->groups[best].len) &&
+		    core_bits_match(core_pgroup_dst(x)->addr.bytes,
+				   core_pgroup_dst(g)->addr.bytes, x->len))
 			best = (int32_t)i;
 	}
 	return best;
@@ -42,9 +42,10 @@ static int32_t naive_parent(const struct brt_fib *f, const struct brt_pgroup *g)
 /* Whether the lookup structure finds @g (or a longer group) at its start. */
 static bool holds(const struct brt_fib *f, const struct brt_pgroup *g)
 {
-	const struct brt_pgroup *x = core_fib_lookup(f, g->dst.addr.bytes);
+	const struct brt_pgroup *x =
+		core_fib_lookup(f, core_pgroup_dst(g)->addr.bytes);
 
-	return x && x->dst.len >= g->dst.len;
+	return x && x->len >= g->len;
 }
 
 /* Routes of one group: its prefix, its fib, the kernel's order. */
@@ -56,7 +57,8 @@ static int audit_routes(const struct brt_fib *f, const struct brt_pgroup *g,
 	for (i = 0; i < g->count; i++) {
 		const struct brt_route *r = g->routes[i], *p;
 
-		if (!core_prefix_equal(&r->dst, &g->dst) || r->table != f->id ||
+		if (!core_prefix_equal(&r->dst, core_pgroup_dst(g)) ||
+		    r->table != f->id ||
 		    r->family != f->family)
 			return fail(msg, len, "group %zu: route %u belongs elsewhere",
 				    slot, i);

@@ -51,7 +51,8 @@ static int32_t index_find(const struct brt_fib *f, const struct brt_prefix *p)
 	size_t mask = e->index_cap - 1, i = prefix_hash(p) & mask;
 
 	for (; e->index[i] != EMPTY; i = (i + 1) & mask)
-		if (core_prefix_equal(&f->groups[e->index[i]].dst, p))
+		if (core_prefix_equal(core_pgroup_dst(&f->groups[e->index[i]]),
+				      p))
 			return (int32_t)e->index[i];
 	return -1;
 }
@@ -60,7 +61,7 @@ static void index_put(struct brt_fib *f, uint32_t slot)
 {
 	struct brt_fib_edit *e = f->edit;
 	size_t mask = e->index_cap - 1;
-	size_t i = prefix_hash(&f->groups[slot].dst) & mask;
+	size_t i = prefix_hash(core_pgroup_dst(&f->groups[slot])) & mask;
 
 	while (e->index[i] != EMPTY)
 		i = (i + 1) & mask;
@@ -73,12 +74,14 @@ static void index_drop(struct brt_fib *f, uint32_t slot)
 {
 	struct brt_fib_edit *e = f->edit;
 	size_t mask = e->index_cap - 1;
-	size_t i = prefix_hash(&f->groups[slot].dst) & mask, j, home;
+	size_t i = prefix_hash(core_pgroup_dst(&f->groups[slot])) & mask;
+	size_t j, home;
 
 	while (e->index[i] != slot)
 		i = (i + 1) & mask;
 	for (j = (i + 1) & mask; e->index[j] != EMPTY; j = (j + 1) & mask) {
-		home = prefix_hash(&f->groups[e->index[j]].dst) & mask;
+		home = prefix_hash(core_pgroup_dst(&f->groups[e->index[j]])) &
+		       mask;
 		/* j's entry may fill the hole at i if its home is not in (i, j] */
 		if (((j - home) & mask) >= ((j - i) & mask)) {
 			e->index[i] = e->index[j];
@@ -208,10 +211,10 @@ static int group_new(struct brt_fib *f, const struct brt_prefix *dst,
 		return err;
 	g = &f->groups[slot];
 	memset(g, 0, sizeof(*g));
-	g->dst = *dst;
+	g->len = dst->len;
 	g->routes = malloc(2 * sizeof(*g->routes));
 	g->cap = 2;
-	err = g->routes ? core_fib_lpm_enter(f, slot) : BRT_ENOMEM;
+	err = g->routes ? core_fib_lpm_enter(f, slot, dst) : BRT_ENOMEM;
 	if (err) {
 		g->cap = g->routes ? g->cap : 0;
 		give_slot(f, slot);
@@ -243,7 +246,7 @@ static int group_drop(struct brt_fib *f, uint32_t slot)
 
 	if (err)
 		return err;
-	core_fib_lpm_below(f, &g->dst, set_parent, &rp);
+	core_fib_lpm_below(f, core_pgroup_dst(g), set_parent, &rp);
 	index_drop(f, slot);
 	give_slot(f, slot);
 	f->n_live--;

@@ -25,8 +25,9 @@ static struct brt_lpm_prefix *group_prefixes(const struct brt_fib *f,
 	for (i = 0; p && i < f->n_groups; i++) {
 		if (!f->groups[i].count)
 			continue;	/* a free slot of an edited fib */
-		memcpy(p[*n].addr, f->groups[i].dst.addr.bytes, 16);
-		p[*n].len = f->groups[i].dst.len;
+		memcpy(p[*n].addr,
+		       core_pgroup_dst(&f->groups[i])->addr.bytes, 16);
+		p[*n].len = f->groups[i].len;
 		p[*n].value = (uint32_t)i;
 		++*n;
 	}
@@ -109,10 +110,9 @@ int core_fib_lpm_create_empty(struct brt_fib *f)
 	return 0;
 }
 
-int core_fib_lpm_enter(struct brt_fib *f, uint32_t slot)
+int core_fib_lpm_enter(struct brt_fib *f, uint32_t slot,
+		       const struct brt_prefix *p)
 {
-	const struct brt_prefix *p = &f->groups[slot].dst;
-
 	if (slot > BRT_LPM_VALUE_MAX)
 		return BRT_ELIMIT;
 	return lpm_insert(f->fast->lpm, p->addr.bytes, p->len, slot);
@@ -120,7 +120,7 @@ int core_fib_lpm_enter(struct brt_fib *f, uint32_t slot)
 
 int core_fib_lpm_remove(struct brt_fib *f, uint32_t slot)
 {
-	const struct brt_prefix *p = &f->groups[slot].dst;
+	const struct brt_prefix *p = core_pgroup_dst(&f->groups[slot]);
 
 	return lpm_delete(f->fast->lpm, p->addr.bytes, p->len);
 }

@@ -31,13 +31,15 @@ const struct brt_pgroup *core_fib_lpm_lookup(const struct brt_fib *f,
 					 const uint8_t *addr);
 
 /*
- * Editing (fib_edit.c): the group in slot @slot is entered or removed;
+ * Editing (fib_edit.c): the group in slot @slot is entered (as @p: it
+ * has no route yet) or removed (while it still holds its last route);
  * core_fib_lpm_covering gives the slot of the longest group strictly shorter
  * than @p that contains it (-1: none); core_fib_lpm_below calls @fn with each
  * group slot directly below @p (no group between). 0 or BRT_E*.
  */
 int core_fib_lpm_create_empty(struct brt_fib *f);
-int core_fib_lpm_enter(struct brt_fib *f, uint32_t slot);
+int core_fib_lpm_enter(struct brt_fib *f, uint32_t slot,
+		       const struct brt_prefix *p);
 int core_fib_lpm_remove(struct brt_fib *f, uint32_t slot);
 int32_t core_fib_lpm_covering(const struct brt_fib *f, const struct brt_prefix *p);
 void core_fib_lpm_below(const struct brt_fib *f, const struct brt_prefix *p,

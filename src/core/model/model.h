@@ -42,17 +42,27 @@ static inline void *core_unconst(const void *p)
 /*
  * One prefix of one routing table with all its routes, best first:
  * IPv4 by tos descending, then metric, then insertion order (the kernel's
- * fib alias order); IPv6 by metric, then insertion order.
+ * fib alias order); IPv6 by metric, then insertion order. The prefix is
+ * its routes' own (core_pgroup_dst): a group is 24 bytes, not 48 with a
+ * copy of it, and there is one group for nearly every route.
  */
 struct brt_pgroup {
-	/* (the pointer first: 48 bytes a group, not 56 with dst first) */
 	const struct brt_route **routes;	/* count entries, best first */
-	struct brt_prefix dst;
 	uint32_t count;		/* 0: a free slot of an edited fib */
 	uint32_t cap;		/* 0: routes is a slice of brt_fib.routes;
 				 * else an array of its own, of cap */
 	int32_t parent;		/* next shorter group covering dst, or -1 */
+	uint8_t len;		/* the prefix length (read by walks up the
+				 * parents without touching a route) */
 };
+
+/* The prefix of a group that holds routes (count > 0; an edited fib's
+ * group from the moment its first route is in until its last is out). */
+static inline const struct brt_prefix *
+core_pgroup_dst(const struct brt_pgroup *g)
+{
+	return &g->routes[0]->dst;
+}
 
 struct brt_fast;		/* the compiled lookup structure (optional) */
 struct brt_fib_edit;		/* an edited fib's writer-side index */

@@ -91,9 +91,9 @@ int32_t core_dec_slot_of(const struct brt_fib *f, const struct brt_prefix *p)
 	const struct brt_pgroup *g = f->n_live ? core_fib_lookup(f, p->addr.bytes)
 					       : NULL;
 
-	while (g && g->dst.len > p->len)
+	while (g && g->len > p->len)
 		g = core_pgroup_parent(f, g);
-	if (!g || g->dst.len != p->len || !core_prefix_equal(&g->dst, p))
+	if (!g || g->len != p->len || !core_prefix_equal(core_pgroup_dst(g), p))
 		return -1;
 	return (int32_t)(g - f->groups);
 }
@@ -342,8 +342,8 @@ void core_filter_fill(uint64_t *w, const struct brt_fib *f)
 	size_t g;
 
 	for (g = 0; g < f->n_groups; g++) {
-		const uint8_t *a = f->groups[g].dst.addr.bytes;
-		unsigned len = f->groups[g].dst.len, k, span, i;
+		const uint8_t *a = core_pgroup_dst(&f->groups[g])->addr.bytes;
+		unsigned len = f->groups[g].len, k, span, i;
 
 		if (!f->groups[g].count)
 			continue;

@@ -65,8 +65,9 @@ static void decide6(brt_table *t, const struct brt_pgroup *g,
 	if (r->prefsrc.family) {
 		a.source = r->prefsrc;
 		a.flags = CORE_ANS_F_SOURCE;
-	} else if (core_source_constant(t, &g->dst)) {
-		if (!core_lx_src6_pick(t, a.dev, &g->dst.addr, &a.source))
+	} else if (core_source_constant(t, core_pgroup_dst(g))) {
+		if (!core_lx_src6_pick(t, a.dev, &core_pgroup_dst(g)->addr,
+				       &a.source))
 			memset(&a.source, 0, sizeof(a.source));
 		a.flags = CORE_ANS_F_SOURCE;
 	}
@@ -92,9 +93,9 @@ static void decide(brt_table *t, const struct brt_fib *f,
 			return;
 		}
 	memset(&q, 0, sizeof(q));
-	q.dst = g->dst.addr;
+	q.dst = core_pgroup_dst(g)->addr;
 	memset(&fl, 0, sizeof(fl));
-	fl.dst = g->dst.addr;
+	fl.dst = core_pgroup_dst(g)->addr;
 	memset(&res, 0, sizeof(res));
 	res.table = f->id;
 	v = f->family == BRT_AF_INET ? core_lx_fib4_group(&lk, f, g, &fl, &res)

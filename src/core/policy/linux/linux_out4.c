@@ -144,7 +144,7 @@ static bool default_is_unstable(const struct brt_lookup *lk,
 	    !res->nh[0].gw.family || !f)
 		return false;
 	g = core_fib_lookup(f, lk->q->dst.bytes);
-	while (g && g->dst.len)
+	while (g && g->len)
 		g = core_pgroup_parent(f, g);
 	for (i = 0; g && i < g->count; i++) {
 		const struct brt_route *r = g->routes[i];

@@ -126,7 +126,7 @@ void core_lx_explain_rest(struct brt_lookup *lk, const struct lx_res *res)
 			res->table, res->route->metric, "longest usable prefix, best metric");
 	f = core_table_fib(lk->t, res->route->family, res->table);
 	g = f ? core_fib_lookup(f, lk->q->dst.bytes) : NULL;
-	while (g && g->dst.len != res->plen)
+	while (g && g->len != res->plen)
 		g = core_pgroup_parent(f, g);
 	for (i = 0; g && i < g->count; i++) {
 		const struct brt_route *x = g->routes[i];

@@ -170,7 +170,7 @@ static const struct brt_pgroup *group_at(const struct brt_fib *f,
 {
 	const struct brt_pgroup *g = core_fib_lookup(f, dst);
 
-	while (g && (int)g->dst.len > bound)
+	while (g && (int)g->len > bound)
 		g = core_pgroup_parent(f, g);
 	return g;
 }
@@ -189,8 +189,8 @@ static int longest_level(const struct win_query *w, int bound)
 		if (f->family != w->family)
 			continue;
 		g = group_at(f, w->dst, bound);
-		if (g && (int)g->dst.len > best)
-			best = g->dst.len;
+		if (g && (int)g->len > best)
+			best = g->len;
 	}
 	return best;
 }
@@ -213,7 +213,7 @@ static void each_route_at(const struct win_query *w, int len, route_fn fn,
 		if (f->family != w->family)
 			continue;
 		g = group_at(f, w->dst, len);
-		if (!g || (int)g->dst.len != len)
+		if (!g || (int)g->len != len)
 			continue;
 		for (k = 0; k < g->count; k++)
 			fn(w, g->routes[k], arg);
@@ -449,6 +449,7 @@ static void decide_found(brt_table *t, const struct brt_pgroup *g,
 {
 	const struct brt_route *rt = c->route;
 	const struct brt_nexthop *nh = &c->nh[c->nh_chosen];
+	const struct brt_prefix *dst = core_pgroup_dst(g);
 	uint8_t family = rt->family;
 	struct core_answer a;
 
@@ -463,9 +464,9 @@ static void decide_found(brt_table *t, const struct brt_pgroup *g,
 	a.ifindex = c->ifindex;
 	a.nh_count = c->nh_count;
 	a.nh_chosen = c->nh_chosen;
-	if (core_source_constant(t, &g->dst)) {
-		if (!core_windows_source(t, &g->dst.addr, c->ifindex,
-					a.gateway.family ? &nh->gw : &g->dst.addr,
+	if (core_source_constant(t, dst)) {
+		if (!core_windows_source(t, &dst->addr, c->ifindex,
+					a.gateway.family ? &nh->gw : &dst->addr,
 					&a.source))
 			memset(&a.source, 0, sizeof(a.source));
 		a.flags = CORE_ANS_F_SOURCE;
@@ -484,7 +485,7 @@ static void decide(brt_table *t, const struct brt_fib *f,
 	memset(&best, 0, sizeof(best));
 	w.t = t;
 	w.family = f->family;
-	w.dst = g->dst.addr.bytes;
+	w.dst = core_pgroup_dst(g)->addr.bytes;
 	for (k = 0; k < g->count; k++)
 		consider(&w, g->routes[k], &best);
 	core_dec_set(d, CORE_DEC_NONE);
@@ -520,8 +521,8 @@ static unsigned max_plen_of(const struct brt_fib *f)
 	size_t k;
 
 	for (k = 0; k < f->n_groups; k++)
-		if (f->groups[k].count && f->groups[k].dst.len > m)
-			m = f->groups[k].dst.len;
+		if (f->groups[k].count && f->groups[k].len > m)
+			m = f->groups[k].len;
 	return m;
 }
 
