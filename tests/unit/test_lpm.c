@@ -556,7 +556,8 @@ static size_t ref_prefixes(const struct ref *r, struct brt_lpm_prefix *p)
 	return n;
 }
 
-/* A released control trie: lookups answer as before, the writer's calls
+/* A released control trie and fitted arenas: lookups answer as before
+ * (from the arenas' new mappings), the writer's calls
  * refuse, a restore from the wrong prefixes fails and leaves it released,
  * one from the right ones audits clean against the painted structure and
  * edits work again (against the reference). */
@@ -570,9 +571,9 @@ static void release_restore(void **state)
 				 bits[f] / 8 };
 		static struct brt_lpm_prefix p[1200];
 		struct brt_lpm_mem before, after;
+		size_t n, mapped;
 		struct ref_pfx q;
 		struct brt_lpm *l;
-		size_t n;
 
 		assert_int_equal(lpm_create(&l, f ? BRT_AF_INET6 : BRT_AF_INET,
 						f ? 8 : 12, 0), 0);
@@ -583,6 +584,9 @@ static void release_restore(void **state)
 		lpm_memory(l, &before);
 		lpm_trie_release(l);
 		lpm_trie_release(l);	/* twice: a no-op */
+		mapped = lpm_pages_mapped();
+		assert_int_equal(lpm_fit(l), 0);	/* arenas moved */
+		assert_true(lpm_pages_mapped() < mapped);
 		lpm_memory(l, &after);
 		assert_false(lpm_trie_held(l));
 		assert_true(after.control + 32 * 800 <= before.control);

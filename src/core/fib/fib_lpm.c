@@ -58,8 +58,10 @@ int core_fib_lpm_build(struct brt_fib *f, bool keep_control)
 		return err;
 	}
 	/* a table that is not edited needs no control trie (lpm.h) */
-	if (!keep_control)
+	if (!keep_control) {
 		lpm_trie_release(fast->lpm);
+		(void)lpm_fit(fast->lpm);	/* room given back, or kept */
+	}
 	f->fast = fast;
 	return 0;
 }

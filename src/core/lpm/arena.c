@@ -183,6 +183,44 @@ static int arena_grow(struct brt_lpm *l, struct lpm_arena *a, unsigned need)
 	return 0;
 }
 
+/* Move the arena into a mapping of what it holds plus a little room
+ * (the doubling and the first size's guess leave up to half, and most of
+ * an IPv4 table's node arena, unused), when that gives back a quarter or
+ * more. Like a grow: the old mapping goes after a grace period. */
+static int arena_fit(struct brt_lpm *l, struct lpm_arena *a)
+{
+	uint64_t cap = (uint64_t)a->top + a->top / 64 + 64;
+	unsigned char *p;
+
+	if (cap * 4 > (uint64_t)a->cap * 3)
+		return 0;
+	p = map_elems((size_t)cap * a->elem);
+	if (!p)
+		return BRT_ENOMEM;
+	if (map_push(&l->oldmaps, a->base, a->elem * a->cap)) {
+		unmap_elems(p, (size_t)cap * a->elem);
+		return BRT_ENOMEM;
+	}
+	memcpy(p, a->base, (size_t)a->top * a->elem);
+	__atomic_store_n(&a->base, p, __ATOMIC_RELEASE);
+	a->cap = (uint32_t)cap;
+	return 0;
+}
+
+int lpm_fit(struct brt_lpm *l)
+{
+	int err;
+
+	if (!l)
+		return BRT_EINVAL;
+	err = arena_fit(l, &l->na);
+	err = err ? err : arena_fit(l, &l->la);
+	err = err ? err : arena_fit(l, &l->ha);
+	lpm_publish(l);		/* the old mappings' grace period starts */
+	lpm_reclaim(l);
+	return err;
+}
+
 static uint32_t arena_take(struct brt_lpm *l, struct lpm_arena *a,
 			   unsigned size)
 {

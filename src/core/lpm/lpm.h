@@ -99,6 +99,11 @@ int lpm_delete(struct brt_lpm *l, const uint8_t *addr, unsigned len);
  * nothing and returns 0.
  */
 bool lpm_trie_held(const struct brt_lpm *l);
+/* Give back the arenas' unused room (a table that will not grow soon):
+ * each arena holding a quarter or more unused moves to a mapping of its
+ * size (the old one unmapped after a grace period, as when it grows).
+ * 0, or BRT_ENOMEM with the arenas not yet moved left as they were. */
+int lpm_fit(struct brt_lpm *l);
 void lpm_trie_release(struct brt_lpm *l);
 int lpm_trie_restore(struct brt_lpm *l, const struct brt_lpm_prefix *p,
 		     size_t n);
