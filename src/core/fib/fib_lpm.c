@@ -57,11 +57,11 @@ int core_fib_lpm_build(struct brt_fib *f, bool keep_control)
 		core_fib_lpm_free(fast);
 		return err;
 	}
-	/* a table that is not edited needs no control trie (lpm.h) */
-	if (!keep_control) {
+	/* a table that is not edited needs no control trie (lpm.h); one
+	 * that is grows its arenas again when it needs to */
+	if (!keep_control)
 		lpm_trie_release(fast->lpm);
-		(void)lpm_fit(fast->lpm);	/* room given back, or kept */
-	}
+	(void)lpm_fit(fast->lpm);	/* room given back, or kept */
 	f->fast = fast;
 	return 0;
 }
