@@ -31,7 +31,8 @@ route add 2001:db8:99::/48 via 2001:db8:1::5 dev a0
 route add blackhole 192.0.2.0/24
 route add blackhole 2001:db8:77::/48
 C
-sleep 1
+. "$(dirname "$0")/lib/dad.sh"
+wait_dad "$ns"
 ip netns exec "$ns" "$br" snapshot >"$t/ns.table" || exit 1
 fail=0
 norm() { python3 -c 'import json,sys; d=json.load(sys.stdin); d.pop("answered_by",None); d.pop("message",None); print(json.dumps(d,sort_keys=True))'; }

@@ -52,6 +52,8 @@ route add 2001:db8:200::/48 via 2001:db8:1::1 dev v1 table 100
 rule add pref 100 to 2001:db8:200::/48 lookup 100
 CMDS
 
+. "$(dirname "$0")/lib/dad.sh"
+wait_dad "$ns"
 fail=0
 tmp_err=$(mktemp)
 trap 'ip netns del "$ns" 2>/dev/null; ip netns del "$peer" 2>/dev/null; rm -f "$tmp_err"' EXIT

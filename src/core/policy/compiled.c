@@ -342,11 +342,12 @@ void core_filter_fill(uint64_t *w, const struct brt_fib *f)
 	size_t g;
 
 	for (g = 0; g < f->n_groups; g++) {
-		const uint8_t *a = core_pgroup_dst(&f->groups[g])->addr.bytes;
+		const uint8_t *a;
 		unsigned len = f->groups[g].len, k, span, i;
 
 		if (!f->groups[g].count)
-			continue;
+			continue;	/* a free slot has no prefix */
+		a = core_pgroup_dst(&f->groups[g])->addr.bytes;
 		k = (unsigned)a[0] << 8 | a[1];
 		span = len >= 16 ? 1u : 1u << (16 - len);
 		k &= ~(span - 1);
