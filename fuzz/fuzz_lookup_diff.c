@@ -134,10 +134,12 @@ static void check_boundaries(const struct brt_fib *f)
 
 	for (g = 0; g < f->n_groups; g++) {
 		uint8_t a[16], below[16], above[16];
-		unsigned i, len = f->groups[g].dst.len;
+		unsigned i, len = f->groups[g].len;
 		int carry;
 
-		memcpy(a, f->groups[g].dst.addr.bytes, n);
+		if (!f->groups[g].count)
+			continue;	/* a free slot has no prefix */
+		memcpy(a, core_pgroup_dst(&f->groups[g])->addr.bytes, n);
 		memcpy(below, a, n);
 		memcpy(above, a, n);
 		for (i = len; i < bits; i++)
