@@ -137,8 +137,7 @@ static void check_boundaries(const struct brt_fib *f)
 		unsigned i, len = f->groups[g].len;
 		int carry;
 
-		if (!f->groups[g].count)
-			continue;	/* a free slot has no prefix */
+		/* a fib built from text has no free slots (only edits make them) */
 		memcpy(a, core_pgroup_dst(&f->groups[g])->addr.bytes, n);
 		memcpy(below, a, n);
 		memcpy(above, a, n);
